@@ -1,0 +1,105 @@
+# pemetrics - plain Makefile (GNU make).
+#
+#   make            build ./pemetrics
+#   make test       unit + CLI tests, then both again under ASan+UBSan,
+#                   then the CLI tests under valgrind
+#   make demo       the main job on the sample data
+#   make install    PREFIX=/usr/local DESTDIR= : binary, catalogue, man page
+#
+# Dependencies (Debian packages) are installed by scripts/bootstrap-deps.sh
+# when missing; "make test" and "make demo" run it first.
+
+include config.mk
+
+BUILD ?= build/default
+BIN ?= pemetrics
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wwrite-strings \
+	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+WERROR ?=
+PKGS = sqlite3 libpng
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lpng16)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+PM_CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+	-DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+PM_CFLAGS = -std=c11 $(WARN) $(WERROR) $(EXTRA_CFLAGS) $(CFLAGS)
+# libcsv ships no pkg-config file on Debian 12.
+PM_LIBS = -lcsv $(PKG_LIBS) -lm
+
+LIB_SRC = $(sort $(wildcard src/util/*.c src/core/*.c src/render/*.c src/cli/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ = $(BUILD)/src/main.o
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: $(BIN)
+
+$(BIN): $(MAIN_OBJ) $(BUILD)/libpm.a
+	$(CC) $(PM_CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(BUILD)/libpm.a $(PM_LIBS)
+
+$(BUILD)/libpm.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(PM_CPPFLAGS) $(CPPFLAGS) $(PM_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpm.a
+	@mkdir -p $(@D)
+	$(CC) $(PM_CPPFLAGS) -Itests/unit $(CPPFLAGS) $(PM_CFLAGS) $(LDFLAGS) \
+		-o $@ $< $(BUILD)/libpm.a $(PM_LIBS) $(CMOCKA_LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+
+deps:
+	@sh scripts/bootstrap-deps.sh
+
+# --- tests -----------------------------------------------------------------
+
+unit-run: $(UNIT_BIN)
+	@sh tests/unit/run.sh $(UNIT_BIN)
+
+cli-run: $(BIN)
+	@PM="$(abspath $(BIN))" sh tests/cli/run.sh
+
+test: deps
+	$(MAKE) WERROR=-Werror all unit-run cli-run
+	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
+		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" unit-run cli-run
+	$(MAKE) valgrind-run
+
+# The CLI tests once more with every pemetrics run under memcheck: any
+# error or leak fails the run (exit 99 from the wrapper).
+valgrind-run: $(BIN)
+	@PM="$(abspath tests/cli/valgrind-pm)" PM_REAL="$(abspath $(BIN))" \
+		PM_SLOW=1 sh tests/cli/run.sh
+
+# --- demo ------------------------------------------------------------------
+
+DEMO = demo
+demo: deps
+	$(MAKE) all
+	@sh scripts/demo.sh ./pemetrics $(DEMO)
+
+# --- install ---------------------------------------------------------------
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/catalog \
+		$(DESTDIR)$(MANPREFIX)/man1
+	cp -f pemetrics $(DESTDIR)$(BINDIR)/pemetrics
+	chmod 755 $(DESTDIR)$(BINDIR)/pemetrics
+	cp -f datasets/catalog/*.csv $(DESTDIR)$(DATADIR)/catalog/
+	chmod 644 $(DESTDIR)$(DATADIR)/catalog/*.csv
+	sed 's/@VERSION@/$(VERSION)/' pemetrics.1 > $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pemetrics $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build pemetrics $(DEMO)
+
+.PHONY: all deps test unit-run cli-run valgrind-run demo install uninstall clean

@@ -1,0 +1,63 @@
+#!/bin/sh
+# bootstrap-deps.sh - install the Debian packages pemetrics needs, if missing.
+#
+# Checks for each build or run-time dependency (headers, libraries, programs)
+# and installs only the packages that are absent, with apt-get. When it cannot
+# install (not root and no sudo, no network), it prints the exact command to
+# run and exits 1. Set PM_NO_BOOTSTRAP=1 to skip it entirely.
+set -u
+
+[ "${PM_NO_BOOTSTRAP:-0}" = 1 ] && exit 0
+
+missing=""
+need() {        # need PACKAGE TEST...
+	pkg=$1; shift
+	if ! "$@" >/dev/null 2>&1; then
+		missing="$missing $pkg"
+	fi
+}
+have_header() { [ -f "/usr/include/$1" ] || [ -f "/usr/include/x86_64-linux-gnu/$1" ] \
+	|| [ -n "$(find /usr/include -path "*/$1" -print -quit 2>/dev/null)" ]; }
+
+need build-essential  command -v cc
+need make             command -v make
+need pkg-config       command -v pkg-config
+need libcsv-dev       have_header csv.h
+need libsqlite3-dev   have_header sqlite3.h
+need libpng-dev       have_header png.h
+need libcmocka-dev    have_header cmocka.h
+need sqlite3          command -v sqlite3
+need gnuplot-nox      command -v gnuplot
+need valgrind         command -v valgrind
+need fonts-noto-cjk   test -d /usr/share/fonts/opentype/noto
+need fontconfig       command -v fc-match
+for extra in ${PM_EXTRA_PACKAGES:-}; do
+	need "$extra" dpkg -s "$extra"
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "bootstrap: missing Debian packages:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo -n"
+else
+	echo "bootstrap: cannot install as an unprivileged user; run:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# The package lists may be empty on a fresh machine: update first, once.
+if ! $sudo apt-get update -qq >&2; then
+	echo "bootstrap: 'apt-get update' failed (no network?); run:" >&2
+	echo "  apt-get update && apt-get install -y$missing" >&2
+	exit 1
+fi
+# shellcheck disable=SC2086
+if ! $sudo apt-get install -y -qq --no-install-recommends $missing >&2; then
+	echo "bootstrap: 'apt-get install' failed; run:" >&2
+	echo "  apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "bootstrap: installed$missing" >&2

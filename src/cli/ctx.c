@@ -1,0 +1,153 @@
+#include "cli/ctx.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#ifndef PM_DATADIR
+#define PM_DATADIR "/usr/local/share/pemetrics"
+#endif
+
+void
+pm_msg(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pemetrics: ", stderr);
+	if (file && *file) {
+		if (line)
+			fprintf(stderr, "%s:%lu: ", file, line);
+		else
+			fprintf(stderr, "%s: ", file);
+	}
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+pm_print_err(const struct pm_err *err)
+{
+	pm_msg(err->file, err->line, "%s", err->msg[0] ? err->msg : "failed");
+}
+
+static bool
+is_catalog(const char *dir)
+{
+	struct buf p = BUF_INIT;
+	struct stat st;
+	bool ok;
+
+	buf_addf(&p, "%s/indicators.csv", dir);
+	ok = stat(p.data, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&p);
+	return ok;
+}
+
+/* The catalogue is found without --catalog: $PEMETRICS_CATALOG, then
+ * beside the binary (the source tree: ./datasets/catalog), then the
+ * installed copy relative to the binary (bin/../share/pemetrics/catalog),
+ * then the directory compiled in at build time. */
+const char *
+ctx_catalog_dir(struct pm_ctx *ctx)
+{
+	char exe[PATH_MAX];
+	ssize_t n;
+	struct buf p = BUF_INIT;
+	const char *env = getenv("PEMETRICS_CATALOG");
+
+	if (ctx->catalog_dir)
+		return ctx->catalog_dir;
+	if (ctx->found_catalog)
+		return ctx->found_catalog;
+	if (env && *env) {
+		ctx->found_catalog = xstrdup(env);
+		return ctx->found_catalog;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash;
+
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		buf_addf(&p, "%s/datasets/catalog", exe);
+		if (is_catalog(p.data))
+			return ctx->found_catalog = p.data;
+		buf_reset(&p);
+		buf_addf(&p, "%s/../share/pemetrics/catalog", exe);
+		if (is_catalog(p.data))
+			return ctx->found_catalog = p.data;
+		buf_reset(&p);
+	}
+	buf_adds(&p, PM_DATADIR "/catalog");
+	return ctx->found_catalog = p.data;
+}
+
+const struct catalog *
+ctx_catalog(struct pm_ctx *ctx)
+{
+	struct pm_err err = PM_ERR_INIT;
+	const char *dir;
+	size_t i;
+
+	if (ctx->cat)
+		return ctx->cat->nfatal ? NULL : ctx->cat;
+	dir = ctx_catalog_dir(ctx);
+	if (catalog_load(dir, &ctx->cat, &err) != 0) {
+		pm_print_err(&err);
+		return NULL;
+	}
+	if (ctx->cat->nfatal == 0)
+		return ctx->cat;
+	for (i = 0; i < ctx->cat->nproblems; i++) {
+		const struct cat_problem *p = &ctx->cat->problems[i];
+		struct buf f = BUF_INIT;
+
+		if (!p->fatal)
+			continue;
+		buf_addf(&f, "%s/%s", dir, p->file);
+		pm_msg(f.data, p->line, "%s", p->msg);
+		buf_release(&f);
+	}
+	pm_msg(NULL, 0, "the catalogue in '%s' cannot be used "
+	    "(see 'pemetrics catalog check')", dir);
+	return NULL;
+}
+
+struct store *
+ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code)
+{
+	struct pm_err err = PM_ERR_INIT;
+	int rc;
+
+	if (ctx->st)
+		return ctx->st;
+	rc = store_open(ctx->db_path, flags, &ctx->st, &err);
+	if (rc != 0) {
+		pm_print_err(&err);
+		*exit_code = pm_exit_code(rc);
+		return NULL;
+	}
+	return ctx->st;
+}
+
+void
+ctx_release(struct pm_ctx *ctx)
+{
+	store_close(ctx->st);
+	catalog_free(ctx->cat);
+	free(ctx->found_catalog);
+	ctx->st = NULL;
+	ctx->cat = NULL;
+	ctx->found_catalog = NULL;
+}

@@ -1,0 +1,41 @@
+/* cli/ctx.h - what every subcommand is handed: the global options, and the
+ * catalogue and store opened on first use. Built by main(), passed down;
+ * there is no global state.
+ */
+#ifndef PM_CLI_CTX_H
+#define PM_CLI_CTX_H
+
+#include <stdbool.h>
+
+#include "core/catalog.h"
+#include "core/store.h"
+#include "util/err.h"
+
+struct pm_ctx {
+	const char *db_path;            /* --db, $PEMETRICS_DB, ./pemetrics.db */
+	const char *catalog_dir;        /* --catalog, or NULL: search */
+	int verbosity;                  /* 0 with -q, 1 normal, 2+ with -v */
+	struct catalog *cat;            /* loaded by ctx_catalog() */
+	struct store *st;               /* opened by ctx_store() */
+	char *found_catalog;            /* the directory searched out */
+};
+
+/* The catalogue, loaded on first call. On problems that make it unusable
+ * they are printed and NULL returned (exit 1). */
+const struct catalog *ctx_catalog(struct pm_ctx *ctx);
+/* Where the catalogue is (searched on first call; see ctx.c). */
+const char *ctx_catalog_dir(struct pm_ctx *ctx);
+
+/* The store, opened on first call (flags as store_open()). On failure the
+ * error is printed and the exit code returned in *exit_code; NULL then. */
+struct store *ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code);
+
+void ctx_release(struct pm_ctx *ctx);
+
+/* Print "pemetrics: FILE:LINE: message" for an error record. */
+void pm_print_err(const struct pm_err *err);
+/* Print "pemetrics: FILE:LINE: message" (file may be NULL, line 0). */
+void pm_msg(const char *file, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif /* PM_CLI_CTX_H */

@@ -1,0 +1,754 @@
+#include "core/catalog.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/reader.h"
+#include "core/value.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#define KEY_MAX 256     /* longer strings cannot be catalogue keys */
+#define MAX_COLS 16
+
+/* One catalogue file being read: its columns and where rows go. */
+struct table {
+	struct catalog *cat;
+	const char *file;                       /* name inside the catalogue */
+	const char *const *cols;                /* NULL-terminated */
+	unsigned required;                      /* bit i: cols[i] required */
+	int ix[MAX_COLS];                       /* column of cols[i], or -1 */
+	bool header_done, header_bad;
+	void (*row)(struct table *t, const struct reader_row *r);
+};
+
+static void
+problem(struct catalog *cat, const char *file, unsigned long line, bool fatal,
+    const char *fmt, ...)
+{
+	struct cat_problem *p;
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	cat->problems = xreallocarray(cat->problems, cat->nproblems + 1,
+	    sizeof(*cat->problems));
+	p = &cat->problems[cat->nproblems++];
+	p->file = xstrdup(file);
+	p->line = line;
+	p->msg = b.data ? b.data : xstrdup("");
+	p->fatal = fatal;
+	if (fatal)
+		cat->nfatal++;
+}
+
+/* Field i of the spec, trimmed, as a new string ("" when absent). */
+static char *
+col(const struct table *t, const struct reader_row *r, int i)
+{
+	size_t n;
+	const char *s;
+
+	if (t->ix[i] < 0 || (size_t)t->ix[i] >= r->n)
+		return xstrdup("");
+	n = r->len[t->ix[i]];
+	s = reader_trim(r->field[t->ix[i]], &n);
+	return xstrndup(s, n);
+}
+
+/* Lowercase ASCII copy for the maps; false when too long to be a key. */
+static bool
+keyof(const char *s, size_t len, char out[KEY_MAX], size_t *outlen)
+{
+	size_t i;
+
+	s = reader_trim(s, &len);
+	if (len >= KEY_MAX)
+		return false;
+	for (i = 0; i < len; i++)
+		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	out[len] = '\0';
+	*outlen = len;
+	return true;
+}
+
+static int
+lookup(const struct strmap *m, const char *s, size_t len)
+{
+	char k[KEY_MAX];
+	size_t n;
+
+	if (!keyof(s, len, k, &n) || n == 0)
+		return -1;
+	return strmap_get(m, k, n);
+}
+
+/* Add a key; -1 when new, else the index that already has it. */
+static int
+add_key(struct strmap *m, const char *s, int value)
+{
+	char k[KEY_MAX];
+	size_t n;
+	int old = -1;
+
+	if (!keyof(s, strlen(s), k, &n) || n == 0)
+		return -1;
+	if (!strmap_put(m, k, n, value, &old))
+		return old;
+	return -1;
+}
+
+static bool
+is_ident(const char *s, bool lower_only)
+{
+	const char *p;
+
+	if (*s == '\0' || strlen(s) > 64)
+		return false;
+	for (p = s; *p; p++) {
+		char c = *p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '_')
+			continue;
+		if (!lower_only && ((c >= 'A' && c <= 'Z') || c == '-'))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+static bool
+parse_num(const char *s, double *v)
+{
+	bool pct;
+
+	return value_parse(s, strlen(s), v, &pct, NULL) == VALUE_OK && !pct;
+}
+
+static bool
+parse_year(const char *s, int *y)
+{
+	double v;
+
+	if (!parse_num(s, &v) || v != floor(v) || v < 1000 || v > 9999)
+		return false;
+	*y = (int)v;
+	return true;
+}
+
+static int
+on_row(void *ctx, const struct reader_row *r)
+{
+	struct table *t = ctx;
+	size_t i, nonblank = 0;
+
+	if (!t->header_done) {
+		t->header_done = true;
+		for (i = 0; t->cols[i]; i++) {
+			t->ix[i] = reader_column(r, t->cols[i]);
+			if (t->ix[i] < 0 && (t->required & (1u << i))) {
+				problem(t->cat, t->file, r->line, true,
+				    "missing column '%s'", t->cols[i]);
+				t->header_bad = true;
+			}
+		}
+		return 0;
+	}
+	if (t->header_bad)
+		return 0;
+	for (i = 0; i < r->n; i++) {
+		size_t n = r->len[i];
+
+		reader_trim(r->field[i], &n);
+		nonblank += n > 0;
+	}
+	if (nonblank == 0)
+		return 0;               /* blank line */
+	if (r->nul_field || r->long_field || r->too_many_fields ||
+	    r->unterminated) {
+		problem(t->cat, t->file, r->line, true, "malformed row");
+		return 0;
+	}
+	t->row(t, r);
+	return 0;
+}
+
+static void
+read_table(struct catalog *cat, struct table *t)
+{
+	struct buf path = BUF_INIT;
+	struct reader *rd = NULL;
+	struct reader_opts o = { "UTF-8", 0 };
+	struct pm_err err = PM_ERR_INIT;
+
+	buf_addf(&path, "%s/%s", cat->dir, t->file);
+	for (size_t i = 0; i < MAX_COLS; i++)
+		t->ix[i] = -1;
+	if (reader_open(path.data, t->file, &o, &rd, &err) != 0 ||
+	    reader_run(rd, on_row, t, &err) != 0) {
+		problem(cat, t->file, err.line, true, "%s", err.msg);
+	} else if (!t->header_done) {
+		problem(cat, t->file, 0, true, "empty file");
+	}
+	reader_close(rd);
+	buf_release(&path);
+}
+
+/* systems.csv: id,name_en,name_zh */
+static const char *const system_cols[] = { "id", "name_en", "name_zh", NULL };
+
+static void
+system_row(struct table *t, const struct reader_row *r)
+{
+	struct catalog *cat = t->cat;
+	struct cat_system s;
+	int old;
+
+	s.id = col(t, r, 0);
+	s.name_en = col(t, r, 1);
+	s.name_zh = col(t, r, 2);
+	s.line = r->line;
+	if (!is_ident(s.id, false)) {
+		problem(cat, t->file, r->line, true,
+		    "bad system id '%s' (letters, digits, '_', '-')", s.id);
+		goto drop;
+	}
+	if ((old = add_key(&cat->system_ix, s.id, (int)cat->nsystems)) >= 0) {
+		problem(cat, t->file, r->line, true,
+		    "duplicate system '%s' (first on line %lu)", s.id,
+		    cat->systems[old].line);
+		goto drop;
+	}
+	cat->systems = xreallocarray(cat->systems, cat->nsystems + 1,
+	    sizeof(s));
+	cat->systems[cat->nsystems++] = s;
+	return;
+drop:
+	free(s.id);
+	free(s.name_en);
+	free(s.name_zh);
+}
+
+/* measures.csv: id,system,name_en,name_zh,source_excerpt */
+static const char *const measure_cols[] = { "id", "system", "name_en",
+	"name_zh", "source_excerpt", NULL };
+
+static void
+measure_row(struct table *t, const struct reader_row *r)
+{
+	struct catalog *cat = t->cat;
+	struct cat_measure m;
+	char *sys = col(t, r, 1);
+	int old;
+
+	m.id = col(t, r, 0);
+	m.name_en = col(t, r, 2);
+	m.name_zh = col(t, r, 3);
+	m.excerpt = col(t, r, 4);
+	m.line = r->line;
+	m.system = catalog_system(cat, sys, strlen(sys));
+	if (!is_ident(m.id, false)) {
+		problem(cat, t->file, r->line, true,
+		    "bad measure id '%s' (letters, digits, '_', '-')", m.id);
+		goto drop;
+	}
+	if (m.system < 0) {
+		problem(cat, t->file, r->line, true, "unknown system '%s'", sys);
+		goto drop;
+	}
+	if ((old = add_key(&cat->measure_ix, m.id, (int)cat->nmeasures)) >= 0) {
+		problem(cat, t->file, r->line, true,
+		    "duplicate measure '%s' (first on line %lu)", m.id,
+		    cat->measures[old].line);
+		goto drop;
+	}
+	cat->measures = xreallocarray(cat->measures, cat->nmeasures + 1,
+	    sizeof(m));
+	cat->measures[cat->nmeasures++] = m;
+	free(sys);
+	return;
+drop:
+	free(sys);
+	free(m.id);
+	free(m.name_en);
+	free(m.name_zh);
+	free(m.excerpt);
+}
+
+/* units.csv: unit,dimension,factor */
+static const char *const unit_cols[] = { "unit", "dimension", "factor", NULL };
+
+static void
+unit_row(struct table *t, const struct reader_row *r)
+{
+	struct catalog *cat = t->cat;
+	struct cat_unit u;
+	char *factor = col(t, r, 2);
+	int old;
+
+	u.unit = col(t, r, 0);
+	u.dimension = col(t, r, 1);
+	u.line = r->line;
+	if (*u.unit == '\0' || *u.dimension == '\0') {
+		problem(cat, t->file, r->line, true,
+		    "unit and dimension must not be empty");
+		goto drop;
+	}
+	if (!parse_num(factor, &u.factor) || !(u.factor > 0)) {
+		problem(cat, t->file, r->line, true,
+		    "bad factor '%s' (a number > 0)", factor);
+		goto drop;
+	}
+	if ((old = add_key(&cat->unit_ix, u.unit, (int)cat->nunits)) >= 0) {
+		problem(cat, t->file, r->line, true,
+		    "duplicate unit '%s' (first on line %lu)", u.unit,
+		    cat->units[old].line);
+		goto drop;
+	}
+	cat->units = xreallocarray(cat->units, cat->nunits + 1, sizeof(u));
+	cat->units[cat->nunits++] = u;
+	free(factor);
+	return;
+drop:
+	free(factor);
+	free(u.unit);
+	free(u.dimension);
+}
+
+/* indicators.csv */
+static const char *const indicator_cols[] = { "code", "name_en", "name_zh",
+	"unit", "kind", "direction", "measures", "base_year", "target_value",
+	"target_year", "target_growth", "limit", NULL };
+
+static bool
+opt_num(struct table *t, const struct reader_row *r, int i, double *v,
+    bool *has)
+{
+	char *s = col(t, r, i);
+	bool ok = true;
+
+	*has = false;
+	if (*s) {
+		ok = parse_num(s, v);
+		*has = ok;
+		if (!ok)
+			problem(t->cat, t->file, r->line, true,
+			    "bad %s '%s' (a number)", t->cols[i], s);
+	}
+	free(s);
+	return ok;
+}
+
+static bool
+opt_year(struct table *t, const struct reader_row *r, int i, int *y)
+{
+	char *s = col(t, r, i);
+	bool ok = true;
+
+	*y = 0;
+	if (*s && !(ok = parse_year(s, y)))
+		problem(t->cat, t->file, r->line, true,
+		    "bad %s '%s' (a year)", t->cols[i], s);
+	free(s);
+	return ok;
+}
+
+static bool
+ind_measures(struct table *t, const struct reader_row *r,
+    struct cat_indicator *d)
+{
+	char *list = col(t, r, 6), *p = list;
+	bool ok = true;
+
+	d->measures = NULL;
+	d->nmeasures = 0;
+	while (*p) {
+		size_t n = strcspn(p, ";");
+		size_t k = n;
+		const char *s = reader_trim(p, &k);
+		int m = catalog_measure(t->cat, s, k);
+
+		if (k && m < 0) {
+			problem(t->cat, t->file, r->line, true,
+			    "unknown measure '%.*s'", (int)k, s);
+			ok = false;
+		} else if (k) {
+			d->measures = xreallocarray(d->measures,
+			    d->nmeasures + 1, sizeof(int));
+			d->measures[d->nmeasures++] = m;
+		}
+		p += n + (p[n] == ';');
+	}
+	if (ok && d->nmeasures == 0) {
+		problem(t->cat, t->file, r->line, true,
+		    "indicator '%s' tracks no measure", d->code);
+		ok = false;
+	}
+	free(list);
+	return ok;
+}
+
+static void
+indicator_row(struct table *t, const struct reader_row *r)
+{
+	struct catalog *cat = t->cat;
+	struct cat_indicator d;
+	char *unit = col(t, r, 3), *kind = col(t, r, 4), *dir = col(t, r, 5);
+	bool ok = true;
+	int old;
+
+	memset(&d, 0, sizeof(d));
+	d.code = col(t, r, 0);
+	d.name_en = col(t, r, 1);
+	d.name_zh = col(t, r, 2);
+	d.line = r->line;
+	if (!is_ident(d.code, true)) {
+		problem(cat, t->file, r->line, true,
+		    "bad indicator code '%s' (a-z, 0-9, '_')", d.code);
+		ok = false;
+	}
+	if ((d.unit = catalog_unit(cat, unit, strlen(unit))) < 0) {
+		problem(cat, t->file, r->line, true,
+		    "unit '%s' is not in units.csv", unit);
+		ok = false;
+	}
+	if (strcmp(kind, "flow") == 0)
+		d.kind = KIND_FLOW;
+	else if (strcmp(kind, "stock") == 0)
+		d.kind = KIND_STOCK;
+	else if (strcmp(kind, "rate") == 0)
+		d.kind = KIND_RATE;
+	else {
+		problem(cat, t->file, r->line, true,
+		    "bad kind '%s' (flow, stock or rate)", kind);
+		ok = false;
+	}
+	if (strcmp(dir, "increase") == 0 || *dir == '\0')
+		d.direction = 1;
+	else if (strcmp(dir, "decrease") == 0)
+		d.direction = -1;
+	else {
+		problem(cat, t->file, r->line, true,
+		    "bad direction '%s' (increase or decrease)", dir);
+		ok = false;
+	}
+	ok &= ind_measures(t, r, &d);
+	ok &= opt_year(t, r, 7, &d.base_year);
+	ok &= opt_num(t, r, 8, &d.target_value, &d.has_target);
+	ok &= opt_year(t, r, 9, &d.target_year);
+	ok &= opt_num(t, r, 10, &d.target_growth, &d.has_growth);
+	ok &= opt_num(t, r, 11, &d.limit, &d.has_limit);
+	if (ok && d.has_target && d.target_year && d.base_year &&
+	    d.target_year <= d.base_year) {
+		problem(cat, t->file, r->line, true,
+		    "target_year %d is not after base_year %d", d.target_year,
+		    d.base_year);
+		ok = false;
+	}
+	if (ok && (old = add_key(&cat->indicator_ix, d.code,
+	    (int)cat->nindicators)) >= 0) {
+		problem(cat, t->file, r->line, true,
+		    "duplicate indicator '%s' (first on line %lu)", d.code,
+		    cat->indicators[old].line);
+		ok = false;
+	}
+	if (ok) {
+		cat->indicators = xreallocarray(cat->indicators,
+		    cat->nindicators + 1, sizeof(d));
+		cat->indicators[cat->nindicators++] = d;
+	} else {
+		free(d.code);
+		free(d.name_en);
+		free(d.name_zh);
+		free(d.measures);
+	}
+	free(unit);
+	free(kind);
+	free(dir);
+}
+
+/* regions.csv: code,name_en,name_zh,parent,level,aliases */
+static const char *const region_cols[] = { "code", "name_en", "name_zh",
+	"parent", "level", "aliases", NULL };
+
+/* Every name of a region row: code, English and Chinese names, aliases. */
+static size_t
+region_names(const struct cat_region *g, char ***out)
+{
+	const char *fixed[3] = { g->code, g->name_en, g->name_zh };
+	char **v = NULL;
+	size_t n = 0, i;
+	const char *p;
+
+	for (i = 0; i < 3; i++)
+		if (*fixed[i]) {
+			v = xreallocarray(v, n + 1, sizeof(*v));
+			v[n++] = xstrdup(fixed[i]);
+		}
+	for (p = g->aliases; *p;) {
+		size_t len = strcspn(p, ";"), k = len;
+		const char *a = reader_trim(p, &k);
+
+		if (k) {
+			v = xreallocarray(v, n + 1, sizeof(*v));
+			v[n++] = xstrndup(a, k);
+		}
+		p += len + (p[len] == ';');
+	}
+	*out = v;
+	return n;
+}
+
+static void
+region_free(struct cat_region *g)
+{
+	free(g->code);
+	free(g->name_en);
+	free(g->name_zh);
+	free(g->level);
+	free(g->aliases);
+	free(g->parent_code);
+}
+
+static void
+region_row(struct table *t, const struct reader_row *r)
+{
+	struct catalog *cat = t->cat;
+	struct cat_region g;
+	char **names = NULL;
+	size_t nnames = 0, i;
+	bool ok = true;
+
+	g.code = col(t, r, 0);
+	g.name_en = col(t, r, 1);
+	g.name_zh = col(t, r, 2);
+	g.parent_code = col(t, r, 3);
+	g.level = col(t, r, 4);
+	g.aliases = col(t, r, 5);
+	g.line = r->line;
+	g.parent = -1;
+	if (!is_ident(g.code, false)) {
+		problem(cat, t->file, r->line, true,
+		    "bad region code '%s' (letters, digits, '_', '-')", g.code);
+		ok = false;
+	}
+	nnames = region_names(&g, &names);
+	for (i = 0; ok && i < nnames; i++) {
+		int old = lookup(&cat->region_ix, names[i], strlen(names[i]));
+
+		if (old >= 0) {
+			problem(cat, t->file, r->line, true,
+			    "'%s' already names region %s (line %lu)",
+			    names[i], cat->regions[old].code,
+			    cat->regions[old].line);
+			ok = false;
+		}
+	}
+	if (ok) {
+		for (i = 0; i < nnames; i++)
+			add_key(&cat->region_ix, names[i], (int)cat->nregions);
+		cat->regions = xreallocarray(cat->regions, cat->nregions + 1,
+		    sizeof(g));
+		cat->regions[cat->nregions++] = g;
+	} else {
+		region_free(&g);
+	}
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* Parents may come after their children in the file: resolve at the end,
+ * and refuse cycles (each region must reach a root). */
+static void
+resolve_parents(struct catalog *cat)
+{
+	size_t i, steps;
+
+	for (i = 0; i < cat->nregions; i++) {
+		struct cat_region *g = &cat->regions[i];
+
+		if (*g->parent_code == '\0')
+			continue;
+		g->parent = catalog_region(cat, g->parent_code,
+		    strlen(g->parent_code));
+		if (g->parent < 0)
+			problem(cat, "regions.csv", g->line, true,
+			    "unknown parent region '%s'", g->parent_code);
+		else if (g->parent == (int)i)
+			problem(cat, "regions.csv", g->line, true,
+			    "region %s is its own parent", g->code);
+	}
+	for (i = 0; i < cat->nregions; i++) {
+		int p = cat->regions[i].parent;
+
+		for (steps = 0; p >= 0 && steps <= cat->nregions; steps++)
+			p = cat->regions[p].parent;
+		if (p >= 0) {
+			problem(cat, "regions.csv", cat->regions[i].line, true,
+			    "region %s is in a cycle of parents",
+			    cat->regions[i].code);
+			cat->regions[i].parent = -1;
+		}
+	}
+}
+
+/* What a usable catalogue may still lack: reported by "catalog check". */
+static void
+check_coverage(struct catalog *cat)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < cat->nsystems; i++) {
+		for (j = 0; j < cat->nmeasures; j++)
+			if (cat->measures[j].system == (int)i)
+				break;
+		if (j == cat->nmeasures)
+			problem(cat, "systems.csv", cat->systems[i].line, false,
+			    "system '%s' has no measure", cat->systems[i].id);
+	}
+	for (i = 0; i < cat->nmeasures; i++) {
+		bool found = false;
+
+		for (j = 0; j < cat->nindicators && !found; j++)
+			for (k = 0; k < cat->indicators[j].nmeasures; k++)
+				if (cat->indicators[j].measures[k] == (int)i)
+					found = true;
+		if (!found)
+			problem(cat, "measures.csv", cat->measures[i].line,
+			    false, "measure '%s' has no indicator",
+			    cat->measures[i].id);
+	}
+}
+
+int
+catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
+{
+	struct catalog *cat;
+	struct table t[] = {
+		{ NULL, "units.csv", unit_cols, 0x7, {0}, 0, 0, unit_row },
+		{ NULL, "systems.csv", system_cols, 0x1, {0}, 0, 0, system_row },
+		{ NULL, "measures.csv", measure_cols, 0x3, {0}, 0, 0,
+		    measure_row },
+		{ NULL, "indicators.csv", indicator_cols, 0x5b, {0}, 0, 0,
+		    indicator_row },
+		{ NULL, "regions.csv", region_cols, 0x1, {0}, 0, 0,
+		    region_row },
+	};
+	size_t i;
+
+	*out = NULL;
+	if (dir == NULL || *dir == '\0')
+		return pm_fail(err, PM_EUSAGE, NULL, 0, "no catalogue directory");
+	cat = xcalloc(1, sizeof(*cat));
+	cat->dir = xstrdup(dir);
+	/* Order matters: measures refer to systems, indicators to units
+	 * and measures. */
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		t[i].cat = cat;
+		read_table(cat, &t[i]);
+	}
+	resolve_parents(cat);
+	check_coverage(cat);
+	*out = cat;
+	return 0;
+}
+
+void
+catalog_free(struct catalog *cat)
+{
+	size_t i;
+
+	if (cat == NULL)
+		return;
+	for (i = 0; i < cat->nsystems; i++) {
+		free(cat->systems[i].id);
+		free(cat->systems[i].name_en);
+		free(cat->systems[i].name_zh);
+	}
+	for (i = 0; i < cat->nmeasures; i++) {
+		free(cat->measures[i].id);
+		free(cat->measures[i].name_en);
+		free(cat->measures[i].name_zh);
+		free(cat->measures[i].excerpt);
+	}
+	for (i = 0; i < cat->nindicators; i++) {
+		free(cat->indicators[i].code);
+		free(cat->indicators[i].name_en);
+		free(cat->indicators[i].name_zh);
+		free(cat->indicators[i].measures);
+	}
+	for (i = 0; i < cat->nregions; i++)
+		region_free(&cat->regions[i]);
+	for (i = 0; i < cat->nunits; i++) {
+		free(cat->units[i].unit);
+		free(cat->units[i].dimension);
+	}
+	for (i = 0; i < cat->nproblems; i++) {
+		free(cat->problems[i].file);
+		free(cat->problems[i].msg);
+	}
+	free(cat->systems);
+	free(cat->measures);
+	free(cat->indicators);
+	free(cat->regions);
+	free(cat->units);
+	free(cat->problems);
+	strmap_release(&cat->system_ix);
+	strmap_release(&cat->measure_ix);
+	strmap_release(&cat->indicator_ix);
+	strmap_release(&cat->region_ix);
+	strmap_release(&cat->unit_ix);
+	free(cat->dir);
+	free(cat);
+}
+
+int
+catalog_system(const struct catalog *cat, const char *s, size_t len)
+{
+	return lookup(&cat->system_ix, s, len);
+}
+
+int
+catalog_measure(const struct catalog *cat, const char *s, size_t len)
+{
+	return lookup(&cat->measure_ix, s, len);
+}
+
+int
+catalog_indicator(const struct catalog *cat, const char *s, size_t len)
+{
+	return lookup(&cat->indicator_ix, s, len);
+}
+
+int
+catalog_region(const struct catalog *cat, const char *s, size_t len)
+{
+	return lookup(&cat->region_ix, s, len);
+}
+
+int
+catalog_unit(const struct catalog *cat, const char *s, size_t len)
+{
+	return lookup(&cat->unit_ix, s, len);
+}
+
+const char *
+catalog_kind_name(enum ind_kind k)
+{
+	switch (k) {
+	case KIND_FLOW:
+		return "flow";
+	case KIND_STOCK:
+		return "stock";
+	default:
+		return "rate";
+	}
+}

@@ -1,0 +1,554 @@
+#include "core/ingest.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/period.h"
+#include "core/value.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+enum col {
+	C_INDICATOR, C_REGION, C_PERIOD, C_VALUE,      /* required */
+	C_UNIT, C_BASIS, C_YOY,                         /* optional */
+	C_N
+};
+#define C_REQUIRED 4
+
+static const char *const col_name[C_N] = {
+	"indicator", "region", "period", "value", "unit", "basis", "yoy",
+};
+
+/* Everything one file's rows need; lives on ingest_file()'s stack. */
+struct job {
+	struct store *st;
+	const struct catalog *cat;
+	const struct ingest_opts *o;
+	const struct ingest_sink *sink;
+	struct ingest_result *res;
+	struct pm_err *err;
+	const char *name;
+	long long file_id;
+
+	bool header_done;
+	struct buf header_text; /* copy of the header record */
+	size_t *header_len;
+	const char **header_field;
+	struct reader_row header;
+	int ix[C_N];            /* column of each known name, or -1 */
+	size_t ncols;           /* fields in the header */
+	size_t need;            /* fields a row needs to reach every column */
+	char header_problem[128];       /* why every row is rejected, or "" */
+
+	/* Catalogue index -> store id, interned once per file. */
+	int *ind_id, *reg_id;
+	/* The last strings looked up: files repeat them row after row. */
+	struct buf last_ind, last_reg;
+	int last_ind_ix, last_reg_ix;
+
+	struct buf reason;
+	int rc;                 /* first system error, stops the run */
+};
+
+static void
+note(struct job *j, unsigned long line, bool is_error, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+note(struct job *j, unsigned long line, bool is_error, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	if (j->sink == NULL || j->sink->note == NULL)
+		return;
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	j->sink->note(j->sink->ctx, line, is_error, buf_str(&b));
+	buf_release(&b);
+}
+
+/* A cell quoted in a message: control characters shown as '?', cut at 40
+ * bytes (on a UTF-8 boundary), so that a reason stays one short line. */
+static void
+quote_cell(struct buf *b, const char *s, size_t n)
+{
+	size_t i, max = 40;
+
+	buf_addc(b, '\'');
+	if (n > max) {
+		while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+			max--;
+	}
+	for (i = 0; i < n && i < max; i++)
+		buf_addc(b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?'
+		    : s[i]);
+	if (n > max)
+		buf_adds(b, "...");
+	buf_addc(b, '\'');
+}
+
+static void
+set_header(struct job *j, const struct reader_row *r)
+{
+	size_t i, k;
+	int c;
+	struct buf problems = BUF_INIT;
+
+	j->header_done = true;
+	j->ncols = r->n;
+	/* Keep a copy: the reader's fields die with this callback. */
+	j->header_len = xreallocarray(NULL, r->n ? r->n : 1, sizeof(size_t));
+	j->header_field = xreallocarray(NULL, r->n ? r->n : 1,
+	    sizeof(char *));
+	for (i = 0; i < r->n; i++) {
+		j->header_len[i] = r->len[i];
+		buf_add(&j->header_text, r->field[i], r->len[i] + 1);
+	}
+	for (i = 0, k = 0; i < r->n; i++) {
+		j->header_field[i] = j->header_text.data + k;
+		k += r->len[i] + 1;
+	}
+	j->header.n = r->n;
+	j->header.field = j->header_field;
+	j->header.len = j->header_len;
+	j->header.line = r->line;
+	j->header.nlines = r->nlines;
+
+	for (c = 0; c < C_N; c++)
+		j->ix[c] = -1;
+	/* Report every header problem, not only the first. */
+	for (i = 0; i < r->n; i++) {
+		size_t n = r->len[i];
+		const char *s = reader_trim(r->field[i], &n);
+		struct buf q = BUF_INIT;
+
+		for (c = 0; c < C_N; c++)
+			if (strlen(col_name[c]) == n &&
+			    strncasecmp(s, col_name[c], n) == 0)
+				break;
+		quote_cell(&q, s, n);
+		if (c == C_N) {
+			if (n)
+				note(j, r->line, false,
+				    "unknown column %s ignored", q.data);
+		} else if (j->ix[c] >= 0) {
+			note(j, r->line, true, "duplicate column %s", q.data);
+			buf_addf(&problems, "%sduplicate column %s",
+			    problems.len ? ", " : "", q.data);
+		} else {
+			j->ix[c] = (int)i;
+		}
+		buf_release(&q);
+	}
+	for (c = 0; c < C_REQUIRED; c++) {
+		if (j->ix[c] >= 0)
+			continue;
+		note(j, r->line, true, "missing column '%s'", col_name[c]);
+		buf_addf(&problems, "%smissing column '%s'",
+		    problems.len ? ", " : "", col_name[c]);
+	}
+	if (problems.len) {
+		snprintf(j->header_problem, sizeof(j->header_problem),
+		    "bad header on line %lu", r->line);
+		if (j->ix[C_INDICATOR] < 0 && j->ix[C_VALUE] < 0)
+			note(j, r->line, true, "is the header row missing? "
+			    "expected columns indicator,region,period,value");
+	}
+	buf_release(&problems);
+	j->need = 0;
+	for (c = 0; c < C_N; c++)
+		if (j->ix[c] >= 0 && (size_t)j->ix[c] + 1 > j->need)
+			j->need = (size_t)j->ix[c] + 1;
+}
+
+/* Trimmed cell of column c; an absent column reads as "". */
+static const char *
+cell(const struct job *j, const struct reader_row *r, enum col c, size_t *n)
+{
+	if (j->ix[c] < 0 || (size_t)j->ix[c] >= r->n) {
+		*n = 0;
+		return "";
+	}
+	*n = r->len[j->ix[c]];
+	return reader_trim(r->field[j->ix[c]], n);
+}
+
+static int
+reject(struct job *j, const struct reader_row *r, const char *reason)
+{
+	struct ingest_reject rj = { r->line, reason, r, &j->header };
+	int rc;
+
+	j->res->n.rejected++;
+	if (j->sink && j->sink->reject &&
+	    (rc = j->sink->reject(j->sink->ctx, &rj, j->err)) != 0)
+		return j->rc = rc;
+	if (j->st && !j->o->dry_run &&
+	    (rc = store_reject_add(j->st, j->file_id, r->line, reason,
+	    j->err)) != 0)
+		return j->rc = rc;
+	return 0;
+}
+
+/* reject() with a reason built like printf, quoting cell 'c' first. */
+static int
+reject_cell(struct job *j, const struct reader_row *r, const char *what,
+    const char *s, size_t n, const char *why)
+{
+	buf_reset(&j->reason);
+	buf_addf(&j->reason, "%s ", what);
+	quote_cell(&j->reason, s, n);
+	if (why)
+		buf_addf(&j->reason, ": %s", why);
+	return reject(j, r, j->reason.data);
+}
+
+static int
+lookup_cached(struct buf *last, int *last_ix, const char *s, size_t n,
+    int (*find)(const struct catalog *, const char *, size_t),
+    const struct catalog *cat)
+{
+	if (last->data && last->len == n && memcmp(last->data, s, n) == 0)
+		return *last_ix;
+	buf_reset(last);
+	buf_add(last, s, n);
+	*last_ix = find(cat, s, n);
+	return *last_ix;
+}
+
+static int
+intern_ids(struct job *j, int ind, int reg, struct store_obs *o)
+{
+	const struct catalog *cat = j->cat;
+	int rc;
+
+	if (j->ind_id[ind] < 0 && (rc = store_indicator_id(j->st,
+	    cat->indicators[ind].code,
+	    cat->units[cat->indicators[ind].unit].unit, &j->ind_id[ind],
+	    j->err)) != 0)
+		return rc;
+	if (j->reg_id[reg] < 0 && (rc = store_region_id(j->st,
+	    cat->regions[reg].code, &j->reg_id[reg], j->err)) != 0)
+		return rc;
+	o->ind = j->ind_id[ind];
+	o->reg = j->reg_id[reg];
+	return 0;
+}
+
+static bool
+row_is_blank(const struct reader_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		size_t n = r->len[i];
+
+		reader_trim(r->field[i], &n);
+		if (n)
+			return false;
+	}
+	return true;
+}
+
+/* The checks, in the order a person fixing the file wants them. Returns
+ * 0 with the row stored or rejected, or a system error. */
+static int
+data_row(struct job *j, const struct reader_row *r)
+{
+	const struct catalog *cat = j->cat;
+	const struct cat_indicator *ind;
+	const struct cat_unit *to, *from;
+	struct store_obs o;
+	struct period p;
+	const char *s, *why;
+	size_t n, i;
+	int ii, ri, ui;
+	bool pct, ypct;
+	double v;
+	enum store_put put;
+	unsigned long dup = 0;
+	char buf[96];
+
+	if (j->header_problem[0])
+		return reject(j, r, j->header_problem);
+	if (r->unterminated)
+		return reject(j, r, "unterminated quoted field");
+	if (r->nul_field) {
+		snprintf(buf, sizeof(buf), "field %zu contains a NUL byte",
+		    r->nul_field);
+		return reject(j, r, buf);
+	}
+	if (r->long_field) {
+		snprintf(buf, sizeof(buf), "field %zu is longer than %zu bytes",
+		    r->long_field, j->o->max_field ? j->o->max_field
+		    : (size_t)READER_MAX_FIELD_DEFAULT);
+		return reject(j, r, buf);
+	}
+	if (r->too_many_fields) {
+		snprintf(buf, sizeof(buf), "more than %d fields",
+		    READER_MAX_FIELDS);
+		return reject(j, r, buf);
+	}
+	if (r->n < j->need) {
+		snprintf(buf, sizeof(buf), "too few fields (%zu, expected %zu)",
+		    r->n, j->ncols);
+		return reject(j, r, buf);
+	}
+	for (i = j->ncols; i < r->n; i++) {
+		n = r->len[i];
+		reader_trim(r->field[i], &n);
+		if (n) {
+			snprintf(buf, sizeof(buf),
+			    "too many fields (%zu, expected %zu)", r->n,
+			    j->ncols);
+			return reject(j, r, buf);
+		}
+	}
+
+	s = cell(j, r, C_INDICATOR, &n);
+	ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, n,
+	    catalog_indicator, cat);
+	if (ii < 0)
+		return reject_cell(j, r, "unknown indicator", s, n, NULL);
+	ind = &cat->indicators[ii];
+	to = &cat->units[ind->unit];
+
+	s = cell(j, r, C_REGION, &n);
+	ri = lookup_cached(&j->last_reg, &j->last_reg_ix, s, n,
+	    catalog_region, cat);
+	if (ri < 0)
+		return reject_cell(j, r, "unknown region", s, n, NULL);
+
+	s = cell(j, r, C_PERIOD, &n);
+	if (period_parse(s, n, &p, &why) != 0)
+		return reject_cell(j, r, "bad period", s, n, why);
+
+	s = cell(j, r, C_VALUE, &n);
+	switch (value_parse(s, n, &v, &pct, &why)) {
+	case VALUE_EMPTY:
+		return reject(j, r, "missing value");
+	case VALUE_BAD:
+		return reject_cell(j, r, "bad value", s, n, why);
+	default:
+		break;
+	}
+
+	s = cell(j, r, C_UNIT, &n);
+	if (n == 0 && pct)
+		s = "%", n = 1;
+	if (n == 0) {
+		from = to;
+	} else {
+		if ((ui = catalog_unit(cat, s, n)) < 0)
+			return reject_cell(j, r, "unknown unit", s, n, NULL);
+		from = &cat->units[ui];
+		if (strcmp(from->dimension, to->dimension) != 0) {
+			buf_reset(&j->reason);
+			buf_adds(&j->reason, "unit ");
+			quote_cell(&j->reason, s, n);
+			buf_addf(&j->reason, " (%s) does not convert to %s "
+			    "(%s) of '%s'", from->dimension, to->unit,
+			    to->dimension, ind->code);
+			return reject(j, r, j->reason.data);
+		}
+	}
+	if (pct && strcmp(from->dimension, "percent") != 0)
+		return reject_cell(j, r, "value", cell(j, r, C_VALUE, &n), n,
+		    "a percent sign on a value that is not a percentage");
+	if (!value_convert(v, from->factor, to->factor, &o.value))
+		return reject_cell(j, r, "value", cell(j, r, C_VALUE, &n), n,
+		    "out of range after unit conversion");
+	if (o.value < 0 && strcmp(to->dimension, "count") == 0)
+		return reject_cell(j, r, "negative count",
+		    cell(j, r, C_VALUE, &n), n, NULL);
+
+	s = cell(j, r, C_BASIS, &n);
+	if (n == 0) {
+		o.basis = BASIS_PERIOD;
+	} else if (n == 3 && strncasecmp(s, "ytd", 3) == 0) {
+		if (ind->kind != KIND_FLOW)
+			return reject(j, r,
+			    "basis 'ytd' applies to flows only");
+		/* A whole year to date is the year itself. */
+		o.basis = p.freq == FREQ_Y ? BASIS_PERIOD : BASIS_YTD;
+	} else {
+		return reject_cell(j, r, "bad basis", s, n,
+		    "empty or 'ytd'");
+	}
+
+	s = cell(j, r, C_YOY, &n);
+	o.has_yoy = false;
+	o.yoy = 0;
+	if (n) {
+		if (value_parse(s, n, &o.yoy, &ypct, &why) != VALUE_OK)
+			return reject_cell(j, r, "bad yoy", s, n,
+			    why ? why : "not a number");
+		o.has_yoy = true;
+	}
+	o.period = period_key(&p);
+
+	if (j->o->dry_run) {
+		j->res->n.inserted++;
+		return 0;
+	}
+	if ((j->rc = intern_ids(j, ii, ri, &o)) != 0)
+		return j->rc;
+	if ((j->rc = store_put(j->st, &o, j->file_id, r->line, &put, &dup,
+	    j->err)) != 0)
+		return j->rc;
+	switch (put) {
+	case PUT_INSERTED:
+		j->res->n.inserted++;
+		break;
+	case PUT_REVISED:
+		j->res->n.revised++;
+		break;
+	case PUT_UNCHANGED:
+		j->res->n.unchanged++;
+		break;
+	case PUT_DUPLICATE:
+		snprintf(buf, sizeof(buf), "duplicate of line %lu", dup);
+		return reject(j, r, buf);
+	}
+	return 0;
+}
+
+static int
+on_row(void *ctx, const struct reader_row *r)
+{
+	struct job *j = ctx;
+
+	if (j->o->stop && *j->o->stop)
+		return j->rc = PM_EINTR;
+	if (!j->header_done) {
+		set_header(j, r);
+		return 0;
+	}
+	if (row_is_blank(r) && !r->unterminated)
+		return 0;
+	j->res->n.rows++;
+	return data_row(j, r);
+}
+
+static void
+job_release(struct job *j)
+{
+	buf_release(&j->header_text);
+	free(j->header_len);
+	free(j->header_field);
+	free(j->ind_id);
+	free(j->reg_id);
+	buf_release(&j->last_ind);
+	buf_release(&j->last_reg);
+	buf_release(&j->reason);
+}
+
+int
+ingest_file(struct store *st, const struct catalog *cat, const char *path,
+    const char *name, const struct ingest_opts *opts,
+    const struct ingest_sink *sink, struct ingest_result *res,
+    struct pm_err *err)
+{
+	struct reader_opts ro = { opts->encoding, opts->max_field };
+	struct reader *rd = NULL;
+	struct job j;
+	struct store_file f;
+	long long seen;
+	size_t i;
+	int rc;
+	bool txn = false;
+
+	memset(res, 0, sizeof(*res));
+	memset(&j, 0, sizeof(j));
+	res->status = INGEST_FAILED;
+	j.st = st;
+	j.cat = cat;
+	j.o = opts;
+	j.sink = sink;
+	j.res = res;
+	j.err = err;
+	j.name = name;
+	j.last_ind_ix = j.last_reg_ix = -1;
+
+	if ((rc = reader_open(path, name, &ro, &rd, err)) != 0) {
+		if (rc == PM_EDATA)
+			rc = 0;         /* the file's fault: status failed */
+		goto out;
+	}
+	name = reader_name(rd);
+	snprintf(res->encoding, sizeof(res->encoding), "%s",
+	    reader_encoding(rd));
+	snprintf(res->sha256, sizeof(res->sha256), "%s", reader_sha256(rd));
+
+	if (!opts->dry_run) {
+		if ((rc = store_begin(st, err)) != 0)
+			goto out;
+		txn = true;
+		/* Checked inside the write transaction: two runs racing on
+		 * one file cannot both take it. */
+		rc = store_file_find(st, res->sha256, &seen, err);
+		if (rc == 0 && !opts->force) {
+			res->status = INGEST_SKIPPED;
+			goto out;
+		}
+		if (rc != 0 && rc != PM_ENOTFOUND)
+			goto out;
+		f.sha256 = res->sha256;
+		f.name = name;
+		f.encoding = res->encoding;
+		f.bytes = reader_size(rd);
+		if ((rc = store_file_add(st, &f, &j.file_id, err)) != 0)
+			goto out;
+	}
+	j.ind_id = xreallocarray(NULL, cat->nindicators + 1, sizeof(int));
+	j.reg_id = xreallocarray(NULL, cat->nregions + 1, sizeof(int));
+	for (i = 0; i < cat->nindicators; i++)
+		j.ind_id[i] = -1;
+	for (i = 0; i < cat->nregions; i++)
+		j.reg_id[i] = -1;
+
+	rc = reader_run(rd, on_row, &j, err);
+	if (rc != 0)
+		goto out;
+	if (!j.header_done) {
+		pm_fail(err, PM_EDATA, name, 0, "empty file (no header row)");
+		goto out;
+	}
+	if (j.header_problem[0]) {
+		pm_fail(err, PM_EDATA, name, j.header.line,
+		    "bad header: every row rejected, nothing stored");
+		if (sink && sink->finish &&
+		    (rc = sink->finish(sink->ctx, res, err)) != 0)
+			goto out;
+		goto out;               /* failed: roll back */
+	}
+	if (res->n.rows == 0)
+		note(&j, j.header.line, false, "no data rows");
+	res->status = opts->dry_run ? INGEST_CHECKED : INGEST_INGESTED;
+	if (!opts->dry_run &&
+	    (rc = store_file_done(st, j.file_id, &res->n, err)) != 0)
+		goto out;
+	if (sink && sink->finish &&
+	    (rc = sink->finish(sink->ctx, res, err)) != 0)
+		goto out;
+	if (txn) {
+		txn = false;
+		rc = store_commit(st, err);
+	}
+out:
+	if (rc != 0 && res->status != INGEST_SKIPPED)
+		res->status = INGEST_FAILED;
+	if (txn)
+		store_rollback(st);
+	if (rc != 0)            /* stopped part-way: nothing was stored */
+		memset(&res->n, 0, sizeof(res->n));
+	reader_close(rd);
+	job_release(&j);
+	return rc;
+}

@@ -1,0 +1,77 @@
+/* core/ingest.h - one input file into the store: read, normalise through
+ * the catalogue, validate, store or reject every row.
+ *
+ * Owns the rules a data row must meet and the counts that prove nothing
+ * was lost: every data row read (blank lines are not rows) is inserted,
+ * revised, unchanged or rejected, and rows = the sum of the four. One file
+ * is one transaction: after a crash or an error the store holds all of the
+ * file's rows or none of them. Never prints: rejected rows and notes go to
+ * the caller's sink, which writes them where it likes.
+ */
+#ifndef PM_CORE_INGEST_H
+#define PM_CORE_INGEST_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "core/catalog.h"
+#include "core/reader.h"
+#include "core/store.h"
+#include "util/err.h"
+
+struct ingest_opts {
+	const char *encoding;   /* NULL: detect (UTF-8, else GB18030) */
+	size_t max_field;       /* bytes; 0: READER_MAX_FIELD_DEFAULT */
+	bool dry_run;           /* check every row, touch no store */
+	bool force;             /* ingest content that was ingested before */
+	const volatile sig_atomic_t *stop;      /* polled between rows; when
+						 * set, roll back: PM_EINTR */
+};
+
+enum ingest_status {
+	INGEST_INGESTED,        /* committed (possibly with rejected rows) */
+	INGEST_SKIPPED,         /* same content ingested before */
+	INGEST_FAILED,          /* nothing stored: unreadable, bad header */
+	INGEST_CHECKED,         /* --dry-run: checked, nothing stored */
+};
+
+struct ingest_result {
+	enum ingest_status status;
+	struct store_counts n;  /* n.rows = inserted+revised+unchanged+rejected */
+	char encoding[32];      /* of the input, as detected or given */
+	char sha256[65];
+};
+
+struct ingest_reject {
+	unsigned long line;             /* where the record starts */
+	const char *reason;             /* lowercase, no final period */
+	const struct reader_row *row;   /* the record as read */
+	const struct reader_row *header;        /* the file's header row */
+};
+
+/* Where rejected rows and notes go. reject() returning non-zero (with
+ * 'err' filled) aborts the file: it is rolled back. finish() runs once
+ * the file's rows are all read and before the commit, so that a rejects
+ * file is in place before its good rows become visible; it may be NULL. */
+struct ingest_sink {
+	void *ctx;
+	int (*reject)(void *ctx, const struct ingest_reject *r,
+	    struct pm_err *err);
+	void (*note)(void *ctx, unsigned long line, bool is_error,
+	    const char *msg);
+	int (*finish)(void *ctx, const struct ingest_result *res,
+	    struct pm_err *err);
+};
+
+/* Ingest 'path' ("-" = standard input), named 'name' in messages and in
+ * the store. 'st' may be NULL only with opts->dry_run. Returns 0 when the
+ * file was ingested, skipped or checked (rejected rows do not fail the
+ * call) or failed for its data (res->status INGEST_FAILED, err says why);
+ * a negative status when a system or store error stopped it (PM_EIO,
+ * PM_EBUSY, PM_EINTR): nothing of the file is stored then. */
+int ingest_file(struct store *st, const struct catalog *cat,
+    const char *path, const char *name, const struct ingest_opts *opts,
+    const struct ingest_sink *sink, struct ingest_result *res,
+    struct pm_err *err);
+
+#endif /* PM_CORE_INGEST_H */

@@ -1,0 +1,542 @@
+#include "core/reader.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/sha256.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#define CHUNK (64 * 1024)
+
+struct reader {
+	int fd;                 /* regular file, or the spool of a pipe */
+	char *name;             /* for messages */
+	char sha[65];
+	char encoding[32];      /* as shown to the user */
+	bool convert;           /* through iconv to UTF-8 */
+	bool skip_bom;          /* UTF-8 BOM at the start */
+	size_t max_field;
+	unsigned long long size;
+
+	/* Parsing state, reset by reader_run(). */
+	struct csv_parser csv;
+	struct buf text;        /* fields of the current record, NUL-separated */
+	size_t *off;            /* start of each field in 'text' */
+	size_t *len;
+	const char **field;
+	size_t nfield, capfield;
+	size_t nfield_seen;     /* including those past READER_MAX_FIELDS */
+	unsigned long line;     /* physical line being fed */
+	unsigned long inner_nl; /* newlines inside the record's fields */
+	size_t nul_field, long_field;
+	bool truncated;         /* current field was cut at max_field */
+	reader_row_fn fn;
+	void *ctx;
+	int stop;               /* fn's non-zero return */
+	bool at_fini;           /* the record ends at end of input */
+};
+
+static int
+read_full(int fd, char *p, size_t n, ssize_t *got)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, p, n);
+	while (r < 0 && errno == EINTR);
+	*got = r;
+	return r < 0 ? -1 : 0;
+}
+
+/* A pipe or FIFO can be read once only: copy it to an unlinked file. */
+static int
+spool(int in, const char *name, int *out, struct pm_err *err)
+{
+	char tmpl[] = "/tmp/pemetrics-spool-XXXXXX";
+	const char *dir = getenv("TMPDIR");
+	struct buf path = BUF_INIT;
+	char *chunk = xmalloc(CHUNK);
+	int fd, rc = 0;
+	ssize_t got;
+
+	if (dir && *dir)
+		buf_addf(&path, "%s/pemetrics-spool-XXXXXX", dir);
+	else
+		buf_adds(&path, tmpl);
+	fd = mkstemp(path.data);
+	if (fd < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, name,
+		    "cannot create spool file '%s'", path.data);
+		goto out;
+	}
+	unlink(path.data);
+	for (;;) {
+		if (read_full(in, chunk, CHUNK, &got) < 0) {
+			rc = pm_fail_errno(err, PM_EIO, errno, name, "read");
+			break;
+		}
+		if (got == 0)
+			break;
+		for (ssize_t w = 0, n; w < got; w += n) {
+			n = write(fd, chunk + w, (size_t)(got - w));
+			if (n < 0 && errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			if (n < 0) {
+				rc = pm_fail_errno(err, PM_EIO, errno, name,
+				    "cannot write spool file");
+				goto out;
+			}
+		}
+	}
+out:
+	if (rc == 0)
+		*out = fd;
+	else if (fd >= 0)
+		close(fd);
+	free(chunk);
+	buf_release(&path);
+	return rc;
+}
+
+static unsigned long
+count_nl(const char *p, size_t n)
+{
+	unsigned long k = 0;
+	const char *q;
+
+	while (n && (q = memchr(p, '\n', n)) != NULL) {
+		k++;
+		n -= (size_t)(q - p) + 1;
+		p = q + 1;
+	}
+	return k;
+}
+
+static bool
+is_utf8_name(const char *e)
+{
+	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
+}
+
+/* Check that the whole input converts from 'enc'; on failure say where. */
+static int
+check_convert(struct reader *r, const char *enc, struct pm_err *err)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	char *in = xmalloc(CHUNK), *out = xmalloc(4 * CHUNK + 16);
+	size_t left = 0;
+	unsigned long lines = 1;
+	int rc = 0;
+	ssize_t got;
+
+	if (cd == (iconv_t)-1) {
+		rc = pm_fail(err, PM_EUSAGE, r->name, 0,
+		    "unknown encoding '%s'", enc);
+		goto out;
+	}
+	if (lseek(r->fd, 0, SEEK_SET) < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, r->name, "seek");
+		goto out;
+	}
+	for (;;) {
+		char *ip = in, *op = out;
+		size_t il, ol = 4 * CHUNK + 16;
+
+		if (read_full(r->fd, in + left, CHUNK - left, &got) < 0) {
+			rc = pm_fail_errno(err, PM_EIO, errno, r->name, "read");
+			goto out;
+		}
+		il = left + (size_t)got;
+		if (il == 0)
+			break;
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
+		    (errno == EILSEQ || (errno == EINVAL && got == 0))) {
+			lines += count_nl(in, (size_t)(ip - in));
+			rc = pm_fail(err, PM_EDATA, r->name, lines,
+			    "not valid %s text (binary file?)", enc);
+			goto out;
+		}
+		lines += count_nl(in, (size_t)(ip - in));
+		memmove(in, ip, il);
+		left = il;
+		if (got == 0)
+			break;
+	}
+out:
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	free(in);
+	free(out);
+	return rc;
+}
+
+/* First pass: digest, size, BOM and UTF-8 validity. */
+static int
+scan(struct reader *r, const struct reader_opts *o, struct pm_err *err)
+{
+	struct sha256 sha;
+	struct utf8_check u;
+	unsigned char head[3] = { 0, 0, 0 };
+	unsigned long lines = 1, bad_line = 0;
+	char *chunk = xmalloc(CHUNK);
+	const char *enc = o && o->encoding && strcasecmp(o->encoding, "auto")
+	    ? o->encoding : NULL;
+	bool detect = enc == NULL;
+	size_t nhead = 0;
+	int rc = 0;
+	ssize_t got;
+
+	sha256_init(&sha);
+	utf8_check_init(&u);
+	r->size = 0;
+	for (;;) {
+		if (read_full(r->fd, chunk, CHUNK, &got) < 0) {
+			rc = pm_fail_errno(err, PM_EIO, errno, r->name, "read");
+			goto out;
+		}
+		if (got == 0)
+			break;
+		sha256_update(&sha, chunk, (size_t)got);
+		for (ssize_t i = 0; i < got && nhead < 3; i++)
+			head[nhead++] = (unsigned char)chunk[i];
+		if (!u.bad && !utf8_check_feed(&u, chunk, (size_t)got))
+			bad_line = lines + count_nl(chunk,
+			    u.bad_offset - (size_t)r->size);
+		lines += count_nl(chunk, (size_t)got);
+		r->size += (unsigned long long)got;
+	}
+	sha256_hex(&sha, r->sha);
+	if (!u.bad && !utf8_check_done(&u))
+		bad_line = lines;       /* truncated sequence at the end */
+
+	if (enc == NULL && nhead >= 2 &&
+	    ((head[0] == 0xff && head[1] == 0xfe) ||
+	    (head[0] == 0xfe && head[1] == 0xff)))
+		enc = "UTF-16";         /* its BOM says so; iconv reads it */
+	if (enc == NULL || is_utf8_name(enc)) {
+		if (bad_line == 0) {
+			snprintf(r->encoding, sizeof(r->encoding), "UTF-8");
+			r->skip_bom = nhead == 3 && head[0] == 0xef &&
+			    head[1] == 0xbb && head[2] == 0xbf;
+			goto out;
+		}
+		if (enc != NULL) {
+			rc = pm_fail(err, PM_EDATA, r->name, bad_line,
+			    "not valid UTF-8 (try --encoding gb18030)");
+			goto out;
+		}
+		enc = "GB18030";        /* what Excel writes on Chinese systems */
+	}
+	rc = check_convert(r, enc, err);
+	if (rc == 0) {
+		snprintf(r->encoding, sizeof(r->encoding), "%s", enc);
+		r->convert = true;
+	} else if (rc == PM_EDATA && detect && strcmp(enc, "GB18030") == 0) {
+		err->line = bad_line;
+		snprintf(err->msg, sizeof(err->msg),
+		    "neither UTF-8 nor GB18030 text (binary file?)");
+	}
+out:
+	free(chunk);
+	return rc;
+}
+
+int
+reader_open(const char *path, const char *name, const struct reader_opts *o,
+    struct reader **out, struct pm_err *err)
+{
+	struct reader *r = xcalloc(1, sizeof(*r));
+	bool is_stdin = strcmp(path, "-") == 0;
+	struct stat st;
+	int fd = -1, rc = 0;
+
+	r->fd = -1;
+	r->name = xstrdup(name ? name : is_stdin ? "stdin" : path);
+	r->max_field = o && o->max_field ? o->max_field
+	    : READER_MAX_FIELD_DEFAULT;
+	if (is_stdin) {
+		fd = dup(STDIN_FILENO);
+	} else {
+		/* O_NONBLOCK: opening a FIFO with no writer must not hang. */
+		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	}
+	if (fd < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, r->name, "cannot open");
+		goto out;
+	}
+	if (fstat(fd, &st) < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, r->name, "cannot stat");
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		rc = pm_fail(err, PM_EIO, r->name, 0, "is a directory");
+		goto out;
+	}
+	if (S_ISREG(st.st_mode)) {
+		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		r->fd = fd;
+		fd = -1;
+	} else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || is_stdin) {
+		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		if ((rc = spool(fd, r->name, &r->fd, err)) != 0)
+			goto out;
+	} else {
+		rc = pm_fail(err, PM_EIO, r->name, 0, "not a regular file");
+		goto out;
+	}
+	if (lseek(r->fd, 0, SEEK_SET) < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, r->name, "seek");
+		goto out;
+	}
+	rc = scan(r, o, err);
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc != 0) {
+		reader_close(r);
+		r = NULL;
+	}
+	*out = r;
+	return rc;
+}
+
+void
+reader_close(struct reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->fd >= 0)
+		close(r->fd);
+	buf_release(&r->text);
+	free(r->off);
+	free(r->len);
+	free(r->field);
+	free(r->name);
+	free(r);
+}
+
+const char *
+reader_name(const struct reader *r)
+{
+	return r->name;
+}
+
+const char *
+reader_sha256(const struct reader *r)
+{
+	return r->sha;
+}
+
+const char *
+reader_encoding(const struct reader *r)
+{
+	return r->encoding;
+}
+
+unsigned long long
+reader_size(const struct reader *r)
+{
+	return r->size;
+}
+
+static void
+on_field(void *s, size_t n, void *data)
+{
+	struct reader *r = data;
+
+	if (r->stop)
+		return;
+	r->inner_nl += count_nl(s, n);
+	r->nfield_seen++;
+	if (r->nfield == READER_MAX_FIELDS)
+		return;
+	if (r->nfield == r->capfield) {
+		r->capfield = r->capfield ? 2 * r->capfield : 16;
+		r->off = xreallocarray(r->off, r->capfield, sizeof(*r->off));
+		r->len = xreallocarray(r->len, r->capfield, sizeof(*r->len));
+		r->field = xreallocarray(r->field, r->capfield,
+		    sizeof(*r->field));
+	}
+	if (memchr(s, '\0', n) && r->nul_field == 0)
+		r->nul_field = r->nfield + 1;
+	if (r->truncated && r->long_field == 0)
+		r->long_field = r->nfield + 1;
+	r->truncated = false;
+	r->off[r->nfield] = r->text.len;
+	r->len[r->nfield] = n;
+	buf_add(&r->text, s, n);
+	buf_addc(&r->text, '\0');
+	r->nfield++;
+}
+
+static void
+on_record(int c, void *data)
+{
+	struct reader *r = data;
+	struct reader_row row;
+	size_t i;
+
+	(void)c;
+	if (r->stop)
+		return;
+	for (i = 0; i < r->nfield; i++)
+		r->field[i] = r->text.data + r->off[i];
+	row.n = r->nfield;
+	row.field = r->field;
+	row.len = r->len;
+	row.nlines = r->inner_nl + 1;
+	row.line = r->line - r->inner_nl;
+	row.nul_field = r->nul_field;
+	row.long_field = r->long_field;
+	row.too_many_fields = r->nfield_seen > READER_MAX_FIELDS;
+	row.unterminated = r->at_fini && csv_error(&r->csv) == CSV_EPARSE;
+	r->stop = r->fn(r->ctx, &row);
+	buf_reset(&r->text);
+	r->nfield = r->nfield_seen = 0;
+	r->inner_nl = 0;
+	r->nul_field = r->long_field = 0;
+}
+
+/* Feed one piece of UTF-8 text, one physical line at a time, so that the
+ * callbacks know the line they are on (libcsv reports no positions). */
+static void
+feed(struct reader *r, const char *p, size_t n)
+{
+	while (n && !r->stop) {
+		const char *nl = memchr(p, '\n', n);
+		size_t seg = nl ? (size_t)(nl - p) + 1 : n;
+
+		csv_parse(&r->csv, p, seg, on_field, on_record, r);
+		/* libcsv has no limit on a field: cap the bytes it keeps
+		 * (entry_pos is in its public struct) and flag the field. */
+		if (r->csv.entry_pos > r->max_field) {
+			r->csv.entry_pos = r->max_field;
+			r->truncated = true;
+		}
+		if (nl)
+			r->line++;
+		p += seg;
+		n -= seg;
+	}
+}
+
+int
+reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
+{
+	char *chunk = xmalloc(CHUNK), *conv = NULL;
+	iconv_t cd = (iconv_t)-1;
+	size_t left = 0;
+	bool first = true;
+	int rc = 0;
+	ssize_t got;
+
+	if (csv_init(&r->csv, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		free(chunk);
+		return pm_fail(err, PM_EIO, r->name, 0, "out of memory");
+	}
+	r->fn = fn;
+	r->ctx = ctx;
+	r->stop = 0;
+	r->line = 1;
+	r->inner_nl = 0;
+	r->nfield = r->nfield_seen = 0;
+	r->nul_field = r->long_field = 0;
+	r->truncated = r->at_fini = false;
+	buf_reset(&r->text);
+	if (r->convert) {
+		cd = iconv_open("UTF-8", r->encoding);
+		conv = xmalloc(4 * CHUNK + 16);
+	}
+	if (lseek(r->fd, 0, SEEK_SET) < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, r->name, "seek");
+		goto out;
+	}
+	while (!r->stop) {
+		const char *p = chunk;
+		size_t n;
+
+		if (read_full(r->fd, chunk + left, CHUNK - left, &got) < 0) {
+			rc = pm_fail_errno(err, PM_EIO, errno, r->name, "read");
+			goto out;
+		}
+		n = left + (size_t)got;
+		if (n == 0)
+			break;
+		left = 0;
+		if (r->convert) {
+			char *ip = chunk, *op = conv;
+			size_t il = n, ol = 4 * CHUNK + 16;
+
+			/* The scan proved the input converts; EINVAL here is
+			 * a sequence cut by the chunk: keep it for later. */
+			iconv(cd, &ip, &il, &op, &ol);
+			memmove(chunk, ip, il);
+			left = il;
+			p = conv;
+			n = (size_t)(op - conv);
+		}
+		if (first && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;         /* libcsv would keep the BOM */
+			n -= 3;
+		}
+		first = false;
+		feed(r, p, n);
+		if (got == 0)
+			break;
+	}
+	if (!r->stop) {
+		r->at_fini = true;
+		csv_fini(&r->csv, on_field, on_record, r);
+	}
+	rc = r->stop;
+out:
+	csv_free(&r->csv);
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	free(conv);
+	free(chunk);
+	return rc;
+}
+
+const char *
+reader_trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+
+	while (n && (*s == ' ' || *s == '\t' || *s == '\r')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	*len = n;
+	return s;
+}
+
+int
+reader_column(const struct reader_row *hdr, const char *name)
+{
+	size_t i, want = strlen(name);
+
+	for (i = 0; i < hdr->n; i++) {
+		size_t n = hdr->len[i];
+		const char *s = reader_trim(hdr->field[i], &n);
+
+		if (n == want && strncasecmp(s, name, n) == 0)
+			return (int)i;
+	}
+	return -1;
+}

@@ -1,0 +1,630 @@
+#include "core/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+/* Schema, version 1. Integer keys in key order: observations sit in a
+ * WITHOUT ROWID table clustered on (ind, reg, period, basis), so a series
+ * (one indicator in one region) is one contiguous range of the b-tree and
+ * an ingest touches one index only. 'file' and 'line' say which input last
+ * stated the value; they also find a key repeated inside one file without
+ * keeping the file's keys in memory. */
+static const char schema_v1[] =
+	"CREATE TABLE indicator("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  unit TEXT NOT NULL);"
+	"CREATE TABLE region("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE file("
+	"  id INTEGER PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  encoding TEXT NOT NULL,"
+	"  bytes INTEGER NOT NULL,"
+	"  ingested_at TEXT NOT NULL,"        /* ISO 8601, UTC */
+	"  rows INTEGER, inserted INTEGER, revised INTEGER,"
+	"  unchanged INTEGER, rejected INTEGER);"
+	"CREATE INDEX file_sha ON file(sha256);"
+	"CREATE TABLE obs("
+	"  ind INTEGER NOT NULL,"
+	"  reg INTEGER NOT NULL,"
+	"  period INTEGER NOT NULL,"          /* period_key() */
+	"  basis INTEGER NOT NULL,"           /* 0 period, 1 ytd */
+	"  value REAL NOT NULL,"
+	"  yoy REAL,"                         /* published growth, % */
+	"  file INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  PRIMARY KEY(ind, reg, period, basis)) WITHOUT ROWID;"
+	"CREATE TABLE history("
+	"  ind INTEGER NOT NULL, reg INTEGER NOT NULL,"
+	"  period INTEGER NOT NULL, basis INTEGER NOT NULL,"
+	"  value REAL NOT NULL, yoy REAL,"
+	"  file INTEGER NOT NULL, line INTEGER NOT NULL,"
+	"  replaced_by INTEGER NOT NULL);"    /* the file that revised it */
+	"CREATE INDEX history_key ON history(ind, reg, period, basis);"
+	"CREATE TABLE reject("
+	"  file INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL);";
+
+enum stmt_id {
+	S_BEGIN, S_COMMIT, S_ROLLBACK,
+	S_IND_GET, S_IND_ADD, S_REG_GET, S_REG_ADD,
+	S_FILE_FIND, S_FILE_ADD, S_FILE_DONE,
+	S_OBS_INS, S_OBS_GET, S_OBS_SET, S_OBS_SEEN, S_HIST_ADD,
+	S_REJECT_ADD,
+	S_NSTMT
+};
+
+static const char *const stmt_sql[S_NSTMT] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_IND_GET] = "SELECT id, unit FROM indicator WHERE code = ?1",
+	[S_IND_ADD] = "INSERT INTO indicator(code, unit) VALUES(?1, ?2)",
+	[S_REG_GET] = "SELECT id FROM region WHERE code = ?1",
+	[S_REG_ADD] = "INSERT INTO region(code) VALUES(?1)",
+	[S_FILE_FIND] = "SELECT max(id) FROM file WHERE sha256 = ?1",
+	[S_FILE_ADD] = "INSERT INTO file(sha256, name, encoding, bytes,"
+	    " ingested_at) VALUES(?1, ?2, ?3, ?4, ?5)",
+	[S_FILE_DONE] = "UPDATE file SET rows = ?2, inserted = ?3,"
+	    " revised = ?4, unchanged = ?5, rejected = ?6 WHERE id = ?1",
+	[S_OBS_INS] = "INSERT INTO obs(ind, reg, period, basis, value, yoy,"
+	    " file, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " ON CONFLICT DO NOTHING",
+	[S_OBS_GET] = "SELECT value, yoy, file, line FROM obs WHERE ind = ?1"
+	    " AND reg = ?2 AND period = ?3 AND basis = ?4",
+	[S_OBS_SET] = "UPDATE obs SET value = ?5, yoy = ?6, file = ?7,"
+	    " line = ?8 WHERE ind = ?1 AND reg = ?2 AND period = ?3"
+	    " AND basis = ?4",
+	[S_OBS_SEEN] = "UPDATE obs SET file = ?5, line = ?6 WHERE ind = ?1"
+	    " AND reg = ?2 AND period = ?3 AND basis = ?4",
+	[S_HIST_ADD] = "INSERT INTO history(ind, reg, period, basis, value,"
+	    " yoy, file, line, replaced_by)"
+	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_REJECT_ADD] = "INSERT INTO reject(file, line, reason)"
+	    " VALUES(?1, ?2, ?3)",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;             /* for messages */
+	bool in_txn;
+	sqlite3_stmt *stmt[S_NSTMT];    /* prepared on first use, reused */
+};
+
+/* One place maps SQLite's result codes to ours. */
+static int
+fail_db(struct store *st, int rc, const char *what, struct pm_err *err)
+{
+	enum pm_status code;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		code = PM_EBUSY;
+		break;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+	case SQLITE_CONSTRAINT:
+		code = PM_EDATA;
+		break;
+	default:
+		code = PM_EIO;
+		break;
+	}
+	if (code == PM_EBUSY)
+		return pm_fail(err, code, st->path, 0,
+		    "store is locked by another process (%s)", what);
+	return pm_fail(err, code, st->path, 0, "%s: %s", what,
+	    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+}
+
+static int
+prep(struct store *st, enum stmt_id id, sqlite3_stmt **out,
+    struct pm_err *err)
+{
+	int rc;
+
+	if (st->stmt[id] == NULL) {
+		rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL);
+		if (rc != SQLITE_OK)
+			return fail_db(st, rc, "prepare", err);
+	}
+	*out = st->stmt[id];
+	return 0;
+}
+
+/* Run a statement that returns no rows (or whose rows are not wanted). */
+static int
+run(struct store *st, sqlite3_stmt *s, const char *what, struct pm_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fail_db(st, rc, what, err);
+	return 0;
+}
+
+static int
+exec(struct store *st, const char *sql, const char *what, struct pm_err *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : fail_db(st, rc, what, err);
+}
+
+static int
+user_version(struct store *st, int *v, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s,
+	    NULL);
+
+	if (rc != SQLITE_OK)
+		return fail_db(st, rc, "read schema version", err);
+	rc = sqlite3_step(s);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return fail_db(st, rc, "read schema version", err);
+	return 0;
+}
+
+/* Bring the schema to STORE_SCHEMA_VERSION, one step per version, each in
+ * the same transaction as its user_version bump. */
+static int
+migrate(struct store *st, bool readonly, struct pm_err *err)
+{
+	int v, rc;
+
+	if ((rc = user_version(st, &v, err)) != 0)
+		return rc;
+	if (v == STORE_SCHEMA_VERSION)
+		return 0;
+	if (v > STORE_SCHEMA_VERSION)
+		return pm_fail(err, PM_EDATA, st->path, 0,
+		    "store schema version %d is newer than this pemetrics "
+		    "(%d): upgrade pemetrics", v, STORE_SCHEMA_VERSION);
+	if (readonly)
+		return pm_fail(err, PM_EDATA, st->path, 0,
+		    "store needs a schema upgrade: run an ingest first");
+	if ((rc = exec(st, "BEGIN IMMEDIATE", "begin migration", err)) != 0)
+		return rc;
+	if ((rc = user_version(st, &v, err)) != 0)     /* raced? */
+		goto fail;
+	if (v == 0) {
+		sqlite3_stmt *s = NULL;
+		bool empty;
+
+		rc = sqlite3_prepare_v2(st->db,
+		    "SELECT count(*) FROM sqlite_schema", -1, &s, NULL);
+		if (rc != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
+			sqlite3_finalize(s);
+			rc = fail_db(st, rc, "read schema", err);
+			goto fail;
+		}
+		empty = sqlite3_column_int(s, 0) == 0;
+		sqlite3_finalize(s);
+		if (!empty) {
+			rc = pm_fail(err, PM_EDATA, st->path, 0,
+			    "not a pemetrics store (it has other tables)");
+			goto fail;
+		}
+		if ((rc = exec(st, schema_v1, "create schema", err)) != 0)
+			goto fail;
+		v = 1;
+	}
+	/* Later versions: "if (v == 1) { ALTER ...; v = 2; }" here. */
+	if ((rc = exec(st, "PRAGMA user_version = 1", "set schema version",
+	    err)) != 0)
+		goto fail;
+	return exec(st, "COMMIT", "commit migration", err);
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_open(const char *path, unsigned flags, struct store **out,
+    struct pm_err *err)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+	bool ro = flags & STORE_READONLY, mem = flags & STORE_MEMORY;
+	int oflags = ro ? SQLITE_OPEN_READONLY
+	    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc;
+
+	*out = NULL;
+	st->path = xstrdup(mem ? ":memory:" : path);
+	oflags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	if (mem)
+		oflags |= SQLITE_OPEN_MEMORY;
+	rc = sqlite3_open_v2(st->path, &st->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		if (ro && (rc & 0xff) == SQLITE_CANTOPEN)
+			rc = pm_fail(err, PM_EIO, st->path, 0,
+			    "cannot open store (ingest a file first?)");
+		else
+			rc = fail_db(st, rc, "cannot open store", err);
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	/* WAL: readers and the one writer do not block each other, and a
+	 * commit is one append. synchronous=NORMAL is crash-safe in WAL mode
+	 * (a killed process loses nothing committed; a power cut may lose
+	 * the last commits, never consistency, and their file records go
+	 * with them, so the files are simply ingested again). */
+	if (!ro && !mem) {
+		rc = exec(st, "PRAGMA journal_mode = WAL", "set WAL mode", err);
+		if (rc != 0)
+			goto fail;
+	}
+	rc = exec(st, "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA cache_size = -16384;"       /* 16 MiB, flat memory */
+	    "PRAGMA foreign_keys = OFF", "set pragmas", err);
+	if (rc != 0)
+		goto fail;
+	if ((rc = migrate(st, ro, err)) != 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return rc;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	if (st->in_txn)
+		store_rollback(st);
+	for (i = 0; i < S_NSTMT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int
+store_begin(struct store *st, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = prep(st, S_BEGIN, &s, err)) != 0)
+		return rc;
+	if ((rc = run(st, s, "begin transaction", err)) != 0)
+		return rc;
+	st->in_txn = true;
+	return 0;
+}
+
+int
+store_commit(struct store *st, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = prep(st, S_COMMIT, &s, err)) != 0 ||
+	    (rc = run(st, s, "commit", err)) != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	st->in_txn = false;
+	return 0;
+}
+
+void
+store_rollback(struct store *st)
+{
+	/* Not a prepared statement: after some errors SQLite has already
+	 * rolled back, and then this one fails harmlessly. */
+	if (st->in_txn)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_txn = false;
+}
+
+static int
+intern(struct store *st, enum stmt_id get, enum stmt_id add, const char *code,
+    const char *unit, int *id, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = prep(st, get, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int(s, 0);
+		if (unit && strcmp((const char *)sqlite3_column_text(s, 1),
+		    unit) != 0) {
+			rc = pm_fail(err, PM_EDATA, st->path, 0,
+			    "indicator '%s' is stored in %s, but the "
+			    "catalogue now says %s", code,
+			    (const char *)sqlite3_column_text(s, 1), unit);
+			sqlite3_reset(s);
+			return rc;
+		}
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fail_db(st, rc, "look up code", err);
+	if ((rc = prep(st, add, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	if (unit)
+		sqlite3_bind_text(s, 2, unit, -1, SQLITE_STATIC);
+	if ((rc = run(st, s, "add code", err)) != 0)
+		return rc;
+	*id = (int)sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_indicator_id(struct store *st, const char *code, const char *unit,
+    int *id, struct pm_err *err)
+{
+	return intern(st, S_IND_GET, S_IND_ADD, code, unit, id, err);
+}
+
+int
+store_region_id(struct store *st, const char *code, int *id,
+    struct pm_err *err)
+{
+	return intern(st, S_REG_GET, S_REG_ADD, code, NULL, id, err);
+}
+
+int
+store_file_find(struct store *st, const char *sha256, long long *id,
+    struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = prep(st, S_FILE_FIND, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail_db(st, rc, "look up file", err);
+	return PM_ENOTFOUND;
+}
+
+int
+store_file_add(struct store *st, const struct store_file *f, long long *id,
+    struct pm_err *err)
+{
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((rc = prep(st, S_FILE_ADD, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_text(s, 1, f->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, f->encoding, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)f->bytes);
+	sqlite3_bind_text(s, 5, when, -1, SQLITE_TRANSIENT);
+	if ((rc = run(st, s, "record file", err)) != 0)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_file_done(struct store *st, long long id, const struct store_counts *n,
+    struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = prep(st, S_FILE_DONE, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)n->rows);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)n->inserted);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)n->revised);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)n->unchanged);
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)n->rejected);
+	return run(st, s, "record file counts", err);
+}
+
+static void
+bind_key(sqlite3_stmt *s, const struct store_obs *o)
+{
+	sqlite3_bind_int(s, 1, o->ind);
+	sqlite3_bind_int(s, 2, o->reg);
+	sqlite3_bind_int(s, 3, o->period);
+	sqlite3_bind_int(s, 4, (int)o->basis);
+}
+
+static void
+bind_yoy(sqlite3_stmt *s, int i, bool has, double yoy)
+{
+	if (has)
+		sqlite3_bind_double(s, i, yoy);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+int
+store_put(struct store *st, const struct store_obs *o, long long file,
+    unsigned long line, enum store_put *res, unsigned long *dup_line,
+    struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	double old_value, old_yoy = 0;
+	bool old_has_yoy;
+	long long old_file;
+	unsigned long old_line;
+	int rc;
+
+	/* Most rows of most files are new: try the insert first, one b-tree
+	 * descent, and look at the old row only when there is one. */
+	if ((rc = prep(st, S_OBS_INS, &s, err)) != 0)
+		return rc;
+	bind_key(s, o);
+	sqlite3_bind_double(s, 5, o->value);
+	bind_yoy(s, 6, o->has_yoy, o->yoy);
+	sqlite3_bind_int64(s, 7, file);
+	sqlite3_bind_int64(s, 8, (sqlite3_int64)line);
+	if ((rc = run(st, s, "store observation", err)) != 0)
+		return rc;
+	if (sqlite3_changes(st->db) == 1) {
+		*res = PUT_INSERTED;
+		return 0;
+	}
+	if ((rc = prep(st, S_OBS_GET, &s, err)) != 0)
+		return rc;
+	bind_key(s, o);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return fail_db(st, rc, "read observation", err);
+	}
+	old_value = sqlite3_column_double(s, 0);
+	old_has_yoy = sqlite3_column_type(s, 1) != SQLITE_NULL;
+	if (old_has_yoy)
+		old_yoy = sqlite3_column_double(s, 1);
+	old_file = sqlite3_column_int64(s, 2);
+	old_line = (unsigned long)sqlite3_column_int64(s, 3);
+	sqlite3_reset(s);
+
+	if (old_file == file) {
+		*res = PUT_DUPLICATE;
+		*dup_line = old_line;
+		return 0;
+	}
+	if (old_value == o->value && old_has_yoy == o->has_yoy &&
+	    (!old_has_yoy || old_yoy == o->yoy)) {
+		/* Unchanged, but now last stated by this file: a later row
+		 * of the same file with this key is then a duplicate. */
+		*res = PUT_UNCHANGED;
+		if ((rc = prep(st, S_OBS_SEEN, &s, err)) != 0)
+			return rc;
+		bind_key(s, o);
+		sqlite3_bind_int64(s, 5, file);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)line);
+		return run(st, s, "store observation", err);
+	}
+	*res = PUT_REVISED;
+	if ((rc = prep(st, S_HIST_ADD, &s, err)) != 0)
+		return rc;
+	bind_key(s, o);
+	sqlite3_bind_double(s, 5, old_value);
+	bind_yoy(s, 6, old_has_yoy, old_yoy);
+	sqlite3_bind_int64(s, 7, old_file);
+	sqlite3_bind_int64(s, 8, (sqlite3_int64)old_line);
+	sqlite3_bind_int64(s, 9, file);
+	if ((rc = run(st, s, "keep history", err)) != 0)
+		return rc;
+	if ((rc = prep(st, S_OBS_SET, &s, err)) != 0)
+		return rc;
+	bind_key(s, o);
+	sqlite3_bind_double(s, 5, o->value);
+	bind_yoy(s, 6, o->has_yoy, o->yoy);
+	sqlite3_bind_int64(s, 7, file);
+	sqlite3_bind_int64(s, 8, (sqlite3_int64)line);
+	return run(st, s, "revise observation", err);
+}
+
+int
+store_reject_add(struct store *st, long long file, unsigned long line,
+    const char *reason, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = prep(st, S_REJECT_ADD, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_int64(s, 1, file);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)line);
+	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
+	return run(st, s, "record rejected row", err);
+}
+
+int
+store_scan(struct store *st, store_row_fn fn, void *ctx, struct pm_err *err)
+{
+	static const char sql[] =
+	    "SELECT i.code, r.code, i.unit, o.period, o.basis, o.value, o.yoy"
+	    " FROM obs o JOIN indicator i ON i.id = o.ind"
+	    " JOIN region r ON r.id = o.reg"
+	    " ORDER BY i.code, r.code, o.period, o.basis";
+	sqlite3_stmt *s = NULL;
+	struct store_row row;
+	int rc, stop = 0;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return fail_db(st, rc, "prepare", err);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row.indicator = (const char *)sqlite3_column_text(s, 0);
+		row.region = (const char *)sqlite3_column_text(s, 1);
+		row.unit = (const char *)sqlite3_column_text(s, 2);
+		row.period = sqlite3_column_int(s, 3);
+		row.basis = (enum store_basis)sqlite3_column_int(s, 4);
+		row.value = sqlite3_column_double(s, 5);
+		row.has_yoy = sqlite3_column_type(s, 6) != SQLITE_NULL;
+		row.yoy = row.has_yoy ? sqlite3_column_double(s, 6) : 0;
+		if ((stop = fn(ctx, &row)) != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (stop)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return fail_db(st, rc, "read observations", err);
+	return 0;
+}
+
+int
+store_stats(struct store *st, struct store_stats *out, struct pm_err *err)
+{
+	static const char sql[] =
+	    "SELECT (SELECT count(*) FROM obs), (SELECT count(*) FROM history),"
+	    " (SELECT count(*) FROM file), (SELECT count(*) FROM reject)";
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return fail_db(st, rc, "prepare", err);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->observations = (unsigned long long)sqlite3_column_int64(s, 0);
+		out->history = (unsigned long long)sqlite3_column_int64(s, 1);
+		out->files = (unsigned long long)sqlite3_column_int64(s, 2);
+		out->rejects = (unsigned long long)sqlite3_column_int64(s, 3);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : fail_db(st, rc, "count", err);
+}

@@ -1,0 +1,133 @@
+/* core/store.h - the observation store: one SQLite file, its schema and
+ * migrations, transactions, and every query pemetrics makes.
+ *
+ * Only store.c includes <sqlite3.h> or holds SQL, so that a second backend
+ * (PostgreSQL) can sit behind these functions. Never parses CSV, formats
+ * output or exits.
+ *
+ * Model. An observation is keyed by (indicator, region, period, basis);
+ * indicator and region are small integer ids interned from their codes,
+ * the period is period_key() (frequency first, then time), basis is 0 for
+ * the value of the period alone and 1 for year-to-date. Each key has one
+ * current value; a newer, different value for it is a revision and moves
+ * the old one to the history with the file it came from. Every ingested
+ * file is recorded with its SHA-256, so the same content is recognised.
+ *
+ * Concurrency. WAL mode: readers never block the writer nor the reverse.
+ * A writer that finds another writer waits up to the busy timeout, then
+ * fails with PM_EBUSY.
+ */
+#ifndef PM_CORE_STORE_H
+#define PM_CORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/err.h"
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_BUSY_TIMEOUT_MS 10000
+
+enum store_basis { BASIS_PERIOD = 0, BASIS_YTD = 1 };
+
+enum store_flags {
+	STORE_READONLY = 1 << 0,        /* never create or write */
+	STORE_MEMORY = 1 << 1,          /* path ignored: a private in-memory
+					 * store (tests, fuzzing) */
+};
+
+struct store;
+
+/* Open or create the store at 'path', migrating it to the current schema.
+ * On success *out belongs to the caller: store_close() it. PM_EBUSY when
+ * another process holds it past the busy timeout, PM_EIO when it cannot
+ * be opened or written, PM_EDATA when it is not a pemetrics store or is
+ * newer than this program. */
+int store_open(const char *path, unsigned flags, struct store **out,
+    struct pm_err *err);
+void store_close(struct store *st);             /* NULL is a no-op */
+
+/* Transactions: store_begin() takes the write lock (waiting up to the busy
+ * timeout). store_commit() rolls back by itself when it fails. */
+int store_begin(struct store *st, struct pm_err *err);
+int store_commit(struct store *st, struct pm_err *err);
+void store_rollback(struct store *st);
+
+/* Intern a code, giving its small integer id. An indicator is stored in
+ * one unit for ever: asking with another unit is PM_EDATA. */
+int store_indicator_id(struct store *st, const char *code, const char *unit,
+    int *id, struct pm_err *err);
+int store_region_id(struct store *st, const char *code, int *id,
+    struct pm_err *err);
+
+/* Files. */
+struct store_file {
+	const char *sha256;     /* 64 hex digits of the raw content */
+	const char *name;       /* as given on the command line */
+	const char *encoding;
+	unsigned long long bytes;
+};
+
+struct store_counts {
+	unsigned long rows;     /* data rows read = the four below */
+	unsigned long inserted, revised, unchanged, rejected;
+};
+
+/* Id of the latest ingest of content 'sha256' in *id, or PM_ENOTFOUND. */
+int store_file_find(struct store *st, const char *sha256, long long *id,
+    struct pm_err *err);
+/* Record a file being ingested (inside the file's transaction). */
+int store_file_add(struct store *st, const struct store_file *f,
+    long long *id, struct pm_err *err);
+int store_file_done(struct store *st, long long id,
+    const struct store_counts *n, struct pm_err *err);
+
+/* Observations. */
+struct store_obs {
+	int ind, reg;           /* interned ids */
+	int period;             /* period_key() */
+	enum store_basis basis;
+	double value;           /* in the indicator's stored unit */
+	bool has_yoy;
+	double yoy;             /* growth as published, percent */
+};
+
+enum store_put {
+	PUT_INSERTED,
+	PUT_REVISED,            /* old value moved to the history */
+	PUT_UNCHANGED,
+	PUT_DUPLICATE,          /* key already given by this same file */
+};
+
+/* Store 'o' as stated by line 'line' of file 'file'. *res says what
+ * happened; for PUT_DUPLICATE *dup_line is the earlier line. */
+int store_put(struct store *st, const struct store_obs *o, long long file,
+    unsigned long line, enum store_put *res, unsigned long *dup_line,
+    struct pm_err *err);
+
+/* Remember a rejected row (for reports), inside the file's transaction. */
+int store_reject_add(struct store *st, long long file, unsigned long line,
+    const char *reason, struct pm_err *err);
+
+/* Every current observation in (indicator code, region code, period,
+ * basis) order. The row's strings are borrowed until fn returns; a
+ * non-zero return from fn stops the scan and is returned. */
+struct store_row {
+	const char *indicator, *region, *unit;
+	int period;
+	enum store_basis basis;
+	double value;
+	bool has_yoy;
+	double yoy;
+};
+typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
+int store_scan(struct store *st, store_row_fn fn, void *ctx,
+    struct pm_err *err);
+
+/* Totals, for tests and the ingest summary. */
+struct store_stats {
+	unsigned long long observations, history, files, rejects;
+};
+int store_stats(struct store *st, struct store_stats *s, struct pm_err *err);
+
+#endif /* PM_CORE_STORE_H */

@@ -1,0 +1,103 @@
+#include "render/ingestout.h"
+
+#include "render/escape.h"
+#include "util/banned.h"
+
+#include <string.h>
+
+const char *
+ingestout_status(enum ingest_status s)
+{
+	switch (s) {
+	case INGEST_INGESTED:
+		return "ingested";
+	case INGEST_SKIPPED:
+		return "skipped";
+	case INGEST_CHECKED:
+		return "checked";
+	default:
+		return "failed";
+	}
+}
+
+void
+ingestout_text(struct buf *b, const char *name, const struct ingest_result *r,
+    const char *rejects_path)
+{
+	const struct store_counts *n = &r->n;
+
+	buf_addf(b, "%s: ", name);
+	switch (r->status) {
+	case INGEST_SKIPPED:
+		buf_adds(b, "skipped: same content was ingested before "
+		    "(--force ingests it again)\n");
+		return;
+	case INGEST_FAILED:
+		buf_addf(b, "failed: nothing stored (%lu rows read, %lu "
+		    "rejected)", n->rows, n->rejected);
+		break;
+	case INGEST_CHECKED:
+		buf_addf(b, "checked %lu rows: %lu valid, %lu rejected "
+		    "(dry run, nothing stored)", n->rows, n->inserted,
+		    n->rejected);
+		break;
+	default:
+		buf_addf(b, "%lu rows: %lu inserted, %lu revised, "
+		    "%lu unchanged, %lu rejected", n->rows, n->inserted,
+		    n->revised, n->unchanged, n->rejected);
+		break;
+	}
+	if (r->encoding[0] && strcmp(r->encoding, "UTF-8") != 0)
+		buf_addf(b, "; read as %s", r->encoding);
+	if (rejects_path)
+		buf_addf(b, "; rejects in %s", rejects_path);
+	buf_addc(b, '\n');
+}
+
+void
+ingestout_json(struct buf *b, const char *name, const struct ingest_result *r,
+    const char *rejects_path)
+{
+	const struct store_counts *n = &r->n;
+
+	buf_adds(b, "{\"path\":");
+	esc_json(b, name, strlen(name));
+	buf_addf(b, ",\"status\":\"%s\",\"rows\":%lu,\"inserted\":%lu,"
+	    "\"revised\":%lu,\"unchanged\":%lu,\"rejected\":%lu,"
+	    "\"rejects_path\":", ingestout_status(r->status), n->rows,
+	    n->inserted, n->revised, n->unchanged, n->rejected);
+	if (rejects_path)
+		esc_json(b, rejects_path, strlen(rejects_path));
+	else
+		buf_adds(b, "null");
+	buf_addc(b, '}');
+}
+
+void
+ingestout_rejects_header(struct buf *b, const struct reader_row *hdr)
+{
+	size_t i;
+
+	buf_adds(b, "line,reason");
+	for (i = 0; i < hdr->n; i++) {
+		buf_addc(b, ',');
+		esc_csv(b, hdr->field[i], hdr->len[i], false);
+	}
+	buf_addc(b, '\n');
+}
+
+void
+ingestout_rejects_row(struct buf *b, const struct ingest_reject *r)
+{
+	size_t i;
+
+	buf_addf(b, "%lu,", r->line);
+	esc_csv(b, r->reason, strlen(r->reason), false);
+	/* The original fields, unchanged, so the row can be fixed and
+	 * ingested again. A NUL byte cannot be written back: cut there. */
+	for (i = 0; i < r->row->n; i++) {
+		buf_addc(b, ',');
+		esc_csv(b, r->row->field[i], strlen(r->row->field[i]), false);
+	}
+	buf_addc(b, '\n');
+}

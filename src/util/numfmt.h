@@ -1,0 +1,13 @@
+/* util/numfmt.h - numbers as text: the shortest decimal that reads back
+ * as exactly the same double, in plain notation where that is readable. */
+#ifndef PM_UTIL_NUMFMT_H
+#define PM_UTIL_NUMFMT_H
+
+#define NUMFMT_MAX 40   /* bytes, enough for any double */
+
+/* Write the shortest round-trip form of 'v' into 'out' ("31500.2", "0.001",
+ * "1e+300"). Plain notation for 1e-6 <= |v| < 1e17, exponent otherwise.
+ * -0 is written "0". 'v' must be finite. Returns 'out'. */
+char *num_format(double v, char out[NUMFMT_MAX]);
+
+#endif /* PM_UTIL_NUMFMT_H */
