@@ -24,6 +24,8 @@ static const struct command {
 	{ "catalog", cmd_catalog, "list, show or check the catalogue" },
 	{ "export",  cmd_export,  "write every stored observation" },
 	{ "ingest",  cmd_ingest,  "load CSV files into the store" },
+	{ "summary", cmd_summary, "progress of every indicator, measure, system" },
+	{ "trend",   cmd_trend,   "one indicator's series at a frequency" },
 };
 
 static const char usage[] =

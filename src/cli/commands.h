@@ -22,5 +22,7 @@
 int cmd_catalog(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_export(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_ingest(int argc, char **argv, struct pm_ctx *ctx);
+int cmd_summary(int argc, char **argv, struct pm_ctx *ctx);
+int cmd_trend(int argc, char **argv, struct pm_ctx *ctx);
 
 #endif /* PM_CLI_COMMANDS_H */

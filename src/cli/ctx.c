@@ -141,6 +141,28 @@ ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code)
 	return ctx->st;
 }
 
+int
+ctx_region(struct pm_ctx *ctx, const char *arg)
+{
+	const struct catalog *cat = ctx_catalog(ctx);
+	size_t i;
+	int r;
+
+	if (cat == NULL)
+		return -1;
+	if (arg) {
+		if ((r = catalog_region(cat, arg, strlen(arg))) < 0)
+			pm_msg(NULL, 0, "unknown region '%s' (a code or alias "
+			    "of regions.csv)", arg);
+		return r;
+	}
+	for (i = 0; i < cat->nregions; i++)
+		if (cat->regions[i].parent < 0)
+			return (int)i;
+	pm_msg(NULL, 0, "the catalogue has no region");
+	return -1;
+}
+
 void
 ctx_release(struct pm_ctx *ctx)
 {

@@ -30,6 +30,11 @@ const char *ctx_catalog_dir(struct pm_ctx *ctx);
  * error is printed and the exit code returned in *exit_code; NULL then. */
 struct store *ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code);
 
+/* A region named on the command line (code or alias), or with NULL the
+ * catalogue's first region without a parent. Prints why and returns -1
+ * when there is none. Loads the catalogue. */
+int ctx_region(struct pm_ctx *ctx, const char *arg);
+
 void ctx_release(struct pm_ctx *ctx);
 
 /* Print "pemetrics: FILE:LINE: message" for an error record. */

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/obs.h"
+#include "core/period.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -60,7 +62,7 @@ enum stmt_id {
 	S_IND_GET, S_IND_ADD, S_REG_GET, S_REG_ADD,
 	S_FILE_FIND, S_FILE_ADD, S_FILE_DONE,
 	S_OBS_INS, S_OBS_GET, S_OBS_SET, S_OBS_SEEN, S_HIST_ADD,
-	S_REJECT_ADD,
+	S_REJECT_ADD, S_SERIES, S_PERIODS,
 	S_NSTMT
 };
 
@@ -92,6 +94,12 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_REJECT_ADD] = "INSERT INTO reject(file, line, reason)"
 	    " VALUES(?1, ?2, ?3)",
+	/* One contiguous range of the obs b-tree. */
+	[S_SERIES] = "SELECT o.period, o.basis, o.value, o.yoy FROM obs o"
+	    " WHERE o.ind = (SELECT id FROM indicator WHERE code = ?1)"
+	    " AND o.reg = (SELECT id FROM region WHERE code = ?2)"
+	    " ORDER BY o.period, o.basis",
+	[S_PERIODS] = "SELECT DISTINCT period FROM obs",
 };
 
 struct store {
@@ -603,6 +611,85 @@ store_scan(struct store *st, store_row_fn fn, void *ctx, struct pm_err *err)
 		return stop;
 	if (rc != SQLITE_DONE)
 		return fail_db(st, rc, "read observations", err);
+	return 0;
+}
+
+int
+store_series(struct store *st, const char *indicator, const char *region,
+    struct obs **out, size_t *n, struct pm_err *err)
+{
+	sqlite3_stmt *s;
+	struct obs *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = prep(st, S_SERIES, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_text(s, 1, indicator, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, region, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 32;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[k].period = sqlite3_column_int(s, 0);
+		v[k].ytd = sqlite3_column_int(s, 1) == BASIS_YTD;
+		v[k].value = sqlite3_column_double(s, 2);
+		v[k].has_yoy = sqlite3_column_type(s, 3) != SQLITE_NULL;
+		v[k].yoy = v[k].has_yoy ? sqlite3_column_double(s, 3) : 0;
+		k++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return fail_db(st, rc, "read series", err);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* Month in which a period ends, as year * 12 + month, for comparing
+ * periods of different frequencies. */
+static int
+period_end(int key)
+{
+	struct period p;
+
+	if (period_from_key(key, &p) != 0)
+		return -1;
+	if (p.freq == FREQ_Y)
+		return p.year * 12 + 12;
+	return p.year * 12 + p.sub * (12 / period_per_year(p.freq));
+}
+
+int
+store_latest_period(struct store *st, int *period, struct pm_err *err)
+{
+	sqlite3_stmt *s;
+	int rc, best = -1, best_end = -1;
+
+	/* Distinct period keys are few (years x sub-periods): the scan is
+	 * of an index-sized list, and the end-month rule lives in C. */
+	if ((rc = prep(st, S_PERIODS, &s, err)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int key = sqlite3_column_int(s, 0), end = period_end(key);
+
+		/* Same end: the coarser period (a year over its December). */
+		if (end > best_end || (end == best_end && key < best)) {
+			best = key;
+			best_end = end;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fail_db(st, rc, "read periods", err);
+	if (best < 0)
+		return PM_ENOTFOUND;
+	*period = best;
 	return 0;
 }
 

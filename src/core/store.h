@@ -124,6 +124,17 @@ typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
 int store_scan(struct store *st, store_row_fn fn, void *ctx,
     struct pm_err *err);
 
+/* The observations of one indicator in one region, by codes, in period
+ * key order. *out is a new array owned by the caller (free()); *n may be
+ * 0 (then *out is NULL). */
+struct obs;
+int store_series(struct store *st, const char *indicator, const char *region,
+    struct obs **out, size_t *n, struct pm_err *err);
+
+/* The latest period key with data (any indicator, region and frequency,
+ * compared by period end), or PM_ENOTFOUND when the store is empty. */
+int store_latest_period(struct store *st, int *period, struct pm_err *err);
+
 /* Totals, for tests and the ingest summary. */
 struct store_stats {
 	unsigned long long observations, history, files, rejects;

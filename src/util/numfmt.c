@@ -62,3 +62,12 @@ num_format(double v, char out[NUMFMT_MAX])
 	*q = '\0';
 	return out;
 }
+
+char *
+num_format_computed(double v, char out[NUMFMT_MAX])
+{
+	char t[NUMFMT_MAX];
+
+	snprintf(t, sizeof(t), "%.12g", v);
+	return num_format(strtod(t, NULL), out);
+}

@@ -10,4 +10,9 @@
  * -0 is written "0". 'v' must be finite. Returns 'out'. */
 char *num_format(double v, char out[NUMFMT_MAX]);
 
+/* The same for a computed value (a sum, a difference, a growth rate):
+ * rounded to 12 significant digits first, so that binary noise such as
+ * 16110.099999999999 reads 16110.1. */
+char *num_format_computed(double v, char out[NUMFMT_MAX]);
+
 #endif /* PM_UTIL_NUMFMT_H */

@@ -1,0 +1,582 @@
+#include "core/aggregate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+/* Months 1..12 of a year; a period covers months [a, b]. Cumulative
+ * (year-to-date) values are known at month ends: c[e] = sum of months
+ * 1..e, c[0] = 0. */
+#define NODES 13
+
+struct span_obs {
+	int a, b;               /* months covered */
+	enum period_freq freq;
+	double value;
+	bool has_yoy;
+	double yoy;
+};
+
+struct year_data {
+	int year;
+	struct span_obs *direct;        /* basis "period" observations */
+	size_t ndirect;
+	bool has_c[NODES];              /* cumulative values known */
+	double c[NODES];
+	bool c_from_ytd[NODES];         /* ... from a ytd observation */
+	bool has_c_yoy[NODES];
+	double c_yoy[NODES];            /* published ytd growth */
+};
+
+static void
+span_of(const struct period *p, int *a, int *b)
+{
+	int len = 12 / period_per_year(p->freq);
+
+	*a = p->freq == FREQ_Y ? 1 : (p->sub - 1) * len + 1;
+	*b = p->freq == FREQ_Y ? 12 : p->sub * len;
+}
+
+static int
+cmp_year(const void *x, const void *y)
+{
+	const struct year_data *a = x, *b = y;
+
+	return (a->year > b->year) - (a->year < b->year);
+}
+
+static struct year_data *
+year_get(struct year_data **yd, size_t *n, int year)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*yd)[i].year == year)
+			return &(*yd)[i];
+	*yd = xreallocarray(*yd, *n + 1, sizeof(**yd));
+	memset(&(*yd)[*n], 0, sizeof(**yd));
+	(*yd)[*n].year = year;
+	(*yd)[*n].has_c[0] = true;      /* nothing before January */
+	return &(*yd)[(*n)++];
+}
+
+static const struct year_data *
+year_find(const struct year_data *yd, size_t n, int year)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (yd[i].year == year)
+			return &yd[i];
+	return NULL;
+}
+
+/* Flow value of months [a, b]: a path from boundary a-1 to boundary b over
+ * edges that are direct observations or differences of cumulative values,
+ * found breadth-first so the fewest pieces are used (an exact observation
+ * is one piece). When b cannot be reached, the furthest boundary that can
+ * gives a partial value. Returns the months covered (0: nothing). */
+static int
+flow_value(const struct year_data *y, int a, int b, double *out)
+{
+	int dist[NODES], queue[NODES], head = 0, tail = 0;
+	double val[NODES];
+	int i, k, best;
+
+	for (i = 0; i < NODES; i++)
+		dist[i] = -1;
+	dist[a - 1] = 0;
+	val[a - 1] = 0;
+	queue[tail++] = a - 1;
+	while (head < tail) {
+		int u = queue[head++];
+
+		/* Direct observations first: prefer what was published. */
+		for (k = 0; k < (int)y->ndirect; k++) {
+			const struct span_obs *s = &y->direct[k];
+			int v = s->b;
+
+			if (s->a - 1 != u || v > b || dist[v] >= 0)
+				continue;
+			dist[v] = dist[u] + 1;
+			val[v] = val[u] + s->value;
+			queue[tail++] = v;
+		}
+		if (!y->has_c[u])
+			continue;
+		for (i = u + 1; i <= b; i++) {
+			if (!y->has_c[i] || dist[i] >= 0)
+				continue;
+			dist[i] = dist[u] + 1;
+			val[i] = val[u] + (y->c[i] - y->c[u]);
+			queue[tail++] = i;
+		}
+	}
+	for (best = b; best >= a && dist[best] < 0; best--)
+		;
+	if (best < a)
+		return 0;
+	*out = val[best];
+	return best - (a - 1);
+}
+
+/* A period no piece starts at, but that ends where a cumulative value is
+ * known: the January-February release. Its value covers earlier months
+ * too (from the latest known cumulative boundary before the period).
+ * Returns the months covered, more than the period's (0: none). */
+static int
+flow_combined(const struct year_data *y, int a, int b, double *out)
+{
+	int s;
+
+	/* Only year-to-date releases combine months: a yearly or
+	 * half-yearly value is not a December or June figure. */
+	if (!y->has_c[b] || !y->c_from_ytd[b])
+		return 0;
+	for (s = a - 2; s >= 0; s--)
+		if (y->has_c[s] && (s == 0 || y->c_from_ytd[s])) {
+			*out = y->c[b] - y->c[s];
+			return b - s;
+		}
+	return 0;
+}
+
+/* Stock value of months [a, b]: the observation at the latest month end
+ * inside the period. Returns that month (0: none). */
+static int
+stock_value(const struct year_data *y, int a, int b, const struct span_obs **o)
+{
+	int best = 0;
+	size_t k;
+
+	*o = NULL;
+	for (k = 0; k < y->ndirect; k++) {
+		const struct span_obs *s = &y->direct[k];
+
+		if (s->b < a || s->b > b || s->b < best)
+			continue;
+		/* Same month end: the finest observation wins. */
+		if (s->b == best && *o && (*o)->freq >= s->freq)
+			continue;
+		best = s->b;
+		*o = s;
+	}
+	return best;
+}
+
+/* Rate value of months [a, b]: an exact observation, else the mean of the
+ * finest complete set of sub-period observations, else a partial mean. */
+static bool
+rate_value(const struct year_data *y, int a, int b, double *out,
+    bool *complete, const struct span_obs **exact)
+{
+	enum period_freq f;
+	size_t k;
+	int best_cover = 0;
+
+	*exact = NULL;
+	for (k = 0; k < y->ndirect; k++)
+		if (y->direct[k].a == a && y->direct[k].b == b) {
+			*exact = &y->direct[k];
+			*out = y->direct[k].value;
+			*complete = true;
+			return true;
+		}
+	for (f = FREQ_M; f >= FREQ_Y; f--) {
+		double sum = 0;
+		int n = 0, cover = 0, len = 12 / period_per_year(f);
+
+		for (k = 0; k < y->ndirect; k++) {
+			const struct span_obs *s = &y->direct[k];
+
+			if (s->freq == f && s->a >= a && s->b <= b) {
+				sum += s->value;
+				n++;
+				cover += len;
+			}
+		}
+		if (n == 0)
+			continue;
+		if (cover == b - a + 1) {
+			*out = sum / n;
+			*complete = true;
+			return true;
+		}
+		if (cover > best_cover) {
+			best_cover = cover;
+			*out = sum / n;
+			*complete = false;
+		}
+	}
+	return best_cover > 0;
+}
+
+static bool
+after(const struct period *p, const struct period *as_of)
+{
+	int a, b, aa, ab;
+
+	span_of(p, &a, &b);
+	span_of(as_of, &aa, &ab);
+	return p->year > as_of->year || (p->year == as_of->year && b > ab);
+}
+
+static void
+collect(const struct obs *obs, size_t n, const struct period *as_of,
+    struct year_data **yd, size_t *nyd)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct period p;
+		struct year_data *y;
+		int a, b;
+
+		if (period_from_key(obs[i].period, &p) != 0)
+			continue;
+		if (as_of && after(&p, as_of))
+			continue;
+		span_of(&p, &a, &b);
+		y = year_get(yd, nyd, p.year);
+		if (obs[i].ytd) {
+			y->has_c[b] = true;
+			y->c[b] = obs[i].value;
+			y->c_from_ytd[b] = true;
+			y->has_c_yoy[b] = obs[i].has_yoy;
+			y->c_yoy[b] = obs[i].yoy;
+			continue;
+		}
+		y->direct = xreallocarray(y->direct, y->ndirect + 1,
+		    sizeof(*y->direct));
+		y->direct[y->ndirect].a = a;
+		y->direct[y->ndirect].b = b;
+		y->direct[y->ndirect].freq = p.freq;
+		y->direct[y->ndirect].value = obs[i].value;
+		y->direct[y->ndirect].has_yoy = obs[i].has_yoy;
+		y->direct[y->ndirect].yoy = obs[i].yoy;
+		y->ndirect++;
+	}
+	/* A direct value from January is a cumulative value too, unless a
+	 * ytd observation already says it. */
+	for (i = 0; i < *nyd; i++) {
+		struct year_data *y = &(*yd)[i];
+		size_t k;
+
+		for (k = 0; k < y->ndirect; k++)
+			if (y->direct[k].a == 1 && !y->has_c[y->direct[k].b]) {
+				y->has_c[y->direct[k].b] = true;
+				y->c[y->direct[k].b] = y->direct[k].value;
+			}
+	}
+	qsort(*yd, *nyd, sizeof(**yd), cmp_year);
+}
+
+static double
+pct(double v, double base)
+{
+	return (v / base - 1) * 100;
+}
+
+/* One period of the series; false when there is nothing for it. */
+static bool
+build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
+    enum ind_kind kind, const struct period *p, struct agg_point *pt)
+{
+	const struct year_data *py = year_find(yd, nyd, y->year - 1);
+	const struct span_obs *o;
+	int a, b, m;
+	size_t k;
+	double v;
+
+	memset(pt, 0, sizeof(*pt));
+	pt->p = *p;
+	span_of(p, &a, &b);
+	switch (kind) {
+	case KIND_FLOW:
+		if ((m = flow_value(y, a, b, &pt->value)) == 0) {
+			if ((m = flow_combined(y, a, b, &pt->value)) == 0)
+				return false;
+			pt->months = m;
+			pt->complete = true;
+			pt->combined = true;
+			if (y->has_c_yoy[b] && b == m) {
+				pt->has_yoy_pub = true;
+				pt->yoy_pub = y->c_yoy[b];
+			}
+			return true;
+		}
+		pt->months = m;
+		pt->complete = m == b - a + 1;
+		if (a == 1 && y->has_c_yoy[a - 1 + m]) {
+			pt->has_yoy_pub = true;
+			pt->yoy_pub = y->c_yoy[a - 1 + m];
+		}
+		for (k = 0; k < y->ndirect; k++)
+			if (y->direct[k].a == a && y->direct[k].b == b &&
+			    y->direct[k].has_yoy) {
+				pt->has_yoy_pub = true;
+				pt->yoy_pub = y->direct[k].yoy;
+			}
+		/* A partial period compares with the same months a year
+		 * before, as year-to-date releases do. */
+		if (!pt->complete && py &&
+		    flow_value(py, a, a - 1 + m, &v) == m && v != 0) {
+			pt->has_yoy = true;
+			pt->yoy = pct(pt->value, v);
+		}
+		return true;
+	case KIND_STOCK:
+		if ((m = stock_value(y, a, b, &o)) == 0)
+			return false;
+		pt->value = o->value;
+		pt->complete = m == b;
+		pt->months = m - a + 1;
+		if (o->has_yoy) {
+			pt->has_yoy_pub = true;
+			pt->yoy_pub = o->yoy;
+		}
+		if (!pt->complete && py) {
+			const struct span_obs *po;
+
+			if (stock_value(py, a, m, &po) == m && po->value != 0) {
+				pt->has_yoy = true;
+				pt->yoy = pct(pt->value, po->value);
+			}
+		}
+		return true;
+	default:
+		if (!rate_value(y, a, b, &pt->value, &pt->complete, &o))
+			return false;
+		pt->months = b - a + 1;
+		if (o && o->has_yoy) {
+			pt->has_yoy_pub = true;
+			pt->yoy_pub = o->yoy;
+		}
+		return true;
+	}
+}
+
+/* yoy and period-on-period of complete points, from the series itself. */
+static void
+growth(struct agg_series *s)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->n; i++) {
+		struct agg_point *pt = &s->pt[i];
+
+		pt->has_pop = false;
+		if (!pt->complete)
+			goto mismatch;
+		pt->has_yoy = false;
+		for (j = 0; j < i; j++) {
+			const struct agg_point *q = &s->pt[j];
+
+			/* Like for like: a combined Jan-Feb value compares
+			 * with a combined one only. */
+			if (q->p.year == pt->p.year - 1 && q->p.sub == pt->p.sub &&
+			    q->complete && q->months == pt->months &&
+			    q->value != 0) {
+				pt->has_yoy = true;
+				pt->yoy = pct(pt->value, q->value);
+			}
+		}
+		if (i > 0) {
+			const struct agg_point *q = &s->pt[i - 1];
+			int per = period_per_year(s->freq);
+			int gap = (pt->p.year - q->p.year) * per +
+			    (pt->p.sub - q->p.sub);
+
+			if (gap == 1 && q->complete && !pt->combined &&
+			    !q->combined && q->value != 0) {
+				pt->has_pop = true;
+				pt->pop = pct(pt->value, q->value);
+			}
+		}
+mismatch:
+		pt->yoy_mismatch = pt->has_yoy && pt->has_yoy_pub &&
+		    fabs(pt->yoy - pt->yoy_pub) > AGG_YOY_TOLERANCE + 1e-9;
+	}
+}
+
+void
+agg_build(const struct obs *obs, size_t n, enum ind_kind kind,
+    enum period_freq freq, const struct period *as_of, struct agg_series *out)
+{
+	struct year_data *yd = NULL;
+	size_t nyd = 0, i;
+	int sub, per = period_per_year(freq);
+
+	agg_series_release(out);
+	out->freq = freq;
+	collect(obs, n, as_of, &yd, &nyd);
+	for (i = 0; i < nyd; i++) {
+		for (sub = freq == FREQ_Y ? 0 : 1;
+		    sub <= (freq == FREQ_Y ? 0 : per); sub++) {
+			struct period p = { freq, yd[i].year, sub };
+			struct agg_point pt;
+
+			if (!build_point(yd, nyd, &yd[i], kind, &p, &pt))
+				continue;
+			out->pt = xreallocarray(out->pt, out->n + 1,
+			    sizeof(*out->pt));
+			out->pt[out->n++] = pt;
+		}
+	}
+	growth(out);
+	for (i = 0; i < nyd; i++)
+		free(yd[i].direct);
+	free(yd);
+}
+
+void
+agg_series_release(struct agg_series *s)
+{
+	free(s->pt);
+	s->pt = NULL;
+	s->n = 0;
+}
+
+static const struct agg_point *
+point_at(const struct agg_series *s, const struct period *p)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (period_equal(&s->pt[i].p, p))
+			return &s->pt[i];
+	return NULL;
+}
+
+static int
+cmp_point(const void *x, const void *y)
+{
+	int a = period_key(&((const struct agg_point *)x)->p);
+	int b = period_key(&((const struct agg_point *)y)->p);
+
+	return (a > b) - (a < b);
+}
+
+void
+agg_region_rollup(struct agg_series *parent,
+    const struct agg_series *children, size_t nchildren, enum ind_kind kind,
+    struct agg_check **checks, size_t *nchecks)
+{
+	size_t i, c;
+
+	if (nchildren == 0 || kind == KIND_RATE)
+		return;
+	/* Every period of the first child is a candidate: a period missing
+	 * from it cannot have every child. */
+	for (i = 0; i < children[0].n; i++) {
+		const struct period *p = &children[0].pt[i].p;
+		struct agg_point *own = NULL;
+		double sum = 0;
+		size_t k;
+
+		for (c = 0; c < nchildren; c++) {
+			const struct agg_point *q = point_at(&children[c], p);
+
+			if (q == NULL || !q->complete)
+				break;
+			sum += q->value;
+		}
+		if (c < nchildren)
+			continue;
+		for (k = 0; k < parent->n; k++)
+			if (period_equal(&parent->pt[k].p, p))
+				own = &parent->pt[k];
+		if (own && own->complete) {
+			if (own->value != sum) {
+				*checks = xreallocarray(*checks, *nchecks + 1,
+				    sizeof(**checks));
+				(*checks)[*nchecks].p = *p;
+				(*checks)[*nchecks].own = own->value;
+				(*checks)[*nchecks].children = sum;
+				(*nchecks)++;
+			}
+			continue;
+		}
+		if (own == NULL) {
+			parent->pt = xreallocarray(parent->pt, parent->n + 1,
+			    sizeof(*parent->pt));
+			own = &parent->pt[parent->n++];
+		}
+		memset(own, 0, sizeof(*own));
+		own->p = *p;
+		own->value = sum;
+		own->complete = true;
+		own->derived = true;
+		own->months = children[0].pt[i].months;
+	}
+	qsort(parent->pt, parent->n, sizeof(*parent->pt), cmp_point);
+	growth(parent);
+}
+
+bool
+agg_cagr(double a, double b, int ta, int tb, double *out)
+{
+	if (tb <= ta || a == 0 || (a < 0) != (b < 0))
+		return false;
+	*out = pow(b / a, 1.0 / (tb - ta)) - 1;
+	return isfinite(*out);
+}
+
+void
+agg_trend(const int *years, const double *values, size_t n, bool has_target,
+    double target, struct agg_trend *out)
+{
+	double mt = 0, my = 0, sxx = 0, sxy = 0, t;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (n < 2)
+		return;
+	out->exponential = true;
+	for (i = 0; i < n; i++)
+		if (!(values[i] > 0))
+			out->exponential = false;
+	for (i = 0; i < n; i++) {
+		mt += years[i];
+		my += out->exponential ? log(values[i]) : values[i];
+	}
+	mt /= (double)n;
+	my /= (double)n;
+	for (i = 0; i < n; i++) {
+		double dx = years[i] - mt;
+		double dy = (out->exponential ? log(values[i]) : values[i]) - my;
+
+		sxx += dx * dx;
+		sxy += dx * dy;
+	}
+	if (sxx == 0)
+		return;
+	out->ok = true;
+	out->b = sxy / sxx;
+	out->a = my - out->b * mt;
+	out->growth = out->exponential ? exp(out->b) - 1 : out->b;
+	if (!has_target || out->b == 0)
+		return;
+	if (out->exponential) {
+		if (!(target > 0))
+			return;
+		t = (log(target) - out->a) / out->b;
+	} else {
+		t = (target - out->a) / out->b;
+	}
+	if (isfinite(t)) {
+		out->reaches = true;
+		out->reach_year = t;
+	}
+}
+
+double
+agg_trend_at(const struct agg_trend *t, double year)
+{
+	double v = t->a + t->b * year;
+
+	return t->exponential ? exp(v) : v;
+}

@@ -1,0 +1,203 @@
+#include "core/summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/obs.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+static int
+series_rec(struct store *st, const struct catalog *cat, int ind, int region,
+    enum period_freq freq, const struct period *as_of, int depth,
+    struct agg_series *out, struct summary_check **checks, size_t *nchecks,
+    struct pm_err *err)
+{
+	const struct cat_indicator *d = &cat->indicators[ind];
+	struct agg_series *kids = NULL;
+	struct agg_check *c = NULL;
+	struct obs *obs = NULL;
+	size_t nobs = 0, nkids = 0, nc = 0, i;
+	int rc;
+
+	rc = store_series(st, d->code, cat->regions[region].code, &obs, &nobs,
+	    err);
+	if (rc != 0)
+		return rc;
+	agg_build(obs, nobs, d->kind, freq, as_of, out);
+	free(obs);
+	/* Rates are never summed; below a depth bound nothing is either. */
+	if (d->kind == KIND_RATE || depth >= SUMMARY_MAX_DEPTH)
+		return 0;
+	for (i = 0; i < cat->nregions; i++) {
+		if (cat->regions[i].parent != region)
+			continue;
+		kids = xreallocarray(kids, nkids + 1, sizeof(*kids));
+		memset(&kids[nkids], 0, sizeof(*kids));
+		rc = series_rec(st, cat, ind, (int)i, freq, as_of, depth + 1,
+		    &kids[nkids], checks, nchecks, err);
+		nkids++;
+		if (rc != 0)
+			goto out;
+	}
+	agg_region_rollup(out, kids, nkids, d->kind, &c, &nc);
+	for (i = 0; i < nc; i++) {
+		*checks = xreallocarray(*checks, *nchecks + 1,
+		    sizeof(**checks));
+		(*checks)[*nchecks].indicator = ind;
+		(*checks)[*nchecks].region = region;
+		(*checks)[*nchecks].c = c[i];
+		(*nchecks)++;
+	}
+out:
+	for (i = 0; i < nkids; i++)
+		agg_series_release(&kids[i]);
+	free(kids);
+	free(c);
+	return rc;
+}
+
+int
+summary_series(struct store *st, const struct catalog *cat, int ind,
+    int region, enum period_freq freq, const struct period *as_of,
+    struct agg_series *out, struct summary_check **checks, size_t *nchecks,
+    struct pm_err *err)
+{
+	return series_rec(st, cat, ind, region, freq, as_of, 0, out, checks,
+	    nchecks, err);
+}
+
+/* Progress, latest figures and trend of one indicator from its years. */
+static void
+indicator_progress(const struct cat_indicator *d,
+    const struct progress_config *cfg, struct summary_indicator *si)
+{
+	const struct agg_series *y = &si->years;
+	struct progress_input in;
+	int *years = xreallocarray(NULL, y->n + 1, sizeof(int));
+	double *values = xreallocarray(NULL, y->n + 1, sizeof(double));
+	size_t i, n = 0, t0;
+
+	/* Complete years only: a flow's incomplete year is left out, and a
+	 * stock's year is its year-end value. */
+	for (i = 0; i < y->n; i++) {
+		if (y->pt[i].complete) {
+			years[n] = y->pt[i].p.year;
+			values[n++] = y->pt[i].value;
+			si->has_latest = true;
+			si->latest = y->pt[i];
+			si->has_partial = false;
+		} else {
+			si->has_partial = true;
+			si->partial = y->pt[i];
+		}
+		si->nmismatch += y->pt[i].yoy_mismatch;
+	}
+	si->has_data = y->n > 0;
+	memset(&in, 0, sizeof(in));
+	in.years = years;
+	in.values = values;
+	in.n = n;
+	in.direction = d->direction;
+	in.base_year = d->base_year;
+	in.has_target = d->has_target;
+	in.target = d->target_value;
+	in.target_year = d->target_year;
+	in.has_limit = d->has_limit;
+	in.limit = d->limit;
+	progress_compute(&in, cfg, &si->progress);
+	/* The trend from the base year on (all years when that leaves
+	 * fewer than two). */
+	for (t0 = 0; t0 < n && d->base_year && years[t0] < d->base_year; t0++)
+		;
+	if (n - t0 < 2)
+		t0 = 0;
+	agg_trend(years + t0, values + t0, n - t0, d->has_target,
+	    d->target_value, &si->trend);
+	free(years);
+	free(values);
+}
+
+int
+summary_build(struct store *st, const struct catalog *cat, int region,
+    const struct period *as_of, const struct progress_config *cfg,
+    struct summary *s, struct pm_err *err)
+{
+	size_t i, k;
+	int rc, key;
+
+	memset(s, 0, sizeof(*s));
+	s->cat = cat;
+	s->region = region;
+	s->cfg = *cfg;
+	if (as_of) {
+		s->as_of = *as_of;
+	} else {
+		if ((rc = store_latest_period(st, &key, err)) != 0)
+			return rc;
+		period_from_key(key, &s->as_of);
+	}
+	s->has_as_of = true;
+	s->indicators = xcalloc(cat->nindicators + 1, sizeof(*s->indicators));
+	s->measures = xcalloc(cat->nmeasures + 1, sizeof(*s->measures));
+	s->systems = xcalloc(cat->nsystems + 1, sizeof(*s->systems));
+
+	for (i = 0; i < cat->nindicators; i++) {
+		rc = summary_series(st, cat, (int)i, region, FREQ_Y, &s->as_of,
+		    &s->indicators[i].years, &s->checks, &s->nchecks, err);
+		if (rc != 0) {
+			summary_release(s);
+			return rc;
+		}
+		indicator_progress(&cat->indicators[i], cfg,
+		    &s->indicators[i]);
+	}
+	/* Indicators into measures, measures into systems, systems into the
+	 * policy: the same mean-score rule at every level. */
+	for (i = 0; i < cat->nmeasures; i++)
+		progress_rollup_init(&s->measures[i].r);
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct cat_indicator *d = &cat->indicators[i];
+		const struct progress_result *p = &s->indicators[i].progress;
+
+		for (k = 0; k < d->nmeasures; k++)
+			progress_rollup_add(&s->measures[d->measures[k]].r,
+			    p->status, p->has_score, p->score);
+	}
+	for (i = 0; i < cat->nsystems; i++)
+		progress_rollup_init(&s->systems[i].r);
+	for (i = 0; i < cat->nmeasures; i++) {
+		struct summary_rollup *m = &s->measures[i];
+
+		progress_rollup_finish(&m->r);
+		m->data_gap = !m->r.has_score;
+		progress_rollup_add(&s->systems[cat->measures[i].system].r,
+		    m->r.status, m->r.has_score, m->r.score);
+	}
+	progress_rollup_init(&s->overall);
+	for (i = 0; i < cat->nsystems; i++) {
+		struct summary_rollup *y = &s->systems[i];
+
+		progress_rollup_finish(&y->r);
+		y->data_gap = !y->r.has_score;
+		progress_rollup_add(&s->overall, y->r.status, y->r.has_score,
+		    y->r.score);
+	}
+	progress_rollup_finish(&s->overall);
+	return 0;
+}
+
+void
+summary_release(struct summary *s)
+{
+	size_t i;
+
+	if (s->indicators)
+		for (i = 0; i < s->cat->nindicators; i++)
+			agg_series_release(&s->indicators[i].years);
+	free(s->indicators);
+	free(s->measures);
+	free(s->systems);
+	free(s->checks);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,84 @@
+/* core/summary.h - the scorecard model: for one region and an as-of
+ * period, every indicator's yearly series, latest figures and progress,
+ * rolled up into measures, systems and the whole policy; with the data
+ * gaps and consistency checks found on the way.
+ *
+ * Plain structs the renderers read (text, Markdown, JSON, CSV, reports);
+ * building it reads the store and computes, it never prints. Arrays run
+ * parallel to the catalogue's: indicators[i] is cat->indicators[i], and so
+ * on, so nothing here assumes a number of systems or measures.
+ */
+#ifndef PM_CORE_SUMMARY_H
+#define PM_CORE_SUMMARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/aggregate.h"
+#include "core/catalog.h"
+#include "core/period.h"
+#include "core/progress.h"
+#include "core/store.h"
+#include "util/err.h"
+
+struct summary_indicator {
+	bool has_data;                  /* any yearly point in the region */
+	struct agg_series years;        /* yearly series, own + derived */
+	struct progress_result progress;
+	bool has_latest;
+	struct agg_point latest;        /* latest complete year */
+	bool has_partial;
+	struct agg_point partial;       /* a later, incomplete year */
+	struct agg_trend trend;         /* least squares on complete years
+					 * from the base year */
+	size_t nmismatch;               /* years whose published yoy differs
+					 * from the levels' */
+};
+
+struct summary_rollup {
+	struct progress_rollup r;
+	bool data_gap;                  /* no indicator with a score */
+};
+
+struct summary_check {
+	int indicator;                  /* catalogue indexes */
+	int region;                     /* whose own value differs from the
+					 * sum of its children */
+	struct agg_check c;
+};
+
+struct summary {
+	const struct catalog *cat;      /* borrowed */
+	int region;                     /* catalogue index */
+	bool has_as_of;
+	struct period as_of;            /* nothing after it is used */
+	struct progress_config cfg;
+	struct summary_indicator *indicators;   /* nindicators */
+	struct summary_rollup *measures;        /* nmeasures */
+	struct summary_rollup *systems;         /* nsystems */
+	struct progress_rollup overall;
+	struct summary_check *checks;
+	size_t nchecks;
+};
+
+#define SUMMARY_MAX_DEPTH 8     /* region levels summed below the region */
+
+/* Build the summary of 'region' (a catalogue index) from the store. With
+ * 'as_of' NULL, the latest period with data is used. The summary borrows
+ * 'cat' and owns everything else: summary_release() it. PM_ENOTFOUND when
+ * the store has no data at all. */
+int summary_build(struct store *st, const struct catalog *cat, int region,
+    const struct period *as_of, const struct progress_config *cfg,
+    struct summary *out, struct pm_err *err);
+void summary_release(struct summary *s);
+
+/* The series of one indicator in one region at any frequency, with the
+ * children's sums where the region has no value of its own; consistency
+ * differences are appended to *checks (caller frees). Used by the summary
+ * and the trend command. */
+int summary_series(struct store *st, const struct catalog *cat, int ind,
+    int region, enum period_freq freq, const struct period *as_of,
+    struct agg_series *out, struct summary_check **checks, size_t *nchecks,
+    struct pm_err *err);
+
+#endif /* PM_CORE_SUMMARY_H */

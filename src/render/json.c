@@ -1,0 +1,210 @@
+#include "render/json.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "render/escape.h"
+#include "util/numfmt.h"
+#include "util/banned.h"
+
+static void
+str(struct buf *b, const char *s)
+{
+	esc_json(b, s, strlen(s));
+}
+
+static void
+num(struct buf *b, bool has, double v)
+{
+	char n[NUMFMT_MAX];
+
+	buf_adds(b, has && isfinite(v) ? num_format_computed(v, n) : "null");
+}
+
+static void
+key(struct buf *b, const char *k)
+{
+	buf_addf(b, ",\"%s\":", k);
+}
+
+static void
+period(struct buf *b, const struct period *p)
+{
+	char t[PERIOD_TEXT_MAX];
+
+	buf_addf(b, "\"%s\"", period_format(p, t));
+}
+
+static void
+rollup(struct buf *b, const struct progress_rollup *r)
+{
+	buf_addf(b, ",\"status\":\"%s\",\"score\":",
+	    progress_status_code(r->status));
+	num(b, r->has_score, r->score);
+}
+
+static void
+indicator(struct buf *b, const struct summary *s, size_t i)
+{
+	const struct catalog *cat = s->cat;
+	const struct cat_indicator *d = &cat->indicators[i];
+	const struct summary_indicator *si = &s->indicators[i];
+	const struct progress_result *p = &si->progress;
+	size_t k;
+
+	buf_adds(b, "{\"code\":");
+	str(b, d->code);
+	key(b, "region");
+	str(b, cat->regions[s->region].code);
+	key(b, "unit");
+	str(b, cat->units[d->unit].unit);
+	key(b, "measures");
+	buf_addc(b, '[');
+	for (k = 0; k < d->nmeasures; k++) {
+		if (k)
+			buf_addc(b, ',');
+		str(b, cat->measures[d->measures[k]].id);
+	}
+	buf_addc(b, ']');
+	buf_addf(b, ",\"status\":\"%s\"", progress_status_code(p->status));
+	key(b, "score");
+	num(b, p->has_score, p->score);
+	key(b, "progress_value");
+	num(b, p->has_value, p->value);
+	key(b, "base_year");
+	if (p->has_points)
+		buf_addf(b, "%d", p->base_year);
+	else
+		buf_adds(b, "null");
+	key(b, "base_value");
+	num(b, p->has_points, p->base_value);
+	key(b, "current_year");
+	if (p->has_current)
+		buf_addf(b, "%d", p->current_year);
+	else
+		buf_adds(b, "null");
+	key(b, "current_value");
+	num(b, p->has_current, p->current_value);
+	key(b, "target");
+	num(b, d->has_target, d->target_value);
+	key(b, "target_year");
+	if (d->target_year)
+		buf_addf(b, "%d", d->target_year);
+	else
+		buf_adds(b, "null");
+	key(b, "yoy");
+	num(b, si->has_latest && si->latest.has_yoy, si->latest.yoy);
+	key(b, "yoy_published");
+	num(b, si->has_latest && si->latest.has_yoy_pub, si->latest.yoy_pub);
+	key(b, "actual_growth");
+	num(b, p->has_actual, p->actual_growth * 100);
+	key(b, "required_growth");
+	num(b, p->has_required, p->required_growth * 100);
+	key(b, "latest_period");
+	if (si->has_latest)
+		period(b, &si->latest.p);
+	else
+		buf_adds(b, "null");
+	key(b, "latest_value");
+	num(b, si->has_latest, si->latest.value);
+	key(b, "latest_derived");
+	buf_adds(b, si->has_latest && si->latest.derived ? "true" : "false");
+	key(b, "trend_growth");
+	num(b, si->trend.ok && si->trend.exponential, si->trend.growth * 100);
+	key(b, "projected_year");
+	num(b, si->trend.reaches, si->trend.reach_year);
+	key(b, "yoy_mismatches");
+	buf_addf(b, "%zu}", si->nmismatch);
+}
+
+void
+json_summary(struct buf *b, const struct summary *s)
+{
+	const struct catalog *cat = s->cat;
+	size_t i;
+
+	buf_addf(b, "{\"format_version\":%d,\"as_of\":", JSON_FORMAT_VERSION);
+	period(b, &s->as_of);
+	key(b, "region");
+	str(b, cat->regions[s->region].code);
+	key(b, "method");
+	str(b, "open-sdg-progress-measure");
+	buf_adds(b, ",\"overall\":{\"status\":");
+	buf_addf(b, "\"%s\",\"score\":", progress_status_code(s->overall.status));
+	num(b, s->overall.has_score, s->overall.score);
+	buf_adds(b, "},\n\"systems\":[");
+	for (i = 0; i < cat->nsystems; i++) {
+		buf_adds(b, i ? ",\n{\"id\":" : "\n{\"id\":");
+		str(b, cat->systems[i].id);
+		rollup(b, &s->systems[i].r);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "],\n\"measures\":[");
+	for (i = 0; i < cat->nmeasures; i++) {
+		buf_adds(b, i ? ",\n{\"id\":" : "\n{\"id\":");
+		str(b, cat->measures[i].id);
+		key(b, "system");
+		str(b, cat->systems[cat->measures[i].system].id);
+		rollup(b, &s->measures[i].r);
+		buf_addf(b, ",\"data_gap\":%s}",
+		    s->measures[i].data_gap ? "true" : "false");
+	}
+	buf_adds(b, "],\n\"indicators\":[");
+	for (i = 0; i < cat->nindicators; i++) {
+		buf_adds(b, i ? ",\n" : "\n");
+		indicator(b, s, i);
+	}
+	buf_adds(b, "],\n\"checks\":[");
+	for (i = 0; i < s->nchecks; i++) {
+		const struct summary_check *c = &s->checks[i];
+
+		buf_adds(b, i ? ",\n{\"indicator\":" : "\n{\"indicator\":");
+		str(b, cat->indicators[c->indicator].code);
+		key(b, "region");
+		str(b, cat->regions[c->region].code);
+		key(b, "period");
+		period(b, &c->c.p);
+		key(b, "own");
+		num(b, true, c->c.own);
+		key(b, "children");
+		num(b, true, c->c.children);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "]}\n");
+}
+
+void
+json_trend(struct buf *b, const struct catalog *cat, int ind, int region,
+    const struct agg_series *s)
+{
+	size_t i;
+
+	buf_addf(b, "{\"format_version\":%d,\"indicator\":",
+	    JSON_FORMAT_VERSION);
+	str(b, cat->indicators[ind].code);
+	key(b, "region");
+	str(b, cat->regions[region].code);
+	key(b, "unit");
+	str(b, cat->units[cat->indicators[ind].unit].unit);
+	buf_addf(b, ",\"freq\":\"%c\",\"points\":[",
+	    period_freq_letter(s->freq));
+	for (i = 0; i < s->n; i++) {
+		const struct agg_point *pt = &s->pt[i];
+
+		buf_adds(b, i ? ",\n{\"period\":" : "\n{\"period\":");
+		period(b, &pt->p);
+		key(b, "value");
+		num(b, true, pt->value);
+		key(b, "yoy");
+		num(b, pt->has_yoy, pt->yoy);
+		key(b, "yoy_published");
+		num(b, pt->has_yoy_pub, pt->yoy_pub);
+		key(b, "pop");
+		num(b, pt->has_pop, pt->pop);
+		buf_addf(b, ",\"complete\":%s,\"months\":%d,\"combined\":%s,"
+		    "\"derived\":%s}", pt->complete ? "true" : "false",
+		    pt->months, pt->combined ? "true" : "false",
+		    pt->derived ? "true" : "false");
+	}
+	buf_adds(b, "]}\n");
+}

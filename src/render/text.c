@@ -1,0 +1,272 @@
+#include "render/text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render/fmt.h"
+#include "util/banned.h"
+
+#define CHECKS_SHOWN 12 /* consistency lines before "N more" */
+
+const char text_method[] =
+	"Status follows the progress measure of Statistics Canada as Open SDG "
+	"publishes it (sdg-build, ProgressMeasure): the growth an indicator "
+	"has shown since its base year (CAGR) against the growth it needs to "
+	"reach its target by the target year. With a target: on track at a "
+	"ratio of 0.95 or more, acceleration needed from 0.60, limited "
+	"progress from 0, deterioration below. Without a target, the growth "
+	"itself: 1.5% a year or more on track, 0.5% acceleration needed, "
+	"0 limited. Scores (-5 to 5) are averaged into measures, systems and "
+	"the whole policy.";
+
+/* Catalogue text may hold control characters: show them as '?'. */
+static void
+plain(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
+static void
+rollup_line(struct buf *b, const struct progress_rollup *r)
+{
+	buf_adds(b, progress_status_label(r->status));
+	if (r->has_score)
+		buf_addf(b, ", score %.2f", r->score);
+}
+
+static void
+indicator_line(struct buf *b, const struct summary *s, int i)
+{
+	const struct catalog *cat = s->cat;
+	const struct cat_indicator *d = &cat->indicators[i];
+	const struct summary_indicator *si = &s->indicators[i];
+	const struct progress_result *p = &si->progress;
+	char v[FMT_MAX], g[FMT_MAX], t[FMT_MAX];
+	size_t len0 = b->len;
+
+	buf_adds(b, "    ");
+	plain(b, d->code);
+	do
+		buf_addc(b, ' ');
+	while (b->len - len0 < 38);
+	if (!si->has_latest) {
+		buf_adds(b, si->has_partial ? "incomplete year only" : "no data");
+		buf_addc(b, '\n');
+		return;
+	}
+	buf_addf(b, "%d  %s ", si->latest.p.year,
+	    fmt_value(si->latest.value, fmt_is_count(cat, d), v));
+	plain(b, cat->units[d->unit].unit);
+	if (si->latest.derived)
+		buf_adds(b, " (sum of parts)");
+	if (si->latest.has_yoy)
+		buf_addf(b, "  yoy %s", fmt_pct(si->latest.yoy, g));
+	if (p->has_actual)
+		buf_addf(b, "  growth %s", fmt_rate(p->actual_growth, g));
+	if (p->has_required)
+		buf_addf(b, " vs needed %s", fmt_rate(p->required_growth, t));
+	else if (!d->has_target && d->has_growth)
+		buf_addf(b, " (aim %s, no level: no target)",
+		    fmt_rate(d->target_growth / 100, t));
+	else if (!d->has_target)
+		buf_adds(b, " (no target)");
+	buf_addf(b, "  %s", progress_status_label(p->status));
+	if (p->has_score)
+		buf_addf(b, " %.2f", p->score);
+	buf_addc(b, '\n');
+}
+
+static void
+gaps(struct buf *b, const struct summary *s)
+{
+	const struct catalog *cat = s->cat;
+	char v[FMT_MAX], w[FMT_MAX], t[FMT_MAX];
+	size_t i, shown = 0, n = 0;
+	int last = -1;
+
+	buf_adds(b, "\nData gaps\n");
+	for (i = 0; i < cat->nmeasures; i++)
+		if (s->measures[i].data_gap) {
+			buf_adds(b, "  ");
+			plain(b, cat->measures[i].id);
+			buf_adds(b, "  no data for any of its indicators: ");
+			plain(b, cat->measures[i].name_en);
+			buf_addc(b, '\n');
+			n++;
+		}
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct summary_indicator *si = &s->indicators[i];
+
+		if (!si->has_partial)
+			continue;
+		buf_adds(b, "  ");
+		plain(b, cat->indicators[i].code);
+		buf_addf(b, "  %s is incomplete, left out of progress\n",
+		    fmt_period_partial(&si->partial.p, si->partial.months,
+		    false, t));
+		n++;
+	}
+	if (n == 0)
+		buf_adds(b, "  none\n");
+
+	for (i = 0; i < s->nchecks; i++)
+		if (s->checks[i].c.p.year > last)
+			last = s->checks[i].c.p.year;
+	if (s->nchecks) {
+		buf_addf(b, "\nRegion totals that differ from the sum of their "
+		    "parts (%d)\n", last);
+		for (i = 0; i < s->nchecks; i++) {
+			const struct summary_check *c = &s->checks[i];
+			const struct cat_indicator *d =
+			    &cat->indicators[c->indicator];
+			double diff = c->c.own - c->c.children;
+
+			if (c->c.p.year != last)
+				continue;
+			if (shown++ == CHECKS_SHOWN)
+				continue;
+			buf_adds(b, "  ");
+			plain(b, d->code);
+			buf_addc(b, ' ');
+			plain(b, cat->regions[c->region].code);
+			buf_addf(b, "  own %s, parts %s",
+			    fmt_value(c->c.own, fmt_is_count(cat, d), v),
+			    fmt_value(c->c.children, fmt_is_count(cat, d), w));
+			if (c->c.children != 0)
+				buf_addf(b, " (%s)", fmt_pct(diff /
+				    fabs(c->c.children) * 100, t));
+			buf_addc(b, '\n');
+		}
+		if (shown > CHECKS_SHOWN)
+			buf_addf(b, "  ... %zu more (--format json lists all)\n",
+			    shown - CHECKS_SHOWN);
+		if (s->nchecks > shown)
+			buf_addf(b, "  %zu more in earlier years\n",
+			    s->nchecks - shown);
+	}
+	n = 0;
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct summary_indicator *si = &s->indicators[i];
+		size_t k;
+
+		for (k = 0; k < si->years.n; k++) {
+			const struct agg_point *pt = &si->years.pt[k];
+
+			if (!pt->yoy_mismatch)
+				continue;
+			if (n++ == 0)
+				buf_adds(b, "\nPublished growth the levels do "
+				    "not reproduce (comparable basis?)\n");
+			buf_adds(b, "  ");
+			plain(b, cat->indicators[i].code);
+			buf_addf(b, " %d  published %s, levels give %s\n",
+			    pt->p.year, fmt_pct(pt->yoy_pub, v),
+			    fmt_pct(pt->yoy, w));
+		}
+	}
+}
+
+void
+text_summary(struct buf *b, const struct summary *s)
+{
+	const struct catalog *cat = s->cat;
+	const struct cat_region *g = &cat->regions[s->region];
+	char t[PERIOD_TEXT_MAX];
+	size_t i, j, k;
+
+	buf_adds(b, "Progress summary: ");
+	plain(b, g->name_en);
+	buf_addc(b, ' ');
+	plain(b, g->name_zh);
+	buf_adds(b, " (");
+	plain(b, g->code);
+	buf_addf(b, "), as of %s\n", period_format(&s->as_of, t));
+	buf_adds(b, "Overall: ");
+	rollup_line(b, &s->overall);
+	buf_addc(b, '\n');
+	for (i = 0; i < cat->nsystems; i++) {
+		buf_addc(b, '\n');
+		plain(b, cat->systems[i].id);
+		buf_adds(b, "  ");
+		plain(b, cat->systems[i].name_en);
+		buf_adds(b, "  ");
+		plain(b, cat->systems[i].name_zh);
+		buf_adds(b, ": ");
+		rollup_line(b, &s->systems[i].r);
+		buf_addc(b, '\n');
+		for (j = 0; j < cat->nmeasures; j++) {
+			const struct cat_measure *m = &cat->measures[j];
+
+			if (m->system != (int)i)
+				continue;
+			buf_adds(b, "  ");
+			plain(b, m->id);
+			buf_adds(b, "  ");
+			plain(b, m->name_en);
+			buf_adds(b, "\n       ");
+			rollup_line(b, &s->measures[j].r);
+			buf_addc(b, '\n');
+			for (k = 0; k < cat->nindicators; k++) {
+				const struct cat_indicator *d =
+				    &cat->indicators[k];
+				size_t x;
+
+				for (x = 0; x < d->nmeasures; x++)
+					if (d->measures[x] == (int)j)
+						indicator_line(b, s, (int)k);
+			}
+		}
+	}
+	gaps(b, s);
+	buf_adds(b, "\nMethod: ");
+	buf_adds(b, text_method);
+	buf_addc(b, '\n');
+}
+
+void
+text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
+    const struct agg_series *s)
+{
+	const struct cat_indicator *d = &cat->indicators[ind];
+	const struct cat_region *g = &cat->regions[region];
+	static const char *const freq[] = { "", "yearly", "half-yearly",
+		"quarterly", "monthly" };
+	char v[FMT_MAX], y[FMT_MAX], t[PERIOD_TEXT_MAX];
+	size_t i;
+
+	plain(b, d->code);
+	buf_adds(b, "  ");
+	plain(b, d->name_en);
+	buf_adds(b, " (");
+	plain(b, cat->units[d->unit].unit);
+	buf_adds(b, "), ");
+	plain(b, g->name_en);
+	buf_addf(b, " %s, %s\n", g->code, freq[s->freq]);
+	buf_addf(b, "%-9s %14s %9s  %s\n", "period", "value", "yoy", "note");
+	for (i = 0; i < s->n; i++) {
+		const struct agg_point *pt = &s->pt[i];
+
+		buf_addf(b, "%-9s %14s %9s ", period_format(&pt->p, t),
+		    fmt_value(pt->value, fmt_is_count(cat, d), v),
+		    pt->has_yoy ? fmt_pct(pt->yoy, y) : "");
+		if (!pt->complete)
+			buf_addf(b, " partial (%d months)", pt->months);
+		if (pt->combined)
+			buf_addf(b, " covers %d months to here (released "
+			    "together)", pt->months);
+		if (pt->derived)
+			buf_adds(b, " sum of parts");
+		if (pt->has_yoy_pub) {
+			buf_addf(b, " published yoy %s", fmt_pct(pt->yoy_pub, y));
+			if (pt->yoy_mismatch)
+				buf_adds(b, " (differs)");
+		}
+		/* No trailing blanks on a line. */
+		while (b->len && b->data[b->len - 1] == ' ')
+			b->len--;
+		b->data[b->len] = '\0';
+		buf_addc(b, '\n');
+	}
+}

@@ -1,0 +1,115 @@
+# tests/cli/lib.sh - sourced by every CLI test: . "${0%/*}/lib.sh"
+#
+# Gives the test: set -eu; a fresh temporary directory as the working
+# directory, removed on exit; $PM (the binary, absolute), $REPO (the
+# repository root, absolute), $SAMPLE (datasets/sample); PEMETRICS_CATALOG
+# pointing at the repository's catalogue and PEMETRICS_DB unset, so that
+# nothing depends on the caller's cwd or environment. POSIX sh (dash).
+#
+#   run_expect CODE CMD...    run CMD, stdout to ./stdout, stderr to ./stderr;
+#                             fail unless it exits with CODE
+#   fail MSG                  stop the test with MSG (and the last command's
+#                             output)
+#   expect_stdout_has STR     ./stdout contains STR (grep -F); _lacks: not
+#   expect_stderr_has STR     the same for ./stderr
+#   expect_cmp EXPECTED ACTUAL  identical files, else diff -u and fail
+#   expect_eq WANT GOT WHAT   two strings are equal
+#   json_get FILE PATH        sqlite3's json_extract of FILE at PATH
+#
+# Always run pemetrics through run_expect: under valgrind (make test) the
+# exit code is the only thing that reports a memory error.
+
+set -eu
+
+case $0 in
+*/*)	_pm_testdir=${0%/*} ;;
+*)	_pm_testdir=. ;;
+esac
+REPO=$(cd "$_pm_testdir/../.." && pwd)
+SAMPLE=$REPO/datasets/sample
+PM=${PM:-$REPO/pemetrics}
+case $PM in
+/*)	;;
+*/*)	PM=$(pwd)/$PM ;;
+esac
+export PM
+if [ -n "${PM_REAL:-}" ]; then
+	case $PM_REAL in
+	/*)	;;
+	*/*)	PM_REAL=$(pwd)/$PM_REAL ;;
+	esac
+	export PM_REAL
+fi
+PEMETRICS_CATALOG=$REPO/datasets/catalog
+export PEMETRICS_CATALOG
+unset PEMETRICS_DB
+LC_ALL=C
+export LC_ALL
+
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/pm-cli.XXXXXX")
+# chmod first: a test may leave a read-only directory behind.
+trap 'cd / && chmod -R u+rwx "$TMPD" 2>/dev/null; rm -rf "$TMPD"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+cd "$TMPD"
+
+_pm_last=
+
+fail() {
+	printf 'FAIL: %s\n' "$*" >&2
+	if [ -n "$_pm_last" ]; then
+		printf 'last command: %s\n' "$_pm_last" >&2
+		if [ -f stdout ]; then
+			echo '--- stdout' >&2
+			cat stdout >&2
+		fi
+		if [ -f stderr ]; then
+			echo '--- stderr' >&2
+			cat stderr >&2
+		fi
+	fi
+	exit 1
+}
+
+run_expect() {
+	_pm_want=$1
+	shift
+	_pm_last="$*"
+	_pm_got=0
+	"$@" >stdout 2>stderr || _pm_got=$?
+	if [ "$_pm_got" -ne "$_pm_want" ]; then
+		fail "exit code $_pm_got, expected $_pm_want"
+	fi
+}
+
+expect_stdout_has() {
+	grep -qF -- "$1" stdout || fail "stdout lacks: $1"
+}
+
+expect_stderr_has() {
+	grep -qF -- "$1" stderr || fail "stderr lacks: $1"
+}
+
+expect_stdout_lacks() {
+	! grep -qF -- "$1" stdout || fail "stdout has: $1"
+}
+
+expect_stderr_lacks() {
+	! grep -qF -- "$1" stderr || fail "stderr has: $1"
+}
+
+expect_cmp() {
+	if ! cmp -s "$1" "$2"; then
+		diff -u "$1" "$2" >&2 || :
+		fail "$2 differs from $1"
+	fi
+}
+
+expect_eq() {
+	[ "$1" = "$2" ] || fail "${3:-value}: expected '$1', got '$2'"
+}
+
+json_get() {
+	sqlite3 :memory: "SELECT json_extract(readfile('$1'), '$2')"
+}

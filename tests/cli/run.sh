@@ -1,0 +1,82 @@
+#!/bin/sh
+# tests/cli/run.sh - run every tests/cli/tNNN-*.sh, in name order, each in
+# its own sh; show a test's output only when it fails.
+#
+#   PM=/abs/pemetrics sh tests/cli/run.sh
+#   PM=/abs/tests/cli/valgrind-pm PM_REAL=/abs/pemetrics PM_SLOW=1 \
+#       sh tests/cli/run.sh
+#
+# With PM_SLOW=1 (every run of the binary is slow, as under valgrind), a
+# test that says "# slow" in its first 3 lines is skipped. PM_TEST_TIMEOUT
+# (seconds, default 600) bounds one test when timeout(1) is there.
+# Exit 1 if any test failed.
+
+LC_ALL=C        # name order is byte order
+export LC_ALL
+
+case $0 in
+*/*)	dir=${0%/*} ;;
+*)	dir=. ;;
+esac
+dir=$(cd "$dir" && pwd) || exit 2
+
+if [ -z "${PM:-}" ]; then
+	echo "run.sh: set PM to the pemetrics binary" >&2
+	exit 2
+fi
+case $PM in
+/*)	;;
+*/*)	PM=$(pwd)/$PM ;;
+esac
+export PM
+if [ -n "${PM_REAL:-}" ]; then
+	case $PM_REAL in
+	/*)	;;
+	*/*)	PM_REAL=$(pwd)/$PM_REAL ;;
+	esac
+	export PM_REAL
+fi
+
+slow=${PM_SLOW:-0}
+limit=${PM_TEST_TIMEOUT:-600}
+if command -v timeout >/dev/null 2>&1; then
+	tmo="timeout $limit"
+else
+	tmo=
+fi
+
+log=$(mktemp "${TMPDIR:-/tmp}/pm-cli-log.XXXXXX") || exit 2
+trap 'rm -f "$log"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+npass=0
+nfail=0
+nskip=0
+for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
+	[ -f "$t" ] || continue
+	name=${t##*/}
+	name=${name%.sh}
+	if [ "$slow" = 1 ] && head -n 3 "$t" | grep -q '^# slow'; then
+		echo "skip ${name%%-*} (slow under valgrind)"
+		nskip=$((nskip + 1))
+		continue
+	fi
+	# shellcheck disable=SC2086 # $tmo is a command and its argument
+	if ($tmo sh "$t") </dev/null >"$log" 2>&1; then
+		echo "ok   $name"
+		npass=$((npass + 1))
+	else
+		rc=$?
+		echo "FAIL $name (exit $rc)"
+		sed 's/^/    /' "$log"
+		nfail=$((nfail + 1))
+	fi
+done
+
+if [ "$slow" = 1 ]; then
+	echo "$npass passed, $nfail failed, $nskip skipped"
+else
+	echo "$npass passed, $nfail failed"
+fi
+[ "$nfail" -eq 0 ]

@@ -1,0 +1,247 @@
+/* Unit tests for core/value: values as statistical files write them, and
+ * exact unit conversion. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/value.h"
+#include "testutil.h"
+
+struct ok_case {
+	const char *text;
+	double want;
+	bool percent;
+};
+
+static const struct ok_case ok_cases[] = {
+	{ "1,234.5", 1234.5, false },
+	{ "1,234", 1234, false },
+	{ "1,234,567.25", 1234567.25, false },
+	{ "-1,234", -1234, false },
+	{ "123", 123, false },
+	{ "999,999", 999999, false },
+	{ "  42 ", 42, false },
+	{ "\t42\t", 42, false },
+	{ "42\r", 42, false },
+	{ "+5", 5, false },
+	{ "-7.25", -7.25, false },
+	{ "1e5", 1e5, false },
+	{ "1E5", 1e5, false },
+	{ "2.5e-3", 2.5e-3, false },
+	{ "1e+2", 100, false },
+	{ ".5", 0.5, false },
+	{ "5.", 5, false },
+	{ "0.1", 0.1, false },
+	{ "16593.4", 16593.4, false },
+	{ "12.5%", 12.5, true },
+	{ "12.5 %", 12.5, true },
+	{ " -3% ", -3, true },
+	{ "1,234.5%", 1234.5, true },
+	{ "0", 0, false },
+};
+
+static void
+parse_accepts(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok_cases) / sizeof(ok_cases[0]); i++) {
+		const struct ok_case *c = &ok_cases[i];
+		double v = -999;
+		bool pct = !c->percent;
+		const char *why = NULL;
+		enum value_result r;
+
+		r = value_parse(c->text, strlen(c->text), &v, &pct, &why);
+		if (r != VALUE_OK)
+			fail_msg("'%s' rejected (%d): %s", c->text, (int)r,
+			    why ? why : "(null)");
+		if (!(v == c->want))
+			fail_msg("'%s' gave %.17g, want %.17g", c->text, v,
+			    c->want);
+		if (pct != c->percent)
+			fail_msg("'%s': percent %d", c->text, (int)pct);
+	}
+}
+
+struct bad_case {
+	const char *text;
+	const char *why;        /* NULL: any reason */
+};
+
+#define SEP "misplaced thousands separator"
+#define NAN_ "not a number"
+
+static const struct bad_case bad_cases[] = {
+	{ "1,23", SEP }, { "12,3456", SEP }, { ",123", SEP },
+	{ "1234,567", SEP }, { "1,,234", SEP }, { "1,234,56", SEP },
+	{ "1,2345", SEP },
+	{ "NaN", NAN_ }, { "nan", NAN_ }, { "inf", NAN_ }, { "-inf", NAN_ },
+	{ "Infinity", NAN_ }, { "0x1p3", NAN_ }, { "0x10", NAN_ },
+	{ "1 234", NAN_ }, { "1.2.3", NAN_ }, { "--1", NAN_ },
+	{ "+-1", NAN_ }, { "abc", NAN_ }, { "n/a", NAN_ }, { "12abc", NAN_ },
+	{ "1e", NAN_ }, { "1e+", NAN_ }, { "e5", NAN_ }, { ".", NAN_ },
+	{ "+", NAN_ }, { "-", NAN_ }, { "%", NAN_ }, { "12%%", NAN_ },
+	{ "%12", NAN_ }, { "1,234 5", NAN_ },
+	{ "1e999", "number out of range" },
+	{ "-1e999", "number out of range" },
+};
+
+static void
+parse_rejects(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+		const struct bad_case *c = &bad_cases[i];
+		double v = 12345;
+		bool pct;
+		const char *why = NULL;
+		enum value_result r;
+
+		r = value_parse(c->text, strlen(c->text), &v, &pct, &why);
+		if (r != VALUE_BAD)
+			fail_msg("'%s' gave %d (value %.17g), want VALUE_BAD",
+			    c->text, (int)r, v);
+		if (why == NULL)
+			fail_msg("'%s': no reason", c->text);
+		if (c->why && strcmp(why, c->why) != 0)
+			fail_msg("'%s': reason '%s', want '%s'", c->text, why,
+			    c->why);
+		/* The reason pointer is optional. */
+		assert_int_equal(value_parse(c->text, strlen(c->text), &v,
+		    &pct, NULL), VALUE_BAD);
+	}
+}
+
+static void
+parse_empty_is_missing(void **state)
+{
+	static const char *const empty[] = { "", " ", "  ", "\t", " \t \r" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(empty) / sizeof(empty[0]); i++) {
+		double v;
+		bool pct = true;
+
+		assert_int_equal(value_parse(empty[i], strlen(empty[i]), &v,
+		    &pct, NULL), VALUE_EMPTY);
+		assert_false(pct);
+	}
+}
+
+static void
+parse_negative_zero_is_zero(void **state)
+{
+	static const char *const zeros[] = { "-0", "-0.0", "-0e5", "-0.000%" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(zeros) / sizeof(zeros[0]); i++) {
+		double v = 1;
+		bool pct;
+
+		assert_int_equal(value_parse(zeros[i], strlen(zeros[i]), &v,
+		    &pct, NULL), VALUE_OK);
+		assert_double_exact(v, 0.0);
+		if (signbit(v))
+			fail_msg("'%s' gave -0", zeros[i]);
+	}
+}
+
+static void
+parse_honours_length(void **state)
+{
+	const char *s = "42abc";
+	double v = 0;
+	bool pct;
+
+	(void)state;
+	assert_int_equal(value_parse(s, 2, &v, &pct, NULL), VALUE_OK);
+	assert_double_exact(v, 42);
+	assert_int_equal(value_parse(s, 3, &v, &pct, NULL), VALUE_BAD);
+	assert_int_equal(value_parse(s, 0, &v, &pct, NULL), VALUE_EMPTY);
+}
+
+static void
+convert_is_exact(void **state)
+{
+	double out = 0;
+
+	(void)state;
+	/* 12345 万元 is 1.2345 亿元 to the last bit. */
+	assert_true(value_convert(12345, 1e4, 1e8, &out));
+	assert_double_exact(out, strtod("1.2345", NULL));
+	assert_true(value_convert(28164454, 1e4, 1e8, &out));
+	assert_double_exact(out, strtod("2816.4454", NULL));
+	assert_true(value_convert(1.5, 1e8, 1e4, &out));
+	assert_double_exact(out, 15000);
+	assert_true(value_convert(2352480, 1, 1e4, &out));
+	assert_double_exact(out, strtod("235.248", NULL));
+	assert_true(value_convert(3.7, 1e8, 1e8, &out));
+	assert_double_exact(out, 3.7);
+	assert_true(value_convert(0.1, 1, 1, &out));
+	assert_double_exact(out, 0.1);
+	assert_true(value_convert(7, 1e12, 1e8, &out));
+	assert_double_exact(out, 70000);
+}
+
+static void
+convert_every_four_decimals(void **state)
+{
+	char text[32];
+	int n;
+
+	(void)state;
+	/* n 万元 in 亿元 is the decimal n / 10^4 exactly as strtod reads it. */
+	for (n = 0; n < 200000; n += 7) {
+		double out = -1;
+
+		snprintf(text, sizeof(text), "%d.%04d", n / 10000, n % 10000);
+		assert_true(value_convert(n, 1e4, 1e8, &out));
+		if (!(out == strtod(text, NULL)))
+			fail_msg("%d: %.17g != %s", n, out, text);
+	}
+}
+
+static void
+convert_overflow_fails(void **state)
+{
+	double out = 42;
+
+	(void)state;
+	assert_false(value_convert(DBL_MAX, 1e4, 1, &out));
+	assert_false(value_convert(1e300, 1e12, 1e-8, &out));
+	assert_false(value_convert(-DBL_MAX, 1e8, 1, &out));
+	assert_double_exact(out, 42);   /* untouched on failure */
+	assert_true(value_convert(1e300, 1e4, 1, &out));
+	assert_true(out > 9.99e303 && out < 1.01e304);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parse_accepts),
+		cmocka_unit_test(parse_rejects),
+		cmocka_unit_test(parse_empty_is_missing),
+		cmocka_unit_test(parse_negative_zero_is_zero),
+		cmocka_unit_test(parse_honours_length),
+		cmocka_unit_test(convert_is_exact),
+		cmocka_unit_test(convert_every_four_decimals),
+		cmocka_unit_test(convert_overflow_fails),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
