@@ -1,7 +1,7 @@
 #!/bin/sh
 # demo.sh - the main job on the sample data, as "make demo" runs it:
 # a fresh store, the sample files ingested (one of them with deliberate
-# errors), and what was stored.
+# errors), what was stored, the progress summary and a trend.
 #
 # usage: scripts/demo.sh PEMETRICS_BINARY OUTPUT_DIR
 set -eu
@@ -37,3 +37,9 @@ head -n 6 "$out/export.csv"
 echo "..."
 echo "$(($(wc -l <"$out/export.csv") - 1)) observations in $db"
 echo "rejected rows and their reasons: $out/errors.rejects.csv"
+
+step "pemetrics --db $db summary (progress of every indicator, measure, system)"
+"$pm" --db "$db" summary | tee "$out/summary.txt"
+
+step "pemetrics --db $db trend net_txn_volume --freq Q (year-to-date releases differenced)"
+"$pm" --db "$db" trend net_txn_volume --freq Q

@@ -28,6 +28,34 @@ plain(struct buf *b, const char *s)
 		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
 }
 
+/* Words of 'text' after 'lead', broken into lines of at most 'width'
+ * bytes (a longer word gets a line of its own). */
+static void
+wrap(struct buf *b, const char *lead, const char *text, size_t width)
+{
+	size_t col = strlen(lead);
+	const char *p = text;
+
+	buf_adds(b, lead);
+	while (*p) {
+		size_t n = strcspn(p, " ");
+
+		if (p != text && col + 1 + n > width) {
+			buf_addc(b, '\n');
+			col = 0;
+		} else if (p != text) {
+			buf_addc(b, ' ');
+			col++;
+		}
+		buf_add(b, p, n);
+		col += n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	buf_addc(b, '\n');
+}
+
 static void
 rollup_line(struct buf *b, const struct progress_rollup *r)
 {
@@ -220,9 +248,8 @@ text_summary(struct buf *b, const struct summary *s)
 		}
 	}
 	gaps(b, s);
-	buf_adds(b, "\nMethod: ");
-	buf_adds(b, text_method);
 	buf_addc(b, '\n');
+	wrap(b, "Method: ", text_method, 78);
 }
 
 void

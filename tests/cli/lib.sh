@@ -60,14 +60,11 @@ fail() {
 	printf 'FAIL: %s\n' "$*" >&2
 	if [ -n "$_pm_last" ]; then
 		printf 'last command: %s\n' "$_pm_last" >&2
-		if [ -f stdout ]; then
-			echo '--- stdout' >&2
-			cat stdout >&2
-		fi
-		if [ -f stderr ]; then
-			echo '--- stderr' >&2
-			cat stderr >&2
-		fi
+		for _pm_f in stdout stderr; do
+			[ -f "$_pm_f" ] || continue
+			echo "--- $_pm_f (first 40 lines)" >&2
+			head -n 40 "$_pm_f" >&2
+		done
 	fi
 	exit 1
 }
@@ -101,7 +98,8 @@ expect_stderr_lacks() {
 
 expect_cmp() {
 	if ! cmp -s "$1" "$2"; then
-		diff -u "$1" "$2" >&2 || :
+		diff -u "$1" "$2" | head -n 60 >&2 || :
+		_pm_last=
 		fail "$2 differs from $1"
 	fi
 }

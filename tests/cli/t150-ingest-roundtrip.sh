@@ -58,7 +58,8 @@ expect_eq "$n" "$(sqlite3 :memory: \
 	 WHERE key = 'indicator'")" "observations in the JSON export"
 # the JSON holds what the CSV holds (checked through sqlite3's readers)
 sqlite3 :memory: >fromjson.csv <<'EOF'
-.mode csv
+.mode list
+.separator "," "\n"
 .headers off
 SELECT json_extract(o.value, '$.indicator'), json_extract(o.value, '$.region'),
        json_extract(o.value, '$.period'), json_extract(o.value, '$.unit'),

@@ -1,0 +1,96 @@
+#!/bin/sh
+# t300-summary.sh: "pemetrics summary" on the sample data: every format,
+# figures recomputed by hand from the CSV, the data gaps, --as-of.
+. "${0%/*}/lib.sh"
+
+run_expect 0 "$PM" --db t.db -q ingest "$SAMPLE/yearly.csv" "$SAMPLE/monthly-ytd.csv"
+
+run_expect 0 "$PM" --db t.db summary
+expect_stdout_has "Progress summary: Zhejiang 浙江省 (330000), as of 2025"
+expect_stdout_has "Overall: "
+[ "$(sed '/^Data gaps$/q' stdout | grep -c '^  M[0-9][0-9]  ')" = 25 ] ||
+	fail "25 measures expected"
+for m in M19 M20 M25; do
+	grep -q "^  $m  no data for any of its indicators" stdout ||
+		fail "$m should be a data gap"
+done
+grep -q '^    internet_hospitals .*Target achieved 5.00$' stdout ||
+	fail "internet_hospitals passed its target"
+grep -q '^    platform_complaint_rate .*Deterioration -5.00$' stdout ||
+	fail "platform_complaint_rate deteriorates"
+expect_stdout_has "Method: Status follows the progress measure of Statistics Canada"
+
+# JSON: the shape of the contract, and net_txn_volume by hand from the
+# CSV: base 2022 58020.5, current 2025 75560.4, target 87000 in 2027.
+run_expect 0 "$PM" --db t.db summary --format json
+cp stdout s.json
+[ "$(json_get s.json '$.as_of')" = 2025 ] || fail "as_of"
+[ "$(json_get s.json '$.region')" = 330000 ] || fail "region"
+[ "$(json_get s.json '$.systems[#-1].id')" = regulatory ] || fail "systems"
+[ "$(sqlite3 :memory: "SELECT json_array_length(readfile('s.json'), '\$.measures')")" = 25 ] ||
+	fail "25 measures in JSON"
+n=$(sqlite3 :memory: "SELECT count(*) FROM json_each(readfile('s.json'), '\$.indicators')
+	WHERE json_extract(value, '\$.code') = 'net_txn_volume'
+	AND json_extract(value, '\$.base_year') = 2022
+	AND json_extract(value, '\$.base_value') = 58020.5
+	AND json_extract(value, '\$.current_year') = 2025
+	AND json_extract(value, '\$.current_value') = 75560.4
+	AND json_extract(value, '\$.target') = 87000
+	AND json_extract(value, '\$.target_year') = 2027
+	AND json_extract(value, '\$.status') = 'substantial_progress'")
+[ "$n" = 1 ] || fail "net_txn_volume figures in JSON"
+got=$(sqlite3 :memory: "SELECT json_extract(value, '\$.progress_value') || ' ' ||
+	json_extract(value, '\$.score') FROM json_each(readfile('s.json'), '\$.indicators')
+	WHERE json_extract(value, '\$.code') = 'net_txn_volume'")
+# g_a = (75560.4/58020.5)^(1/3) - 1, g_r = (87000/58020.5)^(1/5) - 1,
+# P = g_a / g_r, score = min(7.1429 P - 4.2857, 5) as P >= 0.6.
+echo "$got" | awk '{
+	ga = exp(log(75560.4 / 58020.5) / 3) - 1
+	gr = exp(log(87000 / 58020.5) / 5) - 1
+	p = ga / gr; s = 7.1429 * p - 4.2857; if (s > 5) s = 5
+	if ((p - $1) ^ 2 > 1e-18 || (s - $2) ^ 2 > 1e-18) {
+		printf "P %s score %s, expected %.12g %.12g\n", $1, $2, p, s
+		exit 1
+	}
+}' || fail "net_txn_volume progress value"
+n=$(sqlite3 :memory: "SELECT count(*) FROM json_each(readfile('s.json'), '\$.measures')
+	WHERE json_extract(value, '\$.status') = 'not_available'")
+[ "$n" = 3 ] || fail "3 measures not available, got $n"
+
+# Markdown and CSV.
+run_expect 0 "$PM" --db t.db summary --format md
+expect_stdout_has "# Progress summary: Zhejiang"
+expect_stdout_has "| system | status | score |"
+run_expect 0 "$PM" --db t.db summary --format csv
+head -n 1 stdout | grep -qx 'system,measure,indicator,region,status,score,progress_value,base_year,base_value,current_year,current_value,target,target_year,yoy,unit' ||
+	fail "CSV header"
+grep -q '^ecosystem,M08,internet_hospitals,330000,target_achieved,5,' stdout ||
+	fail "CSV internet_hospitals row"
+
+# --as-of: nothing after it is used, whatever is ingested later.
+run_expect 0 "$PM" --db t.db summary --as-of 2023 --format json
+cp stdout a1.json
+[ "$(json_get a1.json '$.as_of')" = 2023 ] || fail "as_of 2023"
+cat >later.csv <<CSV
+indicator,region,period,value
+net_txn_volume,330000,2024,1
+internet_hospitals,330000,2024,1
+CSV
+run_expect 0 "$PM" --db t.db -q ingest later.csv
+run_expect 0 "$PM" --db t.db summary --as-of 2023 --format json
+expect_cmp a1.json stdout
+n=$(sqlite3 :memory: "SELECT json_extract(value, '\$.current_year') FROM
+	json_each(readfile('a1.json'), '\$.indicators')
+	WHERE json_extract(value, '\$.code') = 'net_txn_volume'")
+[ "$n" = 2023 ] || fail "as-of 2023 uses 2023 as current year, got $n"
+
+# --region by alias; errors.
+run_expect 0 "$PM" --db t.db summary --region 杭州 --format json
+[ "$(json_get stdout '$.region')" = 330100 ] || fail "region alias"
+run_expect 2 "$PM" --db t.db summary --as-of 2023-13
+expect_stderr_has "pemetrics: summary: bad period '2023-13' for --as-of"
+run_expect 1 "$PM" --db t.db summary --region Atlantis
+expect_stderr_has "pemetrics: unknown region 'Atlantis'"
+run_expect 2 "$PM" --db t.db summary --format xml
+run_expect 4 "$PM" --db nosuch.db summary
+expect_stderr_has "nosuch.db"
