@@ -87,11 +87,13 @@ demo: deps
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/catalog \
-		$(DESTDIR)$(MANPREFIX)/man1
+		$(DESTDIR)$(DATADIR)/charts $(DESTDIR)$(MANPREFIX)/man1
 	cp -f pemetrics $(DESTDIR)$(BINDIR)/pemetrics
 	chmod 755 $(DESTDIR)$(BINDIR)/pemetrics
 	cp -f datasets/catalog/*.csv $(DESTDIR)$(DATADIR)/catalog/
 	chmod 644 $(DESTDIR)$(DATADIR)/catalog/*.csv
+	cp -f charts/*.gp $(DESTDIR)$(DATADIR)/charts/
+	chmod 644 $(DESTDIR)$(DATADIR)/charts/*.gp
 	sed 's/@VERSION@/$(VERSION)/' pemetrics.1 > $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
 

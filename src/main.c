@@ -22,6 +22,7 @@ static const struct command {
 	const char *summary;    /* one line for "pemetrics --help" */
 } commands[] = {                /* keep sorted */
 	{ "catalog", cmd_catalog, "list, show or check the catalogue" },
+	{ "chart",   cmd_chart,   "trend charts and scorecards as PNG or SVG" },
 	{ "export",  cmd_export,  "write every stored observation" },
 	{ "ingest",  cmd_ingest,  "load CSV files into the store" },
 	{ "summary", cmd_summary, "progress of every indicator, measure, system" },

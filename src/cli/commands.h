@@ -20,6 +20,7 @@
 #include "cli/ctx.h"
 
 int cmd_catalog(int argc, char **argv, struct pm_ctx *ctx);
+int cmd_chart(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_export(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_ingest(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_summary(int argc, char **argv, struct pm_ctx *ctx);

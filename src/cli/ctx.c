@@ -41,13 +41,13 @@ pm_print_err(const struct pm_err *err)
 }
 
 static bool
-is_catalog(const char *dir)
+has_file(const char *dir, const char *probe)
 {
 	struct buf p = BUF_INIT;
 	struct stat st;
 	bool ok;
 
-	buf_addf(&p, "%s/indicators.csv", dir);
+	buf_addf(&p, "%s/%s", dir, probe);
 	ok = stat(p.data, &st) == 0 && S_ISREG(st.st_mode);
 	buf_release(&p);
 	return ok;
@@ -81,16 +81,45 @@ ctx_catalog_dir(struct pm_ctx *ctx)
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
 		buf_addf(&p, "%s/datasets/catalog", exe);
-		if (is_catalog(p.data))
+		if (has_file(p.data, "indicators.csv"))
 			return ctx->found_catalog = p.data;
 		buf_reset(&p);
 		buf_addf(&p, "%s/../share/pemetrics/catalog", exe);
-		if (is_catalog(p.data))
+		if (has_file(p.data, "indicators.csv"))
 			return ctx->found_catalog = p.data;
 		buf_reset(&p);
 	}
 	buf_adds(&p, PM_DATADIR "/catalog");
 	return ctx->found_catalog = p.data;
+}
+
+const char *
+ctx_data_dir(struct pm_ctx *ctx, const char *name, const char *probe)
+{
+	char exe[PATH_MAX];
+	ssize_t n;
+	struct buf p = BUF_INIT;
+
+	free(ctx->found_data);
+	ctx->found_data = NULL;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash;
+
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		buf_addf(&p, "%s/%s", exe, name);
+		if (has_file(p.data, probe))
+			return ctx->found_data = p.data;
+		buf_reset(&p);
+		buf_addf(&p, "%s/../share/pemetrics/%s", exe, name);
+		if (has_file(p.data, probe))
+			return ctx->found_data = p.data;
+		buf_reset(&p);
+	}
+	buf_addf(&p, "%s/%s", PM_DATADIR, name);
+	return ctx->found_data = p.data;
 }
 
 const struct catalog *
@@ -169,6 +198,8 @@ ctx_release(struct pm_ctx *ctx)
 	store_close(ctx->st);
 	catalog_free(ctx->cat);
 	free(ctx->found_catalog);
+	free(ctx->found_data);
+	ctx->found_data = NULL;
 	ctx->st = NULL;
 	ctx->cat = NULL;
 	ctx->found_catalog = NULL;

@@ -18,6 +18,7 @@ struct pm_ctx {
 	struct catalog *cat;            /* loaded by ctx_catalog() */
 	struct store *st;               /* opened by ctx_store() */
 	char *found_catalog;            /* the directory searched out */
+	char *found_data;               /* the last ctx_data_dir() answer */
 };
 
 /* The catalogue, loaded on first call. On problems that make it unusable
@@ -25,6 +26,13 @@ struct pm_ctx {
 const struct catalog *ctx_catalog(struct pm_ctx *ctx);
 /* Where the catalogue is (searched on first call; see ctx.c). */
 const char *ctx_catalog_dir(struct pm_ctx *ctx);
+
+/* A directory of files shipped with pemetrics ('name' is "charts"): the
+ * one beside the binary (the source tree), else the installed copy
+ * relative to the binary, else the compiled-in one. 'probe' is a file
+ * that must be in it. The string lives until the next call. */
+const char *ctx_data_dir(struct pm_ctx *ctx, const char *name,
+    const char *probe);
 
 /* The store, opened on first call (flags as store_open()). On failure the
  * error is printed and the exit code returned in *exit_code; NULL then. */

@@ -271,7 +271,8 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 				y->c[y->direct[k].b] = y->direct[k].value;
 			}
 	}
-	qsort(*yd, *nyd, sizeof(**yd), cmp_year);
+	if (*nyd > 1)
+		qsort(*yd, *nyd, sizeof(**yd), cmp_year);
 }
 
 static double
@@ -512,7 +513,9 @@ agg_region_rollup(struct agg_series *parent,
 		own->derived = true;
 		own->months = children[0].pt[i].months;
 	}
-	qsort(parent->pt, parent->n, sizeof(*parent->pt), cmp_point);
+	if (parent->n > 1)
+		qsort(parent->pt, parent->n, sizeof(*parent->pt),
+		    cmp_point);
 	growth(parent);
 }
 

@@ -1,10 +1,12 @@
 #include "core/catalog.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/reader.h"
 #include "core/value.h"
@@ -632,6 +634,7 @@ int
 catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
 {
 	struct catalog *cat;
+	struct stat st;
 	struct table t[] = {
 		{ NULL, "units.csv", unit_cols, 0x7, {0}, 0, 0, unit_row },
 		{ NULL, "systems.csv", system_cols, 0x1, {0}, 0, 0, system_row },
@@ -647,6 +650,12 @@ catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
 	*out = NULL;
 	if (dir == NULL || *dir == '\0')
 		return pm_fail(err, PM_EUSAGE, NULL, 0, "no catalogue directory");
+	if (stat(dir, &st) != 0)
+		return pm_fail_errno(err, PM_EIO, errno, dir,
+		    "cannot read the catalogue");
+	if (!S_ISDIR(st.st_mode))
+		return pm_fail(err, PM_EIO, dir, 0,
+		    "the catalogue is not a directory");
 	cat = xcalloc(1, sizeof(*cat));
 	cat->dir = xstrdup(dir);
 	/* Order matters: measures refer to systems, indicators to units

@@ -43,6 +43,7 @@ struct job {
 	size_t ncols;           /* fields in the header */
 	size_t need;            /* fields a row needs to reach every column */
 	char header_problem[128];       /* why every row is rejected, or "" */
+	bool no_header;                 /* line 1 looks like data */
 
 	/* Catalogue index -> store id, interned once per file. */
 	int *ind_id, *reg_id;
@@ -156,9 +157,14 @@ set_header(struct job *j, const struct reader_row *r)
 	if (problems.len) {
 		snprintf(j->header_problem, sizeof(j->header_problem),
 		    "bad header on line %lu", r->line);
-		if (j->ix[C_INDICATOR] < 0 && j->ix[C_VALUE] < 0)
-			note(j, r->line, true, "is the header row missing? "
-			    "expected columns indicator,region,period,value");
+		/* Not one column name known: most likely the file has no
+		 * header and this line is data, to be rejected like the rest
+		 * rather than lost. */
+		j->no_header = j->ix[C_INDICATOR] < 0 && j->ix[C_REGION] < 0 &&
+		    j->ix[C_PERIOD] < 0 && j->ix[C_VALUE] < 0;
+		if (j->no_header)
+			note(j, r->line, true, "no header row? expected "
+			    "columns indicator,region,period,value");
 	}
 	buf_release(&problems);
 	j->need = 0;
@@ -266,8 +272,8 @@ data_row(struct job *j, const struct reader_row *r)
 	const struct cat_unit *to, *from;
 	struct store_obs o;
 	struct period p;
-	const char *s, *why;
-	size_t n, i;
+	const char *s, *why, *vs;
+	size_t n, i, vn;
 	int ii, ri, ui;
 	bool pct, ypct;
 	double v;
@@ -358,15 +364,16 @@ data_row(struct job *j, const struct reader_row *r)
 			return reject(j, r, j->reason.data);
 		}
 	}
+	/* The value cell again, for messages ('s' and 'n' moved on). */
+	vs = cell(j, r, C_VALUE, &vn);
 	if (pct && strcmp(from->dimension, "percent") != 0)
-		return reject_cell(j, r, "value", cell(j, r, C_VALUE, &n), n,
+		return reject_cell(j, r, "value", vs, vn,
 		    "a percent sign on a value that is not a percentage");
 	if (!value_convert(v, from->factor, to->factor, &o.value))
-		return reject_cell(j, r, "value", cell(j, r, C_VALUE, &n), n,
+		return reject_cell(j, r, "value", vs, vn,
 		    "out of range after unit conversion");
 	if (o.value < 0 && strcmp(to->dimension, "count") == 0)
-		return reject_cell(j, r, "negative count",
-		    cell(j, r, C_VALUE, &n), n, NULL);
+		return reject_cell(j, r, "negative count", vs, vn, NULL);
 
 	s = cell(j, r, C_BASIS, &n);
 	if (n == 0) {
@@ -428,7 +435,10 @@ on_row(void *ctx, const struct reader_row *r)
 		return j->rc = PM_EINTR;
 	if (!j->header_done) {
 		set_header(j, r);
-		return 0;
+		if (!j->no_header || row_is_blank(r))
+			return 0;
+		j->res->n.rows++;
+		return reject(j, r, "no header row: this line looks like data");
 	}
 	if (row_is_blank(r) && !r->unterminated)
 		return 0;

@@ -1,5 +1,5 @@
 /* core/progress.c - the progress method (see progress.h and
- * /work/shared/progress-method.md), checked against sdg-build's
+ * the design notes' progress-method.md), checked against sdg-build's
  * sdg/ProgressMeasure.py. Where the two differ this file follows
  * progress-method.md and says so in a comment marked "sdg-build:".
  *

@@ -1,7 +1,7 @@
 /* core/progress.h - the published progress method: is an indicator on
  * track? Statistics Canada's method as Open SDG ships it (sdg-build
  * sdg/ProgressMeasure.py, open-sdg docs/progress-methodology.md), written
- * down for this project in /work/shared/progress-method.md.
+ * down for this project in its design notes (progress-method.md).
  *
  * It compares the compound annual growth an indicator has shown since a
  * base year with the growth it needs to reach its target by the target
@@ -77,7 +77,8 @@ enum progress_warning {
 						 * floor (decrease) */
 };
 
-/* What progress_compute() found. Fields behind a false has_* flag are 0. */
+/* What progress_compute() found. A field behind a false has_* flag is 0
+ * (base_year excepted, as noted). */
 struct progress_result {
 	enum progress_status status;
 	bool has_value;

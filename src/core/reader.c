@@ -25,7 +25,6 @@ struct reader {
 	char sha[65];
 	char encoding[32];      /* as shown to the user */
 	bool convert;           /* through iconv to UTF-8 */
-	bool skip_bom;          /* UTF-8 BOM at the start */
 	size_t max_field;
 	unsigned long long size;
 
@@ -45,6 +44,8 @@ struct reader {
 	void *ctx;
 	int stop;               /* fn's non-zero return */
 	bool at_fini;           /* the record ends at end of input */
+	bool unterminated;      /* ... inside an open quote */
+	unsigned long cut_nl;   /* newlines in bytes cut from a long field */
 };
 
 static int
@@ -229,8 +230,6 @@ scan(struct reader *r, const struct reader_opts *o, struct pm_err *err)
 	if (enc == NULL || is_utf8_name(enc)) {
 		if (bad_line == 0) {
 			snprintf(r->encoding, sizeof(r->encoding), "UTF-8");
-			r->skip_bom = nhead == 3 && head[0] == 0xef &&
-			    head[1] == 0xbb && head[2] == 0xbf;
 			goto out;
 		}
 		if (enc != NULL) {
@@ -359,7 +358,8 @@ on_field(void *s, size_t n, void *data)
 
 	if (r->stop)
 		return;
-	r->inner_nl += count_nl(s, n);
+	r->inner_nl += count_nl(s, n) + r->cut_nl;
+	r->cut_nl = 0;
 	r->nfield_seen++;
 	if (r->nfield == READER_MAX_FIELDS)
 		return;
@@ -402,7 +402,7 @@ on_record(int c, void *data)
 	row.nul_field = r->nul_field;
 	row.long_field = r->long_field;
 	row.too_many_fields = r->nfield_seen > READER_MAX_FIELDS;
-	row.unterminated = r->at_fini && csv_error(&r->csv) == CSV_EPARSE;
+	row.unterminated = r->at_fini && r->unterminated;
 	r->stop = r->fn(r->ctx, &row);
 	buf_reset(&r->text);
 	r->nfield = r->nfield_seen = 0;
@@ -411,21 +411,31 @@ on_record(int c, void *data)
 }
 
 /* Feed one piece of UTF-8 text, one physical line at a time, so that the
- * callbacks know the line they are on (libcsv reports no positions). */
+ * callbacks know the line they are on (libcsv reports no positions), and
+ * in slices no longer than the field limit, so that a long field can be
+ * cut before libcsv hands it over. */
 static void
 feed(struct reader *r, const char *p, size_t n)
 {
-	while (n && !r->stop) {
-		const char *nl = memchr(p, '\n', n);
-		size_t seg = nl ? (size_t)(nl - p) + 1 : n;
+	size_t slice = r->max_field < CHUNK ? r->max_field : CHUNK;
 
-		csv_parse(&r->csv, p, seg, on_field, on_record, r);
+	while (n && !r->stop) {
+		const char *nl = memchr(p, '\n', n < slice ? n : slice);
+		size_t seg = nl ? (size_t)(nl - p) + 1 : n < slice ? n : slice;
+
 		/* libcsv has no limit on a field: cap the bytes it keeps
-		 * (entry_pos is in its public struct) and flag the field. */
+		 * (entry_pos is in its public struct) and flag the field.
+		 * Done before a newline is fed, which may end the field. */
+		csv_parse(&r->csv, p, nl ? seg - 1 : seg, on_field, on_record,
+		    r);
 		if (r->csv.entry_pos > r->max_field) {
+			r->cut_nl += count_nl((const char *)r->csv.entry_buf +
+			    r->max_field, r->csv.entry_pos - r->max_field);
 			r->csv.entry_pos = r->max_field;
 			r->truncated = true;
 		}
+		if (nl && !r->stop)
+			csv_parse(&r->csv, nl, 1, on_field, on_record, r);
 		if (nl)
 			r->line++;
 		p += seg;
@@ -454,7 +464,8 @@ reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
 	r->inner_nl = 0;
 	r->nfield = r->nfield_seen = 0;
 	r->nul_field = r->long_field = 0;
-	r->truncated = r->at_fini = false;
+	r->truncated = r->at_fini = r->unterminated = false;
+	r->cut_nl = 0;
 	buf_reset(&r->text);
 	if (r->convert) {
 		cd = iconv_open("UTF-8", r->encoding);
@@ -498,6 +509,10 @@ reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
 			break;
 	}
 	if (!r->stop) {
+		/* libcsv reports an open quote at the end only in strict
+		 * mode, which then drops the record: look at its state
+		 * instead (FIELD_BEGUN, 2 in libcsv.c, inside quotes). */
+		r->unterminated = r->csv.pstate == 2 && r->csv.quoted;
 		r->at_fini = true;
 		csv_fini(&r->csv, on_field, on_record, r);
 	}

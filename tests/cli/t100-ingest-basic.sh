@@ -13,7 +13,9 @@ Y=$SAMPLE/yearly.csv
 M=$SAMPLE/monthly-ytd.csv
 ny=$(csv_rows "$Y")
 nm=$(csv_rows "$M")
-[ "$ny" -gt 0 ] && [ "$nm" -gt 0 ] || fail "samples are empty"
+if [ "$ny" -eq 0 ] || [ "$nm" -eq 0 ]; then
+	fail "samples are empty"
+fi
 
 run_expect 0 "$PM" --db t.db ingest "$Y" "$M"
 cat >expect.out <<EOF

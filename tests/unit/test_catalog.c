@@ -329,11 +329,11 @@ static void
 bad_target_year(void **state)
 {
 	struct catalog *cat = load_with(*state, "indicators.csv", IND_HEAD
-	    "net_txn_volume,Net,网,亿元,flow,increase,M01,2022,87000,2020,,\n"
+	    "net_txn_volume,Net,网,亿元,flow,increase,M01,2022,87000,2022,,\n"
 	    "online_operators,Ops,户数,户,stock,increase,M02,2022,5,20x7,,\n");
 
 	expect(cat, "indicators.csv", 2,
-	    "target_year 2020 is not after base_year 2022", true);
+	    "target_year 2022 is not after base_year 2022", true);
 	expect(cat, "indicators.csv", 3, "bad target_year '20x7'", true);
 }
 

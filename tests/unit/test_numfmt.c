@@ -136,7 +136,7 @@ round_trips_many(void **state)
 	(void)state;
 	for (i = -50000; i < 50000; i++)
 		check(i / 7.0, out);
-	for (i = 0; i < 200000; i++) {
+	for (i = 0; i < 100000; i++) {
 		uint64_t bits = lcg(&seed) ^ (lcg(&seed) >> 29);
 		double v;
 
@@ -144,7 +144,7 @@ round_trips_many(void **state)
 		if (isfinite(v))
 			check(v, out);
 	}
-	for (i = 0; i < 100000; i++) {
+	for (i = 0; i < 50000; i++) {
 		/* In the plain range, with many digits either side. */
 		double m = (double)(lcg(&seed) >> 11) / 9007199254740992.0;
 		int e = (int)(lcg(&seed) >> 33) % 23 - 6;

@@ -135,6 +135,23 @@ many_keys_force_growth(void **state)
 }
 
 static void
+colliding_hashes(void **state)
+{
+	/* Both hash to 0xaa0aede4 under FNV-1a: told apart by their bytes. */
+	static const char a[] = "key-901258", b[] = "key-1540052";
+	struct strmap *m = *state;
+	int old = -1;
+
+	assert_true(strmap_put(m, a, strlen(a), 1, NULL));
+	assert_int_equal(strmap_get(m, b, strlen(b)), -1);
+	assert_true(strmap_put(m, b, strlen(b), 2, NULL));
+	assert_int_equal(strmap_get(m, a, strlen(a)), 1);
+	assert_int_equal(strmap_get(m, b, strlen(b)), 2);
+	assert_false(strmap_put(m, b, strlen(b), 3, &old));
+	assert_int_equal(old, 2);
+}
+
+static void
 empty_key(void **state)
 {
 	struct strmap *m = *state;
@@ -155,6 +172,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(keys_are_copied, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(many_keys_force_growth, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(colliding_hashes, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(empty_key, setup, teardown),
 	};

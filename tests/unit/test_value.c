@@ -84,7 +84,7 @@ struct bad_case {
 static const struct bad_case bad_cases[] = {
 	{ "1,23", SEP }, { "12,3456", SEP }, { ",123", SEP },
 	{ "1234,567", SEP }, { "1,,234", SEP }, { "1,234,56", SEP },
-	{ "1,2345", SEP },
+	{ "1,2345", SEP }, { "1,23,456", SEP }, { "1,2345,678", SEP },
 	{ "NaN", NAN_ }, { "nan", NAN_ }, { "inf", NAN_ }, { "-inf", NAN_ },
 	{ "Infinity", NAN_ }, { "0x1p3", NAN_ }, { "0x10", NAN_ },
 	{ "1 234", NAN_ }, { "1.2.3", NAN_ }, { "--1", NAN_ },
@@ -215,6 +215,35 @@ convert_every_four_decimals(void **state)
 	}
 }
 
+static uint64_t
+lcg(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 11;
+}
+
+static void
+convert_uses_the_ratio(void **state)
+{
+	uint64_t seed = 7;
+	double out;
+	int i;
+
+	(void)state;
+	/* One multiplication or division by the exact ratio 1e4, never
+	 * v * from / to (two roundings, and overflow on the way). */
+	for (i = 0; i < 20000; i++) {
+		double v = (double)lcg(&seed) / (double)(1 << 20);
+
+		assert_true(value_convert(v, 1e4, 1e8, &out));
+		assert_double_exact(out, v / 1e4);
+		assert_true(value_convert(v, 1e8, 1e4, &out));
+		assert_double_exact(out, v * 1e4);
+	}
+	assert_true(value_convert(1e300, 1e12, 1e8, &out));
+	assert_double_exact(out, 1e300 * 1e4);
+}
+
 static void
 convert_overflow_fails(void **state)
 {
@@ -240,6 +269,7 @@ main(void)
 		cmocka_unit_test(parse_honours_length),
 		cmocka_unit_test(convert_is_exact),
 		cmocka_unit_test(convert_every_four_decimals),
+		cmocka_unit_test(convert_uses_the_ratio),
 		cmocka_unit_test(convert_overflow_fails),
 	};
 

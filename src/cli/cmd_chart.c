@@ -1,0 +1,304 @@
+/* cli/cmd_chart.c - "pemetrics chart": trend charts and scorecards as
+ * files, through gnuplot or the native renderer. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "core/summary.h"
+#include "render/charts.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+static const char usage[] =
+	"usage: pemetrics chart [--indicator CODE | --measure ID | --system ID | --all]\n"
+	"                       [--region R] [--freq Y|Q|M] [--as-of PERIOD]\n"
+	"                       [--out DIR] [--format png|svg]\n"
+	"                       [--renderer auto|gnuplot|native] [--lang en|zh]\n"
+	"                       [--size WxH]\n"
+	"\n"
+	"  --indicator CODE  the indicator's trend and its regions compared\n"
+	"  --measure ID      the measure's scorecard, small multiples and trends\n"
+	"  --system ID       the system's scorecard and all of its measures\n"
+	"  --all             every chart of the catalogue (the default)\n"
+	"  --out DIR         where the files go (default charts/out, created)\n"
+	"  --renderer R      gnuplot, native (PNG only, ASCII text), or auto:\n"
+	"                    gnuplot when it is on PATH (default)\n"
+	"  --lang L          titles in English (en) or Chinese (zh)\n"
+	"  --size WxH        of a trend chart in pixels (default 900x540)\n";
+
+struct out {
+	struct pm_ctx *ctx;
+};
+
+static void
+done(void *arg, const char *path, const struct pm_err *err)
+{
+	(void)arg;
+	if (err)
+		pm_print_err(err);
+	else
+		printf("%s\n", path);
+}
+
+/* mkdir -p: the output directory and its parents. */
+static int
+make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+static bool
+parse_size(const char *s, int *w, int *h)
+{
+	char *end;
+	long a, b;
+
+	errno = 0;
+	a = strtol(s, &end, 10);
+	if (errno || end == s || (*end != 'x' && *end != 'X'))
+		return false;
+	s = end + 1;
+	b = strtol(s, &end, 10);
+	if (errno || end == s || *end || a < 200 || b < 150 || a > 8000 ||
+	    b > 8000)
+		return false;
+	*w = (int)a;
+	*h = (int)b;
+	return true;
+}
+
+int
+cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "indicator", required_argument, NULL, 'i' },
+		{ "measure", required_argument, NULL, 'm' },
+		{ "system", required_argument, NULL, 's' },
+		{ "all", no_argument, NULL, 'A' },
+		{ "region", required_argument, NULL, 'r' },
+		{ "freq", required_argument, NULL, 'F' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "renderer", required_argument, NULL, 'R' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "size", required_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const formats[] = { "png", "svg", NULL };
+	static const char *const renderers[] = { "auto", "gnuplot", "native",
+		NULL };
+	static const char *const langs[] = { "en", "zh", NULL };
+	const char *sel_ind = NULL, *sel_m = NULL, *sel_s = NULL;
+	const char *region_arg = NULL, *as_of_arg = NULL, *out = "charts/out";
+	const char *tpl;
+	enum period_freq freq = FREQ_Y;
+	struct period as_of;
+	struct progress_config cfg;
+	struct summary sum;
+	struct charts ch;
+	struct pm_err err = PM_ERR_INIT;
+	const struct catalog *cat;
+	struct store *st;
+	struct args a;
+	char abs_out[PATH_MAX];
+	const char *base;
+	int c, fmt = 0, renderer = 0, lang = 0, nsel = 0, code = 0, region;
+	int w = 900, h = 540, idx = -1, rc;
+
+	args_init(&a, argc, argv, "chart", usage, "hqv", opts);
+	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
+		switch (c) {
+		case ARGS_HELP:
+			return 0;
+		case ARGS_USAGE:
+			return 2;
+		case 'i':
+			sel_ind = args_optarg();
+			nsel++;
+			break;
+		case 'm':
+			sel_m = args_optarg();
+			nsel++;
+			break;
+		case 's':
+			sel_s = args_optarg();
+			nsel++;
+			break;
+		case 'A':
+			nsel++;
+			break;
+		case 'r':
+			region_arg = args_optarg();
+			break;
+		case 'F':
+			freq = period_freq_parse(args_optarg());
+			if (freq == 0 || freq == FREQ_H)
+				return args_usage_error(&a, "bad value '%s' "
+				    "for --freq (Y, Q or M)", args_optarg());
+			break;
+		case 'a':
+			as_of_arg = args_optarg();
+			break;
+		case 'o':
+			out = args_optarg();
+			break;
+		case 'f':
+			if (!args_choice(&a, "format", args_optarg(), formats,
+			    &fmt))
+				return 2;
+			break;
+		case 'R':
+			if (!args_choice(&a, "renderer", args_optarg(),
+			    renderers, &renderer))
+				return 2;
+			break;
+		case 'l':
+			if (!args_choice(&a, "lang", args_optarg(), langs,
+			    &lang))
+				return 2;
+			break;
+		case 'S':
+			if (!parse_size(args_optarg(), &w, &h))
+				return args_usage_error(&a, "bad value '%s' "
+				    "for --size (WxH, 200x150 to 8000x8000)",
+				    args_optarg());
+			break;
+		default:
+			return args_usage_error(&a, "unexpected option");
+		}
+	}
+	if (args_optind() < argc)
+		return args_usage_error(&a, "unexpected argument '%s'",
+		    argv[args_optind()]);
+	if (nsel > 1)
+		return args_usage_error(&a, "give one of --indicator, "
+		    "--measure, --system, --all");
+	if (renderer == 2 && fmt == 1)
+		return args_usage_error(&a, "the native renderer writes PNG "
+		    "only");
+	if (as_of_arg && period_parse(as_of_arg, strlen(as_of_arg), &as_of,
+	    NULL) != 0)
+		return args_usage_error(&a, "bad period '%s' for --as-of",
+		    as_of_arg);
+	if (strpbrk(out, "\n\r\t") != NULL || *out == '\0')
+		return args_usage_error(&a, "bad directory for --out");
+	if ((cat = ctx_catalog(ctx)) == NULL)
+		return 1;
+	if (sel_ind && (idx = catalog_indicator(cat, sel_ind,
+	    strlen(sel_ind))) < 0) {
+		pm_msg(NULL, 0, "unknown indicator '%s'", sel_ind);
+		return 1;
+	}
+	if (sel_m && (idx = catalog_measure(cat, sel_m, strlen(sel_m))) < 0) {
+		pm_msg(NULL, 0, "unknown measure '%s'", sel_m);
+		return 1;
+	}
+	if (sel_s && (idx = catalog_system(cat, sel_s, strlen(sel_s))) < 0) {
+		pm_msg(NULL, 0, "unknown system '%s'", sel_s);
+		return 1;
+	}
+	if ((region = ctx_region(ctx, region_arg)) < 0)
+		return 1;
+	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
+		return code;
+	if (make_dirs(out) != 0 || realpath(out, abs_out) == NULL) {
+		pm_msg(out, 0, "cannot create the output directory: %s",
+		    strerror(errno));
+		return 4;
+	}
+	progress_config_default(&cfg);
+	rc = summary_build(st, cat, region, as_of_arg ? &as_of : NULL, &cfg,
+	    &sum, &err);
+	if (rc == PM_ENOTFOUND) {
+		pm_msg(ctx->db_path, 0, "the store holds no data yet");
+		return 1;
+	}
+	if (rc != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
+
+	memset(&ch, 0, sizeof(ch));
+	ch.st = st;
+	ch.sum = &sum;
+	ch.fmt = fmt == 1 ? CHART_SVG : CHART_PNG;
+	ch.lang = lang == 1 ? LANG_ZH : LANG_EN;
+	ch.freq = freq;
+	ch.width = w;
+	ch.height = h;
+	ch.dir = abs_out;
+	base = strrchr(ctx->db_path, '/');
+	ch.source = base ? base + 1 : ctx->db_path;
+	ch.done = done;
+	ch.drawn = xcalloc(cat->nindicators + 1, sizeof(bool));
+	if (renderer != 2) {
+		tpl = ctx_data_dir(ctx, "charts", "trend.gp");
+		rc = gnuplot_open("gnuplot", tpl, &ch.gp, &err);
+		if (rc != 0 && renderer == 1) {
+			pm_print_err(&err);
+			code = rc == PM_ENOTFOUND ? 1 : pm_exit_code(rc);
+			goto out;
+		}
+		if (rc != 0 && ctx->verbosity >= 1)
+			pm_msg(NULL, 0, "chart: gnuplot not found, using the "
+			    "native renderer");
+		if (rc != 0 && fmt == 1) {
+			pm_msg(NULL, 0, "chart: SVG needs gnuplot");
+			code = 1;
+			goto out;
+		}
+	}
+	if (sel_ind) {
+		rc = charts_indicator(&ch, idx);
+		if (rc == 0 && ch.nwritten + ch.nfailed == 0) {
+			pm_msg(NULL, 0, "no data for '%s' in %s: no chart",
+			    cat->indicators[idx].code, cat->regions[region].code);
+			code = 1;
+		}
+	} else if (sel_m) {
+		rc = charts_measure(&ch, idx);
+	} else if (sel_s) {
+		rc = charts_system(&ch, idx);
+	} else {
+		rc = charts_all(&ch);
+	}
+	if (rc != 0)
+		code = pm_exit_code(rc);
+	else if (ch.nfailed)
+		code = pm_exit_code(ch.worst);
+	if (ctx->verbosity >= 1)
+		pm_msg(NULL, 0, "chart: %u written with %s, %u failed, %u "
+		    "without data", ch.nwritten, ch.gp ? "gnuplot" :
+		    "the native renderer", ch.nfailed, ch.nskipped);
+out:
+	if (ch.gp && gnuplot_close(ch.gp) != 0 && code == 0 &&
+	    ctx->verbosity >= 2)
+		pm_msg(NULL, 0, "chart: gnuplot exited with an error");
+	free(ch.drawn);
+	summary_release(&sum);
+	return code;
+}

@@ -1,0 +1,65 @@
+/* render/chart.h - the model of one chart, as both renderers draw it:
+ * gnuplot (render/gnuplot.c) for full charts, and the native libpng
+ * renderer (render/pngchart.c) for sparklines and when gnuplot is missing.
+ *
+ * Plain data borrowed from the caller for the duration of a draw call.
+ * Text fields are UTF-8 as the catalogue has them; each renderer makes
+ * them safe for itself (gnuplot quoting, or the native font's ASCII).
+ * Time runs on a continuous axis in years: a year t is plotted at t, a
+ * sub-period at its middle (2024Q1 at 2024.125), see chart_x().
+ */
+#ifndef PM_RENDER_CHART_H
+#define PM_RENDER_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/period.h"
+
+/* Status colours, in the order of enum progress_status (not available,
+ * deterioration, limited, moderate, substantial, target achieved), as
+ * 0xRRGGBB. Colour is never the only carrier: labels say the status. */
+extern const unsigned chart_status_rgb[6];
+
+/* One indicator over time. */
+struct chart_trend {
+	const char *title;      /* indicator name */
+	const char *subtitle;   /* region, frequency */
+	const char *unit;       /* y axis label */
+	const char *footer;     /* source and as-of */
+	size_t n;               /* points */
+	const double *x;        /* chart_x() of each period, ascending */
+	const char *const *xlabel;      /* period text of each point */
+	const double *y;        /* values */
+	const bool *partial;    /* incomplete period: drawn hollow */
+	const bool *has_yoy;    /* NULL: no growth bars */
+	const double *yoy;      /* year-on-year growth, percent (right axis) */
+	bool has_target;
+	double target;          /* a level, in the unit */
+	double target_x;        /* when: chart_x() of the target year */
+	size_t nproj;           /* projection at the current pace, dashed */
+	const double *proj_x;
+	const double *proj_y;
+};
+
+/* Labelled bars: a region comparison (values, sorted) or a scorecard
+ * (scores in [-5, 5], coloured by status). */
+struct chart_bars {
+	const char *title;
+	const char *subtitle;
+	const char *unit;       /* value axis label */
+	const char *footer;
+	size_t n;
+	const char *const *label;       /* one per bar */
+	const double *value;
+	const int *status;      /* NULL, or an enum progress_status per bar:
+				 * the bar takes chart_status_rgb[status] */
+	bool fixed_range;       /* use lo..hi for the value axis (scores) */
+	double lo, hi;
+};
+
+/* Position of a period on the time axis: the year for a year, else the
+ * middle of the sub-period in fractional years. */
+double chart_x(const struct period *p);
+
+#endif /* PM_RENDER_CHART_H */

@@ -1,0 +1,625 @@
+#include "render/charts.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/pngchart.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#define LABEL_MAX 44    /* bytes of a bar label before it is cut */
+
+/* The data behind one trend chart, owned. */
+struct trend_data {
+	struct chart_trend c;
+	double *x, *y, *yoy, *px, *py;
+	bool *partial, *has_yoy;
+	char **xlabel;
+	struct buf title, subtitle, unit, footer;
+};
+
+static const char *
+name_of(const struct charts *c, const char *en, const char *zh)
+{
+	/* The native font draws ASCII only: it always gets English. */
+	if (c->lang == LANG_ZH && c->gp && zh && *zh)
+		return zh;
+	return en;
+}
+
+static const char *
+ext(const struct charts *c)
+{
+	return c->fmt == CHART_SVG ? "svg" : "png";
+}
+
+static void
+footer(const struct charts *c, struct buf *b)
+{
+	char t[PERIOD_TEXT_MAX];
+
+	period_format(&c->sum->as_of, t);
+	if (c->lang == LANG_ZH && c->gp)
+		buf_addf(b, "来源：pemetrics（%s），数据截至 %s", c->source, t);
+	else
+		buf_addf(b, "Source: pemetrics (%s), data as of %s", c->source,
+		    t);
+}
+
+static void
+trend_free(struct trend_data *d)
+{
+	size_t i;
+
+	if (d->xlabel)
+		for (i = 0; i < d->c.n; i++)
+			free(d->xlabel[i]);
+	free(d->xlabel);
+	free(d->x);
+	free(d->y);
+	free(d->yoy);
+	free(d->px);
+	free(d->py);
+	free(d->partial);
+	free(d->has_yoy);
+	buf_release(&d->title);
+	buf_release(&d->subtitle);
+	buf_release(&d->unit);
+	buf_release(&d->footer);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Fill d from a series; the projection runs from the latest complete
+ * year at the growth shown since the base year to the target year. */
+static void
+trend_fill(const struct charts *c, int ind, const struct agg_series *s,
+    struct trend_data *d)
+{
+	const struct catalog *cat = c->sum->cat;
+	const struct cat_indicator *ci = &cat->indicators[ind];
+	const struct cat_region *g = &cat->regions[c->sum->region];
+	const struct progress_result *p = &c->sum->indicators[ind].progress;
+	static const char *const fen[] = { "", "yearly", "half-yearly",
+		"quarterly", "monthly" };
+	static const char *const fzh[] = { "", "年度", "半年度", "季度",
+		"月度" };
+	char t[PERIOD_TEXT_MAX];
+	size_t i;
+
+	memset(d, 0, sizeof(*d));
+	d->c.n = s->n;
+	d->x = xcalloc(s->n + 1, sizeof(double));
+	d->y = xcalloc(s->n + 1, sizeof(double));
+	d->yoy = xcalloc(s->n + 1, sizeof(double));
+	d->partial = xcalloc(s->n + 1, sizeof(bool));
+	d->has_yoy = xcalloc(s->n + 1, sizeof(bool));
+	d->xlabel = xcalloc(s->n + 1, sizeof(char *));
+	for (i = 0; i < s->n; i++) {
+		d->x[i] = chart_x(&s->pt[i].p);
+		d->y[i] = s->pt[i].value;
+		d->partial[i] = !s->pt[i].complete;
+		d->has_yoy[i] = s->pt[i].has_yoy && s->pt[i].complete;
+		d->yoy[i] = s->pt[i].yoy;
+		d->xlabel[i] = xstrdup(period_format(&s->pt[i].p, t));
+	}
+	buf_adds(&d->title, name_of(c, ci->name_en, ci->name_zh));
+	buf_addf(&d->subtitle, "%s (%s), %s",
+	    name_of(c, g->name_en, g->name_zh), g->code,
+	    c->lang == LANG_ZH && c->gp ? fzh[s->freq] : fen[s->freq]);
+	buf_adds(&d->unit, cat->units[ci->unit].unit);
+	footer(c, &d->footer);
+	d->c.title = d->title.data;
+	d->c.subtitle = d->subtitle.data;
+	d->c.unit = d->unit.data;
+	d->c.footer = d->footer.data;
+	d->c.x = d->x;
+	d->c.y = d->y;
+	d->c.partial = d->partial;
+	d->c.has_yoy = d->has_yoy;
+	d->c.yoy = d->yoy;
+	d->c.xlabel = (const char *const *)d->xlabel;
+	/* A flow's target is a yearly level: not drawn against quarters. */
+	if (ci->has_target && (s->freq == FREQ_Y || ci->kind != KIND_FLOW)) {
+		d->c.has_target = true;
+		d->c.target = ci->target_value;
+		d->c.target_x = ci->target_year ? ci->target_year
+		    : c->sum->cfg.default_target_year;
+	}
+	if (p->has_actual && p->has_current && ci->target_year >
+	    p->current_year && s->freq == FREQ_Y) {
+		int k, n = ci->target_year - p->current_year + 1;
+
+		d->px = xcalloc((size_t)n, sizeof(double));
+		d->py = xcalloc((size_t)n, sizeof(double));
+		for (k = 0; k < n; k++) {
+			d->px[k] = p->current_year + k;
+			d->py[k] = p->current_value *
+			    pow(1 + p->actual_growth, k);
+		}
+		d->c.nproj = (size_t)n;
+		d->c.proj_x = d->px;
+		d->c.proj_y = d->py;
+	}
+}
+
+static void
+report(struct charts *c, const char *path, int rc, const struct pm_err *err)
+{
+	if (rc == 0) {
+		c->nwritten++;
+	} else {
+		c->nfailed++;
+		if (c->worst == 0 || rc == PM_EIO)
+			c->worst = rc;
+	}
+	if (c->done)
+		c->done(c->ctx, path, rc ? err : NULL);
+}
+
+static void
+path_of(const struct charts *c, struct buf *b, const char *a, const char *m,
+    const char *z)
+{
+	buf_reset(b);
+	buf_addf(b, "%s/%s.%s%s%s.%s", c->dir, a, m, z ? "." : "", z ? z : "",
+	    ext(c));
+}
+
+static int
+draw_trend(struct charts *c, const char *path, const struct chart_trend *t)
+{
+	struct pm_err err = PM_ERR_INIT;
+	int rc;
+
+	if (c->gp)
+		rc = gnuplot_trend(c->gp, path, c->fmt, c->width, c->height, t,
+		    &err);
+	else
+		rc = pngchart_trend(path, t, c->width, c->height, &err);
+	report(c, path, rc, &err);
+	return rc == PM_EIO ? rc : 0;
+}
+
+static int
+draw_bars(struct charts *c, const char *path, const struct chart_bars *b)
+{
+	struct pm_err err = PM_ERR_INIT;
+	int h = 90 + 26 * (int)b->n, rc;
+
+	if (h < 240)
+		h = 240;
+	if (c->gp)
+		rc = gnuplot_bars(c->gp, path, c->fmt, c->width, h, b, &err);
+	else
+		rc = pngchart_bars(path, b, c->width, h, &err);
+	report(c, path, rc, &err);
+	return rc == PM_EIO ? rc : 0;
+}
+
+/* The indicator's series at the chart frequency (the summary has years). */
+static int
+series_at(struct charts *c, int ind, struct agg_series *s)
+{
+	struct summary_check *chk = NULL;
+	size_t nchk = 0;
+	struct pm_err err = PM_ERR_INIT;
+	int rc;
+
+	rc = summary_series(c->st, c->sum->cat, ind, c->sum->region, c->freq,
+	    &c->sum->as_of, s, &chk, &nchk, &err);
+	free(chk);
+	return rc;
+}
+
+/* Latest complete value of each child region, sorted, as bars. */
+static int
+region_bars(struct charts *c, int ind)
+{
+	const struct catalog *cat = c->sum->cat;
+	const struct summary_indicator *si = &c->sum->indicators[ind];
+	const struct cat_indicator *ci = &cat->indicators[ind];
+	struct chart_bars b;
+	const char **label = NULL;
+	double *value = NULL;
+	struct buf path = BUF_INIT, title = BUF_INIT, sub = BUF_INIT,
+	    foot = BUF_INIT;
+	size_t n = 0, i, j;
+	int year, rc = 0;
+
+	if (!si->has_latest)
+		return 0;
+	year = si->latest.p.year;
+	for (i = 0; i < cat->nregions; i++) {
+		struct agg_series s = AGG_SERIES_INIT;
+		struct summary_check *chk = NULL;
+		size_t nchk = 0;
+		struct pm_err err = PM_ERR_INIT;
+
+		if (cat->regions[i].parent != c->sum->region)
+			continue;
+		rc = summary_series(c->st, cat, ind, (int)i, FREQ_Y,
+		    &c->sum->as_of, &s, &chk, &nchk, &err);
+		free(chk);
+		for (j = 0; rc == 0 && j < s.n; j++)
+			if (s.pt[j].p.year == year && s.pt[j].complete) {
+				label = xreallocarray(label, n + 1,
+				    sizeof(*label));
+				value = xreallocarray(value, n + 1,
+				    sizeof(*value));
+				label[n] = name_of(c, cat->regions[i].name_en,
+				    cat->regions[i].name_zh);
+				value[n++] = s.pt[j].value;
+			}
+		agg_series_release(&s);
+		if (rc != 0)
+			goto out;
+	}
+	if (n < 2)
+		goto out;
+	/* Largest first: insertion sort, n is a handful of regions. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && value[j] > value[j - 1]; j--) {
+			double tv = value[j];
+			const char *tl = label[j];
+
+			value[j] = value[j - 1];
+			value[j - 1] = tv;
+			label[j] = label[j - 1];
+			label[j - 1] = tl;
+		}
+	memset(&b, 0, sizeof(b));
+	buf_adds(&title, name_of(c, ci->name_en, ci->name_zh));
+	buf_addf(&sub, "%s %d", c->lang == LANG_ZH && c->gp ? "各地区" :
+	    "by region,", year);
+	footer(c, &foot);
+	b.title = title.data;
+	b.subtitle = sub.data;
+	b.unit = cat->units[ci->unit].unit;
+	b.footer = foot.data;
+	b.n = n;
+	b.label = label;
+	b.value = value;
+	path_of(c, &path, ci->code, cat->regions[c->sum->region].code,
+	    "regions");
+	rc = draw_bars(c, path.data, &b);
+out:
+	free(label);
+	free(value);
+	buf_release(&path);
+	buf_release(&title);
+	buf_release(&sub);
+	buf_release(&foot);
+	return rc;
+}
+
+int
+charts_indicator(struct charts *c, int ind)
+{
+	const struct catalog *cat = c->sum->cat;
+	const struct cat_indicator *ci = &cat->indicators[ind];
+	struct agg_series s = AGG_SERIES_INIT;
+	struct trend_data d;
+	struct buf path = BUF_INIT;
+	char f[2] = { period_freq_letter(c->freq), '\0' };
+	int rc;
+
+	if (c->drawn && c->drawn[ind])
+		return 0;
+	if (c->drawn)
+		c->drawn[ind] = true;
+	if ((rc = series_at(c, ind, &s)) != 0)
+		return rc;
+	path_of(c, &path, ci->code, cat->regions[c->sum->region].code, f);
+	if (s.n == 0) {
+		c->nskipped++;
+		agg_series_release(&s);
+		buf_release(&path);
+		return 0;
+	}
+	trend_fill(c, ind, &s, &d);
+	rc = draw_trend(c, path.data, &d.c);
+	trend_free(&d);
+	agg_series_release(&s);
+	buf_release(&path);
+	if (rc == 0)
+		rc = region_bars(c, ind);
+	return rc;
+}
+
+static const char *
+cut(struct buf *b, const char *id, const char *name)
+{
+	size_t n = strlen(name);
+
+	buf_reset(b);
+	if (id)
+		buf_addf(b, "%s ", id);
+	if (n > LABEL_MAX) {
+		n = LABEL_MAX;
+		while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
+			n--;
+		buf_add(b, name, n);
+		buf_adds(b, "...");
+	} else {
+		buf_adds(b, name);
+	}
+	return b->data;
+}
+
+/* Scores of some children as bars coloured by status, best first. */
+static int
+score_bars(struct charts *c, const char *file_id, const char *title,
+    size_t n, char **label, const double *score, const int *status)
+{
+	struct chart_bars b;
+	struct buf path = BUF_INIT, foot = BUF_INIT;
+	size_t *order = xcalloc(n + 1, sizeof(size_t)), i, j;
+	const char **l = xcalloc(n + 1, sizeof(char *));
+	double *v = xcalloc(n + 1, sizeof(double));
+	int *st = xcalloc(n + 1, sizeof(int)), rc = 0;
+
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && score[order[j]] > score[order[j - 1]];
+		    j--) {
+			size_t t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (i = 0; i < n; i++) {
+		l[i] = label[order[i]];
+		v[i] = score[order[i]];
+		st[i] = status[order[i]];
+	}
+	if (n == 0) {
+		c->nskipped++;
+		goto out;
+	}
+	memset(&b, 0, sizeof(b));
+	footer(c, &foot);
+	b.title = title;
+	b.subtitle = c->lang == LANG_ZH && c->gp ? "进展得分（-5 至 5）" :
+	    "progress score (-5 to 5)";
+	b.footer = foot.data;
+	b.n = n;
+	b.label = l;
+	b.value = v;
+	b.status = st;
+	b.fixed_range = true;
+	b.lo = -5;
+	b.hi = 5;
+	path_of(c, &path, file_id, "scores", NULL);
+	rc = draw_bars(c, path.data, &b);
+out:
+	free(order);
+	free(l);
+	free(v);
+	free(st);
+	buf_release(&path);
+	buf_release(&foot);
+	return rc;
+}
+
+static void
+free_labels(char **label, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(label[i]);
+	free(label);
+}
+
+static int
+measure_scores(struct charts *c, int m)
+{
+	const struct catalog *cat = c->sum->cat;
+	const struct cat_measure *cm = &cat->measures[m];
+	char **label = NULL;
+	double *score = NULL;
+	int *status = NULL, rc;
+	size_t n = 0, i, k;
+	struct buf b = BUF_INIT;
+
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct cat_indicator *ci = &cat->indicators[i];
+		const struct progress_result *p =
+		    &c->sum->indicators[i].progress;
+
+		for (k = 0; k < ci->nmeasures; k++)
+			if (ci->measures[k] == m && p->has_score) {
+				label = xreallocarray(label, n + 1,
+				    sizeof(*label));
+				score = xreallocarray(score, n + 1,
+				    sizeof(*score));
+				status = xreallocarray(status, n + 1,
+				    sizeof(*status));
+				label[n] = xstrdup(cut(&b, NULL, name_of(c,
+				    ci->name_en, ci->name_zh)));
+				score[n] = p->score;
+				status[n++] = (int)p->status;
+			}
+	}
+	buf_reset(&b);
+	buf_addf(&b, "%s %s", cm->id, name_of(c, cm->name_en, cm->name_zh));
+	rc = score_bars(c, cm->id, b.data, n, label, score, status);
+	free_labels(label, n);
+	free(score);
+	free(status);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+measure_multiples(struct charts *c, int m)
+{
+	const struct catalog *cat = c->sum->cat;
+	const struct cat_measure *cm = &cat->measures[m];
+	struct trend_data *d = NULL;
+	struct chart_trend *t = NULL;
+	struct buf path = BUF_INIT;
+	struct pm_err err = PM_ERR_INIT;
+	size_t n = 0, i, k;
+	int rc = 0;
+
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct cat_indicator *ci = &cat->indicators[i];
+		const struct agg_series *s = &c->sum->indicators[i].years;
+
+		for (k = 0; k < ci->nmeasures; k++)
+			if (ci->measures[k] == m && s->n > 0) {
+				d = xreallocarray(d, n + 1, sizeof(*d));
+				trend_fill(c, (int)i, s, &d[n]);
+				d[n].c.has_yoy = NULL;
+				n++;
+			}
+	}
+	if (n == 0) {
+		c->nskipped++;
+		goto out;
+	}
+	t = xcalloc(n, sizeof(*t));
+	for (i = 0; i < n; i++)
+		t[i] = d[i].c;
+	path_of(c, &path, cm->id, "multiples", NULL);
+	if (c->gp)
+		rc = gnuplot_multi(c->gp, path.data, c->fmt, c->width * 4 / 3,
+		    c->height * 3 / 2, t, n, &err);
+	else
+		rc = pngchart_multi(path.data, t, n, c->width * 4 / 3,
+		    c->height * 3 / 2, &err);
+	report(c, path.data, rc, &err);
+	rc = rc == PM_EIO ? rc : 0;
+out:
+	for (i = 0; i < n; i++)
+		trend_free(&d[i]);
+	free(d);
+	free(t);
+	buf_release(&path);
+	return rc;
+}
+
+int
+charts_measure(struct charts *c, int m)
+{
+	const struct catalog *cat = c->sum->cat;
+	size_t i, k;
+	int rc;
+
+	if ((rc = measure_scores(c, m)) != 0 ||
+	    (rc = measure_multiples(c, m)) != 0)
+		return rc;
+	for (i = 0; i < cat->nindicators; i++)
+		for (k = 0; k < cat->indicators[i].nmeasures; k++)
+			if (cat->indicators[i].measures[k] == m &&
+			    (rc = charts_indicator(c, (int)i)) != 0)
+				return rc;
+	return 0;
+}
+
+static int
+system_scores(struct charts *c, int sys)
+{
+	const struct catalog *cat = c->sum->cat;
+	char **label = NULL;
+	double *score = NULL;
+	int *status = NULL, rc;
+	size_t n = 0, i;
+	struct buf b = BUF_INIT;
+
+	for (i = 0; i < cat->nmeasures; i++) {
+		const struct progress_rollup *r = &c->sum->measures[i].r;
+
+		if (cat->measures[i].system != sys || !r->has_score)
+			continue;
+		label = xreallocarray(label, n + 1, sizeof(*label));
+		score = xreallocarray(score, n + 1, sizeof(*score));
+		status = xreallocarray(status, n + 1, sizeof(*status));
+		label[n] = xstrdup(cut(&b, cat->measures[i].id, name_of(c,
+		    cat->measures[i].name_en, cat->measures[i].name_zh)));
+		score[n] = r->score;
+		status[n++] = (int)r->status;
+	}
+	rc = score_bars(c, cat->systems[sys].id, name_of(c,
+	    cat->systems[sys].name_en, cat->systems[sys].name_zh), n, label,
+	    score, status);
+	free_labels(label, n);
+	free(score);
+	free(status);
+	buf_release(&b);
+	return rc;
+}
+
+int
+charts_system(struct charts *c, int sys)
+{
+	const struct catalog *cat = c->sum->cat;
+	size_t i;
+	int rc;
+
+	if ((rc = system_scores(c, sys)) != 0)
+		return rc;
+	for (i = 0; i < cat->nmeasures; i++)
+		if (cat->measures[i].system == sys &&
+		    (rc = charts_measure(c, (int)i)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+charts_all(struct charts *c)
+{
+	const struct catalog *cat = c->sum->cat;
+	char **label = xcalloc(cat->nsystems + 1, sizeof(char *));
+	double *score = xcalloc(cat->nsystems + 1, sizeof(double));
+	int *status = xcalloc(cat->nsystems + 1, sizeof(int)), rc = 0;
+	size_t n = 0, i;
+
+	for (i = 0; i < cat->nsystems; i++) {
+		const struct progress_rollup *r = &c->sum->systems[i].r;
+
+		if (!r->has_score)
+			continue;
+		label[n] = xstrdup(name_of(c, cat->systems[i].name_en,
+		    cat->systems[i].name_zh));
+		score[n] = r->score;
+		status[n++] = (int)r->status;
+	}
+	rc = score_bars(c, "policy", c->lang == LANG_ZH && c->gp ?
+	    "政策总体进展" : "Progress by system", n, label, score, status);
+	free_labels(label, n);
+	free(score);
+	free(status);
+	/* Each system's scorecard, each measure's scorecard and multiples,
+	 * then every indicator once (an indicator of several measures is
+	 * not drawn twice). */
+	for (i = 0; rc == 0 && i < cat->nsystems; i++)
+		rc = system_scores(c, (int)i);
+	for (i = 0; rc == 0 && i < cat->nmeasures; i++)
+		if ((rc = measure_scores(c, (int)i)) == 0)
+			rc = measure_multiples(c, (int)i);
+	for (i = 0; rc == 0 && i < cat->nindicators; i++)
+		rc = charts_indicator(c, (int)i);
+	return rc;
+}
+
+int
+charts_sparkline(const struct summary *s, int ind, const char *path,
+    int width, int height, struct pm_err *err)
+{
+	const struct agg_series *y = &s->indicators[ind].years;
+	double *v = xcalloc(y->n + 1, sizeof(double));
+	size_t i, n = 0;
+	int rc;
+
+	for (i = 0; i < y->n; i++)
+		if (y->pt[i].complete)
+			v[n++] = y->pt[i].value;
+	rc = pngchart_sparkline(path, v, n, width, height, err);
+	free(v);
+	return rc;
+}

@@ -1,0 +1,636 @@
+#include "render/gnuplot.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#define XTICS_MAX 12    /* period labels on a time axis */
+
+struct gnuplot {
+	pid_t pid;
+	int in;                 /* socket: our end of gnuplot's stdin */
+	FILE *out;              /* gnuplot's stdout and stderr */
+	char *dir;              /* private temporary directory for data */
+	char *templates;
+	char token[17];         /* random: a marker no data line can fake */
+	unsigned nchart;
+	bool dead;
+};
+
+bool
+gnuplot_available(const char *program)
+{
+	const char *path = getenv("PATH");
+	struct buf b = BUF_INIT;
+	bool ok = false;
+
+	if (strchr(program, '/'))
+		return access(program, X_OK) == 0;
+	if (path == NULL)
+		path = "/usr/bin:/bin";
+	while (!ok) {
+		size_t n = strcspn(path, ":");
+
+		buf_reset(&b);
+		if (n)
+			buf_add(&b, path, n);
+		else
+			buf_addc(&b, '.');
+		buf_addf(&b, "/%s", program);
+		ok = access(b.data, X_OK) == 0;
+		if (path[n] == '\0')
+			break;
+		path += n + 1;
+	}
+	buf_release(&b);
+	return ok;
+}
+
+void
+gp_quote(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	buf_addc(b, '\'');
+	while (i < n) {
+		size_t k = 1;
+
+		if (p[i] >= 0x80) {
+			k = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
+			if (i + k > n || !utf8_valid(p + i, k)) {
+				i++;    /* invalid byte: dropped */
+				continue;
+			}
+			buf_add(b, p + i, k);
+		} else if (p[i] == '\'') {
+			buf_adds(b, "''");
+		} else if (p[i] >= 0x20 && p[i] != 0x7f) {
+			buf_addc(b, (char)p[i]);
+		}
+		i += k;
+	}
+	buf_addc(b, '\'');
+}
+
+static void
+random_token(char out[17])
+{
+	unsigned char r[8];
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	size_t i;
+
+	if (fd < 0 || read(fd, r, sizeof(r)) != (ssize_t)sizeof(r)) {
+		unsigned long long t = (unsigned long long)time(NULL) ^
+		    ((unsigned long long)getpid() << 20) ^
+		    (unsigned long long)clock();
+
+		for (i = 0; i < 8; i++)
+			r[i] = (unsigned char)(t >> (8 * i));
+	}
+	if (fd >= 0)
+		close(fd);
+	for (i = 0; i < 8; i++)
+		snprintf(out + 2 * i, 3, "%02x", r[i]);
+}
+
+int
+gnuplot_open(const char *program, const char *templates, struct gnuplot **out,
+    struct pm_err *err)
+{
+	struct gnuplot *g;
+	const char *tmp = getenv("TMPDIR");
+	struct buf dir = BUF_INIT;
+	int sv[2] = { -1, -1 }, pp[2] = { -1, -1 };
+
+	*out = NULL;
+	if (!gnuplot_available(program))
+		return pm_fail(err, PM_ENOTFOUND, NULL, 0,
+		    "'%s' not found in PATH", program);
+	buf_addf(&dir, "%s/pemetrics-gp-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (mkdtemp(dir.data) == NULL) {
+		int e = errno;
+
+		buf_release(&dir);
+		return pm_fail_errno(err, PM_EIO, e, NULL,
+		    "cannot create a temporary directory");
+	}
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0 ||
+	    pipe(pp) != 0 || fcntl(pp[0], F_SETFD, FD_CLOEXEC) != 0 ||
+	    fcntl(pp[1], F_SETFD, FD_CLOEXEC) != 0) {
+		int e = errno;
+
+		rmdir(dir.data);
+		buf_release(&dir);
+		if (sv[0] >= 0) {
+			close(sv[0]);
+			close(sv[1]);
+		}
+		return pm_fail_errno(err, PM_EIO, e, NULL, "cannot start gnuplot");
+	}
+	g = xcalloc(1, sizeof(*g));
+	g->dir = dir.data;
+	g->templates = xstrdup(templates);
+	random_token(g->token);
+	fflush(NULL);
+	g->pid = fork();
+	if (g->pid == 0) {
+		/* The child: no shell, no user init files (-d). */
+		char *const argv[] = { (char *)program, (char *)"-d", NULL };
+
+		dup2(sv[1], STDIN_FILENO);
+		dup2(pp[1], STDOUT_FILENO);
+		dup2(pp[1], STDERR_FILENO);
+		execvp(program, argv);
+		_exit(127);
+	}
+	close(sv[1]);
+	close(pp[1]);
+	if (g->pid < 0) {
+		int e = errno;
+
+		close(sv[0]);
+		close(pp[0]);
+		g->in = -1;
+		gnuplot_close(g);
+		return pm_fail_errno(err, PM_EIO, e, NULL, "cannot start gnuplot");
+	}
+	g->in = sv[0];
+	g->out = fdopen(pp[0], "r");
+	*out = g;
+	return 0;
+}
+
+static int
+send_all(struct gnuplot *g, const struct buf *b, struct pm_err *err)
+{
+	size_t off = 0;
+
+	while (off < b->len) {
+		ssize_t n = send(g->in, b->data + off, b->len - off,
+		    MSG_NOSIGNAL);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			g->dead = true;
+			return pm_fail_errno(err, PM_EIO, errno, NULL,
+			    "gnuplot stopped");
+		}
+		off += (size_t)n;
+	}
+	return 0;
+}
+
+/* Remove the data files and the directory. */
+static void
+clean_dir(const char *dir, unsigned nchart)
+{
+	static const char *const kind[] = { "v", "p", "y", "j", "t", "b" };
+	struct buf p = BUF_INIT;
+	unsigned i, k, sub;
+
+	for (i = 1; i <= nchart; i++)
+		for (k = 0; k < sizeof(kind) / sizeof(kind[0]); k++)
+			for (sub = 0; sub < 64; sub++) {
+				buf_reset(&p);
+				buf_addf(&p, "%s/c%u_%u%s.dat", dir, i, sub,
+				    kind[k]);
+				if (unlink(p.data) != 0 && sub > 0)
+					break;
+			}
+	rmdir(dir);
+	buf_release(&p);
+}
+
+int
+gnuplot_close(struct gnuplot *g)
+{
+	int status = 0;
+
+	if (g == NULL)
+		return 0;
+	if (g->in >= 0) {
+		if (!g->dead)
+			(void)send(g->in, "quit\n", 5, MSG_NOSIGNAL);
+		close(g->in);
+	}
+	if (g->out)
+		fclose(g->out);
+	if (g->pid > 0)
+		while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
+			;
+	clean_dir(g->dir, g->nchart);
+	free(g->dir);
+	free(g->templates);
+	free(g);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* A data file of numbers only: "x y" per line, '?' for missing. */
+static int
+data_file(struct gnuplot *g, unsigned sub, const char *kind, size_t n,
+    const double *x, const double *y, const bool *keep, const int *extra,
+    struct buf *path, struct pm_err *err)
+{
+	FILE *f;
+	size_t i;
+
+	buf_reset(path);
+	buf_addf(path, "%s/c%u_%u%s.dat", g->dir, g->nchart, sub, kind);
+	if ((f = fopen(path->data, "w")) == NULL)
+		return pm_fail_errno(err, PM_EIO, errno, path->data, "fopen");
+	for (i = 0; i < n; i++) {
+		if (keep && !keep[i])
+			continue;
+		if (isfinite(y[i]))
+			fprintf(f, "%.17g %.17g", x[i], y[i]);
+		else
+			fprintf(f, "%.17g ?", x[i]);
+		if (extra)
+			fprintf(f, " %d", extra[i]);
+		fputc('\n', f);
+	}
+	if (fclose(f) != 0)
+		return pm_fail_errno(err, PM_EIO, errno, path->data, "write");
+	return 0;
+}
+
+static void
+begin(struct gnuplot *g, struct buf *s, const char *tmp, enum chart_format fmt,
+    int width, int height, const char *tpl)
+{
+	g->nchart++;
+	buf_adds(s, "reset\nreset errors\nunset multiplot\n"
+	    "set encoding utf8\nset datafile missing '?'\n");
+	buf_adds(s, "load ");
+	{
+		struct buf p = BUF_INIT;
+
+		buf_addf(&p, "%s/common.gp", g->templates);
+		gp_quote(s, p.data);
+		buf_adds(s, "\nset terminal ");
+		buf_addf(s, "%s size %d,%d font pm_font.',%s' noenhanced\n",
+		    fmt == CHART_SVG ? "svg dynamic background rgb 'white'" :
+		    "pngcairo", width, height, "10");
+		buf_adds(s, "set output ");
+		gp_quote(s, tmp);
+		buf_adds(s, "\nload ");
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", g->templates, tpl);
+		gp_quote(s, p.data);
+		buf_addc(s, '\n');
+		buf_release(&p);
+	}
+}
+
+/* Close the chart, ask for gnuplot's verdict and wait for it. */
+static int
+finish(struct gnuplot *g, struct buf *s, const char *tmp, const char *path,
+    struct pm_err *err)
+{
+	char line[1024];
+	struct buf msg = BUF_INIT;
+	size_t toklen = strlen("PMDONE ") + strlen(g->token);
+	long gperr = -1;
+	int rc;
+
+	buf_addf(s, "unset multiplot\nset output\nset print '-'\n"
+	    "print 'PMDONE %s ', GPVAL_ERRNO\n", g->token);
+	if ((rc = send_all(g, s, err)) != 0)
+		goto out;
+	while (fgets(line, sizeof(line), g->out)) {
+		if (strncmp(line, "PMDONE ", 7) == 0 &&
+		    strncmp(line + 7, g->token, strlen(g->token)) == 0) {
+			gperr = strtol(line + toklen, NULL, 10);
+			break;
+		}
+		line[strcspn(line, "\n")] = '\0';
+		/* gnuplot's context lines ("gnuplot> ...", "   ^") say
+		 * less than its message. */
+		if (line[0] && strstr(line, "gnuplot>") == NULL &&
+		    strspn(line, " ^") != strlen(line) && msg.len < 400) {
+			buf_addf(&msg, "%s%s", msg.len ? "; " : "",
+			    line + strspn(line, " \t"));
+		}
+	}
+	if (gperr < 0) {
+		g->dead = true;
+		rc = pm_fail(err, PM_EIO, path, 0, "gnuplot stopped%s%s",
+		    msg.len ? ": " : "", buf_str(&msg));
+	} else if (gperr != 0) {
+		rc = pm_fail(err, PM_EDATA, path, 0, "gnuplot: %s",
+		    msg.len ? msg.data : "error");
+	} else if (rename(tmp, path) != 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, path, "rename");
+	}
+out:
+	if (rc != 0)
+		unlink(tmp);
+	buf_release(&msg);
+	return rc;
+}
+
+static void
+tmp_name(struct buf *t, const char *path)
+{
+	buf_reset(t);
+	buf_addf(t, "%s.part", path);
+}
+
+/* Period labels on the time axis, at most XTICS_MAX of them. */
+static void
+xtics(struct buf *s, const struct chart_trend *c)
+{
+	size_t i, step = c->n / XTICS_MAX + 1;
+
+	if (c->xlabel == NULL || c->n == 0)
+		return;
+	buf_adds(s, "set xtics (");
+	for (i = 0; i < c->n; i += step) {
+		if (i)
+			buf_adds(s, ", ");
+		gp_quote(s, c->xlabel[i]);
+		buf_addf(s, " %.17g", c->x[i]);
+	}
+	/* The target year gets its tic too. */
+	if (c->has_target && c->target_x > c->x[c->n - 1] + 0.5)
+		buf_addf(s, ", '%d' %.17g", (int)c->target_x, c->target_x);
+	buf_adds(s, ")\n");
+}
+
+static void
+titles(struct buf *s, const char *title, const char *subtitle,
+    const char *footer, bool compact)
+{
+	if (title && compact) {
+		buf_adds(s, "set title ");
+		gp_quote(s, title);
+		buf_adds(s, " noenhanced\n");
+	} else if (title) {
+		/* Labels rather than "set title": a subtitle line cannot be
+		 * joined to it (no newline may reach the script). */
+		buf_adds(s, "set label 102 ");
+		gp_quote(s, title);
+		buf_adds(s, " at screen 0.5, screen 1 center offset 0,-1.2 "
+		    "font pm_font.',13' noenhanced\n");
+	}
+	if (subtitle && *subtitle) {
+		buf_adds(s, "set label 100 ");
+		gp_quote(s, subtitle);
+		buf_adds(s, " at screen 0.5, screen 1 center offset 0,-2.7 "
+		    "font pm_font.',9' tc rgb '#444444' noenhanced\n");
+	}
+	if (footer && *footer) {
+		buf_adds(s, "set label 101 ");
+		gp_quote(s, footer);
+		buf_adds(s, " at screen 0.01, screen 0.02 left "
+		    "font pm_font.',8' tc rgb '#555555' noenhanced\n");
+	}
+}
+
+/* The plot command of one trend; 'compact' for small multiples. */
+static int
+trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
+    const struct chart_trend *c, bool compact, struct pm_err *err)
+{
+	struct buf p = BUF_INIT;
+	bool *complete = xcalloc(c->n + 1, sizeof(bool));
+	bool *partial = xcalloc(c->n + 1, sizeof(bool));
+	bool any_partial = false, any_yoy = false;
+	double xmin, xmax;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < c->n; i++) {
+		partial[i] = c->partial && c->partial[i];
+		complete[i] = !partial[i];
+		any_partial |= partial[i];
+		any_yoy |= c->has_yoy && c->has_yoy[i];
+	}
+	if (compact)
+		any_yoy = false;
+	xmin = c->x[0];
+	xmax = c->x[c->n - 1];
+	if (c->has_target && c->target_x > xmax)
+		xmax = c->target_x;
+	for (i = 0; i < c->nproj; i++)
+		if (c->proj_x[i] > xmax)
+			xmax = c->proj_x[i];
+	buf_addf(s, "set xrange [%.17g:%.17g]\n", xmin - 0.5, xmax + 0.5);
+	xtics(s, c);
+	if (c->unit) {
+		buf_adds(s, "set ylabel ");
+		gp_quote(s, c->unit);
+		buf_adds(s, " noenhanced\n");
+	}
+	if (any_yoy)
+		buf_adds(s, "set y2tics\nset ytics nomirror\n"
+		    "set y2label 'YoY %' noenhanced\n"
+		    "set y2range [*<0:*]\n");
+	if (c->has_target)
+		buf_addf(s, "set arrow 1 from graph 0, first %.17g to graph 1, "
+		    "first %.17g nohead ls 4 front\n", c->target, c->target);
+
+	buf_adds(s, "plot ");
+	if (any_yoy) {
+		double *yoy = xcalloc(c->n + 1, sizeof(double));
+		bool *has = xcalloc(c->n + 1, sizeof(bool));
+
+		for (i = 0; i < c->n; i++) {
+			has[i] = c->has_yoy[i];
+			yoy[i] = c->yoy[i];
+		}
+		rc = data_file(g, sub, "y", c->n, c->x, yoy, has, NULL, &p, err);
+		free(yoy);
+		free(has);
+		if (rc != 0)
+			goto out;
+		gp_quote(s, p.data);
+		buf_adds(s, " using 1:2 axes x1y2 with boxes ls 3 "
+		    "title 'YoY %', ");
+	}
+	if ((rc = data_file(g, sub, "v", c->n, c->x, c->y, NULL, NULL, &p,
+	    err)) != 0)
+		goto out;
+	gp_quote(s, p.data);
+	buf_adds(s, " using 1:2 with lines ls 1 notitle, ");
+	if ((rc = data_file(g, sub, "t", c->n, c->x, c->y, complete, NULL, &p,
+	    err)) != 0)
+		goto out;
+	gp_quote(s, p.data);
+	buf_adds(s, compact ? " using 1:2 with points ls 1 notitle" :
+	    " using 1:2 with points ls 1 title 'value'");
+	if (any_partial) {
+		if ((rc = data_file(g, sub, "p", c->n, c->x, c->y, partial,
+		    NULL, &p, err)) != 0)
+			goto out;
+		buf_adds(s, ", ");
+		gp_quote(s, p.data);
+		buf_adds(s, compact ? " using 1:2 with points ls 2 notitle" :
+		    " using 1:2 with points ls 2 title 'partial period'");
+	}
+	if (c->nproj >= 2) {
+		if ((rc = data_file(g, sub, "j", c->nproj, c->proj_x, c->proj_y,
+		    NULL, NULL, &p, err)) != 0)
+			goto out;
+		buf_adds(s, ", ");
+		gp_quote(s, p.data);
+		buf_adds(s, compact ? " using 1:2 with lines ls 5 notitle" :
+		    " using 1:2 with lines ls 5 title 'at current pace'");
+	}
+	if (c->has_target) {
+		double tx = c->target_x, ty = c->target;
+
+		if ((rc = data_file(g, sub, "b", 1, &tx, &ty, NULL, NULL, &p,
+		    err)) != 0)
+			goto out;
+		buf_adds(s, ", ");
+		gp_quote(s, p.data);
+		buf_adds(s, compact ? " using 1:2 with points ls 4 notitle" :
+		    " using 1:2 with points ls 4 title 'target'");
+	}
+	buf_addc(s, '\n');
+out:
+	free(complete);
+	free(partial);
+	buf_release(&p);
+	return rc;
+}
+
+int
+gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
+    int width, int height, const struct chart_trend *c, struct pm_err *err)
+{
+	struct buf s = BUF_INIT, t = BUF_INIT;
+	int rc;
+
+	if (g->dead)
+		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped");
+	if (c->n == 0)
+		return pm_fail(err, PM_EDATA, path, 0, "no data to draw");
+	tmp_name(&t, path);
+	begin(g, &s, t.data, fmt, width, height, "trend.gp");
+	titles(&s, c->title, c->subtitle, c->footer, false);
+	if ((rc = trend_body(g, &s, 0, c, false, err)) == 0)
+		rc = finish(g, &s, t.data, path, err);
+	buf_release(&s);
+	buf_release(&t);
+	return rc;
+}
+
+int
+gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
+    int width, int height, const struct chart_trend *c, size_t n,
+    struct pm_err *err)
+{
+	struct buf s = BUF_INIT, t = BUF_INIT;
+	size_t i, cols = 1, drawn = 0;
+	int rc = 0;
+
+	if (g->dead)
+		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped");
+	while (cols * cols < n)
+		cols++;
+	tmp_name(&t, path);
+	begin(g, &s, t.data, fmt, width, height, "multi.gp");
+	buf_addf(&s, "set multiplot layout %zu,%zu\n", (n + cols - 1) / cols,
+	    cols);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (c[i].n == 0)
+			continue;
+		buf_adds(&s, "unset arrow\nunset label\nunset y2tics\n"
+		    "unset y2label\nset ytics mirror\n");
+		titles(&s, c[i].title, NULL, NULL, true);
+		rc = trend_body(g, &s, (unsigned)i, &c[i], true, err);
+		drawn++;
+	}
+	if (rc == 0 && drawn == 0)
+		rc = pm_fail(err, PM_EDATA, path, 0, "no data to draw");
+	if (rc == 0)
+		rc = finish(g, &s, t.data, path, err);
+	buf_release(&s);
+	buf_release(&t);
+	return rc;
+}
+
+int
+gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
+    int width, int height, const struct chart_bars *c, struct pm_err *err)
+{
+	struct buf s = BUF_INIT, t = BUF_INIT, p = BUF_INIT;
+	double *idx = xcalloc(c->n + 1, sizeof(double));
+	int *rgb = xcalloc(c->n + 1, sizeof(int));
+	size_t i;
+	int rc;
+
+	if (g->dead) {
+		rc = pm_fail(err, PM_EIO, path, 0, "gnuplot stopped");
+		goto out;
+	}
+	if (c->n == 0) {
+		rc = pm_fail(err, PM_EDATA, path, 0, "no data to draw");
+		goto out;
+	}
+	for (i = 0; i < c->n; i++) {
+		idx[i] = (double)i;
+		rgb[i] = (int)(c->status ? chart_status_rgb[c->status[i]]
+		    : 0x1565c0);
+	}
+	tmp_name(&t, path);
+	begin(g, &s, t.data, fmt, width, height, "bars.gp");
+	titles(&s, c->title, c->subtitle, c->footer, false);
+	buf_addf(&s, "set yrange [%g:-0.7]\n", (double)c->n - 0.3);
+	buf_adds(&s, "set ytics (");
+	for (i = 0; i < c->n; i++) {
+		if (i)
+			buf_adds(&s, ", ");
+		gp_quote(&s, c->label[i]);
+		buf_addf(&s, " %zu", i);
+	}
+	buf_adds(&s, ")\n");
+	if (c->unit) {
+		buf_adds(&s, "set xlabel ");
+		gp_quote(&s, c->unit);
+		buf_adds(&s, " noenhanced\n");
+	}
+	if (c->fixed_range)
+		buf_addf(&s, "set xrange [%.17g:%.17g]\n", c->lo, c->hi);
+	else
+		buf_adds(&s, "set xrange [*:*]\nset offsets graph 0, graph "
+		    "0.12, 0, 0\n");
+	/* Columns: value, index, colour; the box spans 0..value. */
+	if ((rc = data_file(g, 0, "v", c->n, c->value, idx, NULL, rgb, &p,
+	    err)) != 0)
+		goto out;
+	buf_adds(&s, "plot ");
+	gp_quote(&s, p.data);
+	buf_adds(&s, " using ($1/2):2:(abs($1)/2):(0.38):3 with boxxyerror "
+	    "ls 10 lc rgb variable notitle, ");
+	gp_quote(&s, p.data);
+	buf_adds(&s, " using 1:2:(abs($1) >= 1000 ? sprintf(' %.0f', $1) : "
+	    "sprintf(' %.4g', $1)) with labels left font pm_font.',8' "
+	    "notitle\n");
+	rc = finish(g, &s, t.data, path, err);
+out:
+	free(idx);
+	free(rgb);
+	buf_release(&s);
+	buf_release(&t);
+	buf_release(&p);
+	return rc;
+}
