@@ -6,5 +6,4 @@ set ytics nomirror scale 0 font pm_font.',9'
 set style fill solid 0.85 noborder
 set tmargin 5
 set bmargin 4
-set lmargin 28
 set yzeroaxis lt -1 lw 1

@@ -31,6 +31,7 @@ need gnuplot-nox      command -v gnuplot
 need valgrind         command -v valgrind
 need fonts-noto-cjk   test -d /usr/share/fonts/opentype/noto
 need fontconfig       command -v fc-match
+need libxml2-utils    command -v xmllint
 for extra in ${PM_EXTRA_PACKAGES:-}; do
 	need "$extra" dpkg -s "$extra"
 done

@@ -1,7 +1,7 @@
 #!/bin/sh
 # demo.sh - the main job on the sample data, as "make demo" runs it:
 # a fresh store, the sample files ingested (one of them with deliberate
-# errors), what was stored, the progress summary and a trend.
+# errors), what was stored, the progress summary, a trend and the charts.
 #
 # usage: scripts/demo.sh PEMETRICS_BINARY OUTPUT_DIR
 set -eu
@@ -43,3 +43,9 @@ step "pemetrics --db $db summary (progress of every indicator, measure, system)"
 
 step "pemetrics --db $db trend net_txn_volume --freq Q (year-to-date releases differenced)"
 "$pm" --db "$db" trend net_txn_volume --freq Q
+
+step "pemetrics --db $db chart --all --out $out/charts"
+"$pm" --db "$db" chart --all --out "$out/charts" >"$out/charts.txt"
+echo "$(wc -l <"$out/charts.txt") charts in $out/charts/, for example:"
+grep -E '/(policy.scores|net_txn_volume.330000.Y|M05.multiples).png$' \
+	"$out/charts.txt" | sed "s|^$(pwd)/||"

@@ -9,7 +9,7 @@
 #include "util/xalloc.h"
 #include "util/banned.h"
 
-#define LABEL_MAX 44    /* bytes of a bar label before it is cut */
+#define LABEL_MAX 36    /* bytes of a bar label before it is cut */
 
 /* The data behind one trend chart, owned. */
 struct trend_data {
@@ -186,10 +186,10 @@ static int
 draw_bars(struct charts *c, const char *path, const struct chart_bars *b)
 {
 	struct pm_err err = PM_ERR_INIT;
-	int h = 90 + 26 * (int)b->n, rc;
+	int h = 130 + 30 * (int)b->n, rc;
 
-	if (h < 240)
-		h = 240;
+	if (h < 260)
+		h = 260;
 	if (c->gp)
 		rc = gnuplot_bars(c->gp, path, c->fmt, c->width, h, b, &err);
 	else

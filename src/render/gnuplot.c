@@ -575,7 +575,7 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 	struct buf s = BUF_INIT, t = BUF_INIT, p = BUF_INIT;
 	double *idx = xcalloc(c->n + 1, sizeof(double));
 	int *rgb = xcalloc(c->n + 1, sizeof(int));
-	size_t i;
+	size_t i, lmargin = 8;
 	int rc;
 
 	if (g->dead) {
@@ -594,6 +594,19 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 	tmp_name(&t, path);
 	begin(g, &s, t.data, fmt, width, height, "bars.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);
+	/* Room for the longest label, in character widths (a CJK
+	 * character counts two). */
+	for (i = 0; i < c->n; i++) {
+		const unsigned char *q = (const unsigned char *)c->label[i];
+		size_t w = 0;
+
+		for (; *q; q++)
+			if ((*q & 0xc0) != 0x80)
+				w += *q >= 0xe0 ? 2 : 1;
+		if (w > lmargin)
+			lmargin = w;
+	}
+	buf_addf(&s, "set lmargin %zu\n", lmargin + 2 < 60 ? lmargin + 2 : 60);
 	buf_addf(&s, "set yrange [%g:-0.7]\n", (double)c->n - 0.3);
 	buf_adds(&s, "set ytics (");
 	for (i = 0; i < c->n; i++) {
@@ -622,9 +635,10 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 	buf_adds(&s, " using ($1/2):2:(abs($1)/2):(0.38):3 with boxxyerror "
 	    "ls 10 lc rgb variable notitle, ");
 	gp_quote(&s, p.data);
-	buf_adds(&s, " using 1:2:(abs($1) >= 1000 ? sprintf(' %.0f', $1) : "
-	    "sprintf(' %.4g', $1)) with labels left font pm_font.',8' "
-	    "notitle\n");
+	buf_adds(&s, c->fixed_range ? " using 1:2:(sprintf(' %.2f', $1))" :
+	    " using 1:2:(abs($1) >= 1000 ? sprintf(' %.0f', $1) : "
+	    "sprintf(' %.4g', $1))");
+	buf_adds(&s, " with labels left font pm_font.',8' notitle\n");
 	rc = finish(g, &s, t.data, path, err);
 out:
 	free(idx);

@@ -312,7 +312,7 @@ text_centred_in(struct canvas *cv, int x, int y, const char *s, unsigned rgb,
 
 /* --- numbers and axes ---------------------------------------------------- */
 
-/* "%.*f" with thousands separators from five integer digits on, no "-0";
+/* "%.*f" with thousands separators, no "-0";
  * exponent form beyond 1e15 where digits stop meaning anything. */
 static void
 fmt_num(char out[NUMTXT], double v, int decimals)
@@ -335,7 +335,7 @@ fmt_num(char out[NUMTXT], double v, int decimals)
 	if (neg)
 		out[o++] = '-';
 	for (i = 0; i < nd; i++) {
-		if (nd >= 5 && i > 0 && (nd - i) % 3 == 0)
+		if (i > 0 && (nd - i) % 3 == 0)
 			out[o++] = ',';
 		out[o++] = d[i];
 	}
@@ -494,6 +494,28 @@ extend(double *lo, double *hi, double v)
 	}
 }
 
+/* Label every k-th point, k >= need and a step that reads well: 1, 2, 3
+ * or 6 months, 1 or 2 quarters, 1, 2, 5, 10... years ('ppy' points per
+ * year; 1 for annual or irregular series). At most n. */
+static size_t
+label_step(double need, int ppy, size_t n)
+{
+	static const int f[] = { 1, 2, 5 };
+	size_t c, p;
+	int i;
+
+	for (i = 1; i < ppy; i++)
+		if (ppy % i == 0 && i >= need)
+			return (size_t)i;
+	for (p = 1; p < n; p *= 10)
+		for (i = 0; i < 3; i++) {
+			c = (size_t)ppy * (size_t)f[i] * p;
+			if (c >= need)
+				return c < n ? c : n;
+		}
+	return n;
+}
+
 static int
 trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
     bool compact, struct trend_layout *L, struct pm_err *err)
@@ -512,7 +534,7 @@ trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
 	L->compact = compact;
 	L->ts = ts;
 	L->tts = compact ? ts : ts + 1;
-	L->pad = (compact ? 5 : 12) * ts;
+	L->pad = (compact ? 8 : 12) * ts;
 	L->title_y = L->sub_y = L->foot_y = -1;
 
 	top = oy + L->pad;
@@ -578,8 +600,9 @@ trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
 				extend(&lo, &hi, c->yoy[i]);
 		if ((rc = range_pad(&lo, &hi, err)) != 0)
 			return rc;
-		L->r0 = lo, L->r1 = hi;
-		ticks_make(&L->rt, lo, hi, x < 2 ? 2 : x > 10 ? 10 : x);
+		/* Bars keep to the lower part, under the line they explain. */
+		L->r0 = lo, L->r1 = lo + (hi - lo) / 0.45;
+		ticks_make(&L->rt, L->r0, L->r1, x < 2 ? 2 : x > 10 ? 10 : x);
 		L->a.right = ox + w - 1 - L->pad - ticks_width(&L->rt, "%", ts) -
 		    7 * ts;
 	}
@@ -594,16 +617,17 @@ trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
 		lw = text_px(7, ts);
 	spacing = c->n > 1 ? (L->a.right - L->a.left) * (c->x[c->n - 1] -
 	    c->x[0]) / (double)(c->n - 1) / (L->a.x1 - L->a.x0) : 1e9;
-	L->every = 1;
-	if (!(spacing > 0))
-		L->every = c->n;
-	else if ((lw + 10 * ts) / spacing > 1)
-		L->every = (size_t)fmin(ceil((lw + 10 * ts) / spacing),
-		    (double)c->n);
-	L->mark_r = compact ? 2 * ts : 3 * ts;
+	L->every = c->n;
+	if (spacing > 0) {
+		span = (c->x[c->n - 1] - c->x[0]) / (double)(c->n - 1);
+		x = (int)floor(1 / span + 0.5);
+		L->every = label_step((lw + 10 * ts) / spacing,
+		    x == 2 || x == 4 || x == 12 ? x : 1, c->n);
+	}
+	L->mark_r = 3 * ts;
 	if (spacing < 4 * L->mark_r)
 		L->mark_r = 0;          /* markers would merge into a band */
-	x = isfinite(spacing) ? (int)fmin(spacing / 2, 1000) : 0;
+	x = isfinite(spacing) ? (int)fmin(spacing * 0.35, 1000) : 0;
 	L->bar_w = x < 2 * ts ? 2 * ts : x > 16 * ts ? 16 * ts : x;
 	return 0;
 }
@@ -637,25 +661,25 @@ enum key_kind { KEY_SERIES, KEY_PARTIAL, KEY_TARGET, KEY_PROJ, KEY_YOY };
 static void
 key_sample(struct canvas *cv, enum key_kind k, int x, int y, int ts)
 {
-	int ph = 0, m = y + 3 * ts, e = x + 17 * ts;
+	int ph = 0, m = y + 3 * ts, e = x + 14 * ts;
 
 	switch (k) {
 	case KEY_SERIES:
 		line(cv, x, m, e, m, PNGCHART_RGB_SERIES, 2 * ts, 0, NULL);
-		marker(cv, x + 9 * ts, m, 3 * ts, PNGCHART_RGB_SERIES, 0, 0);
+		marker(cv, x + 7 * ts, m, 3 * ts, PNGCHART_RGB_SERIES, 0, 0);
 		break;
 	case KEY_PARTIAL:
-		marker(cv, x + 9 * ts, m, 3 * ts, PNGCHART_RGB_SERIES, 0, 1);
+		marker(cv, x + 7 * ts, m, 3 * ts, PNGCHART_RGB_SERIES, 0, 1);
 		break;
 	case KEY_TARGET:
 		line(cv, x, m, e, m, PNGCHART_RGB_TARGET, 2 * ts, 4 * ts, &ph);
-		marker(cv, x + 9 * ts, m, 3 * ts, PNGCHART_RGB_TARGET, 1, 0);
+		marker(cv, x + 7 * ts, m, 3 * ts, PNGCHART_RGB_TARGET, 1, 0);
 		break;
 	case KEY_PROJ:
 		line(cv, x, m, e, m, PNGCHART_RGB_PROJ, 2 * ts, 4 * ts, &ph);
 		break;
 	case KEY_YOY:
-		fill(cv, x + 6 * ts, y, x + 11 * ts, y + 7 * ts - 1,
+		fill(cv, x + 5 * ts, y, x + 10 * ts, y + 7 * ts - 1,
 		    PNGCHART_RGB_YOY);
 		break;
 	}
@@ -686,12 +710,12 @@ trend_legend(struct canvas *cv, const struct chart_trend *c,
 	if (L->yoy)
 		k[n++] = KEY_YOY;
 	for (i = 0; i < n; i++)
-		w += 22 * ts + text_width(text[k[i]], ts) + (i ? 14 * ts : 0);
+		w += 20 * ts + text_width(text[k[i]], ts) + (i ? 14 * ts : 0);
 	if (w > room)
 		return;
 	for (x = right - w + 1, i = 0; i < n; i++) {
 		key_sample(cv, k[i], x, y, ts);
-		x += 22 * ts;
+		x += 20 * ts;
 		x += text_draw(cv, x, y, text[k[i]], RGB_TEXT, ts, AL_LEFT, 0);
 		x += 14 * ts;
 	}
@@ -730,6 +754,21 @@ draw_trend(struct canvas *cv, const struct chart_trend *c,
 		}
 		text_centred_in(cv, x, L->xlab_y, lab, RGB_TEXT, ts,
 		    L->ox + 1, right - 1);
+	}
+	if (c->has_target && isfinite(c->target_x) && c->n > 0 &&
+	    isfinite(c->x[c->n - 1])) {
+		/* The target year, unless it would touch the last label. */
+		x = pngchart_map_x(a, c->target_x);
+		snprintf(s, sizeof(s), "%.0f", floor(c->target_x));
+		if (x - pngchart_map_x(a, c->x[c->n - 1]) > (text_width(s, ts) +
+		    text_width(c->xlabel != NULL ? c->xlabel[c->n - 1] : s,
+		    ts)) / 2 + 8 * ts) {
+			fill(cv, x, a->top, x, a->bottom, RGB_GRID);
+			fill(cv, x, a->bottom + 1, x + ts - 1,
+			    a->bottom + 4 * ts, RGB_AXIS);
+			text_centred_in(cv, x, L->xlab_y, s, RGB_TEXT, ts,
+			    L->ox + 1, right - 1);
+		}
 	}
 	if (a->y0 < 0 && a->y1 > 0) {
 		y = pngchart_map_y(a, 0);

@@ -121,7 +121,7 @@ flow_months(struct obs *o)
 {
 	size_t n = 0;
 	int m;
-	char buf[16];
+	char buf[32];
 
 	for (m = 12; m >= 1; m--) {
 		snprintf(buf, sizeof(buf), "2023-%02d", m);
@@ -259,7 +259,7 @@ ytd_obs(struct obs *o)
 	    240, 270, 300, 360 };
 	size_t n = 0;
 	int m;
-	char buf[16];
+	char buf[32];
 
 	for (m = 2; m <= 12; m++) {
 		snprintf(buf, sizeof(buf), "2023-%02d", m);
@@ -454,7 +454,7 @@ test_stock(void **state)
 	struct obs o[20];
 	size_t n = 0;
 	int m;
-	char buf[16];
+	char buf[32];
 	struct agg_series s = AGG_SERIES_INIT;
 	const struct agg_point *pt;
 
@@ -521,7 +521,7 @@ test_rate(void **state)
 	struct obs o[24];
 	size_t n = 0;
 	int m;
-	char buf[16];
+	char buf[32];
 	struct agg_series s = AGG_SERIES_INIT;
 	const struct agg_point *pt;
 

@@ -284,10 +284,10 @@ band(double m)
  * catalogue). Values: base year y_0 = T / 2 = 43500, two years later
  * y_i = 1.21 y_0 = 52635.
  *   g_a = (1.21)^(1/2) - 1 = 0.1
- *   g_r = (T / y_0)^(1 / (2027 - 2022)) - 1 = 2^(1/5) - 1 = 0.148698355
- *   P = g_a / |g_r| = 0.1 / 0.148698355 = 0.672502...
+ *   g_r = (T / y_0)^(1 / (2027 - 2022)) - 1 = 2^(1/5) - 1 = 0.1486983550
+ *   P = g_a / |g_r| = 0.1 / 0.1486983550 = 0.6725023959
  * 0.60 <= P < 0.95: moderate_progress; score = 7.1429 P - 4.2857 =
- * 0.51788... */
+ * 0.5179173636 */
 static void
 test_target_status(void **state)
 {
@@ -297,7 +297,7 @@ test_target_status(void **state)
 	const struct summary_indicator *si;
 	struct summary s;
 	double y0, yi, p, gr;
-	char y0s[16], yis[16];
+	char y0s[32], yis[32];
 
 	assert_true(d->has_target);
 	assert_true(d->base_year > 0);
@@ -316,8 +316,10 @@ test_target_status(void **state)
 	gr = pow(2.0, 1.0 / (d->target_year - d->base_year)) - 1;
 	p = (pow(1.21, 0.5) - 1) / gr;
 	/* The catalogue as written: 2^(1/5) - 1 and P = 0.6725. */
-	if (d->target_year - d->base_year == 5)
-		assert_near(p, 0.67250227, 1e-8);
+	if (d->target_year - d->base_year == 5) {
+		assert_near(p, 0.6725023959, 1e-9);
+		assert_near(7.1429 * p - 4.2857, 0.5179173636, 1e-9);
+	}
 	si = &s.indicators[i];
 	assert_true(si->has_data);
 	assert_int_equal(si->years.n, 2);
@@ -366,7 +368,7 @@ test_target_achieved(void **state)
 	int i = ind_ix(fx, "online_retail_sales");
 	const struct cat_indicator *d = &fx->cat->indicators[i];
 	struct summary s;
-	char y0s[16], yis[16];
+	char y0s[32], yis[32];
 
 	assert_true(d->has_target);
 	assert_int_equal(d->direction, 1);
@@ -441,12 +443,13 @@ test_data_gap(void **state)
  *   ecny_txn_value (flow): 1000 in 2022, 990 in 2023:
  *     P = -0.01 < 0: deterioration; score = max(125 P - 2.5, -5) = -3.75
  *   M04 = (1.25 - 3.75) / 2 = -1.25: limited_progress.
- * With net_txn_volume as in test_target_status (score s_n = 0.51788...,
+ * With net_txn_volume as in test_target_status (score s_n = 0.5179173636,
  * in M05 of innovation and M11 of ecosystem):
- *   innovation = mean(M04, M05) = (-1.25 + s_n) / 2 = -0.36606: limited
- *   ecosystem = mean(M11) = s_n: moderate
- *   overall = mean(innovation, ecosystem) = (-0.36606 + 0.51788) / 2
- *           = 0.07591: moderate */
+ *   innovation = mean(M04, M05) = (-1.25 + s_n) / 2 = -0.3660413182:
+ *   limited_progress
+ *   ecosystem = mean(M11) = s_n: moderate_progress
+ *   overall = mean(innovation, ecosystem) = (-0.3660413182 +
+ *   0.5179173636) / 2 = 0.0759380227: moderate_progress */
 static void
 test_measure_and_overall_means(void **state)
 {
@@ -511,7 +514,6 @@ test_measure_and_overall_means(void **state)
 	assert_near(s.systems[inno].r.score, inn, EPS);
 	assert_int_equal(s.systems[inno].r.nscored, 2);
 	assert_int_equal(s.systems[inno].r.status, band(inn));
-	assert_int_equal(s.systems[inno].r.status, PROGRESS_LIMITED);
 	assert_near(s.systems[eco].r.score, sn, EPS);
 	assert_int_equal(s.systems[eco].r.nscored, 1);
 
@@ -529,8 +531,18 @@ test_measure_and_overall_means(void **state)
 	assert_int_equal(s.overall.nscored, 2);
 	assert_near(s.overall.score, sum / 2, EPS);
 	assert_near(s.overall.score, (inn + sn) / 2, EPS);
-	assert_near(s.overall.score, 0.0759, 1e-4);
-	assert_int_equal(s.overall.status, PROGRESS_MODERATE);
+	/* The figures above, for the catalogue's 2022 -> 2027 horizon. */
+	if (fx->cat->indicators[in].target_year -
+	    fx->cat->indicators[in].base_year == 5) {
+		assert_near(sn, 0.5179173636, 1e-9);
+		assert_near(s.overall.score, 0.0759380227, 1e-9);
+		assert_int_equal(s.systems[inno].r.status,
+		    PROGRESS_LIMITED);
+		assert_int_equal(s.systems[eco].r.status,
+		    PROGRESS_MODERATE);
+		assert_int_equal(s.overall.status, PROGRESS_MODERATE);
+	}
+	assert_int_equal(s.overall.status, band((inn + sn) / 2));
 	summary_release(&s);
 }
 
