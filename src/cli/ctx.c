@@ -53,6 +53,39 @@ has_file(const char *dir, const char *probe)
 	return ok;
 }
 
+/* Where a shipped directory ('rel' holding 'probe') is, for the running
+ * binary: beside it or up to two levels above it (the source tree, also
+ * for build/asan/pemetrics), else in PREFIX/share/pemetrics/ when it is
+ * installed in PREFIX/bin. NULL when neither; else a new string. */
+static char *
+search_up(const char *rel, const char *probe)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+	struct buf p = BUF_INIT;
+	int up;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	for (up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
+		*slash = '\0';
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", exe, rel);
+		if (has_file(p.data, probe))
+			return p.data;
+		if (up == 0) {
+			buf_reset(&p);
+			buf_addf(&p, "%s/../share/pemetrics/%s", exe, base);
+			if (has_file(p.data, probe))
+				return p.data;
+		}
+	}
+	buf_release(&p);
+	return NULL;
+}
+
 /* The catalogue is found without --catalog: $PEMETRICS_CATALOG, then
  * beside the binary (the source tree: ./datasets/catalog), then the
  * installed copy relative to the binary (bin/../share/pemetrics/catalog),
@@ -60,8 +93,6 @@ has_file(const char *dir, const char *probe)
 const char *
 ctx_catalog_dir(struct pm_ctx *ctx)
 {
-	char exe[PATH_MAX];
-	ssize_t n;
 	struct buf p = BUF_INIT;
 	const char *env = getenv("PEMETRICS_CATALOG");
 
@@ -73,22 +104,9 @@ ctx_catalog_dir(struct pm_ctx *ctx)
 		ctx->found_catalog = xstrdup(env);
 		return ctx->found_catalog;
 	}
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL)
-			*slash = '\0';
-		buf_addf(&p, "%s/datasets/catalog", exe);
-		if (has_file(p.data, "indicators.csv"))
-			return ctx->found_catalog = p.data;
-		buf_reset(&p);
-		buf_addf(&p, "%s/../share/pemetrics/catalog", exe);
-		if (has_file(p.data, "indicators.csv"))
-			return ctx->found_catalog = p.data;
-		buf_reset(&p);
-	}
+	if ((ctx->found_catalog = search_up("datasets/catalog",
+	    "indicators.csv")) != NULL)
+		return ctx->found_catalog;
 	buf_adds(&p, PM_DATADIR "/catalog");
 	return ctx->found_catalog = p.data;
 }
@@ -96,28 +114,11 @@ ctx_catalog_dir(struct pm_ctx *ctx)
 const char *
 ctx_data_dir(struct pm_ctx *ctx, const char *name, const char *probe)
 {
-	char exe[PATH_MAX];
-	ssize_t n;
 	struct buf p = BUF_INIT;
 
 	free(ctx->found_data);
-	ctx->found_data = NULL;
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL)
-			*slash = '\0';
-		buf_addf(&p, "%s/%s", exe, name);
-		if (has_file(p.data, probe))
-			return ctx->found_data = p.data;
-		buf_reset(&p);
-		buf_addf(&p, "%s/../share/pemetrics/%s", exe, name);
-		if (has_file(p.data, probe))
-			return ctx->found_data = p.data;
-		buf_reset(&p);
-	}
+	if ((ctx->found_data = search_up(name, probe)) != NULL)
+		return ctx->found_data;
 	buf_addf(&p, "%s/%s", PM_DATADIR, name);
 	return ctx->found_data = p.data;
 }

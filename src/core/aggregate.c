@@ -481,7 +481,11 @@ agg_region_rollup(struct agg_series *parent,
 		for (c = 0; c < nchildren; c++) {
 			const struct agg_point *q = point_at(&children[c], p);
 
-			if (q == NULL || !q->complete)
+			/* Only like with like: the same months in every child
+			 * (a combined Jan-Feb is not a February). */
+			if (q == NULL || !q->complete ||
+			    q->months != children[0].pt[i].months ||
+			    q->combined != children[0].pt[i].combined)
 				break;
 			sum += q->value;
 		}
@@ -512,6 +516,7 @@ agg_region_rollup(struct agg_series *parent,
 		own->complete = true;
 		own->derived = true;
 		own->months = children[0].pt[i].months;
+		own->combined = children[0].pt[i].combined;
 	}
 	if (parent->n > 1)
 		qsort(parent->pt, parent->n, sizeof(*parent->pt),
@@ -570,7 +575,9 @@ agg_trend(const int *years, const double *values, size_t n, bool has_target,
 	} else {
 		t = (target - out->a) / out->b;
 	}
-	if (isfinite(t)) {
+	/* A projection looks forward: a trend that met the target in the
+	 * past, or moves away from it, reaches nothing. */
+	if (isfinite(t) && t >= years[n - 1]) {
 		out->reaches = true;
 		out->reach_year = t;
 	}

@@ -152,6 +152,9 @@ gnuplot_open(const char *program, const char *templates, struct gnuplot **out,
 		/* The child: no shell, no user init files (-d). */
 		char *const argv[] = { (char *)program, (char *)"-d", NULL };
 
+		/* A UTF-8 locale even under cron (which has none): without
+		 * one gnuplot warns on every chart. */
+		setenv("LC_ALL", "C.UTF-8", 1);
 		dup2(sv[1], STDIN_FILENO);
 		dup2(pp[1], STDOUT_FILENO);
 		dup2(pp[1], STDERR_FILENO);

@@ -454,7 +454,8 @@ static void
 test_measure_and_overall_means(void **state)
 {
 	struct fx *fx = *state;
-	int im = ind_ix(fx, "ecny_merchants"), it = ind_ix(fx, "ecny_txn_value");
+	int im = ind_ix(fx, "ecny_merchants");
+	int it = ind_ix(fx, "ecny_txn_value");
 	int in = ind_ix(fx, "net_txn_volume");
 	int m04 = meas_ix(fx, "M04"), m05 = meas_ix(fx, "M05");
 	int m11 = meas_ix(fx, "M11");
@@ -737,7 +738,7 @@ test_empty_store(void **state)
 	summary_release(&s);
 }
 
-/* ---- summary_series at another frequency ----------------------------------- */
+/* ---- summary_series at another frequency ------------------------------ */
 
 /* net_txn_volume ytd in the province: 2023 Mar 100, Jun 250, Sep 450,
  * Dec 700; 2024 Mar 120 (published +20), Jun 300.
