@@ -603,8 +603,8 @@ trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
 		/* Bars keep to the lower part, under the line they explain. */
 		L->r0 = lo, L->r1 = lo + (hi - lo) / 0.45;
 		ticks_make(&L->rt, L->r0, L->r1, x < 2 ? 2 : x > 10 ? 10 : x);
-		L->a.right = ox + w - 1 - L->pad - ticks_width(&L->rt, "%", ts) -
-		    7 * ts;
+		L->a.right = ox + w - 1 - L->pad -
+		    ticks_width(&L->rt, "%", ts) - 7 * ts;
 	}
 	if (L->a.right - L->a.left < 16 * ts)
 		return too_small(err, w, h);
@@ -857,8 +857,8 @@ canvas_write(const struct canvas *cv, const char *path, struct pm_err *err)
 	for (i = 0; i < 100; i++) {
 		buf_reset(&tmp);
 		buf_addf(&tmp, "%s.%ld.%d.tmp", path, (long)getpid(), i);
-		fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-		    0666);
+		fd = open(buf_str(&tmp),
+		    O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd >= 0 || errno != EEXIST)
 			break;
 	}
@@ -987,7 +987,8 @@ pngchart_multi(const char *path, const struct chart_trend *charts,
 			    RGB_MUTED, 1, AL_CENTER, 0);
 			continue;
 		}
-		if ((rc = trend_layout(c, ox, oy, cw, ch, true, &L, err)) != 0) {
+		rc = trend_layout(c, ox, oy, cw, ch, true, &L, err);
+		if (rc != 0) {
 			if (rc == PM_EUSAGE)
 				rc = pm_fail(err, PM_EUSAGE, NULL, 0,
 				    "chart size %dx%d is too small for %zu "
@@ -1083,8 +1084,8 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 	/* Fewer ticks until their labels stop touching. */
 	for (want = 10; want >= 2; want--) {
 		ticks_make(&L->t, lo, hi, want);
-		x = L->t.count > 1 ? (L->a.right - L->a.left) * L->t.step /
-		    (hi - lo) : INT32_MAX;
+		x = L->t.count > 1 ? (int)((L->a.right - L->a.left) *
+		    L->t.step / (hi - lo)) : INT32_MAX;
 		if (x > ticks_width(&L->t, "", ts) + 12 * ts)
 			break;
 	}
@@ -1145,8 +1146,8 @@ pngchart_bars(const char *path, const struct chart_bars *c, int width,
 
 		y = pngchart_bar_row(a, c->n, k);
 		if (c->status != NULL)
-			rgb = c->status[k] >= 0 && c->status[k] < 6 ?
-			    chart_status_rgb[c->status[k]] : chart_status_rgb[0];
+			rgb = chart_status_rgb[c->status[k] >= 0 &&
+			    c->status[k] < 6 ? c->status[k] : 0];
 		v = c->value[k];
 		if (isfinite(v)) {
 			v = fmin(fmax(v, a->x0), a->x1);

@@ -11,7 +11,8 @@
  * printable ASCII only: every other byte (any UTF-8 sequence, control
  * characters, stray bytes) is skipped, so callers pass English names, and
  * no byte sequence can make a draw fail. Text too long for its place is
- * cut and ends in "..".
+ * cut and ends in "..". Labels are drawn at scale 1 (titles 2); trends and
+ * bars from 1200x700 up at scale 2 (titles 3).
  *
  * Files: a call draws the whole picture, writes it to a new temporary file
  * next to 'path' ("path.PID.N.tmp") and renames it onto 'path', so a
@@ -20,9 +21,11 @@
  *
  * Errors (err may be NULL): PM_EUSAGE for a width or height outside
  * PNGCHART_MIN..PNGCHART_MAX pixels, or a chart whose text leaves no room
- * for its plot (a trend needs about 120x80); PM_EDATA for nothing to draw
- * or values too large to subtract; PM_EIO when the file cannot be written,
- * with err->file = path and strerror in the message.
+ * for its plot (a trend with title, subtitle, unit and footer needs about
+ * 60 pixels wide and 120 high, a small multiple about 60x64 per cell);
+ * PM_EDATA for nothing to draw or values too large to subtract; PM_EIO
+ * when the file cannot be written, with err->file = path and strerror in
+ * the message.
  */
 #ifndef PM_RENDER_PNGCHART_H
 #define PM_RENDER_PNGCHART_H
@@ -74,8 +77,9 @@ int pngchart_multi(const char *path, const struct chart_trend *charts,
  * point a dot of PNGCHART_RGB_LAST. Point i of n > 1 is at column
  * 2 + round(i * (width - 5) / (n - 1)) and row
  * height - 3 - round((y - min) * (height - 5) / (max - min)), i.e. a
- * 2-px margin; all values equal, or n == 1, sit on the middle row, and
- * n == 1 is a dot at the middle column. n == 0: PM_EDATA. */
+ * 2-px margin. When all values are equal they sit on row height / 2;
+ * n == 1 is a dot at (width / 2, height / 2). Non-finite values break the
+ * line. n == 0: PM_EDATA. */
 int pngchart_sparkline(const char *path, const double *y, size_t n,
     int width, int height, struct pm_err *err);
 

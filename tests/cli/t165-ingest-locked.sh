@@ -15,7 +15,9 @@ mkfifo lock.fifo
 sqlite3 lk.db <lock.fifo >lock.out 2>&1 &
 holder=$!
 exec 3>lock.fifo
-printf 'BEGIN IMMEDIATE;\nSELECT 1;\n' >&3
+# .timeout: the probe below takes the lock for an instant too; the holder
+# must wait for it rather than fail.
+printf '.timeout 10000\nBEGIN IMMEDIATE;\nSELECT 1;\n' >&3
 # wait until the lock is really held
 i=0
 while sqlite3 lk.db 'PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;' \

@@ -122,7 +122,8 @@ dir_count(const char *dir)
 
 	assert_non_null(d);
 	while ((e = readdir(d)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+		n += strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0;
 	closedir(d);
 	return n;
 }
