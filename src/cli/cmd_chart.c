@@ -32,17 +32,25 @@ static const char usage[] =
 	"  --lang L          titles in English (en) or Chinese (zh)\n"
 	"  --size WxH        of a trend chart in pixels (default 900x540)\n";
 
-struct out {
-	struct pm_ctx *ctx;
+struct shown {
+	const struct pm_ctx *ctx;
+	const char *abs_dir;    /* where the files are written */
+	const char *dir;        /* the same as the user wrote it */
 };
 
+/* Each chart's path on stdout, as the user wrote the directory (nothing
+ * with -q), each failure on stderr. */
 static void
 done(void *arg, const char *path, const struct pm_err *err)
 {
-	(void)arg;
+	const struct shown *sh = arg;
+	size_t n = strlen(sh->abs_dir);
+
 	if (err)
 		pm_print_err(err);
-	else
+	else if (sh->ctx->verbosity >= 1 && strncmp(path, sh->abs_dir, n) == 0)
+		printf("%s%s\n", sh->dir, path + n);
+	else if (sh->ctx->verbosity >= 1)
 		printf("%s\n", path);
 }
 
@@ -120,6 +128,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	struct progress_config cfg;
 	struct summary sum;
 	struct charts ch;
+	struct shown shown;
 	struct pm_err err = PM_ERR_INIT;
 	const struct catalog *cat;
 	struct store *st;
@@ -253,7 +262,11 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	ch.dir = abs_out;
 	base = strrchr(ctx->db_path, '/');
 	ch.source = base ? base + 1 : ctx->db_path;
+	shown.ctx = ctx;
+	shown.abs_dir = abs_out;
+	shown.dir = out;
 	ch.done = done;
+	ch.ctx = &shown;
 	ch.drawn = xcalloc(cat->nindicators + 1, sizeof(bool));
 	if (renderer != 2) {
 		tpl = ctx_data_dir(ctx, "charts", "trend.gp");

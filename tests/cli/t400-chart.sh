@@ -18,8 +18,8 @@ png_size() {
 command -v gnuplot >/dev/null || fail "gnuplot is not installed (make deps)"
 
 run_expect 0 "$PM" --db t.db chart --indicator net_txn_volume --out out
-expect_eq "$(pwd)/out/net_txn_volume.330000.Y.png
-$(pwd)/out/net_txn_volume.330000.regions.png" "$(cat stdout)" "paths printed"
+expect_eq "out/net_txn_volume.330000.Y.png
+out/net_txn_volume.330000.regions.png" "$(cat stdout)" "paths printed"
 expect_stderr_has "written with gnuplot"
 expect_eq 900x540 "$(png_size out/net_txn_volume.330000.Y.png)" "trend size"
 [ "$(stat -c %s out/net_txn_volume.330000.Y.png)" -gt 10000 ] ||
@@ -62,3 +62,8 @@ run_expect 2 "$PM" --db t.db chart --renderer native --format svg
 run_expect 2 "$PM" --db t.db chart --size 10x10
 run_expect 1 "$PM" --db t.db chart --indicator nosuch
 expect_stderr_has "unknown indicator 'nosuch'"
+
+# -q: nothing but errors (the files are still written).
+run_expect 0 "$PM" --db t.db -q chart --indicator net_txn_volume --out quiet
+[ ! -s stdout ] && [ ! -s stderr ] || fail "-q printed something"
+[ -s quiet/net_txn_volume.330000.Y.png ] || fail "-q wrote no chart"
