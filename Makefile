@@ -74,6 +74,7 @@ test: deps
 # error or leak fails the run (exit 99 from the wrapper).
 valgrind-run: $(BIN)
 	@PM="$(abspath tests/cli/valgrind-pm)" PM_REAL="$(abspath $(BIN))" \
+		PM_VALGRIND="$$(command -v valgrind)" \
 		PM_SLOW=1 sh tests/cli/run.sh
 
 # --- demo ------------------------------------------------------------------

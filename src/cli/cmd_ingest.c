@@ -10,6 +10,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/ingestio.h"
 #include "core/ingest.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
@@ -18,8 +19,11 @@
 
 static const char usage[] =
 	"usage: pemetrics ingest [--format text|json] [--rejects PATH] [--dry-run]\n"
-	"                        [--encoding ENC] [--force] [--max-field BYTES]\n"
-	"                        [-q] [-v] FILE...\n"
+	"                        [--encoding ENC] [--force] [--strict]\n"
+	"                        [--max-field BYTES] [-q] [-v] FILE...\n"
+	"       pemetrics ingest --inbox DIR [--archive DIR] [--quarantine DIR]\n"
+	"                        [--strict] [--wait SECONDS] [--min-age SECONDS]\n"
+	"                        [--log-syslog] [--format text|json] [-q] [-v]\n"
 	"\n"
 	"  FILE             a CSV file in long format; '-' reads standard input\n"
 	"  --format F       results as text (default) or json\n"
@@ -28,9 +32,17 @@ static const char usage[] =
 	"  --dry-run        check every row against the catalogue, store nothing\n"
 	"  --encoding ENC   the input's encoding (default: UTF-8, else GB18030)\n"
 	"  --force          ingest a file even if its content was ingested before\n"
-	"  --max-field N    longest field accepted, in bytes (default 1048576)\n";
-
-#define SHOW_REJECTS 10         /* rejected rows printed per file without -v */
+	"  --max-field N    longest field accepted, in bytes (default 1048576)\n"
+	"  --strict         a file with any rejected row stores nothing\n"
+	"  --inbox DIR      ingest the ready *.csv files of DIR, in name order,\n"
+	"                   then move them: to --archive (default\n"
+	"                   DIR/../archive/YYYY/MM) when stored, to --quarantine\n"
+	"                   (default DIR/../quarantine) when refused; rejects\n"
+	"                   files go to the quarantine\n"
+	"  --wait S         wait up to S seconds for another run's lock (default 0)\n"
+	"  --min-age S      files modified less than S seconds ago are still being\n"
+	"                   written: left for the next run (default 5)\n"
+	"  --log-syslog     also send the log lines to syslog\n";
 
 /* Set by SIGINT/SIGTERM; the ingest polls it between rows and rolls the
  * current file back. The one mutable global the project allows. */
@@ -43,127 +55,19 @@ on_signal(int sig)
 	stop_requested = 1;
 }
 
-/* The sink of one input: rejected rows to stderr and the rejects file. */
-struct sink {
-	const char *name;       /* of the input, for messages */
-	const char *path;       /* final rejects path, NULL: no file */
-	char *tmp;              /* written here, renamed at finish */
-	FILE *f;
-	int verbosity;
-	unsigned long nrejects, shown;
-	struct buf line;
-};
-
-static int
-sink_open(struct sink *s, const struct reader_row *hdr, struct pm_err *err)
-{
-	struct buf t = BUF_INIT;
-	int fd;
-
-	buf_addf(&t, "%s.tmp-XXXXXX", s->path);
-	if ((fd = mkstemp(t.data)) < 0) {
-		int e = errno;
-
-		buf_release(&t);
-		return pm_fail_errno(err, PM_EIO, e, s->path,
-		    "cannot write rejects file (--rejects chooses another "
-		    "place)");
-	}
-	(void)fchmod(fd, 0644);
-	s->tmp = t.data;
-	s->f = fdopen(fd, "w");
-	if (s->f == NULL) {
-		close(fd);
-		return pm_fail_errno(err, PM_EIO, errno, s->path, "fdopen");
-	}
-	buf_reset(&s->line);
-	ingestout_rejects_header(&s->line, hdr);
-	fwrite(s->line.data, 1, s->line.len, s->f);
-	return 0;
-}
-
-static int
-sink_reject(void *ctx, const struct ingest_reject *r, struct pm_err *err)
-{
-	struct sink *s = ctx;
-	int rc;
-
-	s->nrejects++;
-	if (s->verbosity >= 2 || s->shown < SHOW_REJECTS) {
-		pm_msg(s->name, r->line, "%s", r->reason);
-		s->shown++;
-	}
-	if (s->path == NULL)
-		return 0;
-	if (s->f == NULL && (rc = sink_open(s, r->header, err)) != 0)
-		return rc;
-	buf_reset(&s->line);
-	ingestout_rejects_row(&s->line, r);
-	if (fwrite(s->line.data, 1, s->line.len, s->f) != s->line.len)
-		return pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
-	return 0;
-}
-
+/* SIGINT and SIGTERM roll the current file back and stop the run; the
+ * handlers stay until the process ends, which follows the command. */
 static void
-sink_note(void *ctx, unsigned long line, bool is_error, const char *msg)
+install_signals(struct ingest_opts *io)
 {
-	struct sink *s = ctx;
+	struct sigaction sa;
 
-	if (is_error)
-		pm_msg(s->name, line, "%s", msg);
-	else if (s->verbosity >= 1)
-		pm_msg(s->name, line, "warning: %s", msg);
-}
-
-static int
-sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
-{
-	struct sink *s = ctx;
-	int rc = 0;
-
-	(void)res;
-	if (s->nrejects > s->shown)
-		pm_msg(s->name, 0, "%lu more rejected rows%s%s",
-		    s->nrejects - s->shown, s->path ? " in " : "",
-		    s->path ? s->path : "");
-	if (s->f == NULL)
-		return 0;
-	/* On disk before the store commits: rows are never lost between a
-	 * committed store and a missing rejects file. */
-	if (fflush(s->f) != 0 || fsync(fileno(s->f)) != 0 ||
-	    ferror(s->f))
-		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
-	if (fclose(s->f) != 0 && rc == 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "close");
-	s->f = NULL;
-	if (rc == 0 && rename(s->tmp, s->path) != 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, s->path, "rename");
-	if (rc == 0) {
-		free(s->tmp);
-		s->tmp = NULL;
-	}
-	return rc;
-}
-
-/* After an abort: no half-written rejects file stays behind. */
-static void
-sink_release(struct sink *s)
-{
-	if (s->f)
-		fclose(s->f);
-	if (s->tmp) {
-		unlink(s->tmp);
-		free(s->tmp);
-	}
-	buf_release(&s->line);
-}
-
-static bool
-is_dir(const char *p)
-{
-	struct stat st;
-
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	io->stop = &stop_requested;
 }
 
 /* Default FILE.rejects.csv; stdin's go to ./stdin.rejects.csv; with
@@ -184,15 +88,6 @@ rejects_path(struct buf *out, const char *file, const char *opt)
 		buf_addf(out, "%s.rejects.csv", file);
 }
 
-static int
-worst(int a, int b)
-{
-	/* 4 and 3 (the system's fault) outrank 1 (the data's). */
-	static const int rank[] = { 0, 1, 0, 3, 2 };
-
-	return rank[b] > rank[a] ? b : a;
-}
-
 int
 cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 {
@@ -203,6 +98,13 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "max-field", required_argument, NULL, 'm' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "inbox", required_argument, NULL, 'I' },
+		{ "archive", required_argument, NULL, 'A' },
+		{ "quarantine", required_argument, NULL, 'Q' },
+		{ "wait", required_argument, NULL, 'W' },
+		{ "min-age", required_argument, NULL, 'M' },
+		{ "log-syslog", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -210,12 +112,13 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 	};
 	static const char *const formats[] = { "text", "json", NULL };
 	struct ingest_opts io = { 0 };
+	struct inbox_opts ib = { NULL, NULL, NULL, 0, 5, false, false };
+	unsigned long long secs;
 	struct args a;
 	const char *rejects_opt = NULL;
 	const struct catalog *cat;
 	struct store *st = NULL;
 	struct buf out = BUF_INIT, rp = BUF_INIT;
-	struct sigaction sa, old_int, old_term;
 	unsigned long long maxf;
 	int c, json = 0, code = 0, i, nfiles;
 
@@ -249,11 +152,51 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 				return 2;
 			io.max_field = (size_t)maxf;
 			break;
+		case 'S':
+			io.strict = true;
+			break;
+		case 'I':
+			ib.inbox = args_optarg();
+			break;
+		case 'A':
+			ib.archive = args_optarg();
+			break;
+		case 'Q':
+			ib.quarantine = args_optarg();
+			break;
+		case 'W':
+			if (!args_size(&a, "wait", args_optarg(), 0, 86400,
+			    &secs))
+				return 2;
+			ib.wait_s = (unsigned)secs;
+			break;
+		case 'M':
+			if (!args_size(&a, "min-age", args_optarg(), 0, 86400,
+			    &secs))
+				return 2;
+			ib.min_age_s = (unsigned)secs;
+			break;
+		case 'L':
+			ib.syslog = true;
+			break;
 		default:
 			return args_usage_error(&a, "unexpected option");
 		}
 	}
 	nfiles = argc - args_optind();
+	if (ib.inbox) {
+		if (nfiles)
+			return args_usage_error(&a, "--inbox takes no FILE");
+		if (io.dry_run || rejects_opt)
+			return args_usage_error(&a, "--inbox does not go with "
+			    "--dry-run or --rejects");
+		ib.json = json;
+		install_signals(&io);
+		return ingest_inbox(ctx, &ib, &io);
+	}
+	if (ib.archive || ib.quarantine || ib.syslog)
+		return args_usage_error(&a, "--archive, --quarantine and "
+		    "--log-syslog go with --inbox");
 	if (nfiles == 0)
 		return args_usage_error(&a, "no input file");
 	if (rejects_opt && nfiles > 1 && !is_dir(rejects_opt))
@@ -264,20 +207,14 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 	if (!io.dry_run && (st = ctx_store(ctx, 0, &code)) == NULL)
 		return code;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	io.stop = &stop_requested;
+	install_signals(&io);
 
 	if (json)
 		buf_adds(&out, "{\"files\":[");
 	for (i = args_optind(); i < argc; i++) {
 		const char *file = argv[i];
 		struct sink s = { 0 };
-		struct ingest_sink is = { &s, sink_reject, sink_note,
-		    sink_finish };
+		struct ingest_sink is = sink_of(&s);
 		struct ingest_result res;
 		struct pm_err err = PM_ERR_INIT;
 		int rc;
@@ -293,21 +230,17 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		if (rc != 0 || res.status == INGEST_FAILED) {
 			if (err.msg[0])
 				pm_print_err(&err);
-			code = worst(code, rc ? pm_exit_code(rc) : 1);
+			code = exit_worst(code, rc ? pm_exit_code(rc) : 1);
 		} else if (res.n.rejected) {
-			code = worst(code, 1);
+			code = exit_worst(code, 1);
 		}
 		if (json) {
 			if (i > args_optind())
 				buf_addc(&out, ',');
-			ingestout_json(&out, file, &res,
-			    s.nrejects && s.path && s.tmp == NULL ? s.path
-			    : NULL);
+			ingestout_json(&out, file, &res, sink_written(&s));
 		} else if (ctx->verbosity >= 1) {
 			buf_reset(&out);
-			ingestout_text(&out, s.name, &res,
-			    s.nrejects && s.path && s.tmp == NULL ? s.path
-			    : NULL);
+			ingestout_text(&out, s.name, &res, sink_written(&s));
 			fputs(out.data, stdout);
 			fflush(stdout);
 		}
@@ -319,8 +252,6 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		buf_adds(&out, "]}\n");
 		fputs(out.data, stdout);
 	}
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
 	buf_release(&out);
 	buf_release(&rp);
 	return code;

@@ -538,6 +538,18 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 			goto out;
 		goto out;               /* failed: roll back */
 	}
+	if (opts->strict && res->n.rejected) {
+		/* The rejects file still goes where the caller wants it: it
+		 * says why the whole file was refused. */
+		if (sink && sink->finish &&
+		    (rc = sink->finish(sink->ctx, res, err)) != 0)
+			goto out;
+		pm_fail(err, PM_EDATA, name, 0, "strict: %lu of %lu rows "
+		    "rejected, nothing stored", res->n.rejected, res->n.rows);
+		res->n.inserted = res->n.revised = res->n.unchanged = 0;
+		res->n.rejected = res->n.rows;
+		goto out;               /* failed: roll back */
+	}
 	if (res->n.rows == 0)
 		note(&j, j.header.line, false, "no data rows");
 	res->status = opts->dry_run ? INGEST_CHECKED : INGEST_INGESTED;

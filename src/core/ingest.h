@@ -24,6 +24,9 @@ struct ingest_opts {
 	size_t max_field;       /* bytes; 0: READER_MAX_FIELD_DEFAULT */
 	bool dry_run;           /* check every row, touch no store */
 	bool force;             /* ingest content that was ingested before */
+	bool strict;            /* any rejected row: store nothing of the
+				 * file (status failed, every row counted
+				 * rejected) */
 	const volatile sig_atomic_t *stop;      /* polled between rows; when
 						 * set, roll back: PM_EINTR */
 };

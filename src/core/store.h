@@ -25,7 +25,7 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_BUSY_TIMEOUT_MS 10000
 
 enum store_basis { BASIS_PERIOD = 0, BASIS_YTD = 1 };
@@ -140,5 +140,87 @@ struct store_stats {
 	unsigned long long observations, history, files, rejects;
 };
 int store_stats(struct store *st, struct store_stats *s, struct pm_err *err);
+
+/* Reports (schema version 2). Every report made is recorded with the
+ * statuses it showed, so that the next one can say what changed since.
+ * 'last_file' is the id of the latest ingested file when the report read
+ * the store: files with a larger id came after it. */
+
+/* The id of the latest file ingested, 0 when none. */
+int store_file_last(struct store *st, long long *id, struct pm_err *err);
+
+/* One status a report showed: level "policy", "system", "measure" or
+ * "indicator", the catalogue code, progress_status_code() and the score. */
+struct store_report_status {
+	const char *level, *code, *status;
+	bool has_score;
+	double score;
+};
+
+#define STORE_TIME_MAX 32       /* bytes of an ISO 8601 UTC time */
+
+struct store_report {
+	long long id;
+	int period;                     /* period_key() of its as-of */
+	char made_at[STORE_TIME_MAX];   /* ISO 8601 UTC */
+	long long last_file;
+};
+
+/* Record a report of 'region' (a code) as of 'period' (a key), made now,
+ * with its n statuses; *id (may be NULL) gets its id. Call inside a
+ * transaction (store_begin) so that it is recorded whole or not at all. */
+int store_report_add(struct store *st, const char *region, int period,
+    long long last_file, const struct store_report_status *v, size_t n,
+    long long *id, struct pm_err *err);
+
+/* The report of 'region' whose as-of period ends latest before the end of
+ * 'period' (periods of any frequency compared by their last month; among
+ * reports of that period the one made last), or PM_ENOTFOUND. */
+int store_report_prev(struct store *st, const char *region, int period,
+    struct store_report *out, struct pm_err *err);
+
+/* The statuses of report 'id'; the strings are borrowed until fn returns,
+ * a non-zero return from fn stops the scan and is returned. */
+typedef int (*store_status_fn)(void *ctx,
+    const struct store_report_status *s);
+int store_report_statuses(struct store *st, long long id, store_status_fn fn,
+    void *ctx, struct pm_err *err);
+
+/* Revisions made by files with an id above 'after_file': each history row
+ * whose replacing file came later, with the value it replaced, the file
+ * that had stated that value, the replacing file and the value stored now.
+ * In (indicator code, region code, period, basis) order, and for one key
+ * in the order the replacements happened. Strings borrowed as above. */
+struct store_revision {
+	const char *indicator, *region;
+	int period;
+	enum store_basis basis;
+	double old_value;
+	long long old_file;             /* the file that stated old_value */
+	long long by_file;              /* the file that replaced it */
+	const char *by_name;            /* its name, as given to ingest */
+	const char *by_at;              /* when it was ingested, ISO 8601 */
+	bool has_current;
+	double current;                 /* the value stored now */
+};
+typedef int (*store_revision_fn)(void *ctx, const struct store_revision *r);
+int store_revisions(struct store *st, long long after_file,
+    store_revision_fn fn, void *ctx, struct pm_err *err);
+
+/* Rejected rows of the files with an id above 'after_file', the first
+ * 'first' of each file (by line) with the file's total, in file order.
+ * Strings borrowed as above. */
+struct store_reject {
+	long long file;
+	const char *name;               /* as given to ingest */
+	const char *ingested_at;        /* ISO 8601 UTC */
+	unsigned long rows;             /* data rows the file had */
+	unsigned long nrejected;        /* of them rejected */
+	unsigned long line;
+	const char *reason;
+};
+typedef int (*store_reject_fn)(void *ctx, const struct store_reject *r);
+int store_rejects(struct store *st, long long after_file, unsigned long first,
+    store_reject_fn fn, void *ctx, struct pm_err *err);
 
 #endif /* PM_CORE_STORE_H */

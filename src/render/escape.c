@@ -100,3 +100,68 @@ esc_csv(struct buf *b, const char *s, size_t n, bool guard)
 	if (quote || prefix)
 		buf_addc(b, '"');
 }
+
+/* Code point of the valid sequence of k bytes at s. */
+static unsigned long
+code_point(const unsigned char *s, size_t k)
+{
+	unsigned long c;
+	size_t i;
+
+	if (k == 1)
+		return s[0];
+	c = s[0] & (0xff >> (k + 1));
+	for (i = 1; i < k; i++)
+		c = c << 6 | (s[i] & 0x3f);
+	return c;
+}
+
+void
+esc_html(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+	unsigned long c;
+
+	while (i < n) {
+		switch (p[i]) {
+		case '&':
+			buf_adds(b, "&amp;");
+			break;
+		case '<':
+			buf_adds(b, "&lt;");
+			break;
+		case '>':
+			buf_adds(b, "&gt;");
+			break;
+		case '"':
+			buf_adds(b, "&quot;");
+			break;
+		case '\'':
+			/* &#39;, not &apos;: HTML 4 readers lack &apos;. */
+			buf_adds(b, "&#39;");
+			break;
+		case '\t':
+		case '\n':
+			buf_addc(b, (char)p[i]);
+			break;
+		default:
+			if (p[i] < 0x20 || p[i] == 0x7f)
+				break;
+			if ((k = seq_len(p + i, n - i)) == 0) {
+				buf_adds(b, "\xef\xbf\xbd");    /* U+FFFD */
+				break;
+			}
+			c = code_point(p + i, k);
+			/* C1 controls; noncharacters U+FDD0..FDEF and the
+			 * last two of every plane. */
+			if (!((c >= 0x80 && c <= 0x9f) ||
+			    (c >= 0xfdd0 && c <= 0xfdef) ||
+			    (c & 0xfffe) == 0xfffe))
+				buf_add(b, p + i, k);
+			i += k;
+			continue;
+		}
+		i++;
+	}
+}

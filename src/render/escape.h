@@ -1,4 +1,5 @@
-/* render/escape.h - every escaper in one place: JSON strings, CSV cells.
+/* render/escape.h - every escaper in one place: JSON strings, CSV cells,
+ * HTML text and attribute values.
  * Text from input files and the catalogue reaches an output only through
  * these. They append to a struct buf or write to a FILE. */
 #ifndef PM_RENDER_ESCAPE_H
@@ -19,5 +20,12 @@ void esc_json(struct buf *b, const char *s, size_t n);
  * starts with '=', '+', '-', '@', tab or CR) is prefixed with a single
  * quote, unless it is a plain number. */
 void esc_csv(struct buf *b, const char *s, size_t n, bool guard);
+
+/* HTML text or a double- or single-quoted attribute value, and well-formed
+ * XML as well: & < > " ' become entities; control characters (C0 but tab
+ * and line feed, DEL, C1) and Unicode noncharacters are dropped, as HTML
+ * calls them parse errors and XML forbids some; invalid UTF-8 bytes become
+ * U+FFFD. The only way catalogue or data text reaches an HTML report. */
+void esc_html(struct buf *b, const char *s, size_t n);
 
 #endif /* PM_RENDER_ESCAPE_H */

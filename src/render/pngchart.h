@@ -3,9 +3,11 @@
  * libpng. No external program; used for sparklines and when gnuplot is
  * missing.
  *
- * Owns the canvas, the drawing primitives, the layout of each chart type
- * and the writing of the file. Never prints, never exits (but xalloc's
- * out-of-memory exit). Keeps no state between calls.
+ * Owns the layout of each chart type (trend, bars, small multiples,
+ * sparkline): where titles, axes, labels and data go. The canvas, the
+ * drawing primitives, the text, the ticks and the writing of the file are
+ * render/raster.h's. Never prints, never exits (but xalloc's out-of-memory
+ * exit). Keeps no state between calls.
  *
  * Text goes through the built-in 5x8 font of render/font.h, which has
  * printable ASCII only: every other byte (any UTF-8 sequence, control

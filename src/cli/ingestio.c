@@ -1,0 +1,147 @@
+#include "cli/ingestio.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/ctx.h"
+#include "render/ingestout.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#define SHOW_REJECTS 10         /* rejected rows printed per file without -v */
+
+static int
+sink_open(struct sink *s, const struct reader_row *hdr, struct pm_err *err)
+{
+	struct buf t = BUF_INIT;
+	int fd;
+
+	buf_addf(&t, "%s.tmp-XXXXXX", s->path);
+	if ((fd = mkstemp(t.data)) < 0) {
+		int e = errno;
+
+		buf_release(&t);
+		return pm_fail_errno(err, PM_EIO, e, s->path,
+		    "cannot write rejects file (--rejects chooses another "
+		    "place)");
+	}
+	(void)fchmod(fd, 0644);
+	s->tmp = t.data;
+	s->f = fdopen(fd, "w");
+	if (s->f == NULL) {
+		close(fd);
+		return pm_fail_errno(err, PM_EIO, errno, s->path, "fdopen");
+	}
+	buf_reset(&s->line);
+	ingestout_rejects_header(&s->line, hdr);
+	fwrite(s->line.data, 1, s->line.len, s->f);
+	return 0;
+}
+
+static int
+sink_reject(void *ctx, const struct ingest_reject *r, struct pm_err *err)
+{
+	struct sink *s = ctx;
+	int rc;
+
+	s->nrejects++;
+	if (s->verbosity >= 2 || s->shown < SHOW_REJECTS) {
+		pm_msg(s->name, r->line, "%s", r->reason);
+		s->shown++;
+	}
+	if (s->path == NULL)
+		return 0;
+	if (s->f == NULL && (rc = sink_open(s, r->header, err)) != 0)
+		return rc;
+	buf_reset(&s->line);
+	ingestout_rejects_row(&s->line, r);
+	if (fwrite(s->line.data, 1, s->line.len, s->f) != s->line.len)
+		return pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
+	return 0;
+}
+
+static void
+sink_note(void *ctx, unsigned long line, bool is_error, const char *msg)
+{
+	struct sink *s = ctx;
+
+	if (is_error)
+		pm_msg(s->name, line, "%s", msg);
+	else if (s->verbosity >= 1)
+		pm_msg(s->name, line, "warning: %s", msg);
+}
+
+static int
+sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
+{
+	struct sink *s = ctx;
+	int rc = 0;
+
+	(void)res;
+	if (s->nrejects > s->shown)
+		pm_msg(s->name, 0, "%lu more rejected rows%s%s",
+		    s->nrejects - s->shown, s->path ? " in " : "",
+		    s->path ? s->path : "");
+	if (s->f == NULL)
+		return 0;
+	/* On disk before the store commits: rows are never lost between a
+	 * committed store and a missing rejects file. */
+	if (fflush(s->f) != 0 || fsync(fileno(s->f)) != 0 ||
+	    ferror(s->f))
+		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
+	if (fclose(s->f) != 0 && rc == 0)
+		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "close");
+	s->f = NULL;
+	if (rc == 0 && rename(s->tmp, s->path) != 0)
+		rc = pm_fail_errno(err, PM_EIO, errno, s->path, "rename");
+	if (rc == 0) {
+		free(s->tmp);
+		s->tmp = NULL;
+	}
+	return rc;
+}
+
+void
+sink_release(struct sink *s)
+{
+	if (s->f)
+		fclose(s->f);
+	if (s->tmp) {
+		unlink(s->tmp);
+		free(s->tmp);
+	}
+	buf_release(&s->line);
+}
+
+bool
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+exit_worst(int a, int b)
+{
+	static const int rank[] = { 0, 1, 0, 3, 2 };
+
+	return rank[b] > rank[a] ? b : a;
+}
+
+struct ingest_sink
+sink_of(struct sink *s)
+{
+	struct ingest_sink is = { s, sink_reject, sink_note, sink_finish };
+
+	return is;
+}
+
+const char *
+sink_written(const struct sink *s)
+{
+	return s->nrejects && s->path && s->tmp == NULL ? s->path : NULL;
+}

@@ -1,0 +1,251 @@
+#include "core/inbox.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#define MOVE_TRIES 10000        /* "stem.N.ext" names tried before giving up */
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+skip(struct inbox_list *l, const char *name, const char *why)
+{
+	l->skipped = xreallocarray(l->skipped, l->nskipped + 1,
+	    sizeof(*l->skipped));
+	l->skipped[l->nskipped].name = xstrdup(name);
+	l->skipped[l->nskipped].why = why;
+	l->nskipped++;
+}
+
+int
+inbox_scan(const char *dir, unsigned min_age_s, time_t now,
+    struct inbox_list *l, struct pm_err *err)
+{
+	struct buf path = BUF_INIT;
+	struct dirent *e;
+	DIR *d;
+
+	memset(l, 0, sizeof(*l));
+	if ((d = opendir(dir)) == NULL)
+		return pm_fail_errno(err, PM_EIO, errno, dir,
+		    "cannot read the inbox");
+	while ((e = readdir(d)) != NULL) {
+		const char *name = e->d_name;
+		struct stat st;
+
+		if (name[0] == '.' || !ends_with(name, ".csv"))
+			continue;       /* hidden, .part, .tmp, other files */
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", dir, name);
+		if (stat(path.data, &st) != 0) {
+			skip(l, name, errno == ELOOP ? "a symbolic link loop"
+			    : errno == ENOENT ? "a dangling link or gone"
+			    : "cannot be examined");
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			skip(l, name, "not a regular file");
+			continue;
+		}
+		if (st.st_mtime > now - (time_t)min_age_s) {
+			skip(l, name, "still being written");
+			continue;
+		}
+		l->names = xreallocarray(l->names, l->n + 1, sizeof(char *));
+		l->names[l->n++] = xstrdup(name);
+	}
+	closedir(d);
+	buf_release(&path);
+	if (l->n > 1)
+		qsort(l->names, l->n, sizeof(char *), cmp_names);
+	return 0;
+}
+
+void
+inbox_list_release(struct inbox_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->names[i]);
+	for (i = 0; i < l->nskipped; i++)
+		free(l->skipped[i].name);
+	free(l->names);
+	free(l->skipped);
+	memset(l, 0, sizeof(*l));
+}
+
+int
+inbox_mkdirs(const char *dir, struct pm_err *err)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s && rc == 0; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			rc = pm_fail_errno(err, PM_EIO, errno, p, "mkdir");
+		*s = '/';
+	}
+	if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = pm_fail_errno(err, PM_EIO, errno, p, "mkdir");
+	free(p);
+	return rc;
+}
+
+/* Copy src to a new file 'dst' (O_EXCL) and sync it: the slow path of a
+ * move across file systems. */
+static int
+copy_file(const char *src, const char *dst, struct pm_err *err)
+{
+	char buf[65536];
+	int in = -1, out = -1, rc = 0;
+	ssize_t n;
+
+	if ((in = open(src, O_RDONLY | O_CLOEXEC)) < 0)
+		return pm_fail_errno(err, PM_EIO, errno, src, "open");
+	if ((out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0644)) < 0) {
+		rc = errno == EEXIST ? PM_ENOTFOUND
+		    : pm_fail_errno(err, PM_EIO, errno, dst, "create");
+		goto out;
+	}
+	while ((n = read(in, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || write(out, buf, (size_t)n) != n) {
+			rc = pm_fail_errno(err, PM_EIO, errno, dst, "copy");
+			goto out;
+		}
+	}
+	if (fsync(out) != 0)
+		rc = pm_fail_errno(err, PM_EIO, errno, dst, "fsync");
+out:
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0 && rc == 0)
+		rc = pm_fail_errno(err, PM_EIO, errno, dst, "close");
+	if (rc != 0 && rc != PM_ENOTFOUND && out >= 0)
+		unlink(dst);
+	return rc;
+}
+
+/* "stem.ext" -> "stem.N.ext" (N > 0), or the name itself for N = 0. */
+static void
+candidate(struct buf *b, const char *dir, const char *name, unsigned k)
+{
+	const char *dot = strrchr(name, '.');
+
+	buf_reset(b);
+	if (k == 0 || dot == NULL || dot == name)
+		buf_addf(b, k ? "%s/%s.%u" : "%s/%s", dir, name, k);
+	else
+		buf_addf(b, "%s/%.*s.%u%s", dir, (int)(dot - name), name, k,
+		    dot);
+}
+
+int
+inbox_move(const char *src, const char *dstdir, const char *name,
+    char **final, struct pm_err *err)
+{
+	struct buf dst = BUF_INIT;
+	unsigned k;
+	int rc;
+
+	if ((rc = inbox_mkdirs(dstdir, err)) != 0)
+		return rc;
+	for (k = 0; k < MOVE_TRIES; k++) {
+		candidate(&dst, dstdir, name, k);
+		/* link() never replaces an existing name, as rename() would. */
+		if (link(src, dst.data) == 0)
+			break;
+		if (errno == EEXIST)
+			continue;
+		if (errno != EXDEV && errno != EPERM) {
+			rc = pm_fail_errno(err, PM_EIO, errno, src,
+			    "cannot move to '%s'", dstdir);
+			goto out;
+		}
+		rc = copy_file(src, dst.data, err);
+		if (rc == PM_ENOTFOUND)
+			continue;       /* taken meanwhile: next name */
+		if (rc != 0)
+			goto out;
+		break;
+	}
+	if (k == MOVE_TRIES) {
+		rc = pm_fail(err, PM_EIO, src, 0, "no free name in '%s'",
+		    dstdir);
+		goto out;
+	}
+	if (unlink(src) != 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, src,
+		    "moved, but cannot remove it from the inbox");
+		unlink(dst.data);
+		goto out;
+	}
+	if (final) {
+		*final = dst.data;
+		dst.data = NULL;
+	}
+out:
+	buf_release(&dst);
+	return rc;
+}
+
+int
+inbox_lock(const char *path, unsigned wait_s, int *fd, struct pm_err *err)
+{
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	unsigned long tries = (unsigned long)wait_s * 10;
+	int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+	if (f < 0)
+		return pm_fail_errno(err, PM_EIO, errno, path,
+		    "cannot open the lock file");
+	for (;;) {
+		if (flock(f, LOCK_EX | LOCK_NB) == 0) {
+			*fd = f;
+			return 0;
+		}
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			int e = errno;
+
+			close(f);
+			return pm_fail_errno(err, PM_EIO, e, path, "flock");
+		}
+		if (tries-- == 0)
+			break;
+		nanosleep(&pause, NULL);
+	}
+	close(f);
+	return pm_fail(err, PM_EBUSY, path, 0, "another ingest holds the "
+	    "lock%s", wait_s ? " (waited --wait seconds)" : " (--wait waits)");
+}

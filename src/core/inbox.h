@@ -1,0 +1,57 @@
+/* core/inbox.h - the file side of unattended ingestion: which files of an
+ * inbox are ready, moving a file without ever overwriting another, and
+ * the lock that lets one run at a time work on a store.
+ *
+ * Never parses data and never prints. Moves are link + unlink (a crash
+ * leaves the file in one place or both, never nowhere), with a copy when
+ * the two directories are on different file systems.
+ */
+#ifndef PM_CORE_INBOX_H
+#define PM_CORE_INBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "util/err.h"
+
+/* A file of the inbox that was passed over, and why. */
+struct inbox_skip {
+	char *name;
+	const char *why;        /* static: "still being written", ... */
+};
+
+struct inbox_list {
+	char **names;           /* ready files, in name (byte) order */
+	size_t n;
+	struct inbox_skip *skipped;     /* *.csv files not taken this time */
+	size_t nskipped;
+};
+
+/* The files of 'dir' that are ready: regular files (or links to them)
+ * named *.csv (any case), not hidden, not *.part or *.tmp, not modified
+ * in the last 'min_age_s' seconds (still being written) as of 'now'.
+ * PM_EIO when the directory cannot be read. Release with
+ * inbox_list_release(). */
+int inbox_scan(const char *dir, unsigned min_age_s, time_t now,
+    struct inbox_list *out, struct pm_err *err);
+void inbox_list_release(struct inbox_list *l);
+
+/* Move 'src' into directory 'dstdir' (created with its parents) under
+ * 'name', or "stem.1.ext", "stem.2.ext"... when that name is taken: an
+ * existing file is never overwritten. On success *final (when not NULL)
+ * is the new path, a string the caller frees. */
+int inbox_move(const char *src, const char *dstdir, const char *name,
+    char **final, struct pm_err *err);
+
+/* mkdir -p. */
+int inbox_mkdirs(const char *dir, struct pm_err *err);
+
+/* Take the exclusive lock on 'path' (created if needed), waiting up to
+ * 'wait_s' seconds (0: do not wait). PM_EBUSY when another process holds
+ * it after that. *fd is the lock, released by closing it (the kernel
+ * releases it too when the process dies). */
+int inbox_lock(const char *path, unsigned wait_s, int *fd,
+    struct pm_err *err);
+
+#endif /* PM_CORE_INBOX_H */

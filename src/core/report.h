@@ -1,0 +1,109 @@
+/* core/report.h - what a periodic report adds to the summary: what changed
+ * since the last report, and the rows rejected by recent ingests.
+ *
+ * Every report made is recorded in the store with the status of each
+ * indicator, measure, system and the policy (report_record()). The next
+ * report of the same region, for a later period, compares with the latest
+ * recorded report of an earlier period (report_build()):
+ *  - status changes: the statuses then and now;
+ *  - revisions: stored values of periods up to the as-of, in the region or
+ *    below it, that a file ingested after that report replaced;
+ *  - rejected rows of the files ingested since then (without an earlier
+ *    report: of every file), per file: the count and the first reasons.
+ * The figures of a report come from the summary alone and never from this
+ * model, so a report for 2024Q2 shows the same figures whenever it is
+ * made; this part depends on which reports were recorded before.
+ *
+ * Reads and writes the store, never prints. The model borrows the summary
+ * and owns everything else: report_release() it.
+ */
+#ifndef PM_CORE_REPORT_H
+#define PM_CORE_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/period.h"
+#include "core/progress.h"
+#include "core/store.h"
+#include "core/summary.h"
+#include "util/err.h"
+
+#define REPORT_REASONS_KEPT 3   /* first reasons kept per rejecting file */
+
+enum report_level {
+	REPORT_POLICY,          /* the whole policy (index -1) */
+	REPORT_SYSTEM,
+	REPORT_MEASURE,
+	REPORT_INDICATOR,
+};
+
+/* One item whose status differs from the earlier report's. */
+struct report_change {
+	enum report_level level;
+	int index;              /* catalogue index; -1 for the policy */
+	enum progress_status before, after;
+	bool has_before_score, has_after_score;
+	double before_score, after_score;
+};
+
+/* One stored value replaced since the earlier report. */
+struct report_revision {
+	int indicator, region;  /* catalogue indexes */
+	struct period p;
+	bool ytd;               /* a year-to-date value */
+	double before;          /* the value when the earlier report was made */
+	bool has_after;
+	double after;           /* the value stored now */
+	char *file;             /* the file that replaced it last */
+	char at[STORE_TIME_MAX];        /* when that file was ingested */
+};
+
+struct report_reason {
+	unsigned long line;
+	char *reason;
+};
+
+/* The rejected rows of one ingested file. */
+struct report_rejects {
+	char *file;             /* as given to ingest */
+	char at[STORE_TIME_MAX];        /* when it was ingested */
+	unsigned long rows, nrejected;
+	struct report_reason first[REPORT_REASONS_KEPT];
+	size_t nfirst;
+};
+
+struct report {
+	const struct summary *sum;      /* borrowed */
+	long long last_file;            /* newest file when it read the store */
+	bool has_prev;                  /* an earlier report was recorded */
+	struct period prev_period;      /* its as-of */
+	char prev_made_at[STORE_TIME_MAX];
+	struct report_change *changes;  /* policy, systems, measures,
+					 * indicators, each in catalogue order */
+	size_t nchanges;
+	struct report_revision *revisions;      /* catalogue order of
+						 * indicator, region; period */
+	size_t nrevisions;
+	struct report_rejects *rejects; /* in the order files were ingested */
+	size_t nrejects;
+};
+
+/* Read what the report of 's' (built from 'st') adds. Call it before
+ * report_record() of the same report, and build 's' after taking
+ * store_file_last() into 'last_file', so that a file ingested meanwhile
+ * counts as later. *out borrows 's'; report_release() it. */
+int report_build(struct store *st, const struct summary *s,
+    long long last_file, struct report *out, struct pm_err *err);
+
+/* Record the report in the store (one transaction): its region, as-of,
+ * the newest file it saw, and every status it shows. */
+int report_record(struct store *st, const struct report *r,
+    struct pm_err *err);
+
+void report_release(struct report *r);
+
+/* Whether region 'r' is 'top' or lies below it in the catalogue. */
+bool report_region_within(const struct catalog *cat, int r, int top);
+
+#endif /* PM_CORE_REPORT_H */

@@ -1,0 +1,417 @@
+/* render/raster.c - see raster.h.
+ *
+ * Everything that draws ends in raster_put(), the one place that checks
+ * the clip rectangle, so the primitives can be simple about their edges.
+ * raster_fill() cuts its rectangle to the clip first only to save the
+ * calls, not for safety.
+ */
+#include "render/raster.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <png.h>
+
+#include "render/font.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include "util/banned.h"
+
+/* --- canvas -------------------------------------------------------------- */
+
+int
+raster_init(struct raster *r, int w, int h, struct pm_err *err)
+{
+	memset(r, 0, sizeof(*r));
+	if (w < 1 || h < 1)
+		return pm_fail(err, PM_EUSAGE, NULL, 0,
+		    "image size %dx%d has no pixels", w, h);
+	/* Callers keep to 8192 * 8192 * 3 bytes, but check rather than trust
+	 * it. */
+	if ((size_t)w > SIZE_MAX / 3 / (size_t)h)
+		return pm_fail(err, PM_EUSAGE, NULL, 0, "chart too large");
+	r->px = xmalloc((size_t)w * (size_t)h * 3);
+	memset(r->px, 0xff, (size_t)w * (size_t)h * 3);        /* white */
+	r->w = w;
+	r->h = h;
+	r->cx1 = w - 1;
+	r->cy1 = h - 1;
+	return 0;
+}
+
+void
+raster_release(struct raster *r)
+{
+	if (r == NULL)
+		return;
+	free(r->px);
+	r->px = NULL;
+}
+
+void
+raster_clip(struct raster *r, int x0, int y0, int x1, int y1)
+{
+	r->cx0 = x0 < 0 ? 0 : x0;
+	r->cy0 = y0 < 0 ? 0 : y0;
+	r->cx1 = x1 >= r->w ? r->w - 1 : x1;
+	r->cy1 = y1 >= r->h ? r->h - 1 : y1;
+}
+
+/* --- primitives ---------------------------------------------------------- */
+
+void
+raster_put(struct raster *r, int x, int y, unsigned rgb)
+{
+	unsigned char *p;
+
+	if (x < r->cx0 || x > r->cx1 || y < r->cy0 || y > r->cy1)
+		return;
+	p = r->px + ((size_t)y * (size_t)r->w + (size_t)x) * 3;
+	p[0] = rgb >> 16 & 0xff;
+	p[1] = rgb >> 8 & 0xff;
+	p[2] = rgb & 0xff;
+}
+
+void
+raster_fill(struct raster *r, int x0, int y0, int x1, int y1, unsigned rgb)
+{
+	int x, y, t;
+
+	if (x0 > x1) {
+		t = x0, x0 = x1, x1 = t;
+	}
+	if (y0 > y1) {
+		t = y0, y0 = y1, y1 = t;
+	}
+	x0 = x0 < r->cx0 ? r->cx0 : x0;
+	y0 = y0 < r->cy0 ? r->cy0 : y0;
+	x1 = x1 > r->cx1 ? r->cx1 : x1;
+	y1 = y1 > r->cy1 ? r->cy1 : y1;
+	for (y = y0; y <= y1; y++)
+		for (x = x0; x <= x1; x++)
+			raster_put(r, x, y, rgb);
+}
+
+/* The phase counts pixels modulo a whole on+off period, so it stays small
+ * however long the polyline. */
+void
+raster_line(struct raster *r, int x0, int y0, int x1, int y1, unsigned rgb,
+    int thick, int dash, int *phase)
+{
+	int dx = abs(x1 - x0), dy = -abs(y1 - y0);
+	int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+	int e = dx + dy, e2, k = phase != NULL ? *phase : 0;
+
+	for (;;) {
+		if (dash == 0 || k / dash % 2 == 0)
+			raster_fill(r, x0, y0, x0 + thick - 1, y0 + thick - 1,
+			    rgb);
+		k = (k + 1) % (2 * (dash > 0 ? dash : 1));
+		if (x0 == x1 && y0 == y1)
+			break;
+		e2 = 2 * e;
+		if (e2 >= dy) {
+			e += dy;
+			x0 += sx;
+		}
+		if (e2 <= dx) {
+			e += dx;
+			y0 += sy;
+		}
+	}
+	if (phase != NULL)
+		*phase = k;
+}
+
+void
+raster_marker(struct raster *r, int x, int y, int rad, unsigned rgb,
+    unsigned flags)
+{
+	bool square = (flags & RASTER_MARK_SQUARE) != 0;
+	bool hollow = (flags & RASTER_MARK_HOLLOW) != 0;
+	int dx, dy, q = rad - 2;
+
+	for (dy = -rad; dy <= rad; dy++)
+		for (dx = -rad; dx <= rad; dx++) {
+			bool in = square ||
+			    dx * dx + dy * dy <= rad * rad + rad;
+			bool inner = hollow && q > 0 && (square ?
+			    abs(dx) <= q && abs(dy) <= q :
+			    dx * dx + dy * dy <= q * q + q);
+
+			if (in)
+				raster_put(r, x + dx, y + dy,
+				    inner ? RASTER_RGB_BG : rgb);
+		}
+}
+
+/* --- text ---------------------------------------------------------------- */
+
+static bool
+glyph_ok(unsigned char ch)
+{
+	return ch >= FONT_FIRST && ch <= FONT_LAST;
+}
+
+/* Every byte of a UTF-8 sequence is >= 0x80, so none of them counts. */
+size_t
+raster_text_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; s != NULL && *s != '\0' && n < 4096; s++)
+		n += glyph_ok((unsigned char)*s);
+	return n;
+}
+
+/* The blank column after the last glyph is not part of the text. */
+int
+raster_text_px(size_t nch, int scale)
+{
+	return nch ? (int)nch * FONT_ADVANCE * scale - scale : 0;
+}
+
+int
+raster_text_width(const char *s, int scale)
+{
+	return raster_text_px(raster_text_len(s), scale);
+}
+
+static void
+glyph(struct raster *r, int x, int y, unsigned char ch, unsigned rgb,
+    int scale)
+{
+	const unsigned char *g = font_glyphs[ch - FONT_FIRST];
+	int row, col;
+
+	for (row = 0; row < FONT_H; row++)
+		for (col = 0; col < FONT_W; col++)
+			if (g[row] & (0x10 >> col))
+				raster_fill(r, x + col * scale,
+				    y + row * scale,
+				    x + col * scale + scale - 1,
+				    y + row * scale + scale - 1, rgb);
+}
+
+int
+raster_text(struct raster *r, int x, int y, const char *s, unsigned rgb,
+    int scale, enum raster_align al, int maxw)
+{
+	size_t n = raster_text_len(s), keep = n, i = 0;
+	bool cut = maxw > 0 && raster_text_px(n, scale) > maxw;
+	int w;
+
+	/* Keep as many characters as leave room for the "..". */
+	if (cut)
+		for (keep = 0; raster_text_px(keep + 3, scale) <= maxw; keep++)
+			;
+	w = raster_text_px(keep + (cut ? 2 : 0), scale);
+	if (al == RASTER_CENTER)
+		x -= w / 2;
+	else if (al == RASTER_RIGHT)
+		x -= w - 1;
+	for (; s != NULL && *s != '\0' && i < keep; s++)
+		if (glyph_ok((unsigned char)*s)) {
+			glyph(r, x, y, (unsigned char)*s, rgb, scale);
+			x += FONT_ADVANCE * scale;
+			i++;
+		}
+	if (cut) {
+		glyph(r, x, y, '.', rgb, scale);
+		glyph(r, x + FONT_ADVANCE * scale, y, '.', rgb, scale);
+	}
+	return w;
+}
+
+void
+raster_text_within(struct raster *r, int x, int y, const char *s,
+    unsigned rgb, int scale, int lo, int hi)
+{
+	int w = raster_text_width(s, scale), l = x - w / 2;
+
+	if (l + w - 1 > hi)
+		l = hi - w + 1;
+	if (l < lo)
+		l = lo;
+	raster_text(r, l, y, s, rgb, scale, RASTER_LEFT, hi - l + 1);
+}
+
+/* --- numbers and ticks --------------------------------------------------- */
+
+int
+raster_px(double v)
+{
+	v = floor(v + 0.5);
+	if (isnan(v))
+		return -RASTER_PXMAX;
+	return v > RASTER_PXMAX ? RASTER_PXMAX : v < -RASTER_PXMAX ?
+	    -RASTER_PXMAX : (int)v;
+}
+
+/* Beyond 1e15 the digits stop meaning anything, hence the exponent form. */
+void
+raster_format_num(char out[RASTER_NUMTXT], double v, int decimals)
+{
+	char tmp[RASTER_NUMTXT];
+	const char *d;
+	size_t nd, i, o = 0;
+	bool neg;
+
+	if (!(fabs(v) < 1e15)) {
+		snprintf(out, RASTER_NUMTXT, "%.3g", v);
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+	neg = tmp[0] == '-';
+	d = tmp + neg;
+	if (neg && strspn(d, "0.") == strlen(d))
+		neg = false;
+	nd = strspn(d, "0123456789");
+	if (neg)
+		out[o++] = '-';
+	for (i = 0; i < nd; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = d[i];
+	}
+	snprintf(out + o, RASTER_NUMTXT - o, "%s", d + nd);
+}
+
+void
+raster_ticks_make(struct raster_ticks *t, double lo, double hi, int want)
+{
+	double raw = (hi - lo) / (want < 1 ? 1 : want), p, m;
+	int k = (int)floor(log10(raw)), n;
+
+	p = pow(10, k);
+	m = raw / p;
+	if (m <= 1)
+		m = 1;
+	else if (m <= 2)
+		m = 2;
+	else if (m <= 2.5)
+		m = 2.5;
+	else if (m <= 5)
+		m = 5;
+	else {
+		m = 1;
+		k++;
+		p *= 10;
+	}
+	t->step = m * p;
+	n = m == 2.5 ? 1 - k : -k;
+	t->decimals = n < 0 ? 0 : n > 10 ? 10 : n;
+	t->first = ceil(lo / t->step - 1e-9) * t->step;
+	t->count = 0;
+	/* Spans near the smallest doubles leave no usable step: no ticks. */
+	if (!(t->step > 0) || !isfinite(t->step) || !isfinite(t->first))
+		return;
+	n = (int)fmin(floor((hi - t->first) / t->step + 1e-9) + 1, 50);
+	t->count = n < 0 ? 0 : n;
+}
+
+double
+raster_ticks_at(const struct raster_ticks *t, int i)
+{
+	double v = t->first + i * t->step;
+
+	return fabs(v) < t->step * 1e-9 ? 0 : v;
+}
+
+int
+raster_ticks_width(const struct raster_ticks *t, const char *suffix,
+    int scale)
+{
+	char s[RASTER_NUMTXT + 8];
+	int i, w, max = 0;
+
+	for (i = 0; i < t->count; i++) {
+		raster_format_num(s, raster_ticks_at(t, i), t->decimals);
+		snprintf(s + strlen(s), sizeof(s) - strlen(s), "%s", suffix);
+		w = raster_text_width(s, scale);
+		max = w > max ? w : max;
+	}
+	return max;
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+/* The PID and a counter keep two writers of the same path (two processes,
+ * or one retrying after a stale file) out of each other's temporary file;
+ * O_EXCL makes sure we never write through someone else's. */
+int
+raster_write_png(const struct raster *r, const char *path,
+    struct pm_err *err)
+{
+	struct buf tmp = BUF_INIT;
+	png_image img;
+	FILE *f = NULL;
+	int fd = -1, rc = 0, i, e;
+
+	for (i = 0; i < 100; i++) {
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s.%ld.%d.tmp", path, (long)getpid(), i);
+		fd = open(buf_str(&tmp),
+		    O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, path,
+		    "cannot create chart");
+		goto out;
+	}
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		e = errno;
+		close(fd);
+		rc = pm_fail_errno(err, PM_EIO, e, path, "cannot write chart");
+		goto fail;
+	}
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	img.width = (png_uint_32)r->w;
+	img.height = (png_uint_32)r->h;
+	img.format = PNG_FORMAT_RGB;
+	errno = 0;
+	/* The simplified API keeps libpng's longjmp inside libpng. */
+	if (!png_image_write_to_stdio(&img, f, 0, r->px, 0, NULL)) {
+		e = errno;
+		png_image_free(&img);
+		rc = e != 0 ? pm_fail_errno(err, PM_EIO, e, path,
+		    "cannot write chart") : pm_fail(err, PM_EIO, path, 0,
+		    "cannot write chart: %s", img.message);
+		goto fail;
+	}
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, path,
+		    "cannot write chart");
+		goto fail;
+	}
+	e = fclose(f) != 0 ? errno : 0;
+	f = NULL;
+	if (e != 0) {
+		rc = pm_fail_errno(err, PM_EIO, e, path, "cannot write chart");
+		goto fail;
+	}
+	if (rename(buf_str(&tmp), path) != 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, path,
+		    "cannot write chart");
+		goto fail;
+	}
+	goto out;
+fail:
+	if (f != NULL)
+		fclose(f);
+	unlink(buf_str(&tmp));
+out:
+	buf_release(&tmp);
+	return rc;
+}

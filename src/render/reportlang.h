@@ -1,0 +1,124 @@
+/* render/reportlang.h - the periodic report as both of its renderers see
+ * it (render/html.c, render/reportmd.c): the document (summary, what
+ * changed, which charts exist) and its words in English and Chinese.
+ *
+ * Everything here produces plain UTF-8 text into a struct buf, catalogue
+ * names and data included, unescaped: each renderer escapes what it gets
+ * (esc_html, md_text), so there is one place per format where that
+ * happens. Numbers, periods and dates are written the way the language
+ * writes them: "75,560.4 亿元", "Q2 2024", "5 January 2025" in English;
+ * "75560.4亿元", "2024年第二季度", "2025年1月5日" in Chinese. Units are
+ * the catalogue's (亿元 stays 亿元).
+ */
+#ifndef PM_RENDER_REPORTLANG_H
+#define PM_RENDER_REPORTLANG_H
+
+#include <stdbool.h>
+
+#include "core/report.h"
+#include "core/summary.h"
+#include "render/charts.h"
+#include "util/buf.h"
+
+/* Which chart files of an indicator were written (bits). */
+enum {
+	RDOC_TREND = 1 << 0,    /* CODE.REGION.Y.png */
+	RDOC_REGIONS = 1 << 1,  /* CODE.REGION.regions.png */
+	RDOC_SPARK = 1 << 2,    /* CODE.REGION.spark.png */
+};
+
+#define RDOC_SPARK_W 120        /* sparkline size, pixels */
+#define RDOC_SPARK_H 30
+
+struct report_doc {
+	const struct summary *sum;
+	const struct report *rep;
+	enum chart_lang lang;
+	const char *charts;             /* chart directory relative to the
+					 * report: "charts" */
+	const unsigned char *have;      /* per indicator: RDOC_* bits */
+	const char *source;             /* the store's file name */
+};
+
+enum rl_word {
+	RL_TITLE, RL_GLANCE, RL_OVERALL, RL_SCORE, RL_SCORE_RANGE, RL_SYSTEM,
+	RL_SYSTEMS, RL_MEASURE, RL_MEASURES, RL_INDICATOR, RL_INDICATORS,
+	RL_STATUS, RL_LATEST, RL_YOY, RL_GROWTH, RL_NEEDED, RL_TREND,
+	RL_CHART, RL_REGIONS_CHART, RL_ATTENTION, RL_ATTENTION_NONE,
+	RL_CHANGES, RL_STATUS_CHANGES, RL_NO_STATUS_CHANGE, RL_REVISIONS,
+	RL_NO_REVISION, RL_LEVEL, RL_ITEM, RL_BEFORE, RL_NOW, RL_CHANGE,
+	RL_REGION, RL_PERIOD, RL_FILE, RL_BETTER, RL_WORSE, RL_NEW_DATA,
+	RL_LOST_DATA, RL_POLICY, RL_GAPS, RL_GAP_MEASURES, RL_GAP_INDICATORS,
+	RL_INCOMPLETE, RL_REJECTED, RL_NO_REJECTED, RL_TOTALS, RL_OWN,
+	RL_PARTS, RL_DIFF, RL_YEAR, RL_MISMATCH, RL_PUBLISHED, RL_FROM_LEVELS,
+	RL_METHOD, RL_NONE, RL_NO_DATA, RL_SUM_OF_PARTS, RL_LOWER_BETTER,
+	RL_CONTENTS, RL_YTD, RL_NWORDS
+};
+
+/* A heading or label. Static strings. */
+const char *rl_word(enum chart_lang lang, enum rl_word w);
+/* A status word: "On track", "进展顺利", ... Static strings. */
+const char *rl_status(enum chart_lang lang, enum progress_status s);
+/* The name in the language ('zh' when it is there), else 'en'. */
+const char *rl_name(enum chart_lang lang, const char *en, const char *zh);
+/* "html" lang attribute: "en" or "zh-CN". */
+const char *rl_tag(enum chart_lang lang);
+
+void rl_number(struct buf *b, enum chart_lang lang, double v, bool integer);
+/* The value of indicator 'ind' with its unit. */
+void rl_value(struct buf *b, const struct report_doc *d, int ind, double v);
+void rl_score(struct buf *b, bool has, double score);   /* "3.73", "–" */
+void rl_period(struct buf *b, enum chart_lang lang, const struct period *p);
+/* An incomplete year: "Jan-Oct 2025", "2025年1—10月". */
+void rl_partial(struct buf *b, enum chart_lang lang,
+    const struct agg_point *pt);
+/* The date of an ISO 8601 time: "5 January 2025", "2025年1月5日". */
+void rl_date(struct buf *b, enum chart_lang lang, const char *iso);
+
+/* Path of a chart file relative to the report, for RDOC_TREND,
+ * RDOC_REGIONS or RDOC_SPARK. */
+void rl_chart_path(struct buf *b, const struct report_doc *d, int ind,
+    unsigned which);
+
+/* Sentences. */
+void rl_meta(struct buf *b, const struct report_doc *d);
+void rl_title(struct buf *b, const struct report_doc *d);
+void rl_target(struct buf *b, const struct report_doc *d, int ind);
+void rl_changes_intro(struct buf *b, const struct report_doc *d);
+void rl_revisions_intro(struct buf *b, const struct report_doc *d);
+void rl_rejects_intro(struct buf *b, const struct report_doc *d);
+/* One file's rejected rows: name, date, counts and the first reasons. */
+void rl_rejects_line(struct buf *b, const struct report_doc *d, size_t i);
+void rl_incomplete_line(struct buf *b, const struct report_doc *d, int ind);
+void rl_method(struct buf *b, const struct report_doc *d);
+void rl_source(struct buf *b, const struct report_doc *d);
+void rl_footer(struct buf *b, const struct report_doc *d);
+/* "Of the 25 measures, ..." is told by tables; this says how many more
+ * items a shortened list has: "… and 12 more". */
+void rl_more(struct buf *b, enum chart_lang lang, size_t n);
+
+/* The item a change is about: "Policy as a whole", a system's name,
+ * "M05 name", an indicator's name. */
+void rl_change_item(struct buf *b, const struct report_doc *d,
+    const struct report_change *c);
+const char *rl_change_level(enum chart_lang lang, enum report_level lv);
+/* "better", "worse", "now has data", "no data now". */
+const char *rl_change_way(enum chart_lang lang,
+    const struct report_change *c);
+/* The change of an item since the earlier report, or NULL. */
+const struct report_change *rl_change_of(const struct report_doc *d,
+    enum report_level lv, int index);
+
+/* Counts of statuses: n[status] for systems, measures or indicators. */
+void rl_count(const struct report_doc *d, enum report_level lv,
+    size_t n[PROGRESS_TARGET_ACHIEVED + 1]);
+
+/* Indicators that need attention (deterioration or limited progress),
+ * worst score first, at most 'max'; returns how many in idx. */
+size_t rl_attention(const struct report_doc *d, int *idx, size_t max);
+
+/* The latest year in which a region total differs from its parts, or -1;
+ * the checks of that year are the ones a report lists. */
+int rl_checks_year(const struct summary *s);
+
+#endif /* PM_RENDER_REPORTLANG_H */
