@@ -1,0 +1,663 @@
+#include "render/reportlang.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render/fmt.h"
+#include "util/banned.h"
+
+static const char *const words[RL_NWORDS][2] = {
+	[RL_TITLE] = { "Policy progress report", "政策实施进展报告" },
+	[RL_GLANCE] = { "At a glance", "总体情况" },
+	[RL_OVERALL] = { "Overall", "总体评价" },
+	[RL_SCORE] = { "Score", "得分" },
+	[RL_SCORE_RANGE] = { "scores run from -5 to 5",
+		"得分区间为-5至5" },
+	[RL_SYSTEM] = { "System", "体系" },
+	[RL_SYSTEMS] = { "Systems", "体系" },
+	[RL_MEASURE] = { "Measure", "举措" },
+	[RL_MEASURES] = { "Measures", "举措" },
+	[RL_INDICATOR] = { "Indicator", "指标" },
+	[RL_INDICATORS] = { "Indicators", "指标" },
+	[RL_STATUS] = { "Status", "状态" },
+	[RL_LATEST] = { "Latest", "最新值" },
+	[RL_YOY] = { "YoY", "同比" },
+	[RL_GROWTH] = { "Growth a year since base", "基期以来年均增长" },
+	[RL_NEEDED] = { "Needed a year", "达标所需年均增长" },
+	[RL_TREND] = { "Trend", "走势" },
+	[RL_CHART] = { "chart", "走势图" },
+	[RL_REGIONS_CHART] = { "by region", "分地区" },
+	[RL_ATTENTION] = { "Needs attention", "需重点关注" },
+	[RL_ATTENTION_NONE] = { "No indicator shows limited progress or "
+		"deterioration.", "没有进展有限或出现倒退的指标。" },
+	[RL_CHANGES] = { "Changes since the last report",
+		"与上期报告相比的变化" },
+	[RL_STATUS_CHANGES] = { "Status changes", "状态变化" },
+	[RL_NO_STATUS_CHANGE] = { "No status changed.",
+		"各项状态均无变化。" },
+	[RL_REVISIONS] = { "Revised data", "数据修订" },
+	[RL_NO_REVISION] = { "No stored value was revised.",
+		"无数据修订。" },
+	[RL_LEVEL] = { "Level", "层级" },
+	[RL_ITEM] = { "Item", "项目" },
+	[RL_BEFORE] = { "Before", "上期" },
+	[RL_NOW] = { "Now", "本期" },
+	[RL_CHANGE] = { "Change", "变化" },
+	[RL_REGION] = { "Region", "地区" },
+	[RL_PERIOD] = { "Period", "时期" },
+	[RL_FILE] = { "File", "文件" },
+	[RL_BETTER] = { "better", "好转" },
+	[RL_WORSE] = { "worse", "变差" },
+	[RL_NEW_DATA] = { "now has data", "新增数据" },
+	[RL_LOST_DATA] = { "no data now", "数据缺失" },
+	[RL_POLICY] = { "Policy as a whole", "政策总体" },
+	[RL_GAPS] = { "Data gaps and quality", "数据缺口与质量" },
+	[RL_GAP_MEASURES] = { "Measures with no data", "无数据的举措" },
+	[RL_GAP_INDICATORS] = { "Indicators with no data", "无数据的指标" },
+	[RL_INCOMPLETE] = { "Incomplete periods", "不完整时期" },
+	[RL_REJECTED] = { "Rows rejected at ingest", "导入时被拒绝的数据行" },
+	[RL_NO_REJECTED] = { "No row was rejected.", "无被拒绝的数据行。" },
+	[RL_TOTALS] = { "Region totals that differ from the sum of their "
+		"parts", "地区总量与下辖地区合计不一致" },
+	[RL_OWN] = { "Own total", "本级总量" },
+	[RL_PARTS] = { "Sum of parts", "下辖地区合计" },
+	[RL_DIFF] = { "Difference", "差异" },
+	[RL_YEAR] = { "Year", "年份" },
+	[RL_MISMATCH] = { "Published growth rates the levels do not "
+		"reproduce", "公布增速与总量推算增速不一致" },
+	[RL_PUBLISHED] = { "Published", "公布增速" },
+	[RL_FROM_LEVELS] = { "From levels", "总量推算" },
+	[RL_METHOD] = { "Method", "评估方法" },
+	[RL_NONE] = { "None.", "无。" },
+	[RL_NO_DATA] = { "No data", "暂无数据" },
+	[RL_SUM_OF_PARTS] = { "sum of parts", "下辖地区合计" },
+	[RL_LOWER_BETTER] = { "lower is better", "越低越好" },
+	[RL_CONTENTS] = { "Contents", "目录" },
+	[RL_YTD] = { "year to date", "累计" },
+};
+
+static const char *const status_words[PROGRESS_TARGET_ACHIEVED + 1][2] = {
+	[PROGRESS_NOT_AVAILABLE] = { "No data", "无数据" },
+	[PROGRESS_DETERIORATION] = { "Deterioration", "出现倒退" },
+	[PROGRESS_LIMITED] = { "Limited progress", "进展有限" },
+	[PROGRESS_MODERATE] = { "Progress made but acceleration needed",
+		"取得进展但需加快" },
+	[PROGRESS_SUBSTANTIAL] = { "On track", "进展顺利" },
+	[PROGRESS_TARGET_ACHIEVED] = { "Target achieved", "目标已实现" },
+};
+
+static int
+zh(enum chart_lang lang)
+{
+	return lang == LANG_ZH;
+}
+
+const char *
+rl_word(enum chart_lang lang, enum rl_word w)
+{
+	if ((unsigned)w >= RL_NWORDS || words[w][0] == NULL)
+		return "";
+	return words[w][zh(lang)];
+}
+
+const char *
+rl_status(enum chart_lang lang, enum progress_status s)
+{
+	if ((unsigned)s > PROGRESS_TARGET_ACHIEVED)
+		return zh(lang) ? "未知" : "Unknown";
+	return status_words[s][zh(lang)];
+}
+
+const char *
+rl_name(enum chart_lang lang, const char *en, const char *zh_name)
+{
+	if (zh(lang) && zh_name && *zh_name)
+		return zh_name;
+	return en && *en ? en : (zh_name ? zh_name : "");
+}
+
+const char *
+rl_tag(enum chart_lang lang)
+{
+	return zh(lang) ? "zh-CN" : "en";
+}
+
+void
+rl_number(struct buf *b, enum chart_lang lang, double v, bool integer)
+{
+	char t[FMT_MAX];
+	const char *p = fmt_value(v, integer, t), *dot;
+	size_t lead, digits, i;
+
+	/* Chinese statistical releases write 75560.4 without separators;
+	 * English groups thousands: 75,560.4 (from four digits on). */
+	if (zh(lang) || strchr(p, 'e') || strchr(p, 'n') || strchr(p, 'i')) {
+		buf_adds(b, p);
+		return;
+	}
+	lead = *p == '-' ? 1 : 0;
+	dot = strchr(p, '.');
+	digits = (dot ? (size_t)(dot - p) : strlen(p)) - lead;
+	buf_add(b, p, lead);
+	for (i = 0; i < digits; i++) {
+		if (i && digits >= 4 && (digits - i) % 3 == 0)
+			buf_addc(b, ',');
+		buf_addc(b, p[lead + i]);
+	}
+	buf_adds(b, p + lead + digits);
+}
+
+void
+rl_value(struct buf *b, const struct report_doc *d, int ind, double v)
+{
+	const struct catalog *cat = d->sum->cat;
+	const struct cat_indicator *ci = &cat->indicators[ind];
+	const char *unit = cat->units[ci->unit].unit;
+
+	rl_number(b, d->lang, v, fmt_is_count(cat, ci));
+	/* "12.7%" in both languages; "75,560.4 亿元" in English but
+	 * "75560.4亿元" in Chinese, which sets no space before a unit. */
+	if (!zh(d->lang) && strcmp(unit, "%") != 0 && *unit)
+		buf_addc(b, ' ');
+	buf_adds(b, unit);
+}
+
+void
+rl_score(struct buf *b, bool has, double score)
+{
+	if (has && isfinite(score))
+		buf_addf(b, "%.2f", score);
+	else
+		buf_adds(b, "–");
+}
+
+static const char *const month_en[] = { "", "January", "February",
+	"March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December" };
+static const char *const mon_en[] = { "", "Jan", "Feb", "Mar", "Apr",
+	"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+void
+rl_period(struct buf *b, enum chart_lang lang, const struct period *p)
+{
+	static const char *const qzh[] = { "", "一", "二", "三", "四" };
+
+	switch (p->freq) {
+	case FREQ_H:
+		if (zh(lang))
+			buf_addf(b, "%d年%s半年", p->year,
+			    p->sub == 1 ? "上" : "下");
+		else
+			buf_addf(b, "H%d %d", p->sub, p->year);
+		break;
+	case FREQ_Q:
+		if (zh(lang))
+			buf_addf(b, "%d年第%s季度", p->year,
+			    qzh[p->sub >= 1 && p->sub <= 4 ? p->sub : 0]);
+		else
+			buf_addf(b, "Q%d %d", p->sub, p->year);
+		break;
+	case FREQ_M:
+		if (zh(lang))
+			buf_addf(b, "%d年%d月", p->year, p->sub);
+		else
+			buf_addf(b, "%s %d", month_en[p->sub >= 1 &&
+			    p->sub <= 12 ? p->sub : 0], p->year);
+		break;
+	default:
+		buf_addf(b, zh(lang) ? "%d年" : "%d", p->year);
+		break;
+	}
+}
+
+void
+rl_partial(struct buf *b, enum chart_lang lang, const struct agg_point *pt)
+{
+	int m = pt->months;
+
+	if (pt->p.freq != FREQ_Y || m < 1 || m > 12) {
+		rl_period(b, lang, &pt->p);
+		return;
+	}
+	if (zh(lang))
+		buf_addf(b, m == 1 ? "%d年1月" : "%d年1—%d月", pt->p.year, m);
+	else if (m == 1)
+		buf_addf(b, "Jan %d", pt->p.year);
+	else
+		buf_addf(b, "Jan-%s %d", mon_en[m], pt->p.year);
+}
+
+void
+rl_date(struct buf *b, enum chart_lang lang, const char *iso)
+{
+	int y, m, day;
+
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &day) != 3 || m < 1 ||
+	    m > 12) {
+		buf_adds(b, iso);
+		return;
+	}
+	if (zh(lang))
+		buf_addf(b, "%d年%d月%d日", y, m, day);
+	else
+		buf_addf(b, "%d %s %d", day, month_en[m], y);
+}
+
+void
+rl_chart_path(struct buf *b, const struct report_doc *d, int ind,
+    unsigned which)
+{
+	const struct catalog *cat = d->sum->cat;
+
+	/* Codes only: catalogue codes are [a-z0-9_], region codes digits,
+	 * so the path needs no escaping in any format. */
+	buf_addf(b, "%s/%s.%s.%s.png", d->charts, cat->indicators[ind].code,
+	    cat->regions[d->sum->region].code,
+	    which == RDOC_SPARK ? "spark" : which == RDOC_REGIONS ?
+	    "regions" : "Y");
+}
+
+void
+rl_title(struct buf *b, const struct report_doc *d)
+{
+	const struct cat_region *g = &d->sum->cat->regions[d->sum->region];
+
+	if (zh(d->lang))
+		buf_addf(b, "%s%s", rl_name(d->lang, g->name_en, g->name_zh),
+		    words[RL_TITLE][1]);
+	else
+		buf_addf(b, "%s: %s", words[RL_TITLE][0],
+		    rl_name(d->lang, g->name_en, g->name_zh));
+}
+
+void
+rl_meta(struct buf *b, const struct report_doc *d)
+{
+	const struct summary *s = d->sum;
+	const struct catalog *cat = s->cat;
+	const struct cat_region *g = &cat->regions[s->region];
+
+	if (zh(d->lang)) {
+		buf_addf(b, "%s（%s）· 数据截至", rl_name(d->lang, g->name_en,
+		    g->name_zh), g->code);
+		rl_period(b, d->lang, &s->as_of);
+		buf_addf(b, " · %zu个体系、%zu项举措、%zu项指标",
+		    cat->nsystems, cat->nmeasures, cat->nindicators);
+	} else {
+		buf_addf(b, "%s (%s) · data as of ", rl_name(d->lang,
+		    g->name_en, g->name_zh), g->code);
+		rl_period(b, d->lang, &s->as_of);
+		buf_addf(b, " · %zu systems, %zu measures, %zu indicators",
+		    cat->nsystems, cat->nmeasures, cat->nindicators);
+	}
+}
+
+void
+rl_target(struct buf *b, const struct report_doc *d, int ind)
+{
+	const struct cat_indicator *ci = &d->sum->cat->indicators[ind];
+	int ty = ci->target_year ? ci->target_year :
+	    d->sum->cfg.default_target_year;
+
+	if (ci->has_target) {
+		if (zh(d->lang)) {
+			buf_addf(b, "目标：%d年", ty);
+			rl_value(b, d, ind, ci->target_value);
+		} else {
+			buf_adds(b, "Target ");
+			rl_value(b, d, ind, ci->target_value);
+			buf_addf(b, " by %d", ty);
+		}
+	} else if (ci->has_growth) {
+		if (zh(d->lang))
+			buf_addf(b, "预期年均增长%.1f%%（无目标值）",
+			    ci->target_growth);
+		else
+			buf_addf(b, "Aim %+.1f%% a year (no target level)",
+			    ci->target_growth);
+	} else {
+		buf_adds(b, zh(d->lang) ? "无目标值" : "No target level");
+	}
+	if (ci->direction < 0)
+		buf_addf(b, zh(d->lang) ? "，%s" : ", %s",
+		    rl_word(d->lang, RL_LOWER_BETTER));
+}
+
+void
+rl_changes_intro(struct buf *b, const struct report_doc *d)
+{
+	const struct report *r = d->rep;
+	const struct cat_region *g = &d->sum->cat->regions[d->sum->region];
+	const char *name = rl_name(d->lang, g->name_en, g->name_zh);
+
+	if (!r->has_prev) {
+		if (zh(d->lang))
+			buf_addf(b, "数据库中没有%s更早时期的报告记录，无从比较。"
+			    "本期报告已记录，下期报告将列出相对本期的变化。",
+			    name);
+		else
+			buf_addf(b, "No report of %s for an earlier period is "
+			    "recorded in this store, so there is nothing to "
+			    "compare with. This report has been recorded: the "
+			    "next one will list the changes since it.", name);
+		return;
+	}
+	if (zh(d->lang)) {
+		buf_adds(b, "与");
+		rl_period(b, d->lang, &r->prev_period);
+		buf_adds(b, "报告（");
+		rl_date(b, d->lang, r->prev_made_at);
+		buf_adds(b, "生成）相比。本节取决于此前在数据库中记录的报告；"
+		    "报告其余部分的数据只取决于截至");
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_adds(b, "的数据。");
+	} else {
+		buf_adds(b, "Compared with the report for ");
+		rl_period(b, d->lang, &r->prev_period);
+		buf_adds(b, ", made on ");
+		rl_date(b, d->lang, r->prev_made_at);
+		buf_adds(b, ". This section depends on the reports recorded in "
+		    "the store before this one; the figures in the rest of "
+		    "the report depend only on the data up to ");
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_addc(b, '.');
+	}
+}
+
+void
+rl_revisions_intro(struct buf *b, const struct report_doc *d)
+{
+	size_t n = d->rep->nrevisions;
+
+	if (zh(d->lang)) {
+		buf_addf(b, "上期报告之后导入的文件修订了%zu个截至", n);
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_adds(b, "时期的已有数值：");
+	} else {
+		buf_addf(b, "Files ingested since the last report revised %zu "
+		    "stored value%s of periods up to ", n, n == 1 ? "" : "s");
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_addc(b, ':');
+	}
+}
+
+void
+rl_rejects_intro(struct buf *b, const struct report_doc *d)
+{
+	if (d->rep->has_prev)
+		buf_adds(b, zh(d->lang) ? "上期报告之后导入的文件中被拒绝的数据行"
+		    "（修正后可重新导入）：" : "Files ingested since the last "
+		    "report that had rows rejected (fix and ingest them "
+		    "again):");
+	else
+		buf_adds(b, zh(d->lang) ? "已导入文件中被拒绝的数据行（修正后可"
+		    "重新导入）：" : "Ingested files that had rows rejected "
+		    "(fix and ingest them again):");
+}
+
+void
+rl_rejects_line(struct buf *b, const struct report_doc *d, size_t i)
+{
+	const struct report_rejects *e = &d->rep->rejects[i];
+	size_t k;
+
+	buf_adds(b, e->file);
+	if (zh(d->lang)) {
+		buf_adds(b, "（");
+		rl_date(b, d->lang, e->at);
+		buf_addf(b, "导入）：%lu行中%lu行被拒绝", e->rows,
+		    e->nrejected);
+	} else {
+		buf_adds(b, ", ingested ");
+		rl_date(b, d->lang, e->at);
+		buf_addf(b, ": %lu of %lu rows rejected", e->nrejected,
+		    e->rows);
+	}
+	for (k = 0; k < e->nfirst; k++) {
+		if (zh(d->lang))
+			buf_addf(b, "%s第%lu行：%s", k ? "；" : "——",
+			    e->first[k].line, e->first[k].reason);
+		else
+			buf_addf(b, "%sline %lu: %s", k ? "; " : " - ",
+			    e->first[k].line, e->first[k].reason);
+	}
+	if (e->nrejected > e->nfirst)
+		buf_adds(b, zh(d->lang) ? "；等" : "; ...");
+}
+
+void
+rl_incomplete_line(struct buf *b, const struct report_doc *d, int ind)
+{
+	const struct cat_indicator *ci = &d->sum->cat->indicators[ind];
+	const struct summary_indicator *si = &d->sum->indicators[ind];
+
+	buf_adds(b, rl_name(d->lang, ci->name_en, ci->name_zh));
+	buf_adds(b, zh(d->lang) ? "：" : ": ");
+	rl_partial(b, d->lang, &si->partial);
+	buf_adds(b, zh(d->lang) ? "为不完整年度，" : " is incomplete, ");
+	rl_value(b, d, ind, si->partial.value);
+	if (si->partial.has_yoy) {
+		char t[FMT_MAX];
+
+		buf_addf(b, zh(d->lang) ? "，同比%s" : " (%s YoY)",
+		    fmt_pct(si->partial.yoy, t));
+	}
+	buf_adds(b, zh(d->lang) ? "；仅作展示，不计入进展评估。" :
+	    "; shown, but left out of the progress measure.");
+}
+
+void
+rl_method(struct buf *b, const struct report_doc *d)
+{
+	const struct progress_config *c = &d->sum->cfg;
+
+	if (zh(d->lang)) {
+		buf_addf(b, "各指标的进展状态采用加拿大统计局设计、Open SDG发布的"
+		    "进展测度方法：将指标自基期以来的年均复合增长率，与到目标年"
+		    "实现目标值所需的年均增长率相比较。设有目标值的指标，按两者之比"
+		    "判断：比值不低于%.2f为“进展顺利”，不低于%.2f为“取得进展但需"
+		    "加快”，不低于0为“进展有限”，低于0为“出现倒退”；最新值已达到"
+		    "目标值的为“目标已实现”。未设目标值的指标，按年均增长率判断："
+		    "不低于%.1f%%为“进展顺利”，不低于%.1f%%为“取得进展但需加快”，"
+		    "不低于0为“进展有限”。越低越好的指标方向相反。只使用完整年度"
+		    "的数据，不完整年度仅作展示。各状态对应-5至5的得分：举措得分为"
+		    "其指标得分的平均值，体系得分为其举措得分的平均值，政策总体得分"
+		    "为各体系得分的平均值，并据此确定相应状态。",
+		    c->ratio_high, c->ratio_mid, c->cagr_high * 100,
+		    c->cagr_mid * 100);
+		return;
+	}
+	buf_addf(b, "Each indicator's status follows the progress measure "
+	    "that Statistics Canada designed and Open SDG publishes: the "
+	    "compound annual growth the indicator has shown since its base "
+	    "year is compared with the growth it needs to reach its target "
+	    "by the target year. With a target, the ratio of the two decides: "
+	    "on track at %.2f or more, progress made but acceleration needed "
+	    "from %.2f, limited progress from 0, deterioration below 0; a "
+	    "latest value that meets the target is target achieved. Without a "
+	    "target level, the growth itself decides: %.1f%% a year or more "
+	    "is on track, %.1f%% progress made but acceleration needed, 0 "
+	    "limited progress. Where lower is better the direction is turned "
+	    "around. Only complete years count; an incomplete year is shown "
+	    "but left out. Each status carries a score from -5 to 5: a "
+	    "measure's score is the mean of its indicators', a system's the "
+	    "mean of its measures', the policy's the mean of its systems', "
+	    "and their status follows from that score.", c->ratio_high,
+	    c->ratio_mid, c->cagr_high * 100, c->cagr_mid * 100);
+}
+
+void
+rl_source(struct buf *b, const struct report_doc *d)
+{
+	if (zh(d->lang))
+		buf_adds(b, "方法来源：加拿大统计局（Statistics Canada）可持续发展"
+		    "目标进展测度方法，采用Open SDG的实现（sdg-build "
+		    "ProgressMeasure；open-sdg文档“Progress methodology”）。");
+	else
+		buf_adds(b, "Source of the method: Statistics Canada's progress "
+		    "measure for the Sustainable Development Goals, as Open SDG "
+		    "implements and documents it (sdg-build ProgressMeasure; "
+		    "open-sdg documentation, \"Progress methodology\").");
+}
+
+void
+rl_footer(struct buf *b, const struct report_doc *d)
+{
+	if (zh(d->lang)) {
+		buf_addf(b, "由pemetrics根据数据库%s生成。报告中的数据只使用截至",
+		    d->source);
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_adds(b, "的数据，任何时候生成结果相同。");
+	} else {
+		buf_addf(b, "Made by pemetrics from the store %s. The figures "
+		    "use the data up to ", d->source);
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_adds(b, " only, and are the same whenever the report is "
+		    "made.");
+	}
+}
+
+void
+rl_more(struct buf *b, enum chart_lang lang, size_t n)
+{
+	if (zh(lang))
+		buf_addf(b, "……另有%zu项。", n);
+	else
+		buf_addf(b, "... and %zu more.", n);
+}
+
+void
+rl_change_item(struct buf *b, const struct report_doc *d,
+    const struct report_change *c)
+{
+	const struct catalog *cat = d->sum->cat;
+
+	switch (c->level) {
+	case REPORT_SYSTEM:
+		buf_adds(b, rl_name(d->lang, cat->systems[c->index].name_en,
+		    cat->systems[c->index].name_zh));
+		break;
+	case REPORT_MEASURE:
+		buf_addf(b, "%s ", cat->measures[c->index].id);
+		buf_adds(b, rl_name(d->lang, cat->measures[c->index].name_en,
+		    cat->measures[c->index].name_zh));
+		break;
+	case REPORT_INDICATOR:
+		buf_adds(b, rl_name(d->lang, cat->indicators[c->index].name_en,
+		    cat->indicators[c->index].name_zh));
+		break;
+	default:
+		buf_adds(b, rl_word(d->lang, RL_POLICY));
+		break;
+	}
+}
+
+const char *
+rl_change_level(enum chart_lang lang, enum report_level lv)
+{
+	switch (lv) {
+	case REPORT_SYSTEM:
+		return rl_word(lang, RL_SYSTEM);
+	case REPORT_MEASURE:
+		return rl_word(lang, RL_MEASURE);
+	case REPORT_INDICATOR:
+		return rl_word(lang, RL_INDICATOR);
+	default:
+		return zh(lang) ? "总体" : "Policy";
+	}
+}
+
+const char *
+rl_change_way(enum chart_lang lang, const struct report_change *c)
+{
+	if (c->before == PROGRESS_NOT_AVAILABLE)
+		return rl_word(lang, RL_NEW_DATA);
+	if (c->after == PROGRESS_NOT_AVAILABLE)
+		return rl_word(lang, RL_LOST_DATA);
+	return rl_word(lang, c->after > c->before ? RL_BETTER : RL_WORSE);
+}
+
+const struct report_change *
+rl_change_of(const struct report_doc *d, enum report_level lv, int index)
+{
+	size_t i;
+
+	for (i = 0; i < d->rep->nchanges; i++)
+		if (d->rep->changes[i].level == lv &&
+		    d->rep->changes[i].index == index)
+			return &d->rep->changes[i];
+	return NULL;
+}
+
+void
+rl_count(const struct report_doc *d, enum report_level lv,
+    size_t n[PROGRESS_TARGET_ACHIEVED + 1])
+{
+	const struct summary *s = d->sum;
+	const struct catalog *cat = s->cat;
+	size_t i;
+	unsigned st;
+
+	memset(n, 0, sizeof(size_t) * (PROGRESS_TARGET_ACHIEVED + 1));
+	if (lv == REPORT_SYSTEM) {
+		for (i = 0; i < cat->nsystems; i++)
+			if ((st = s->systems[i].r.status) <=
+			    PROGRESS_TARGET_ACHIEVED)
+				n[st]++;
+	} else if (lv == REPORT_MEASURE) {
+		for (i = 0; i < cat->nmeasures; i++)
+			if ((st = s->measures[i].r.status) <=
+			    PROGRESS_TARGET_ACHIEVED)
+				n[st]++;
+	} else {
+		for (i = 0; i < cat->nindicators; i++)
+			if ((st = s->indicators[i].progress.status) <=
+			    PROGRESS_TARGET_ACHIEVED)
+				n[st]++;
+	}
+}
+
+size_t
+rl_attention(const struct report_doc *d, int *idx, size_t max)
+{
+	const struct summary *s = d->sum;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < s->cat->nindicators; i++) {
+		const struct progress_result *p = &s->indicators[i].progress;
+		double sc = p->has_score ? p->score : 0;
+
+		if (p->status != PROGRESS_DETERIORATION &&
+		    p->status != PROGRESS_LIMITED)
+			continue;
+		/* Insertion into the worst-first list, kept at max. */
+		for (j = n; j > 0; j--) {
+			const struct progress_result *q =
+			    &s->indicators[idx[j - 1]].progress;
+
+			if ((q->has_score ? q->score : 0) <= sc)
+				break;
+			if (j < max)
+				idx[j] = idx[j - 1];
+		}
+		if (j < max) {
+			idx[j] = (int)i;
+			if (n < max)
+				n++;
+		}
+	}
+	return n;
+}
+
+int
+rl_checks_year(const struct summary *s)
+{
+	size_t i;
+	int last = -1;
+
+	for (i = 0; i < s->nchecks; i++)
+		if (s->checks[i].c.p.year > last)
+			last = s->checks[i].c.p.year;
+	return last;
+}
