@@ -25,6 +25,7 @@ static const struct command {
 	{ "chart",   cmd_chart,   "trend charts and scorecards as PNG or SVG" },
 	{ "export",  cmd_export,  "write every stored observation" },
 	{ "ingest",  cmd_ingest,  "load CSV files into the store" },
+	{ "report",  cmd_report,  "the month's or quarter's report, HTML and Markdown" },
 	{ "summary", cmd_summary, "progress of every indicator, measure, system" },
 	{ "trend",   cmd_trend,   "one indicator's series at a frequency" },
 };

@@ -263,12 +263,11 @@ rl_title(struct buf *b, const struct report_doc *d)
 {
 	const struct cat_region *g = &d->sum->cat->regions[d->sum->region];
 
+	buf_adds(b, rl_name(d->lang, g->name_en, g->name_zh));
+	buf_adds(b, zh(d->lang) ? "：截至" : ": progress as of ");
+	rl_period(b, d->lang, &d->sum->as_of);
 	if (zh(d->lang))
-		buf_addf(b, "%s%s", rl_name(d->lang, g->name_en, g->name_zh),
-		    words[RL_TITLE][1]);
-	else
-		buf_addf(b, "%s: %s", words[RL_TITLE][0],
-		    rl_name(d->lang, g->name_en, g->name_zh));
+		buf_adds(b, "实施进展");
 }
 
 void

@@ -1,0 +1,431 @@
+/* cli/cmd_report.c - "pemetrics report": the month's or quarter's report,
+ * as one HTML page, Markdown and the summary JSON, with its charts. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "core/report.h"
+#include "core/summary.h"
+#include "render/charts.h"
+#include "render/html.h"
+#include "render/json.h"
+#include "render/reportlang.h"
+#include "render/reportmd.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+static const char usage[] =
+	"usage: pemetrics report [--period PERIOD] [--region R] [--out DIR]\n"
+	"                        [--lang en|zh] [--format html,md,json]\n"
+	"                        [--renderer auto|gnuplot|native]\n"
+	"\n"
+	"  --period PERIOD  the report's as-of: nothing after it is used\n"
+	"                   (default: the latest period with data), e.g. 2024,\n"
+	"                   2024Q2, 2024-06\n"
+	"  --region R       a region code or alias (default: the catalogue's\n"
+	"                   first top-level region, e.g. 330000)\n"
+	"  --out DIR        where the files go (default reports/PERIOD, created)\n"
+	"  --lang L         the whole report in English (en, default) or\n"
+	"                   Chinese (zh)\n"
+	"  --format LIST    which of html (index.html), md (report.md) and json\n"
+	"                   (summary.json) to write, comma-separated (default\n"
+	"                   all three); charts go to DIR/charts for html and md\n"
+	"  --renderer R     trend charts with gnuplot, native, or auto: gnuplot\n"
+	"                   when it is on PATH (default); sparklines are native\n";
+
+enum { FMT_HTML = 1 << 0, FMT_MD = 1 << 1, FMT_JSON = 1 << 2 };
+
+/* Which chart files were written, per indicator (RDOC_* bits). */
+struct drawn {
+	const struct catalog *cat;
+	const char *dir;        /* absolute chart directory */
+	const char *region;     /* region code */
+	unsigned char *have;
+	int ind;                /* the indicator being drawn */
+	const struct pm_ctx *ctx;
+};
+
+static void
+chart_done(void *arg, const char *path, const struct pm_err *err)
+{
+	struct drawn *w = arg;
+	const char *code = w->cat->indicators[w->ind].code;
+	struct buf t = BUF_INIT, r = BUF_INIT;
+
+	if (err) {
+		pm_print_err(err);
+		return;
+	}
+	buf_addf(&t, "%s/%s.%s.Y.png", w->dir, code, w->region);
+	buf_addf(&r, "%s/%s.%s.regions.png", w->dir, code, w->region);
+	if (strcmp(path, t.data) == 0)
+		w->have[w->ind] |= RDOC_TREND;
+	else if (strcmp(path, r.data) == 0)
+		w->have[w->ind] |= RDOC_REGIONS;
+	if (w->ctx->verbosity >= 2)
+		pm_msg(NULL, 0, "report: wrote %s", path);
+	buf_release(&t);
+	buf_release(&r);
+}
+
+/* mkdir -p. */
+static int
+make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+/* Write 'b' to dir/name through a temporary name and a rename, so that a
+ * reader sees the old file or the new one, never half of one. */
+static int
+write_file(const char *dir, const char *name, const struct buf *b)
+{
+	struct buf tmp = BUF_INIT, path = BUF_INIT;
+	FILE *f;
+	int rc = 0, e;
+
+	buf_addf(&path, "%s/%s", dir, name);
+	buf_addf(&tmp, "%s/.%s.%ld.tmp", dir, name, (long)getpid());
+	if ((f = fopen(tmp.data, "wb")) == NULL) {
+		pm_msg(tmp.data, 0, "cannot write: %s", strerror(errno));
+		rc = -1;
+		goto out;
+	}
+	if (fwrite(b->data ? b->data : "", 1, b->len, f) != b->len ||
+	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		e = errno;
+		fclose(f);
+		unlink(tmp.data);
+		pm_msg(tmp.data, 0, "cannot write: %s", strerror(e));
+		rc = -1;
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp.data, path.data) != 0) {
+		e = errno;
+		unlink(tmp.data);
+		pm_msg(path.data, 0, "cannot write: %s", strerror(e));
+		rc = -1;
+	}
+out:
+	buf_release(&tmp);
+	buf_release(&path);
+	return rc;
+}
+
+static bool
+parse_formats(const char *s, unsigned *out)
+{
+	const char *p = s;
+	size_t n;
+
+	*out = 0;
+	while (*p) {
+		n = strcspn(p, ",");
+		if (n == 4 && strncmp(p, "html", 4) == 0)
+			*out |= FMT_HTML;
+		else if (n == 2 && strncmp(p, "md", 2) == 0)
+			*out |= FMT_MD;
+		else if (n == 4 && strncmp(p, "json", 4) == 0)
+			*out |= FMT_JSON;
+		else
+			return false;
+		p += n;
+		if (*p == ',' && *++p == '\0')
+			return false;
+	}
+	return *out != 0;
+}
+
+/* The trend charts (gnuplot or native) and the native sparklines of every
+ * indicator with data. Returns the exit code of the worst failure. */
+static int
+draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
+    int renderer, enum chart_lang lang, const char *dir, unsigned char *have)
+{
+	const struct catalog *cat = s->cat;
+	struct pm_err err = PM_ERR_INIT;
+	struct charts ch;
+	struct drawn w;
+	struct buf path = BUF_INIT;
+	const char *base = strrchr(ctx->db_path, '/');
+	size_t i;
+	int rc, code = 0;
+
+	memset(&ch, 0, sizeof(ch));
+	ch.st = st;
+	ch.sum = s;
+	ch.fmt = CHART_PNG;
+	ch.lang = lang;
+	ch.freq = FREQ_Y;
+	ch.width = 900;
+	ch.height = 540;
+	ch.dir = dir;
+	ch.source = base ? base + 1 : ctx->db_path;
+	w.cat = cat;
+	w.dir = dir;
+	w.region = cat->regions[s->region].code;
+	w.have = have;
+	w.ctx = ctx;
+	ch.done = chart_done;
+	ch.ctx = &w;
+	if (renderer != 2) {
+		rc = gnuplot_open("gnuplot", ctx_data_dir(ctx, "charts",
+		    "trend.gp"), &ch.gp, &err);
+		if (rc != 0 && renderer == 1) {
+			pm_print_err(&err);
+			return rc == PM_ENOTFOUND ? 1 : pm_exit_code(rc);
+		}
+		if (rc != 0 && ctx->verbosity >= 1)
+			pm_msg(NULL, 0, "report: gnuplot not found, using the "
+			    "native renderer");
+	}
+	for (i = 0; i < cat->nindicators; i++) {
+		if (!s->indicators[i].has_data)
+			continue;
+		w.ind = (int)i;
+		if ((rc = charts_indicator(&ch, (int)i)) != 0) {
+			code = pm_exit_code(rc);
+			break;
+		}
+		if (!s->indicators[i].has_latest)
+			continue;
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s.%s.spark.png", dir, cat->indicators[i].code,
+		    w.region);
+		rc = charts_sparkline(s, (int)i, path.data, RDOC_SPARK_W,
+		    RDOC_SPARK_H, &err);
+		if (rc == 0) {
+			have[i] |= RDOC_SPARK;
+		} else {
+			pm_print_err(&err);
+			if (code == 0)
+				code = pm_exit_code(rc);
+		}
+	}
+	if (code == 0 && ch.nfailed)
+		code = pm_exit_code(ch.worst);
+	if (ctx->verbosity >= 2)
+		pm_msg(NULL, 0, "report: %u charts written with %s, %u failed",
+		    ch.nwritten, ch.gp ? "gnuplot" : "the native renderer",
+		    ch.nfailed);
+	if (ch.gp)
+		gnuplot_close(ch.gp);
+	buf_release(&path);
+	return code;
+}
+
+int
+cmd_report(int argc, char **argv, struct pm_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "region", required_argument, NULL, 'r' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "renderer", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const renderers[] = { "auto", "gnuplot", "native",
+		NULL };
+	static const char *const langs[] = { "en", "zh", NULL };
+	const char *period_arg = NULL, *region_arg = NULL, *out = NULL;
+	unsigned formats = FMT_HTML | FMT_MD | FMT_JSON;
+	struct period as_of;
+	struct progress_config cfg;
+	struct summary sum;
+	struct report rep;
+	struct report_doc doc;
+	struct pm_err err = PM_ERR_INIT;
+	struct buf dir = BUF_INIT, charts_dir = BUF_INIT, b = BUF_INIT;
+	const struct catalog *cat;
+	struct store *st;
+	struct args a;
+	unsigned char *have = NULL;
+	char abs_charts[PATH_MAX], t[PERIOD_TEXT_MAX];
+	const char *base;
+	long long last_file;
+	int c, renderer = 0, lang = 0, code = 0, region, rc;
+	bool charts;
+
+	args_init(&a, argc, argv, "report", usage, "hqv", opts);
+	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
+		switch (c) {
+		case ARGS_HELP:
+			return 0;
+		case ARGS_USAGE:
+			return 2;
+		case 'p':
+			period_arg = args_optarg();
+			break;
+		case 'r':
+			region_arg = args_optarg();
+			break;
+		case 'o':
+			out = args_optarg();
+			break;
+		case 'l':
+			if (!args_choice(&a, "lang", args_optarg(), langs,
+			    &lang))
+				return 2;
+			break;
+		case 'f':
+			if (!parse_formats(args_optarg(), &formats))
+				return args_usage_error(&a, "bad value '%s' for "
+				    "--format (html, md, json, comma-"
+				    "separated)", args_optarg());
+			break;
+		case 'R':
+			if (!args_choice(&a, "renderer", args_optarg(),
+			    renderers, &renderer))
+				return 2;
+			break;
+		default:
+			return args_usage_error(&a, "unexpected option");
+		}
+	}
+	if (args_optind() < argc)
+		return args_usage_error(&a, "unexpected argument '%s'",
+		    argv[args_optind()]);
+	if (period_arg && period_parse(period_arg, strlen(period_arg), &as_of,
+	    NULL) != 0)
+		return args_usage_error(&a, "bad period '%s' for --period "
+		    "(2024, 2024H1, 2024Q2, 2024-06)", period_arg);
+	if (out && (*out == '\0' || strpbrk(out, "\n\r\t") != NULL))
+		return args_usage_error(&a, "bad directory for --out");
+	if ((cat = ctx_catalog(ctx)) == NULL)
+		return 1;
+	if ((region = ctx_region(ctx, region_arg)) < 0)
+		return 1;
+	/* The report records itself, so the store is opened for writing;
+	 * it must exist already (an empty new store says nothing). */
+	if (access(ctx->db_path, F_OK) != 0) {
+		pm_msg(ctx->db_path, 0, "cannot open store (ingest a file "
+		    "first?)");
+		return 4;
+	}
+	if ((st = ctx_store(ctx, 0, &code)) == NULL)
+		return code;
+	progress_config_default(&cfg);
+	/* The newest file first: one ingested while the summary is read
+	 * then counts as later than this report. */
+	if ((rc = store_file_last(st, &last_file, &err)) == 0)
+		rc = summary_build(st, cat, region, period_arg ? &as_of : NULL,
+		    &cfg, &sum, &err);
+	if (rc == PM_ENOTFOUND) {
+		pm_msg(ctx->db_path, 0, "the store holds no data yet "
+		    "(pemetrics ingest FILE)");
+		return 1;
+	}
+	if (rc != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
+	if ((rc = report_build(st, &sum, last_file, &rep, &err)) != 0) {
+		pm_print_err(&err);
+		summary_release(&sum);
+		return pm_exit_code(rc);
+	}
+	if (out)
+		buf_adds(&dir, out);
+	else
+		buf_addf(&dir, "reports/%s", period_format(&sum.as_of, t));
+	while (dir.len > 1 && dir.data[dir.len - 1] == '/')
+		dir.data[--dir.len] = '\0';
+	charts = formats & (FMT_HTML | FMT_MD);
+	buf_addf(&charts_dir, "%s/charts", dir.data);
+	if (make_dirs(charts ? charts_dir.data : dir.data) != 0 ||
+	    (charts && realpath(charts_dir.data, abs_charts) == NULL)) {
+		pm_msg(charts ? charts_dir.data : dir.data, 0, "cannot create "
+		    "the output directory: %s", strerror(errno));
+		code = 4;
+		goto out;
+	}
+	have = xcalloc(cat->nindicators + 1, 1);
+	if (charts)
+		code = draw_charts(ctx, st, &sum, renderer,
+		    lang == 1 ? LANG_ZH : LANG_EN, abs_charts, have);
+	if (code == 2 || code == 3 || code == 4)
+		goto out;
+
+	memset(&doc, 0, sizeof(doc));
+	doc.sum = &sum;
+	doc.rep = &rep;
+	doc.lang = lang == 1 ? LANG_ZH : LANG_EN;
+	doc.charts = "charts";
+	doc.have = have;
+	base = strrchr(ctx->db_path, '/');
+	doc.source = base ? base + 1 : ctx->db_path;
+	/* summary.json is exactly "pemetrics summary --format json". */
+	if (formats & FMT_JSON) {
+		json_summary(&b, &sum);
+		if (write_file(dir.data, "summary.json", &b) != 0) {
+			code = 4;
+			goto out;
+		}
+		buf_reset(&b);
+	}
+	if (formats & FMT_MD) {
+		md_report(&b, &doc);
+		if (write_file(dir.data, "report.md", &b) != 0) {
+			code = 4;
+			goto out;
+		}
+		buf_reset(&b);
+	}
+	if (formats & FMT_HTML) {
+		html_report(&b, &doc);
+		if (write_file(dir.data, "index.html", &b) != 0) {
+			code = 4;
+			goto out;
+		}
+	}
+	if ((rc = report_record(st, &rep, &err)) != 0) {
+		pm_print_err(&err);
+		code = pm_exit_code(rc);
+		goto out;
+	}
+	/* index.html last: "make demo" shows the last line. */
+	if (ctx->verbosity >= 1) {
+		if (charts)
+			printf("%s/\n", charts_dir.data);
+		if (formats & FMT_JSON)
+			printf("%s/summary.json\n", dir.data);
+		if (formats & FMT_MD)
+			printf("%s/report.md\n", dir.data);
+		if (formats & FMT_HTML)
+			printf("%s/index.html\n", dir.data);
+	}
+out:
+	free(have);
+	buf_release(&b);
+	buf_release(&dir);
+	buf_release(&charts_dir);
+	report_release(&rep);
+	summary_release(&sum);
+	return code;
+}
