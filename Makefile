@@ -84,6 +84,14 @@ demo: deps
 	$(MAKE) all
 	@sh scripts/demo.sh ./pemetrics $(DEMO)
 
+# --- benchmark -------------------------------------------------------------
+
+# Speed goals are checked here, never by timed tests. ROWS and RUNS pick
+# the sizes and the repeats (defaults 1000000 5000000 and 3).
+bench: deps
+	$(MAKE) all
+	@sh scripts/bench/bench.sh ./pemetrics build/bench
+
 # --- install ---------------------------------------------------------------
 
 install: all
@@ -105,4 +113,68 @@ uninstall:
 clean:
 	rm -rf build pemetrics $(DEMO)
 
-.PHONY: all deps test unit-run cli-run valgrind-run demo install uninstall clean
+.PHONY: all deps test unit-run cli-run valgrind-run demo bench install uninstall clean
+
+# --- fuzzing (issue 7) ---
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_FLAGS=...]
+#   clang + libFuzzer + ASan + UBSan: builds tests/fuzz/fuzz_{ingest,parse}
+#   from the sources (not from gcc's libpm.a) into build/fuzz/ and runs each
+#   for FUZZ_SECONDS from a copy of its seed corpus in build/fuzz/corpus-*,
+#   where new finds are kept; crashes land in build/fuzz/crash-*.
+# make fuzz-replay
+#   gcc + the "make test" sanitizer flags: replays tests/fuzz/corpus/* (the
+#   seeds and every crash found so far) through both targets.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS ?=
+FUZZ_TARGETS = ingest parse
+FUZZ_DIR = build/fuzz
+FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = -std=c11 $(WARN) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_LIB_SRC = $(sort $(wildcard src/util/*.c src/core/*.c))
+FUZZ_LIB_OBJ = $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/%.o)
+
+$(FUZZ_DIR)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(PM_CPPFLAGS) $(CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/libpm-fuzz.a: $(FUZZ_LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(FUZZ_LIB_OBJ)
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/libpm-fuzz.a
+	$(FUZZ_CC) $(PM_CPPFLAGS) $(CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $< \
+		$(FUZZ_DIR)/libpm-fuzz.a $(PM_LIBS)
+
+-include $(FUZZ_LIB_OBJ:.o=.d)
+
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_DIR)/corpus-$$t || exit 1; \
+		cp -p tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus-$$t/ || exit 1; \
+		dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=10 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_DIR)/crash-$$t- $$dict $(FUZZ_FLAGS) \
+			$(FUZZ_DIR)/corpus-$$t || exit 1; \
+	done
+
+fuzz-replay:
+	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
+		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" fuzz-replay-run
+
+# Under the variables of the build it runs in (make test: build/asan).
+fuzz-replay-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+	@for t in $(FUZZ_TARGETS); do \
+		printf 'replay %s: ' $$t; \
+		$(BUILD)/fuzz/replay_$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(BUILD)/libpm.a
+	@mkdir -p $(@D)
+	$(CC) $(PM_CPPFLAGS) $(CPPFLAGS) $(PM_CFLAGS) $(LDFLAGS) -o $@ \
+		tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(BUILD)/libpm.a $(PM_LIBS)
+
+.PHONY: fuzz fuzz-replay fuzz-replay-run
+# --- end fuzzing ---

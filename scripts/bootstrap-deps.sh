@@ -32,6 +32,8 @@ need valgrind         command -v valgrind
 need fonts-noto-cjk   test -d /usr/share/fonts/opentype/noto
 need fontconfig       command -v fc-match
 need libxml2-utils    command -v xmllint
+need chromium         command -v chromium
+need time             test -x /usr/bin/time
 for extra in ${PM_EXTRA_PACKAGES:-}; do
 	need "$extra" dpkg -s "$extra"
 done

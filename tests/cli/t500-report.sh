@@ -184,7 +184,8 @@ for lang in en zh; do
 	run_expect 0 "$PM" --catalog cat --db t.db -q report --out x$lang \
 		--lang $lang --format html,md
 	check_html x$lang/index.html
-	! grep -qi '<img src=x\|<b>' x$lang/index.html ||
+	! grep -qi '<img src=x\|&amp; <b>\|alert([0-9])</script>' \
+		x$lang/index.html ||
 		fail "markup from the catalogue in the $lang page"
 done
 grep -qF 'Shops &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;more&#39;' \

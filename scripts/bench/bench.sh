@@ -1,0 +1,131 @@
+#!/bin/sh
+# bench.sh - what "make bench" runs: pemetrics' speed and memory against
+# floors and yardsticks measured in the same run, on deterministic data
+# (gen-bench-data.sh). Timings are medians of RUNS runs (default 3),
+# alternating the contenders; compare figures within one run only.
+#
+# usage: scripts/bench/bench.sh PEMETRICS_BINARY WORKDIR
+#   ROWS="1000000 5000000" RUNS=3 to change the sizes or the repeats.
+set -eu
+
+pm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+rows_list=${ROWS:-1000000 5000000}
+runs=${RUNS:-3}
+
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+need=
+for r in $rows_list; do
+	[ -s "$work/data-$r.csv" ] || need="$need $r"
+done
+[ -z "$need" ] || sh "$here/gen-bench-data.sh" "$work" $need
+cat="$work/catalog"
+results=$work/results.txt
+: >"$results"
+
+# measure NAME ROWS BYTES CMD...: run CMD once, record "NAME seconds rss_kb"
+measure() {
+	name=$1 rows=$2 bytes=$3
+	shift 3
+	/usr/bin/time -f '%e %M' -o "$work/time.out" "$@" >/dev/null 2>"$work/err.out" || {
+		echo "bench: '$name' failed:" >&2
+		tail -5 "$work/err.out" >&2
+		exit 1
+	}
+	echo "$name $rows $bytes $(cat "$work/time.out")" >>"$results"
+}
+
+for r in $rows_list; do
+	f=$work/data-$r.csv
+	rv=$work/revise-$r.csv
+	bytes=$(wc -c <"$f")
+	nrev=$(($(wc -l <"$rv") - 1))
+	i=0
+	while [ $i -lt "$runs" ]; do
+		i=$((i + 1))
+		measure "cat-$r" "$r" "$bytes" cat "$f"
+		measure "dry-run-$r" "$r" "$bytes" "$pm" --catalog "$cat" \
+			--db "$work/none.db" ingest --dry-run "$f"
+		rm -f "$work/s.db"
+		measure "sqlite3-import-$r" "$r" "$bytes" sqlite3 "$work/s.db" \
+			".import --csv $f t"
+		rm -f "$work/b.db" "$work/b.db-wal" "$work/b.db-shm"
+		measure "ingest-$r" "$r" "$bytes" "$pm" --catalog "$cat" \
+			--db "$work/b.db" ingest "$f"
+		measure "reingest-same-$r" "$r" "$bytes" "$pm" --catalog "$cat" \
+			--db "$work/b.db" ingest "$f"
+		measure "ingest-1pct-revised-$r" "$nrev" "$(wc -c <"$rv")" \
+			"$pm" --catalog "$cat" --db "$work/b.db" ingest "$rv"
+		measure "summary-$r" "$r" 0 "$pm" --catalog "$cat" \
+			--db "$work/b.db" summary --region 900000
+	done
+	if "$pm" report --help >/dev/null 2>&1; then
+		measure "report-$r" "$r" 0 "$pm" --catalog "$cat" --db "$work/b.db" \
+			report --region 900000 --out "$work/report-$r" --renderer native
+	fi
+done
+
+# Charts of the sample catalogue: one gnuplot process for the batch,
+# against one pemetrics (and so one gnuplot) per indicator.
+sdb=$work/sample.db
+rm -f "$sdb" "$sdb-wal" "$sdb-shm"
+"$pm" --db "$sdb" -q ingest "$repo/datasets/sample/yearly.csv" \
+	"$repo/datasets/sample/monthly-ytd.csv"
+i=0
+while [ $i -lt "$runs" ]; do
+	i=$((i + 1))
+	rm -rf "$work/ch"
+	measure "chart-all-gnuplot" 0 0 "$pm" --db "$sdb" chart --all \
+		--renderer gnuplot --out "$work/ch/g"
+	measure "chart-all-native" 0 0 "$pm" --db "$sdb" chart --all \
+		--renderer native --out "$work/ch/n"
+	measure "chart-per-indicator-gnuplot" 0 0 sh -c '
+		for c in $(awk -F, "NR > 1 { print \$1 }" "$1/datasets/catalog/indicators.csv"); do
+			"$2" --db "$3" -q chart --indicator "$c" --renderer gnuplot \
+			    --out "$4" 2>/dev/null || :
+		done' sh "$repo" "$pm" "$sdb" "$work/ch/p"
+done
+ncharts_all=$(ls "$work/ch/g" | wc -l)
+ncharts_per=$(ls "$work/ch/p" | wc -l)
+
+# The table: medians.
+awk -v nall="$ncharts_all" -v nper="$ncharts_per" '
+function median(name,    n, i, j, t, a) {
+	n = cnt[name]
+	for (i = 1; i <= n; i++) a[i] = v[name, i]
+	for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+		if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+{
+	cnt[$1]++; v[$1, cnt[$1]] = $4; rows[$1] = $2; bytes[$1] = $3
+	if ($5 > rss[$1]) rss[$1] = $5
+	if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 }
+}
+END {
+	printf "%-30s %9s %12s %9s %9s\n", "step", "seconds", "rows/s", "MB/s", "peak MB"
+	for (i = 1; i <= k; i++) {
+		s = order[i]; m = median(s); med[s] = m
+		rs = "-"; mb = "-"
+		if (rows[s] > 0 && m > 0) rs = sprintf("%.0f", rows[s] / m)
+		if (bytes[s] > 0 && m > 0) mb = sprintf("%.1f", bytes[s] / m / 1e6)
+		printf "%-30s %9.3f %12s %9s %9.1f\n", s, m, rs, mb, rss[s] / 1024
+	}
+	print ""
+	for (i = 1; i <= k; i++) {
+		s = order[i]
+		if (s !~ /^ingest-[0-9]+$/) continue
+		r = substr(s, 8)
+		c = med["cat-" r]
+		if (c < 0.001) c = 0.001
+		printf "rows %s: ingest / sqlite3 .import = %.2f; ingest / dry-run = %.2f; dry-run / cat = %.1f\n", r, med[s] / med["sqlite3-import-" r], med[s] / med["dry-run-" r], med["dry-run-" r] / c
+	}
+	if (nall && nper)
+		printf "charts: %.1f ms per chart with one gnuplot for %d charts; %.1f ms per chart with one process per indicator (%d charts): %.1fx\n",
+		    med["chart-all-gnuplot"] * 1000 / nall, nall,
+		    med["chart-per-indicator-gnuplot"] * 1000 / nper, nper,
+		    (med["chart-per-indicator-gnuplot"] / nper) / (med["chart-all-gnuplot"] / nall)
+}' "$results"
