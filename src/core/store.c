@@ -205,8 +205,7 @@ migrate(struct store *st, bool readonly, struct pm_err *err)
 		    "store schema version %d is newer than this pemetrics "
 		    "(%d): upgrade pemetrics", v, STORE_SCHEMA_VERSION);
 	if (readonly)
-		return pm_fail(err, PM_EDATA, st->path, 0,
-		    "store needs a schema upgrade: run an ingest first");
+		return PM_ENOTFOUND;    /* store_open() reopens to migrate */
 	if ((rc = exec(st, "BEGIN IMMEDIATE", "begin migration", err)) != 0)
 		return rc;
 	if ((rc = user_version(st, &v, err)) != 0)     /* raced? */
@@ -306,7 +305,18 @@ store_open(const char *path, unsigned flags, struct store **out,
 	    "PRAGMA foreign_keys = OFF", "set pragmas", err);
 	if (rc != 0)
 		goto fail;
-	if ((rc = migrate(st, ro, err)) != 0)
+	if ((rc = migrate(st, ro, err)) == PM_ENOTFOUND) {
+		/* A store of an older schema, opened to be read: upgrade it
+		 * once with a writable handle, then read as asked. */
+		store_close(st);
+		if ((rc = store_open(path, flags & ~STORE_READONLY, out,
+		    err)) != 0)
+			return rc;
+		store_close(*out);
+		*out = NULL;
+		return store_open(path, flags, out, err);
+	}
+	if (rc != 0)
 		goto fail;
 	*out = st;
 	return 0;
