@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh - the main job on the sample data, as "make demo" runs it:
 # a fresh store, the sample files ingested (one of them with deliberate
-# errors), what was stored, the progress summary, a trend and the charts.
+# errors), what was stored, the progress summary, a trend, the charts
+# and the report.
 #
 # usage: scripts/demo.sh PEMETRICS_BINARY OUTPUT_DIR
 set -eu
@@ -49,3 +50,7 @@ step "pemetrics --db $db chart --all --out $out/charts"
 echo "$(wc -l <"$out/charts.txt") charts in $out/charts/, for example:"
 grep -E '/(policy.scores|net_txn_volume.330000.Y|M05.multiples).png$' \
 	"$out/charts.txt" | sed "s|^$(pwd)/||"
+
+step "pemetrics --db $db report --out $out/report (HTML, Markdown and JSON to send on)"
+"$pm" --db "$db" report --out "$out/report" >"$out/report.txt"
+echo "the report: $(tail -n 1 "$out/report.txt")"

@@ -26,19 +26,22 @@ static const char usage[] =
 	"                        [--lang en|zh] [--format html,md,json]\n"
 	"                        [--renderer auto|gnuplot|native]\n"
 	"\n"
-	"  --period PERIOD  the report's as-of: nothing after it is used\n"
-	"                   (default: the latest period with data), e.g. 2024,\n"
+	"  --period PERIOD  the as-of: nothing after it is used (default:\n"
+	"                   the latest period with data), e.g. 2024,\n"
 	"                   2024Q2, 2024-06\n"
-	"  --region R       a region code or alias (default: the catalogue's\n"
-	"                   first top-level region, e.g. 330000)\n"
-	"  --out DIR        where the files go (default reports/PERIOD, created)\n"
-	"  --lang L         the whole report in English (en, default) or\n"
-	"                   Chinese (zh)\n"
-	"  --format LIST    which of html (index.html), md (report.md) and json\n"
-	"                   (summary.json) to write, comma-separated (default\n"
-	"                   all three); charts go to DIR/charts for html and md\n"
-	"  --renderer R     trend charts with gnuplot, native, or auto: gnuplot\n"
-	"                   when it is on PATH (default); sparklines are native\n";
+	"  --region R       a region code or alias (default: the\n"
+	"                   catalogue's first top-level region, 330000)\n"
+	"  --out DIR        where the files go (default reports/PERIOD,\n"
+	"                   created)\n"
+	"  --lang L         the whole report in English (en, default)\n"
+	"                   or Chinese (zh)\n"
+	"  --format LIST    which of html (index.html), md (report.md)\n"
+	"                   and json (summary.json) to write, comma-\n"
+	"                   separated (default all three); charts go to\n"
+	"                   DIR/charts for html and md\n"
+	"  --renderer R     trend charts with gnuplot, native, or auto:\n"
+	"                   gnuplot when it is on PATH (default);\n"
+	"                   sparklines are always native\n";
 
 enum { FMT_HTML = 1 << 0, FMT_MD = 1 << 1, FMT_JSON = 1 << 2 };
 
@@ -211,8 +214,8 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 		if (!s->indicators[i].has_latest)
 			continue;
 		buf_reset(&path);
-		buf_addf(&path, "%s/%s.%s.spark.png", dir, cat->indicators[i].code,
-		    w.region);
+		buf_addf(&path, "%s/%s.%s.spark.png", dir,
+		    cat->indicators[i].code, w.region);
 		rc = charts_sparkline(s, (int)i, path.data, RDOC_SPARK_W,
 		    RDOC_SPARK_H, &err);
 		if (rc == 0) {
@@ -295,8 +298,8 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 			break;
 		case 'f':
 			if (!parse_formats(args_optarg(), &formats))
-				return args_usage_error(&a, "bad value '%s' for "
-				    "--format (html, md, json, comma-"
+				return args_usage_error(&a, "bad value '%s' "
+				    "for --format (html, md, json, comma-"
 				    "separated)", args_optarg());
 			break;
 		case 'R':

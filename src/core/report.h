@@ -80,7 +80,8 @@ struct report {
 	struct period prev_period;      /* its as-of */
 	char prev_made_at[STORE_TIME_MAX];
 	struct report_change *changes;  /* policy, systems, measures,
-					 * indicators, each in catalogue order */
+					 * indicators, each in catalogue
+					 * order */
 	size_t nchanges;
 	struct report_revision *revisions;      /* catalogue order of
 						 * indicator, region; period */

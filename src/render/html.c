@@ -46,6 +46,7 @@ static const char css_base[] =
 	".overall .badge{font-size:1rem;padding:3px 12px}\n"
 	".overall .score{font-size:1.05rem}\n"
 	".overall .note{color:var(--muted);font-size:.85rem}\n"
+	".headline{font-size:1.02rem;margin:8px 0 0}\n"
 	"table{border-collapse:collapse;width:100%;font-size:.88rem;"
 	"margin:4px 0 10px}\n"
 	"th,td{border-bottom:1px solid var(--rule);padding:5px 7px;"
@@ -54,12 +55,13 @@ static const char css_base[] =
 	"font-weight:700}\n"
 	".num{text-align:right;white-space:nowrap;"
 	"font-variant-numeric:tabular-nums}\n"
+	"th.num,th .badge,td .badge{white-space:normal}\n"
 	".sub{color:var(--muted);font-size:.76rem;margin-top:1px}\n"
-	".badge{display:inline-block;padding:1px 9px;border-radius:10px;"
+	".badge{display:inline-block;padding:1px 9px;border-radius:7px;"
 	"font-size:.76rem;font-weight:700;line-height:1.5;"
 	"white-space:nowrap}\n"
 	".dist{display:flex;height:12px;border-radius:3px;overflow:hidden;"
-	"min-width:160px;background:#eee}\n"
+	"min-width:60px;background:#eee}\n"
 	".dist span{display:block;height:100%}\n"
 	"table.glance td.n{text-align:center;font-variant-numeric:"
 	"tabular-nums}\n"
@@ -69,7 +71,8 @@ static const char css_base[] =
 	"ul{margin:.3rem 0 .8rem;padding-left:1.3rem}\n"
 	"li{margin:.15rem 0}\n"
 	".syshead{display:flex;align-items:baseline;gap:14px;"
-	"flex-wrap:wrap;border-bottom:1px solid var(--rule);margin:30px 0 4px}\n"
+	"flex-wrap:wrap;border-bottom:1px solid var(--rule);"
+	"margin:30px 0 4px}\n"
 	".syshead h2{border:0;margin:0;padding-bottom:4px}\n"
 	".measure{margin:14px 0 18px}\n"
 	".mhead{display:flex;align-items:baseline;gap:10px;"
@@ -78,13 +81,22 @@ static const char css_base[] =
 	".mhead .mid{font-weight:700;color:var(--accent)}\n"
 	".mhead .mname{flex:1;font-weight:600}\n"
 	".mhead .score{white-space:nowrap}\n"
-	"table.ind td.name{width:27%}\n"
+	/* One column grid for every measure's table. */
+	"table.ind{table-layout:fixed}\n"
+	"table.ind th:nth-child(1){width:27%}\n"
+	"table.ind th:nth-child(2){width:13%}\n"
+	"table.ind th:nth-child(3){width:8%}\n"
+	"table.ind th:nth-child(4),table.ind th:nth-child(5){width:10%}\n"
+	"table.ind th:nth-child(6){width:14%}\n"
+	"table.ind th:nth-child(7){width:12%}\n"
+	"table.ind th:nth-child(8){width:6%}\n"
 	"table.ind td.trend{white-space:nowrap}\n"
 	"table.ind td.trend img{display:block;border:1px solid #eceff3}\n"
 	"td.nodata{color:var(--muted);font-style:italic}\n"
 	".was{font-style:italic}\n"
 	".method{font-size:.9rem}\n"
-	"footer{margin-top:26px;padding-top:8px;border-top:1px solid var(--rule);"
+	"footer{margin-top:26px;padding-top:8px;"
+	"border-top:1px solid var(--rule);"
 	"color:var(--muted);font-size:.78rem}\n"
 	"@page{size:A4;margin:14mm 12mm 15mm}\n"
 	"@media print{\n"
@@ -96,6 +108,7 @@ static const char css_base[] =
 	".measure,.overall,tr,li{break-inside:avoid;page-break-inside:avoid}\n"
 	".mhead,h2,h3,.syshead{break-after:avoid;page-break-after:avoid}\n"
 	"thead{display:table-header-group}\n"
+	"table.ind td.trend img{width:96px;height:24px}\n"
 	"a{color:inherit;text-decoration:none}\n"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
 	"}\n";
@@ -228,7 +241,10 @@ cover(struct buf *b, const struct report_doc *d)
 	h(b, d->lang == LANG_ZH ? "）" : ")");
 	buf_adds(b, "</span>");
 	was(b, d, REPORT_POLICY, -1);
-	buf_adds(b, "</div>\n");
+	buf_adds(b, "</div>\n<p class=\"headline\">");
+	rl_headline(&t, d);
+	hb(b, &t);
+	buf_adds(b, "</p>\n");
 	buf_release(&t);
 }
 
@@ -725,12 +741,14 @@ mismatches(struct buf *b, const struct report_doc *d)
 		RL_PUBLISHED, RL_FROM_LEVELS };
 	const struct summary *s = d->sum;
 	const struct catalog *cat = s->cat;
+	struct buf t = BUF_INIT;
 	size_t i, k, n = 0;
 	char v[FMT_MAX];
 
 	for (i = 0; i < cat->nindicators; i++)
 		for (k = 0; k < s->indicators[i].years.n; k++) {
-			const struct agg_point *pt = &s->indicators[i].years.pt[k];
+			const struct agg_point *pt =
+			    &s->indicators[i].years.pt[k];
 
 			if (!pt->yoy_mismatch)
 				continue;
@@ -743,8 +761,10 @@ mismatches(struct buf *b, const struct report_doc *d)
 			buf_adds(b, "<tr><td>");
 			h(b, rl_name(d->lang, cat->indicators[i].name_en,
 			    cat->indicators[i].name_zh));
-			buf_addf(b, "</td><td>%d</td><td class=\"num\">",
-			    pt->p.year);
+			buf_adds(b, "</td><td>");
+			rl_period(&t, d->lang, &pt->p);
+			hb(b, &t);
+			buf_adds(b, "</td><td class=\"num\">");
 			h(b, fmt_pct(pt->yoy_pub, v));
 			buf_adds(b, "</td><td class=\"num\">");
 			h(b, fmt_pct(pt->yoy, v));
@@ -752,6 +772,7 @@ mismatches(struct buf *b, const struct report_doc *d)
 		}
 	if (n)
 		buf_adds(b, "</tbody>\n</table>\n");
+	buf_release(&t);
 }
 
 static void

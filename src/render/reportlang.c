@@ -23,8 +23,8 @@ static const char *const words[RL_NWORDS][2] = {
 	[RL_STATUS] = { "Status", "状态" },
 	[RL_LATEST] = { "Latest", "最新值" },
 	[RL_YOY] = { "YoY", "同比" },
-	[RL_GROWTH] = { "Growth a year since base", "基期以来年均增长" },
-	[RL_NEEDED] = { "Needed a year", "达标所需年均增长" },
+	[RL_GROWTH] = { "Growth a year since base", "实际年均增速" },
+	[RL_NEEDED] = { "Needed a year", "达标所需增速" },
 	[RL_TREND] = { "Trend", "走势" },
 	[RL_CHART] = { "chart", "走势图" },
 	[RL_REGIONS_CHART] = { "by region", "分地区" },
@@ -293,6 +293,32 @@ rl_meta(struct buf *b, const struct report_doc *d)
 }
 
 void
+rl_headline(struct buf *b, const struct report_doc *d)
+{
+	size_t n[PROGRESS_TARGET_ACHIEVED + 1], good, lag;
+
+	rl_count(d, REPORT_MEASURE, n);
+	good = n[PROGRESS_TARGET_ACHIEVED] + n[PROGRESS_SUBSTANTIAL];
+	lag = n[PROGRESS_LIMITED] + n[PROGRESS_DETERIORATION];
+	if (zh(d->lang)) {
+		buf_addf(b, "%zu项举措中，%zu项进展顺利或目标已实现，%zu项取"
+		    "得进展但需加快，%zu项进展有限或出现倒退，%zu项无数据。",
+		    d->sum->cat->nmeasures, good, n[PROGRESS_MODERATE], lag,
+		    n[PROGRESS_NOT_AVAILABLE]);
+		return;
+	}
+	buf_addf(b, "Of the %zu measures, %zu %s on track or %s reached "
+	    "%s target, %zu %s progressing but %s to accelerate, %zu %s "
+	    "limited progress or deterioration, and %zu %s no data.",
+	    d->sum->cat->nmeasures, good, good == 1 ? "is" : "are",
+	    good == 1 ? "has" : "have", good == 1 ? "its" : "their",
+	    n[PROGRESS_MODERATE], n[PROGRESS_MODERATE] == 1 ? "is" : "are",
+	    n[PROGRESS_MODERATE] == 1 ? "needs" : "need", lag,
+	    lag == 1 ? "shows" : "show", n[PROGRESS_NOT_AVAILABLE],
+	    n[PROGRESS_NOT_AVAILABLE] == 1 ? "has" : "have");
+}
+
+void
 rl_target(struct buf *b, const struct report_doc *d, int ind)
 {
 	const struct cat_indicator *ci = &d->sum->cat->indicators[ind];
@@ -332,8 +358,9 @@ rl_changes_intro(struct buf *b, const struct report_doc *d)
 
 	if (!r->has_prev) {
 		if (zh(d->lang))
-			buf_addf(b, "数据库中没有%s更早时期的报告记录，无从比较。"
-			    "本期报告已记录，下期报告将列出相对本期的变化。",
+			buf_addf(b, "数据库中没有%s更早时期的报告记录，无从比"
+			    "较。本期报告已记录，下期报告将列出相对本期的变化"
+			    "。",
 			    name);
 		else
 			buf_addf(b, "No report of %s for an earlier period is "
@@ -385,13 +412,13 @@ void
 rl_rejects_intro(struct buf *b, const struct report_doc *d)
 {
 	if (d->rep->has_prev)
-		buf_adds(b, zh(d->lang) ? "上期报告之后导入的文件中被拒绝的数据行"
-		    "（修正后可重新导入）：" : "Files ingested since the last "
-		    "report that had rows rejected (fix and ingest them "
+		buf_adds(b, zh(d->lang) ? "上期报告之后导入的文件中被拒绝的数"
+		    "据行（修正后可重新导入）：" : "Files ingested since the "
+		    "last report that had rows rejected (fix and ingest them "
 		    "again):");
 	else
-		buf_adds(b, zh(d->lang) ? "已导入文件中被拒绝的数据行（修正后可"
-		    "重新导入）：" : "Ingested files that had rows rejected "
+		buf_adds(b, zh(d->lang) ? "已导入文件中被拒绝的数据行（修正后"
+		    "可重新导入）：" : "Ingested files that had rows rejected "
 		    "(fix and ingest them again):");
 }
 
@@ -410,8 +437,8 @@ rl_rejects_line(struct buf *b, const struct report_doc *d, size_t i)
 	} else {
 		buf_adds(b, ", ingested ");
 		rl_date(b, d->lang, e->at);
-		buf_addf(b, ": %lu of %lu rows rejected", e->nrejected,
-		    e->rows);
+		buf_addf(b, ": %lu of %lu row%s rejected", e->nrejected,
+		    e->rows, e->rows == 1 ? "" : "s");
 	}
 	for (k = 0; k < e->nfirst; k++) {
 		if (zh(d->lang))
@@ -452,17 +479,18 @@ rl_method(struct buf *b, const struct report_doc *d)
 	const struct progress_config *c = &d->sum->cfg;
 
 	if (zh(d->lang)) {
-		buf_addf(b, "各指标的进展状态采用加拿大统计局设计、Open SDG发布的"
-		    "进展测度方法：将指标自基期以来的年均复合增长率，与到目标年"
-		    "实现目标值所需的年均增长率相比较。设有目标值的指标，按两者之比"
-		    "判断：比值不低于%.2f为“进展顺利”，不低于%.2f为“取得进展但需"
-		    "加快”，不低于0为“进展有限”，低于0为“出现倒退”；最新值已达到"
-		    "目标值的为“目标已实现”。未设目标值的指标，按年均增长率判断："
-		    "不低于%.1f%%为“进展顺利”，不低于%.1f%%为“取得进展但需加快”，"
-		    "不低于0为“进展有限”。越低越好的指标方向相反。只使用完整年度"
-		    "的数据，不完整年度仅作展示。各状态对应-5至5的得分：举措得分为"
-		    "其指标得分的平均值，体系得分为其举措得分的平均值，政策总体得分"
-		    "为各体系得分的平均值，并据此确定相应状态。",
+		buf_addf(b, "各指标的进展状态采用加拿大统计局设计、Open SDG发"
+		    "布的进展测度方法：将指标自基期以来的年均复合增长率，与到"
+		    "目标年实现目标值所需的年均增长率相比较。设有目标值的指标"
+		    "，按两者之比判断：比值不低于%.2f为“进展顺利”，不低于%.2f"
+		    "为“取得进展但需加快”，不低于0为“进展有限”，低于0为“出现"
+		    "倒退”；最新值已达到目标值的为“目标已实现”。未设目标值的"
+		    "指标，按年均增长率判断：不低于%.1f%%为“进展顺利”，不低于"
+		    "%.1f%%为“取得进展但需加快”，不低于0为“进展有限”。越低越"
+		    "好的指标方向相反。只使用完整年度的数据，不完整年度仅作展"
+		    "示。各状态对应-5至5的得分：举措得分为其指标得分的平均值"
+		    "，体系得分为其举措得分的平均值，政策总体得分为各体系得分"
+		    "的平均值，并据此确定相应状态。",
 		    c->ratio_high, c->ratio_mid, c->cagr_high * 100,
 		    c->cagr_mid * 100);
 		return;
@@ -490,12 +518,14 @@ void
 rl_source(struct buf *b, const struct report_doc *d)
 {
 	if (zh(d->lang))
-		buf_adds(b, "方法来源：加拿大统计局（Statistics Canada）可持续发展"
-		    "目标进展测度方法，采用Open SDG的实现（sdg-build "
-		    "ProgressMeasure；open-sdg文档“Progress methodology”）。");
+		buf_adds(b, "方法来源：加拿大统计局（Statistics Canada）可持"
+		    "续发展目标进展测度方法，采用Open SDG的实现（sdg-build Pr"
+		    "ogressMeasure；open-sdg文档“Progress methodology”）。");
 	else
-		buf_adds(b, "Source of the method: Statistics Canada's progress "
-		    "measure for the Sustainable Development Goals, as Open SDG "
+		buf_adds(b, "Source of the method: Statistics Canada's progre"
+		    "ss "
+		    "measure for the Sustainable Development Goals, as Open S"
+		    "DG "
 		    "implements and documents it (sdg-build ProgressMeasure; "
 		    "open-sdg documentation, \"Progress methodology\").");
 }
@@ -504,7 +534,8 @@ void
 rl_footer(struct buf *b, const struct report_doc *d)
 {
 	if (zh(d->lang)) {
-		buf_addf(b, "由pemetrics根据数据库%s生成。报告中的数据只使用截至",
+		buf_addf(b, "由pemetrics根据数据库%s生成。报告中的数据只使用"
+		    "截至",
 		    d->source);
 		rl_period(b, d->lang, &d->sum->as_of);
 		buf_adds(b, "的数据，任何时候生成结果相同。");

@@ -82,6 +82,9 @@ void rl_chart_path(struct buf *b, const struct report_doc *d, int ind,
 
 /* Sentences. */
 void rl_meta(struct buf *b, const struct report_doc *d);
+/* The measures in one sentence: how many are on track, need acceleration,
+ * lag, have no data. */
+void rl_headline(struct buf *b, const struct report_doc *d);
 void rl_title(struct buf *b, const struct report_doc *d);
 void rl_target(struct buf *b, const struct report_doc *d, int ind);
 void rl_changes_intro(struct buf *b, const struct report_doc *d);

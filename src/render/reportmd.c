@@ -86,7 +86,7 @@ glance(struct buf *b, const struct report_doc *d)
 
 	buf_adds(b, "\n## ");
 	md_text(b, rl_word(d->lang, RL_GLANCE));
-	buf_adds(b, "\n\n|");
+	buf_adds(b, "\n\n| |");
 	for (st = PROGRESS_TARGET_ACHIEVED; st >= 0; st--) {
 		buf_adds(b, " ");
 		status(b, d, (enum progress_status)st);
@@ -368,9 +368,7 @@ system_section(struct buf *b, const struct report_doc *d, int sys)
 	status(b, d, r->status);
 	buf_adds(b, "**");
 	was(b, d, REPORT_SYSTEM, sys);
-	buf_adds(b, d->lang == LANG_ZH ? "，" : ", ");
-	md_text(b, rl_word(d->lang, RL_SCORE));
-	buf_addc(b, ' ');
+	buf_adds(b, d->lang == LANG_ZH ? "，得分 " : ", score ");
 	score(b, r->has_score, r->score);
 	buf_addc(b, '\n');
 	for (j = 0; j < cat->nmeasures; j++) {
@@ -387,9 +385,7 @@ system_section(struct buf *b, const struct report_doc *d, int sys)
 		status(b, d, mr->status);
 		buf_adds(b, "**");
 		was(b, d, REPORT_MEASURE, (int)j);
-		buf_adds(b, d->lang == LANG_ZH ? "，" : ", ");
-		md_text(b, rl_word(d->lang, RL_SCORE));
-		buf_addc(b, ' ');
+		buf_adds(b, d->lang == LANG_ZH ? "，得分 " : ", score ");
 		score(b, mr->has_score, mr->score);
 		buf_adds(b, "\n\n");
 		head(b, d, ind_head, "lrrrrllr");
@@ -558,7 +554,8 @@ gaps(struct buf *b, const struct report_doc *d)
 	checks(b, d);
 	for (i = 0, n = 0; i < cat->nindicators; i++)
 		for (k = 0; k < s->indicators[i].years.n; k++) {
-			const struct agg_point *pt = &s->indicators[i].years.pt[k];
+			const struct agg_point *pt =
+			    &s->indicators[i].years.pt[k];
 
 			if (!pt->yoy_mismatch)
 				continue;
@@ -571,7 +568,10 @@ gaps(struct buf *b, const struct report_doc *d)
 			buf_adds(b, "| ");
 			md_text(b, rl_name(d->lang, cat->indicators[i].name_en,
 			    cat->indicators[i].name_zh));
-			buf_addf(b, " | %d | ", pt->p.year);
+			buf_adds(b, " | ");
+			rl_period(&t, d->lang, &pt->p);
+			mb(b, &t);
+			buf_adds(b, " | ");
 			md_text(b, fmt_pct(pt->yoy_pub, v));
 			buf_adds(b, " | ");
 			md_text(b, fmt_pct(pt->yoy, v));
@@ -592,6 +592,7 @@ md_report(struct buf *b, const struct report_doc *d)
 	rl_title(&t, d);
 	mb(b, &t);
 	buf_adds(b, "\n\n");
+	buf_addf(&t, "%s · ", rl_word(d->lang, RL_TITLE));
 	rl_meta(&t, d);
 	mb(b, &t);
 	buf_adds(b, "\n\n**");
@@ -600,13 +601,14 @@ md_report(struct buf *b, const struct report_doc *d)
 	status(b, d, s->overall.status);
 	buf_adds(b, "**");
 	was(b, d, REPORT_POLICY, -1);
-	buf_adds(b, d->lang == LANG_ZH ? "，" : ", ");
-	md_text(b, rl_word(d->lang, RL_SCORE));
-	buf_addc(b, ' ');
+	buf_adds(b, d->lang == LANG_ZH ? "，得分 " : ", score ");
 	score(b, s->overall.has_score, s->overall.score);
 	buf_adds(b, d->lang == LANG_ZH ? "（" : " (");
 	md_text(b, rl_word(d->lang, RL_SCORE_RANGE));
-	buf_adds(b, d->lang == LANG_ZH ? "）\n" : ")\n");
+	buf_adds(b, d->lang == LANG_ZH ? "）\n\n" : ")\n\n");
+	rl_headline(&t, d);
+	mb(b, &t);
+	buf_addc(b, '\n');
 	glance(b, d);
 	changes(b, d);
 	for (i = 0; i < cat->nsystems; i++)
