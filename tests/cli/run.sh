@@ -9,7 +9,8 @@
 # With PM_SLOW=1 (every run of the binary is slow, as under valgrind), a
 # test that says "# slow" in its first 3 lines is skipped. PM_TEST_TIMEOUT
 # (seconds, default 600) bounds one test when timeout(1) is there.
-# Exit 1 if any test failed.
+# PM_JOBS tests run at once (default 2: the machines have two cores);
+# results are printed in name order. Exit 1 if any test failed.
 
 LC_ALL=C        # name order is byte order
 export LC_ALL
@@ -45,10 +46,33 @@ else
 	tmo=
 fi
 
-log=$(mktemp "${TMPDIR:-/tmp}/pm-cli-log.XXXXXX") || exit 2
-trap 'rm -f "$log"' EXIT
+jobs=${PM_JOBS:-2}
+out=$(mktemp -d "${TMPDIR:-/tmp}/pm-cli-run.XXXXXX") || exit 2
+trap 'rm -rf "$out"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The tests to run, one per line; the skipped ones noted now.
+: >"$out/list"
+for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
+	[ -f "$t" ] || continue
+	name=${t##*/}
+	name=${name%.sh}
+	if [ "$slow" = 1 ] && head -n 3 "$t" | grep -q '^# slow'; then
+		echo skip >"$out/$name.rc"
+		continue
+	fi
+	echo "$t" >>"$out/list"
+done
+
+# One test: its output to NAME.log, its exit code to NAME.rc.
+export out tmo
+# shellcheck disable=SC2016 # expanded by the inner sh
+xargs -P "$jobs" -I '{}' sh -c '
+	t=$1; name=${t##*/}; name=${name%.sh}
+	rc=0
+	$tmo sh "$t" </dev/null >"$out/$name.log" 2>&1 || rc=$?
+	echo "$rc" >"$out/$name.rc"' sh '{}' <"$out/list"
 
 npass=0
 nfail=0
@@ -57,21 +81,19 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	[ -f "$t" ] || continue
 	name=${t##*/}
 	name=${name%.sh}
-	if [ "$slow" = 1 ] && head -n 3 "$t" | grep -q '^# slow'; then
+	rc=$(cat "$out/$name.rc" 2>/dev/null || echo lost)
+	case $rc in
+	skip)
 		echo "skip ${name%%-*} (slow under valgrind)"
-		nskip=$((nskip + 1))
-		continue
-	fi
-	# shellcheck disable=SC2086 # $tmo is a command and its argument
-	if ($tmo sh "$t") </dev/null >"$log" 2>&1; then
+		nskip=$((nskip + 1)) ;;
+	0)
 		echo "ok   $name"
-		npass=$((npass + 1))
-	else
-		rc=$?
+		npass=$((npass + 1)) ;;
+	*)
 		echo "FAIL $name (exit $rc)"
-		sed 's/^/    /' "$log"
-		nfail=$((nfail + 1))
-	fi
+		sed 's/^/    /' "$out/$name.log" 2>/dev/null
+		nfail=$((nfail + 1)) ;;
+	esac
 done
 
 if [ "$slow" = 1 ]; then
