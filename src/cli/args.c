@@ -120,3 +120,24 @@ args_size(const struct args *a, const char *opt, const char *val,
 	*out = v;
 	return true;
 }
+
+bool
+args_period(const struct args *a, const char *opt, const char *val,
+    struct period *out, bool *given)
+{
+	*given = val != NULL;
+	if (val == NULL || period_parse(val, strlen(val), out, NULL) == 0)
+		return true;
+	args_usage_error(a, "bad period '%s' for --%s (2024, 2024H1, 2024Q2, "
+	    "2024-06)", val, opt);
+	return false;
+}
+
+bool
+args_no_operands(const struct args *a)
+{
+	if (optind >= a->argc)
+		return true;
+	args_usage_error(a, "unexpected argument '%s'", a->argv[optind]);
+	return false;
+}

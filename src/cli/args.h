@@ -10,6 +10,14 @@
 #include <stdbool.h>
 
 #include "cli/ctx.h"
+#include "core/period.h"
+
+/* The options every subcommand has; ends its option table. */
+#define ARGS_COMMON_OPTIONS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
+	{ NULL, 0, NULL, 0 }
 
 enum {
 	ARGS_DONE = -1,
@@ -44,6 +52,12 @@ int args_usage_error(const struct args *a, const char *fmt, ...)
  * when the text is not one of the allowed forms. */
 bool args_choice(const struct args *a, const char *opt, const char *val,
     const char *const *choices, int *out);
+/* A period option (--as-of, --period); NULL 'val' is "not given" and
+ * leaves *given false. */
+bool args_period(const struct args *a, const char *opt, const char *val,
+    struct period *out, bool *given);
+/* A usage error when operands are left after the options. */
+bool args_no_operands(const struct args *a);
 bool args_size(const struct args *a, const char *opt, const char *val,
     unsigned long long min, unsigned long long max,
     unsigned long long *out);

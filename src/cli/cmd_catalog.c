@@ -72,10 +72,7 @@ int
 cmd_catalog(int argc, char **argv, struct pm_ctx *ctx)
 {
 	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		ARGS_COMMON_OPTIONS,
 	};
 	const struct catalog *cat;
 	struct buf b = BUF_INIT;

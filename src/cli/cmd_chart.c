@@ -12,6 +12,7 @@
 #include "core/summary.h"
 #include "render/charts.h"
 #include "util/buf.h"
+#include "util/dirs.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -54,27 +55,6 @@ done(void *arg, const char *path, const struct pm_err *err)
 		printf("%s\n", path);
 }
 
-/* mkdir -p: the output directory and its parents. */
-static int
-make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0777) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
-}
-
 static bool
 parse_size(const char *s, int *w, int *h)
 {
@@ -111,10 +91,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		{ "renderer", required_argument, NULL, 'R' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "size", required_argument, NULL, 'S' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const formats[] = { "png", "svg", NULL };
 	static const char *const renderers[] = { "auto", "gnuplot", "native",
@@ -125,6 +102,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	const char *tpl;
 	enum period_freq freq = FREQ_Y;
 	struct period as_of;
+	bool has_as_of = false;
 	struct progress_config cfg;
 	struct summary sum;
 	struct charts ch;
@@ -200,19 +178,16 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 			return args_usage_error(&a, "unexpected option");
 		}
 	}
-	if (args_optind() < argc)
-		return args_usage_error(&a, "unexpected argument '%s'",
-		    argv[args_optind()]);
+	if (!args_no_operands(&a))
+		return 2;
 	if (nsel > 1)
 		return args_usage_error(&a, "give one of --indicator, "
 		    "--measure, --system, --all");
 	if (renderer == 2 && fmt == 1)
 		return args_usage_error(&a, "the native renderer writes PNG "
 		    "only");
-	if (as_of_arg && period_parse(as_of_arg, strlen(as_of_arg), &as_of,
-	    NULL) != 0)
-		return args_usage_error(&a, "bad period '%s' for --as-of",
-		    as_of_arg);
+	if (!args_period(&a, "as-of", as_of_arg, &as_of, &has_as_of))
+		return 2;
 	if (strpbrk(out, "\n\r\t") != NULL || *out == '\0')
 		return args_usage_error(&a, "bad directory for --out");
 	if ((cat = ctx_catalog(ctx)) == NULL)
@@ -234,13 +209,17 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		return 1;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
-	if (make_dirs(out) != 0 || realpath(out, abs_out) == NULL) {
-		pm_msg(out, 0, "cannot create the output directory: %s",
+	if (dirs_make(out, &err) != 0) {
+		pm_print_err(&err);
+		return 4;
+	}
+	if (realpath(out, abs_out) == NULL) {
+		pm_msg(out, 0, "cannot resolve the output directory: %s",
 		    strerror(errno));
 		return 4;
 	}
 	progress_config_default(&cfg);
-	rc = summary_build(st, cat, region, as_of_arg ? &as_of : NULL, &cfg,
+	rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL, &cfg,
 	    &sum, &err);
 	if (rc == PM_ENOTFOUND) {
 		pm_msg(ctx->db_path, 0, "the store holds no data yet");

@@ -53,10 +53,7 @@ cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 		{ "format", required_argument, NULL, 'f' },
 		{ "yoy", no_argument, NULL, 'y' },
 		{ "raw", no_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const formats[] = { "csv", "json", NULL };
 	struct export e = { BUF_INIT, { false, false }, false, true, 0 };
@@ -87,9 +84,8 @@ cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 			return args_usage_error(&a, "unexpected option");
 		}
 	}
-	if (args_optind() < argc)
-		return args_usage_error(&a, "unexpected argument '%s'",
-		    argv[args_optind()]);
+	if (!args_no_operands(&a))
+		return 2;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	e.json = fmt == 1;

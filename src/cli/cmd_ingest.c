@@ -105,10 +105,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		{ "wait", required_argument, NULL, 'W' },
 		{ "min-age", required_argument, NULL, 'M' },
 		{ "log-syslog", no_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const formats[] = { "text", "json", NULL };
 	struct ingest_opts io = { 0 };

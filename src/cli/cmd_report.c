@@ -18,6 +18,7 @@
 #include "render/reportlang.h"
 #include "render/reportmd.h"
 #include "util/buf.h"
+#include "util/dirs.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -76,27 +77,6 @@ chart_done(void *arg, const char *path, const struct pm_err *err)
 		pm_msg(NULL, 0, "report: wrote %s", path);
 	buf_release(&t);
 	buf_release(&r);
-}
-
-/* mkdir -p. */
-static int
-make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0777) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
 }
 
 /* Write 'b' to dir/name through a temporary name and a rename, so that a
@@ -248,10 +228,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "renderer", required_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const renderers[] = { "auto", "gnuplot", "native",
 		NULL };
@@ -259,6 +236,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	const char *period_arg = NULL, *region_arg = NULL, *out = NULL;
 	unsigned formats = FMT_HTML | FMT_MD | FMT_JSON;
 	struct period as_of;
+	bool has_as_of = false;
 	struct progress_config cfg;
 	struct summary sum;
 	struct report rep;
@@ -311,13 +289,10 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 			return args_usage_error(&a, "unexpected option");
 		}
 	}
-	if (args_optind() < argc)
-		return args_usage_error(&a, "unexpected argument '%s'",
-		    argv[args_optind()]);
-	if (period_arg && period_parse(period_arg, strlen(period_arg), &as_of,
-	    NULL) != 0)
-		return args_usage_error(&a, "bad period '%s' for --period "
-		    "(2024, 2024H1, 2024Q2, 2024-06)", period_arg);
+	if (!args_no_operands(&a))
+		return 2;
+	if (!args_period(&a, "period", period_arg, &as_of, &has_as_of))
+		return 2;
 	if (out && (*out == '\0' || strpbrk(out, "\n\r\t") != NULL))
 		return args_usage_error(&a, "bad directory for --out");
 	if ((cat = ctx_catalog(ctx)) == NULL)
@@ -337,7 +312,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	/* The newest file first: one ingested while the summary is read
 	 * then counts as later than this report. */
 	if ((rc = store_file_last(st, &last_file, &err)) == 0)
-		rc = summary_build(st, cat, region, period_arg ? &as_of : NULL,
+		rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL,
 		    &cfg, &sum, &err);
 	if (rc == PM_ENOTFOUND) {
 		pm_msg(ctx->db_path, 0, "the store holds no data yet "
@@ -361,8 +336,12 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		dir.data[--dir.len] = '\0';
 	charts = formats & (FMT_HTML | FMT_MD);
 	buf_addf(&charts_dir, "%s/charts", dir.data);
-	if (make_dirs(charts ? charts_dir.data : dir.data) != 0 ||
-	    (charts && realpath(charts_dir.data, abs_charts) == NULL)) {
+	if (dirs_make(charts ? charts_dir.data : dir.data, &err) != 0) {
+		pm_print_err(&err);
+		code = 4;
+		goto out;
+	}
+	if (charts && realpath(charts_dir.data, abs_charts) == NULL) {
 		pm_msg(charts ? charts_dir.data : dir.data, 0, "cannot create "
 		    "the output directory: %s", strerror(errno));
 		code = 4;

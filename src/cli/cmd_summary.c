@@ -29,15 +29,13 @@ cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "region", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const formats[] = { "text", "md", "json", "csv",
 		NULL };
 	const char *region_arg = NULL, *as_of_arg = NULL;
 	struct period as_of;
+	bool has_as_of = false;
 	struct summary s;
 	struct progress_config cfg;
 	struct pm_err err = PM_ERR_INIT;
@@ -69,13 +67,10 @@ cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 			return args_usage_error(&a, "unexpected option");
 		}
 	}
-	if (args_optind() < argc)
-		return args_usage_error(&a, "unexpected argument '%s'",
-		    argv[args_optind()]);
-	if (as_of_arg && period_parse(as_of_arg, strlen(as_of_arg), &as_of,
-	    NULL) != 0)
-		return args_usage_error(&a, "bad period '%s' for --as-of "
-		    "(2024, 2024H1, 2024Q2, 2024-06)", as_of_arg);
+	if (!args_no_operands(&a))
+		return 2;
+	if (!args_period(&a, "as-of", as_of_arg, &as_of, &has_as_of))
+		return 2;
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return 1;
 	if ((region = ctx_region(ctx, region_arg)) < 0)
@@ -83,7 +78,7 @@ cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	progress_config_default(&cfg);
-	rc = summary_build(st, cat, region, as_of_arg ? &as_of : NULL, &cfg,
+	rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL, &cfg,
 	    &s, &err);
 	if (rc == PM_ENOTFOUND) {
 		pm_msg(ctx->db_path, 0, "the store holds no data yet "

@@ -32,10 +32,7 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 		{ "freq", required_argument, NULL, 'F' },
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const formats[] = { "text", "csv", "json", "md",
 		NULL };
@@ -45,6 +42,7 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 	struct summary_check *checks = NULL;
 	size_t nchecks = 0;
 	struct period as_of;
+	bool has_as_of = false;
 	struct pm_err err = PM_ERR_INIT;
 	struct buf b = BUF_INIT;
 	const struct catalog *cat;
@@ -82,10 +80,8 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 	if (argc - args_optind() != 1)
 		return args_usage_error(&a, "give one indicator code");
 	code_arg = argv[args_optind()];
-	if (as_of_arg && period_parse(as_of_arg, strlen(as_of_arg), &as_of,
-	    NULL) != 0)
-		return args_usage_error(&a, "bad period '%s' for --as-of",
-		    as_of_arg);
+	if (!args_period(&a, "as-of", as_of_arg, &as_of, &has_as_of))
+		return 2;
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return 1;
 	if ((ind = catalog_indicator(cat, code_arg, strlen(code_arg))) < 0) {
@@ -98,7 +94,7 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	rc = summary_series(st, cat, ind, region, freq,
-	    as_of_arg ? &as_of : NULL, &s, &checks, &nchecks, &err);
+	    has_as_of ? &as_of : NULL, &s, &checks, &nchecks, &err);
 	if (rc != 0) {
 		pm_print_err(&err);
 		code = pm_exit_code(rc);

@@ -17,6 +17,7 @@
 #include "core/inbox.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
+#include "util/dirs.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -119,7 +120,7 @@ one_file(struct run *r, const char *name)
 	buf_addf(&path, "%s/%s", r->o->inbox, name);
 	/* The rejects file waits under a hidden name in the quarantine
 	 * until the store has committed, then gets its own unique name. */
-	if ((rc = inbox_mkdirs(r->quarantine.data, &err)) != 0) {
+	if ((rc = dirs_make(r->quarantine.data, &err)) != 0) {
 		pm_print_err(&err);
 		r->code = exit_worst(r->code, 4);
 		goto out;

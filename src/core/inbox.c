@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/dirs.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -100,26 +101,6 @@ inbox_list_release(struct inbox_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-int
-inbox_mkdirs(const char *dir, struct pm_err *err)
-{
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1; *s && rc == 0; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			rc = pm_fail_errno(err, PM_EIO, errno, p, "mkdir");
-		*s = '/';
-	}
-	if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
-		rc = pm_fail_errno(err, PM_EIO, errno, p, "mkdir");
-	free(p);
-	return rc;
-}
-
 /* Copy src to a new file 'dst' (O_EXCL) and sync it: the slow path of a
  * move across file systems. */
 static int
@@ -179,7 +160,7 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 	unsigned k;
 	int rc;
 
-	if ((rc = inbox_mkdirs(dstdir, err)) != 0)
+	if ((rc = dirs_make(dstdir, err)) != 0)
 		return rc;
 	for (k = 0; k < MOVE_TRIES; k++) {
 		candidate(&dst, dstdir, name, k);

@@ -44,9 +44,6 @@ void inbox_list_release(struct inbox_list *l);
 int inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err);
 
-/* mkdir -p. */
-int inbox_mkdirs(const char *dir, struct pm_err *err);
-
 /* Take the exclusive lock on 'path' (created if needed), waiting up to
  * 'wait_s' seconds (0: do not wait). PM_EBUSY when another process holds
  * it after that. *fd is the lock, released by closing it (the kernel
