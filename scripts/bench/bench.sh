@@ -27,15 +27,16 @@ results=$work/results.txt
 : >"$results"
 
 # measure NAME ROWS BYTES CMD...: run CMD once, record "NAME seconds rss_kb"
+# (sh has no local variables: these names are measure's own)
 measure() {
-	name=$1 rows=$2 bytes=$3
+	m_name=$1 m_rows=$2 m_bytes=$3
 	shift 3
 	/usr/bin/time -f '%e %M' -o "$work/time.out" "$@" >/dev/null 2>"$work/err.out" || {
-		echo "bench: '$name' failed:" >&2
+		echo "bench: '$m_name' failed:" >&2
 		tail -5 "$work/err.out" >&2
 		exit 1
 	}
-	echo "$name $rows $bytes $(cat "$work/time.out")" >>"$results"
+	echo "$m_name $m_rows $m_bytes $(cat "$work/time.out")" >>"$results"
 }
 
 for r in $rows_list; do
