@@ -1,6 +1,7 @@
-/* render/reportlang.h - the periodic report as both of its renderers see
- * it (render/html.c, render/reportmd.c): the document (summary, what
+/* render/reportlang.h - the periodic report's input (summary, what
  * changed, which charts exist) and its words in English and Chinese.
+ * render/rdoc.c puts these in order once, as a document that both
+ * renderers (render/html.c, render/reportmd.c) write.
  *
  * Everything here produces plain UTF-8 text into a struct buf, catalogue
  * names and data included, unescaped: each renderer escapes what it gets
