@@ -2,7 +2,10 @@
 #
 #   make            build ./pemetrics
 #   make test       unit + CLI tests, then both again under ASan+UBSan,
-#                   then the CLI tests under valgrind
+#                   the fuzz corpus replayed under ASan+UBSan, then the
+#                   CLI tests under valgrind
+#   make fuzz       libFuzzer (clang) for FUZZ_SECONDS per target
+#   make bench      speed and memory against sqlite3 .import and cat
 #   make demo       the main job on the sample data
 #   make install    PREFIX=/usr/local DESTDIR= : binary, catalogue, man page
 #
@@ -68,6 +71,7 @@ test: deps
 	$(MAKE) WERROR=-Werror all unit-run cli-run
 	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
 		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" unit-run cli-run
+	$(MAKE) fuzz-replay
 	$(MAKE) valgrind-run
 
 # The CLI tests once more with every pemetrics run under memcheck: any
@@ -120,7 +124,7 @@ clean:
 #   clang + libFuzzer + ASan + UBSan: builds tests/fuzz/fuzz_{ingest,parse}
 #   from the sources (not from gcc's libpm.a) into build/fuzz/ and runs each
 #   for FUZZ_SECONDS from a copy of its seed corpus in build/fuzz/corpus-*,
-#   where new finds are kept; crashes land in build/fuzz/crash-*.
+#   where new finds are kept; crashes land in build/fuzz/TARGET-crash-*.
 # make fuzz-replay
 #   gcc + the "make test" sanitizer flags: replays tests/fuzz/corpus/* (the
 #   seeds and every crash found so far) through both targets.
@@ -148,17 +152,18 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/libpm-fuzz.a
 
 -include $(FUZZ_LIB_OBJ:.o=.d)
 
+# Both targets run even when the first finds a crash; make fails after.
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
-	@for t in $(FUZZ_TARGETS); do \
+	@rc=0; for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_DIR)/corpus-$$t || exit 1; \
 		cp -p tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus-$$t/ || exit 1; \
 		dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
 		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 		$(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=65536 -timeout=10 -print_final_stats=1 \
-			-artifact_prefix=$(FUZZ_DIR)/crash-$$t- $$dict $(FUZZ_FLAGS) \
-			$(FUZZ_DIR)/corpus-$$t || exit 1; \
-	done
+			-artifact_prefix=$(FUZZ_DIR)/$$t- $$dict $(FUZZ_FLAGS) \
+			$(FUZZ_DIR)/corpus-$$t || rc=1; \
+	done; exit $$rc
 
 fuzz-replay:
 	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \

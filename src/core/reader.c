@@ -410,6 +410,34 @@ on_record(int c, void *data)
 	r->nul_field = r->long_field = 0;
 }
 
+/* libcsv keeps a field whole until it ends: cut it at max_field (through
+ * entry_pos, in its public struct; it has no API for this) and flag it.
+ * libcsv's own invariants must survive the cut: 'spaces' counts blanks at
+ * the end of entry_buf that it will trim, and after a closing quote
+ * (state FIELD_MIGHT_HAVE_ENDED, 3 in libcsv.c) it also drops the quote
+ * itself, entry_pos - spaces - 1, which must not go below zero. */
+static void
+cap_field(struct reader *r)
+{
+	size_t excess = r->csv.entry_pos - r->max_field;
+	bool after_quote = r->csv.pstate == 3;
+
+	if (after_quote && r->csv.spaces >= excess) {
+		/* Only blanks after the quote: drop some, the field is whole. */
+		r->csv.spaces -= excess;
+		r->csv.entry_pos -= excess;
+		return;
+	}
+	r->cut_nl += count_nl((const char *)r->csv.entry_buf + r->max_field,
+	    excess);
+	r->csv.entry_pos = r->max_field;
+	if (after_quote && r->csv.spaces >= r->csv.entry_pos)
+		r->csv.spaces = r->csv.entry_pos ? r->csv.entry_pos - 1 : 0;
+	else if (r->csv.spaces > r->csv.entry_pos)
+		r->csv.spaces = r->csv.entry_pos;
+	r->truncated = true;
+}
+
 /* Feed one piece of UTF-8 text, one physical line at a time, so that the
  * callbacks know the line they are on (libcsv reports no positions), and
  * in slices no longer than the field limit, so that a long field can be
@@ -428,12 +456,8 @@ feed(struct reader *r, const char *p, size_t n)
 		 * Done before a newline is fed, which may end the field. */
 		csv_parse(&r->csv, p, nl ? seg - 1 : seg, on_field, on_record,
 		    r);
-		if (r->csv.entry_pos > r->max_field) {
-			r->cut_nl += count_nl((const char *)r->csv.entry_buf +
-			    r->max_field, r->csv.entry_pos - r->max_field);
-			r->csv.entry_pos = r->max_field;
-			r->truncated = true;
-		}
+		if (r->csv.entry_pos > r->max_field)
+			cap_field(r);
 		if (nl && !r->stop)
 			csv_parse(&r->csv, nl, 1, on_field, on_record, r);
 		if (nl)

@@ -115,7 +115,7 @@ while IFS='|' read -r name ex rows stored rej reason; do
 	if (one "$name" "$ex" "$rows" "$stored" "$rej" "$reason") \
 	    </dev/null >case.log 2>&1; then
 		if [ $known = yes ]; then
-			echo "fixed: $name passes now; take it out of KNOWN_BROKEN"
+			echo "fixed: $name passes; take it out of KNOWN_BROKEN"
 		fi
 		npass=$((npass + 1))
 	elif [ $known = yes ]; then
@@ -179,11 +179,13 @@ mkdir inbox
 ln -s loop.csv inbox/loop.csv
 ln -s b.csv inbox/a.csv
 ln -s a.csv inbox/b.csv
+ln -s nowhere inbox/dangling.csv
 printf '%s\n%s\n' "$H" "$G" >inbox/good.csv
 run_expect 0 "$PM" --db i.db ingest --inbox inbox --min-age 0
 expect_stderr_has "'loop.csv' skipped: a symbolic link loop"
 expect_stderr_has "'a.csv' skipped: a symbolic link loop"
 expect_stderr_has "'b.csv' skipped: a symbolic link loop"
+expect_stderr_has "'dangling.csv' skipped: a dangling link or gone"
 expect_stdout_has "inbox/good.csv: 1 rows: 1 inserted"
 [ -L inbox/loop.csv ] || fail "the loop was moved"
 [ ! -e inbox/good.csv ] || fail "good.csv was not archived"

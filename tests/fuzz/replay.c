@@ -11,20 +11,48 @@
  * skipped), in name order. A broken invariant abort()s inside the target
  * and a sanitizer stops the process on a memory error, so a finished run
  * has passed every file: it prints "N passed, 0 failed". A file that
- * cannot be read is counted failed and makes the exit code 1.
+ * cannot be read is counted failed and makes the exit code 1. When a file
+ * stops the process, its name goes to stderr ("replay: FILE crashed").
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* The sanitizers' hook run before they end the process; absent (NULL)
+ * in a build without them. */
+void __sanitizer_set_death_callback(void (*cb)(void)) __attribute__((weak));
 
 static unsigned long npassed, nfailed;
 static int verbose;
+static const char *current;     /* the file being replayed */
+
+/* Async-signal-safe: write(2) only. */
+static void
+say_current(void)
+{
+	static const char a[] = "replay: ", b[] = " crashed\n";
+
+	if (current == NULL)
+		return;
+	(void)!write(STDERR_FILENO, a, sizeof(a) - 1);
+	(void)!write(STDERR_FILENO, current, strlen(current));
+	(void)!write(STDERR_FILENO, b, sizeof(b) - 1);
+}
+
+static void
+on_abort(int sig)
+{
+	say_current();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static int
 read_file(const char *path, uint8_t **out, size_t *n)
@@ -76,7 +104,9 @@ one_file(const char *path)
 	}
 	if (verbose)
 		fprintf(stderr, "replay: %s (%zu bytes)\n", path, n);
+	current = path;
 	LLVMFuzzerTestOneInput(data, n);
+	current = NULL;
 	free(data);
 	npassed++;
 }
@@ -129,6 +159,10 @@ main(int argc, char **argv)
 {
 	int i = 1;
 
+	signal(SIGABRT, on_abort);
+	signal(SIGSEGV, on_abort);
+	if (__sanitizer_set_death_callback)
+		__sanitizer_set_death_callback(say_current);
 	if (i < argc && strcmp(argv[i], "-v") == 0) {
 		verbose = 1;
 		i++;
