@@ -57,7 +57,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpm.a
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
 deps:
-	@sh scripts/bootstrap-deps.sh
+	@sh scripts/bootstrap-deps.sh run
+
+deps-test:
+	@sh scripts/bootstrap-deps.sh test
+
+deps-bench:
+	@sh scripts/bootstrap-deps.sh bench
+
+deps-fuzz:
+	@sh scripts/bootstrap-deps.sh fuzz
 
 # --- tests -----------------------------------------------------------------
 
@@ -67,7 +76,7 @@ unit-run: $(UNIT_BIN)
 cli-run: $(BIN)
 	@PM="$(abspath $(BIN))" sh tests/cli/run.sh
 
-test: deps
+test: deps-test
 	$(MAKE) WERROR=-Werror all unit-run cli-run
 	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
 		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" unit-run cli-run
@@ -92,7 +101,7 @@ demo: deps
 
 # Speed goals are checked here, never by timed tests. ROWS and RUNS pick
 # the sizes and the repeats (defaults 1000000 5000000 and 3).
-bench: deps
+bench: deps-bench
 	$(MAKE) all
 	@sh scripts/bench/bench.sh ./pemetrics build/bench
 
@@ -117,7 +126,7 @@ uninstall:
 clean:
 	rm -rf build pemetrics $(DEMO)
 
-.PHONY: all deps test unit-run cli-run valgrind-run demo bench install uninstall clean
+.PHONY: all deps deps-test deps-bench deps-fuzz test unit-run cli-run valgrind-run demo bench install uninstall clean
 
 # --- fuzzing (issue 7) ---
 # make fuzz [FUZZ_SECONDS=60] [FUZZ_FLAGS=...]
@@ -153,6 +162,7 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/libpm-fuzz.a
 -include $(FUZZ_LIB_OBJ:.o=.d)
 
 # Both targets run even when the first finds a crash; make fails after.
+fuzz: deps-fuzz
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 	@rc=0; for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_DIR)/corpus-$$t || exit 1; \

@@ -5,7 +5,15 @@
 # and installs only the packages that are absent, with apt-get. When it cannot
 # install (not root and no sudo, no network), it prints the exact command to
 # run and exits 1. Set PM_NO_BOOTSTRAP=1 to skip it entirely.
+#
+# usage: bootstrap-deps.sh [run|test|bench|fuzz]
+#   run    what building and running pemetrics needs (make, make demo)
+#   test   that and what the tests need (make test): cmocka, valgrind,
+#          sqlite3, xmllint, chromium (the default)
+#   bench  that and sqlite3, /usr/bin/time (make bench)
+#   fuzz   that and clang with its sanitizer runtimes (make fuzz)
 set -u
+what=${1:-test}
 
 [ "${PM_NO_BOOTSTRAP:-0}" = 1 ] && exit 0
 
@@ -25,15 +33,26 @@ need pkg-config       command -v pkg-config
 need libcsv-dev       have_header csv.h
 need libsqlite3-dev   have_header sqlite3.h
 need libpng-dev       have_header png.h
-need libcmocka-dev    have_header cmocka.h
-need sqlite3          command -v sqlite3
 need gnuplot-nox      command -v gnuplot
-need valgrind         command -v valgrind
 need fonts-noto-cjk   test -d /usr/share/fonts/opentype/noto
 need fontconfig       command -v fc-match
-need libxml2-utils    command -v xmllint
-need chromium         command -v chromium
-need time             test -x /usr/bin/time
+case $what in
+test)
+	need libcmocka-dev    have_header cmocka.h
+	need sqlite3          command -v sqlite3
+	need valgrind         command -v valgrind
+	need libxml2-utils    command -v xmllint
+	need chromium         command -v chromium
+	;;
+bench)
+	need sqlite3          command -v sqlite3
+	need time             test -x /usr/bin/time
+	;;
+fuzz)
+	need clang            command -v clang
+	need libclang-rt-dev  test -n "$(find /usr/lib -name 'libclang_rt.fuzzer*' -print -quit 2>/dev/null)"
+	;;
+esac
 for extra in ${PM_EXTRA_PACKAGES:-}; do
 	need "$extra" dpkg -s "$extra"
 done
