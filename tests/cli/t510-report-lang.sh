@@ -1,4 +1,5 @@
 #!/bin/sh
+# slow: several full reports in two languages (run under ASan, not valgrind)
 # t510-report-lang.sh: "pemetrics report --lang": the whole report in
 # English or in Chinese (catalogue names, status words, headings, numbers
 # and periods written the language's way), the same figures in both.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# slow: a browser renders the report (run under ASan, not valgrind)
 # t520-report-chromium.sh: index.html opens from disk in a real browser
 # (headless Chromium) and renders: the screenshot is a PNG of the window's
 # size and far from blank, in English and in Chinese. Skipped only when

@@ -13,11 +13,7 @@ BAD=$REPO/tests/fixtures/bad
 # (git's test_expect_failure). Remove a name once it passes.
 #   value-long-decimal.csv: a 70-character decimal is refused as "not a
 #     number" (value.c takes 64 characters at most)
-#   gen-*trailing-blanks.awk: more than --max-field blanks after a value
-#     crash the reader (SIGSEGV: reader.c cuts libcsv's entry_pos but not
-#     its count of trailing blanks, which then underflows)
-KNOWN_BROKEN="value-long-decimal.csv gen-trailing-blanks.awk
-gen-quoted-trailing-blanks.awk"
+KNOWN_BROKEN="value-long-decimal.csv"
 
 nl='
 '
