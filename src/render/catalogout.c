@@ -3,17 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/escape.h"
 #include "util/numfmt.h"
 #include "util/banned.h"
-
-/* Catalogue text is the user's own, but may hold control characters that
- * would garble a terminal: show them as '?'. */
-static void
-plain(struct buf *b, const char *s)
-{
-	for (; *s; s++)
-		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
 
 static size_t
 measure_count(const struct catalog *cat, int sys)
@@ -34,7 +26,7 @@ ind_measures(struct buf *b, const struct cat_indicator *d,
 	for (k = 0; k < d->nmeasures; k++) {
 		if (k)
 			buf_addc(b, ';');
-		plain(b, cat->measures[d->measures[k]].id);
+		esc_plain(b, cat->measures[d->measures[k]].id);
 	}
 }
 
@@ -46,41 +38,41 @@ catalogout_list(struct buf *b, const struct catalog *cat)
 	for (i = 0; i < cat->nsystems; i++) {
 		const struct cat_system *s = &cat->systems[i];
 
-		plain(b, s->id);
+		esc_plain(b, s->id);
 		buf_addf(b, "  system, %zu measures  ",
 		    measure_count(cat, (int)i));
-		plain(b, s->name_en);
+		esc_plain(b, s->name_en);
 		buf_adds(b, "  ");
-		plain(b, s->name_zh);
+		esc_plain(b, s->name_zh);
 		buf_addc(b, '\n');
 		for (j = 0; j < cat->nmeasures; j++) {
 			const struct cat_measure *m = &cat->measures[j];
 
 			if (m->system != (int)i)
 				continue;
-			plain(b, m->id);
+			esc_plain(b, m->id);
 			buf_adds(b, "  ");
-			plain(b, s->id);
+			esc_plain(b, s->id);
 			buf_adds(b, "  ");
-			plain(b, m->name_en);
+			esc_plain(b, m->name_en);
 			buf_adds(b, "  ");
-			plain(b, m->name_zh);
+			esc_plain(b, m->name_zh);
 			buf_addc(b, '\n');
 		}
 	}
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct cat_indicator *d = &cat->indicators[i];
 
-		plain(b, d->code);
+		esc_plain(b, d->code);
 		buf_adds(b, "  ");
-		plain(b, cat->units[d->unit].unit);
+		esc_plain(b, cat->units[d->unit].unit);
 		buf_addf(b, " %s %s  ", catalog_kind_name(d->kind),
 		    d->direction > 0 ? "increase" : "decrease");
 		ind_measures(b, d, cat);
 		buf_adds(b, "  ");
-		plain(b, d->name_en);
+		esc_plain(b, d->name_en);
 		buf_adds(b, "  ");
-		plain(b, d->name_zh);
+		esc_plain(b, d->name_zh);
 		buf_addc(b, '\n');
 	}
 }
@@ -89,7 +81,7 @@ static void
 field(struct buf *b, const char *key, const char *val)
 {
 	buf_addf(b, "%-14s ", key);
-	plain(b, val);
+	esc_plain(b, val);
 	buf_addc(b, '\n');
 }
 
@@ -114,9 +106,9 @@ catalogout_system(struct buf *b, const struct catalog *cat, int i)
 	for (j = 0; j < cat->nmeasures; j++)
 		if (cat->measures[j].system == i) {
 			buf_addf(b, "%-14s ", "measure");
-			plain(b, cat->measures[j].id);
+			esc_plain(b, cat->measures[j].id);
 			buf_adds(b, "  ");
-			plain(b, cat->measures[j].name_en);
+			esc_plain(b, cat->measures[j].name_en);
 			buf_addc(b, '\n');
 		}
 }
@@ -136,9 +128,9 @@ catalogout_measure(struct buf *b, const struct catalog *cat, int i)
 		for (k = 0; k < cat->indicators[j].nmeasures; k++)
 			if (cat->indicators[j].measures[k] == i) {
 				buf_addf(b, "%-14s ", "indicator");
-				plain(b, cat->indicators[j].code);
+				esc_plain(b, cat->indicators[j].code);
 				buf_adds(b, "  ");
-				plain(b, cat->indicators[j].name_en);
+				esc_plain(b, cat->indicators[j].name_en);
 				buf_addc(b, '\n');
 			}
 }
@@ -187,9 +179,9 @@ catalogout_region(struct buf *b, const struct catalog *cat, int i)
 	for (j = 0; j < cat->nregions; j++)
 		if (cat->regions[j].parent == i) {
 			buf_addf(b, "%-14s ", "child");
-			plain(b, cat->regions[j].code);
+			esc_plain(b, cat->regions[j].code);
 			buf_adds(b, "  ");
-			plain(b, cat->regions[j].name_en);
+			esc_plain(b, cat->regions[j].name_en);
 			buf_addc(b, '\n');
 		}
 }

@@ -165,3 +165,10 @@ esc_html(struct buf *b, const char *s, size_t n)
 		i++;
 	}
 }
+
+void
+esc_plain(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}

@@ -28,4 +28,8 @@ void esc_csv(struct buf *b, const char *s, size_t n, bool guard);
  * U+FFFD. The only way catalogue or data text reaches an HTML report. */
 void esc_html(struct buf *b, const char *s, size_t n);
 
+/* Text for a terminal: control characters (which could move the cursor
+ * or garble the screen) shown as '?', the rest as it is. */
+void esc_plain(struct buf *b, const char *s);
+
 #endif /* PM_RENDER_ESCAPE_H */

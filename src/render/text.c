@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/escape.h"
 #include "render/fmt.h"
 #include "util/banned.h"
 
@@ -19,14 +20,6 @@ const char text_method[] =
 	"itself: 1.5% a year or more on track, 0.5% acceleration needed, "
 	"0 limited. Scores (-5 to 5) are averaged into measures, systems and "
 	"the whole policy.";
-
-/* Catalogue text may hold control characters: show them as '?'. */
-static void
-plain(struct buf *b, const char *s)
-{
-	for (; *s; s++)
-		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
 
 /* Words of 'text' after 'lead', broken into lines of at most 'width'
  * bytes (a longer word gets a line of its own). */
@@ -75,7 +68,7 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	size_t len0 = b->len;
 
 	buf_adds(b, "    ");
-	plain(b, d->code);
+	esc_plain(b, d->code);
 	do
 		buf_addc(b, ' ');
 	while (b->len - len0 < 38);
@@ -86,7 +79,7 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	}
 	buf_addf(b, "%d  %s ", si->latest.p.year,
 	    fmt_value(si->latest.value, fmt_is_count(cat, d), v));
-	plain(b, cat->units[d->unit].unit);
+	esc_plain(b, cat->units[d->unit].unit);
 	if (si->latest.derived)
 		buf_adds(b, " (sum of parts)");
 	if (si->latest.has_yoy)
@@ -118,9 +111,9 @@ gaps(struct buf *b, const struct summary *s)
 	for (i = 0; i < cat->nmeasures; i++)
 		if (s->measures[i].data_gap) {
 			buf_adds(b, "  ");
-			plain(b, cat->measures[i].id);
+			esc_plain(b, cat->measures[i].id);
 			buf_adds(b, "  no data for any of its indicators: ");
-			plain(b, cat->measures[i].name_en);
+			esc_plain(b, cat->measures[i].name_en);
 			buf_addc(b, '\n');
 			n++;
 		}
@@ -130,7 +123,7 @@ gaps(struct buf *b, const struct summary *s)
 		if (!si->has_partial)
 			continue;
 		buf_adds(b, "  ");
-		plain(b, cat->indicators[i].code);
+		esc_plain(b, cat->indicators[i].code);
 		buf_addf(b, "  %s is incomplete, left out of progress\n",
 		    fmt_period_partial(&si->partial.p, si->partial.months,
 		    false, t));
@@ -156,9 +149,9 @@ gaps(struct buf *b, const struct summary *s)
 			if (shown++ == CHECKS_SHOWN)
 				continue;
 			buf_adds(b, "  ");
-			plain(b, d->code);
+			esc_plain(b, d->code);
 			buf_addc(b, ' ');
-			plain(b, cat->regions[c->region].code);
+			esc_plain(b, cat->regions[c->region].code);
 			buf_addf(b, "  own %s, parts %s",
 			    fmt_value(c->c.own, fmt_is_count(cat, d), v),
 			    fmt_value(c->c.children, fmt_is_count(cat, d), w));
@@ -188,7 +181,7 @@ gaps(struct buf *b, const struct summary *s)
 				buf_adds(b, "\nPublished growth the levels do "
 				    "not reproduce (comparable basis?)\n");
 			buf_adds(b, "  ");
-			plain(b, cat->indicators[i].code);
+			esc_plain(b, cat->indicators[i].code);
 			buf_addf(b, " %d  published %s, levels give %s\n",
 			    pt->p.year, fmt_pct(pt->yoy_pub, v),
 			    fmt_pct(pt->yoy, w));
@@ -205,22 +198,22 @@ text_summary(struct buf *b, const struct summary *s)
 	size_t i, j, k;
 
 	buf_adds(b, "Progress summary: ");
-	plain(b, g->name_en);
+	esc_plain(b, g->name_en);
 	buf_addc(b, ' ');
-	plain(b, g->name_zh);
+	esc_plain(b, g->name_zh);
 	buf_adds(b, " (");
-	plain(b, g->code);
+	esc_plain(b, g->code);
 	buf_addf(b, "), as of %s\n", period_format(&s->as_of, t));
 	buf_adds(b, "Overall: ");
 	rollup_line(b, &s->overall);
 	buf_addc(b, '\n');
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_addc(b, '\n');
-		plain(b, cat->systems[i].id);
+		esc_plain(b, cat->systems[i].id);
 		buf_adds(b, "  ");
-		plain(b, cat->systems[i].name_en);
+		esc_plain(b, cat->systems[i].name_en);
 		buf_adds(b, "  ");
-		plain(b, cat->systems[i].name_zh);
+		esc_plain(b, cat->systems[i].name_zh);
 		buf_adds(b, ": ");
 		rollup_line(b, &s->systems[i].r);
 		buf_addc(b, '\n');
@@ -230,9 +223,9 @@ text_summary(struct buf *b, const struct summary *s)
 			if (m->system != (int)i)
 				continue;
 			buf_adds(b, "  ");
-			plain(b, m->id);
+			esc_plain(b, m->id);
 			buf_adds(b, "  ");
-			plain(b, m->name_en);
+			esc_plain(b, m->name_en);
 			buf_adds(b, "\n       ");
 			rollup_line(b, &s->measures[j].r);
 			buf_addc(b, '\n');
@@ -263,13 +256,13 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 	char v[FMT_MAX], y[FMT_MAX], t[PERIOD_TEXT_MAX];
 	size_t i;
 
-	plain(b, d->code);
+	esc_plain(b, d->code);
 	buf_adds(b, "  ");
-	plain(b, d->name_en);
+	esc_plain(b, d->name_en);
 	buf_adds(b, " (");
-	plain(b, cat->units[d->unit].unit);
+	esc_plain(b, cat->units[d->unit].unit);
 	buf_adds(b, "), ");
-	plain(b, g->name_en);
+	esc_plain(b, g->name_en);
 	buf_addf(b, " %s, %s\n", g->code, freq[s->freq]);
 	buf_addf(b, "%-9s %14s %9s  %s\n", "period", "value", "yoy", "note");
 	for (i = 0; i < s->n; i++) {
