@@ -221,14 +221,8 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	progress_config_default(&cfg);
 	rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL, &cfg,
 	    &sum, &err);
-	if (rc == PM_ENOTFOUND) {
-		pm_msg(ctx->db_path, 0, "the store holds no data yet");
-		return 1;
-	}
-	if (rc != 0) {
-		pm_print_err(&err);
-		return pm_exit_code(rc);
-	}
+	if ((code = ctx_summary_failed(ctx, rc, &err)) != 0)
+		return code;
 
 	memset(&ch, 0, sizeof(ch));
 	ch.st = st;

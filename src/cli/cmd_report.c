@@ -314,15 +314,8 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	if ((rc = store_file_last(st, &last_file, &err)) == 0)
 		rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL,
 		    &cfg, &sum, &err);
-	if (rc == PM_ENOTFOUND) {
-		pm_msg(ctx->db_path, 0, "the store holds no data yet "
-		    "(pemetrics ingest FILE)");
-		return 1;
-	}
-	if (rc != 0) {
-		pm_print_err(&err);
-		return pm_exit_code(rc);
-	}
+	if ((code = ctx_summary_failed(ctx, rc, &err)) != 0)
+		return code;
 	if ((rc = report_build(st, &sum, last_file, &rep, &err)) != 0) {
 		pm_print_err(&err);
 		summary_release(&sum);

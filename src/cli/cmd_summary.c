@@ -80,15 +80,8 @@ cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 	progress_config_default(&cfg);
 	rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL, &cfg,
 	    &s, &err);
-	if (rc == PM_ENOTFOUND) {
-		pm_msg(ctx->db_path, 0, "the store holds no data yet "
-		    "(pemetrics ingest FILE)");
-		return 1;
-	}
-	if (rc != 0) {
-		pm_print_err(&err);
-		return pm_exit_code(rc);
-	}
+	if ((code = ctx_summary_failed(ctx, rc, &err)) != 0)
+		return code;
 	switch (fmt) {
 	case 1:
 		md_summary(&b, &s);

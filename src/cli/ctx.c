@@ -193,6 +193,20 @@ ctx_region(struct pm_ctx *ctx, const char *arg)
 	return -1;
 }
 
+int
+ctx_summary_failed(const struct pm_ctx *ctx, int rc, const struct pm_err *err)
+{
+	if (rc == 0)
+		return 0;
+	if (rc == PM_ENOTFOUND) {
+		pm_msg(ctx->db_path, 0, "the store holds no data yet "
+		    "(pemetrics ingest FILE)");
+		return 1;
+	}
+	pm_print_err(err);
+	return pm_exit_code(rc);
+}
+
 void
 ctx_release(struct pm_ctx *ctx)
 {

@@ -43,6 +43,11 @@ struct store *ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code);
  * when there is none. Loads the catalogue. */
 int ctx_region(struct pm_ctx *ctx, const char *arg);
 
+/* The exit code of a failed summary_build() with its message printed,
+ * an empty store said plainly; 0 when rc is 0. */
+int ctx_summary_failed(const struct pm_ctx *ctx, int rc,
+    const struct pm_err *err);
+
 void ctx_release(struct pm_ctx *ctx);
 
 /* Print "pemetrics: FILE:LINE: message" for an error record. */
