@@ -11,6 +11,7 @@
 # (seconds, default 600) bounds one test when timeout(1) is there.
 # PM_JOBS tests run at once (default 2: the machines have two cores);
 # results are printed in name order. Exit 1 if any test failed.
+# Operands, if any, pick tests by name prefix: sh tests/cli/run.sh t630 t7
 
 LC_ALL=C        # name order is byte order
 export LC_ALL
@@ -52,12 +53,24 @@ trap 'rm -rf "$out"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# picked NAME: true when no operands were given or one prefixes NAME.
+picked() {
+	[ $# -eq 1 ] || return 2
+	[ -z "$picks" ] && return 0
+	for p in $picks; do
+		case $1 in "$p"*) return 0 ;; esac
+	done
+	return 1
+}
+picks=$*
+
 # The tests to run, one per line; the skipped ones noted now.
 : >"$out/list"
 for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	[ -f "$t" ] || continue
 	name=${t##*/}
 	name=${name%.sh}
+	picked $name || continue
 	if [ "$slow" = 1 ] && head -n 3 "$t" | grep -q '^# slow'; then
 		echo skip >"$out/$name.rc"
 		continue
@@ -81,6 +94,7 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	[ -f "$t" ] || continue
 	name=${t##*/}
 	name=${name%.sh}
+	picked $name || continue
 	rc=$(cat "$out/$name.rc" 2>/dev/null || echo lost)
 	case $rc in
 	skip)

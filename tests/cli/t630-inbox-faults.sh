@@ -21,12 +21,23 @@ while [ ! -s t.db-wal ] && [ $i -lt 200 ]; do sleep 0.01; i=$((i + 1)); done
 rm -f $in/b-gone.csv
 rc=0
 wait $pid || rc=$?
-if grep -q 'b-gone.csv' out err; then
+# The timing is not ours: under valgrind the file may go before the run
+# lists the inbox, between the listing and its stat, or after the run took
+# it. Each outcome has one right answer; the usual one (a plain build) is
+# that it vanished between the listing and its turn.
+if ls data/archive/*/*/b-gone.csv >/dev/null 2>&1; then
+	echo "note: the run took the file before it could vanish"
+	expect_eq 0 "$rc" "both files ingested"
+elif grep -q "'b-gone.csv' skipped: a dangling link or gone" err; then
+	echo "note: the file went while the run listed the inbox"
+	expect_eq 0 "$rc" "one file ingested, one skipped"
+elif grep -q 'b-gone.csv' out err; then
 	expect_eq 4 "$rc" "a vanished file is an I/O error"
 	grep -q "pemetrics: data/inbox/b-gone.csv: cannot open: No such file or directory" err ||
 		fail "message for the vanished file: $(cat err)"
 else
-	echo "note: the run finished before the file could vanish"
+	echo "note: the file went before the run listed the inbox"
+	expect_eq 0 "$rc" "one file ingested"
 fi
 [ -f data/archive/*/*/a-big.csv ] || fail "the first file was not archived"
 
