@@ -34,8 +34,7 @@ static const char *const col_name[C_N] = {
 					 * of two, at most half full */
 
 struct pending {
-	struct store_obs o;
-	unsigned long line;     /* for "duplicate of line N" and the order */
+	struct store_put_row put;       /* first: store_put_batch() */
 	size_t raw;             /* the row's fields in batch_raw */
 	size_t nfields;
 };
@@ -293,19 +292,17 @@ row_is_blank(const struct reader_row *r)
 static int
 cmp_pending(const void *x, const void *y)
 {
-	const struct pending *a = x, *b = y;
+	const struct store_obs *a = &((const struct pending *)x)->put.o;
+	const struct store_obs *b = &((const struct pending *)y)->put.o;
 
-	if (a->o.ind != b->o.ind)
-		return a->o.ind < b->o.ind ? -1 : 1;
-	if (a->o.reg != b->o.reg)
-		return a->o.reg < b->o.reg ? -1 : 1;
-	if (a->o.period != b->o.period)
-		return a->o.period < b->o.period ? -1 : 1;
-	if (a->o.basis != b->o.basis)
-		return a->o.basis < b->o.basis ? -1 : 1;
-	/* The earlier line first: it is the one kept, the later one is
-	 * the duplicate. */
-	return (a->line > b->line) - (a->line < b->line);
+	/* No key twice in a batch: batch_add() rejects a repeat. */
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	if (a->reg != b->reg)
+		return a->reg < b->reg ? -1 : 1;
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	return (a->basis > b->basis) - (a->basis < b->basis);
 }
 
 /* The reject of a duplicate found when its batch is stored: its row is
@@ -333,7 +330,7 @@ reject_pending(struct job *j, const struct pending *p, const char *reason)
 	row.n = p->nfields;
 	row.field = j->dup_field;
 	row.len = j->dup_len;
-	row.line = p->line;
+	row.line = p->put.line;
 	row.nlines = 1;
 	return reject(j, &row, reason);
 }
@@ -341,21 +338,18 @@ reject_pending(struct job *j, const struct pending *p, const char *reason)
 static int
 batch_flush(struct job *j)
 {
-	enum store_put put;
-	unsigned long dup = 0;
 	char buf[64];
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	if (j->nbatch > 1)
 		qsort(j->batch, j->nbatch, sizeof(*j->batch), cmp_pending);
+	rc = store_put_batch(j->st, j->batch, j->nbatch, sizeof(*j->batch),
+	    j->file_id, j->err);
 	for (i = 0; i < j->nbatch && rc == 0; i++) {
 		const struct pending *p = &j->batch[i];
 
-		if ((rc = store_put(j->st, &p->o, j->file_id, p->line, &put,
-		    &dup, j->err)) != 0)
-			break;
-		switch (put) {
+		switch (p->put.res) {
 		case PUT_INSERTED:
 			j->res->n.inserted++;
 			break;
@@ -366,7 +360,8 @@ batch_flush(struct job *j)
 			j->res->n.unchanged++;
 			break;
 		case PUT_DUPLICATE:
-			snprintf(buf, sizeof(buf), "duplicate of line %lu", dup);
+			snprintf(buf, sizeof(buf), "duplicate of line %lu",
+			    p->put.dup_line);
 			rc = reject_pending(j, p, buf);
 			break;
 		}
@@ -413,16 +408,16 @@ batch_add(struct job *j, const struct store_obs *o,
 	    h = (h + 1) & (BATCH_SLOTS - 1)) {
 		const struct pending *q = &j->batch[j->slot[h] - 1];
 
-		if (same_key(&q->o, o)) {
+		if (same_key(&q->put.o, o)) {
 			snprintf(buf, sizeof(buf), "duplicate of line %lu",
-			    q->line);
+			    q->put.line);
 			return reject(j, r, buf);
 		}
 	}
 	j->slot[h] = (unsigned)j->nbatch + 1;
 	p = &j->batch[j->nbatch++];
-	p->o = *o;
-	p->line = r->line;
+	p->put.o = *o;
+	p->put.line = r->line;
 	p->raw = j->batch_raw.len;
 	p->nfields = r->n;
 	for (i = 0; i < r->n; i++)

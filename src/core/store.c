@@ -8,6 +8,7 @@
 
 #include "core/obs.h"
 #include "core/period.h"
+#include "core/store_rows.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -61,7 +62,7 @@ enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK,
 	S_IND_GET, S_IND_ADD, S_REG_GET, S_REG_ADD,
 	S_FILE_FIND, S_FILE_ADD, S_FILE_DONE,
-	S_OBS_INS, S_OBS_GET, S_OBS_SET, S_OBS_SEEN, S_HIST_ADD,
+	S_OBS_INS, S_OBS_BATCH, S_OBS_GET, S_OBS_SET, S_OBS_SEEN, S_HIST_ADD,
 	S_REJECT_ADD, S_SERIES, S_PERIODS,
 	S_NSTMT
 };
@@ -82,6 +83,16 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_OBS_INS] = "INSERT INTO obs(ind, reg, period, basis, value, yoy,"
 	    " file, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 	    " ON CONFLICT DO NOTHING",
+	/* A batch at once. "WHERE true" tells the parser that ON starts
+	 * the upsert, not a join. A key already stored is left alone and
+	 * handed to pm_conflict(), which notes its row for store_put()'s
+	 * path; the WHERE of the DO UPDATE is false, so nothing is
+	 * written for it here. */
+	[S_OBS_BATCH] = "INSERT INTO obs(ind, reg, period, basis, value, yoy,"
+	    " file, line) SELECT ind, reg, period, basis, value, yoy, ?2, line"
+	    " FROM pm_rows(?1) WHERE true ON CONFLICT(ind, reg, period, basis)"
+	    " DO UPDATE SET line = obs.line WHERE pm_conflict(excluded.ind,"
+	    " excluded.reg, excluded.period, excluded.basis)",
 	[S_OBS_GET] = "SELECT value, yoy, file, line FROM obs WHERE ind = ?1"
 	    " AND reg = ?2 AND period = ?3 AND basis = ?4",
 	[S_OBS_SET] = "UPDATE obs SET value = ?5, yoy = ?6, file = ?7,"
@@ -107,6 +118,10 @@ struct store {
 	char *path;             /* for messages */
 	bool in_txn;
 	sqlite3_stmt *stmt[S_NSTMT];    /* prepared on first use, reused */
+	/* The batch S_OBS_BATCH is storing, and the indexes of its rows
+	 * whose key was there already (in key order). */
+	const struct store_rows *batch;
+	size_t *conflict, nconflict, conflict_cap;
 };
 
 /* One place maps SQLite's result codes to ours. */
@@ -264,6 +279,60 @@ fail:
 	return rc;
 }
 
+static int
+cmp_key(const struct store_obs *a, const struct store_obs *b)
+{
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	if (a->reg != b->reg)
+		return a->reg < b->reg ? -1 : 1;
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	if (a->basis != b->basis)
+		return a->basis < b->basis ? -1 : 1;
+	return 0;
+}
+
+/* pm_conflict(ind, reg, period, basis): called by S_OBS_BATCH for a key
+ * already stored; notes which row of the batch has it. Returns false. */
+static void
+on_conflict(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	const struct store_rows *b = st->batch;
+	struct store_obs key;
+	size_t lo = 0, hi = b ? b->n : 0;
+
+	(void)argc;
+	memset(&key, 0, sizeof(key));
+	key.ind = sqlite3_value_int(argv[0]);
+	key.reg = sqlite3_value_int(argv[1]);
+	key.period = sqlite3_value_int(argv[2]);
+	key.basis = (enum store_basis)sqlite3_value_int(argv[3]);
+	while (lo < hi) {               /* the batch is in key order */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_key(&store_rows_at(b, mid)->o, &key);
+
+		if (c == 0) {
+			if (st->nconflict == st->conflict_cap) {
+				st->conflict_cap = st->conflict_cap ?
+				    2 * st->conflict_cap : 256;
+				st->conflict = xreallocarray(st->conflict,
+				    st->conflict_cap, sizeof(*st->conflict));
+			}
+			st->conflict[st->nconflict++] = mid;
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sqlite3_result_error(ctx, "pm_conflict: key not in the batch "
+	    "(batch not in key order?)", -1);
+}
+
 int
 store_open(const char *path, unsigned flags, struct store **out,
     struct pm_err *err)
@@ -305,6 +374,13 @@ store_open(const char *path, unsigned flags, struct store **out,
 	    "PRAGMA foreign_keys = OFF", "set pragmas", err);
 	if (rc != 0)
 		goto fail;
+	if ((rc = store_rows_register(st->db)) != SQLITE_OK ||
+	    (rc = sqlite3_create_function_v2(st->db, "pm_conflict", 4,
+	    SQLITE_UTF8 | SQLITE_DIRECTONLY, st, on_conflict, NULL, NULL,
+	    NULL)) != SQLITE_OK) {
+		rc = fail_db(st, rc, "register functions", err);
+		goto fail;
+	}
 	if ((rc = migrate(st, ro, err)) == PM_ENOTFOUND) {
 		/* A store of an older schema, opened to be read: upgrade it
 		 * once with a writable handle, then read as asked. */
@@ -337,6 +413,7 @@ store_close(struct store *st)
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	free(st->conflict);
 	free(st->path);
 	free(st);
 }
@@ -516,16 +593,16 @@ bind_yoy(sqlite3_stmt *s, int i, bool has, double yoy)
 		sqlite3_bind_null(s, i);
 }
 
+static int put_existing(struct store *st, const struct store_obs *o,
+    long long file, unsigned long line, enum store_put *res,
+    unsigned long *dup_line, struct pm_err *err);
+
 int
 store_put(struct store *st, const struct store_obs *o, long long file,
     unsigned long line, enum store_put *res, unsigned long *dup_line,
     struct pm_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	double old_value, old_yoy = 0;
-	bool old_has_yoy;
-	long long old_file;
-	unsigned long old_line;
 	int rc;
 
 	/* Most rows of most files are new: try the insert first, one b-tree
@@ -543,6 +620,56 @@ store_put(struct store *st, const struct store_obs *o, long long file,
 		*res = PUT_INSERTED;
 		return 0;
 	}
+	return put_existing(st, o, file, line, res, dup_line, err);
+}
+
+int
+store_put_batch(struct store *st, void *rows, size_t n, size_t size,
+    long long file, struct pm_err *err)
+{
+	struct store_rows b = { rows, n, size };
+	sqlite3_stmt *s = NULL;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		((struct store_put_row *)(void *)((char *)rows + i * size))->res
+		    = PUT_INSERTED;
+	if (n == 0)
+		return 0;
+	if ((rc = prep(st, S_OBS_BATCH, &s, err)) != 0)
+		return rc;
+	store_rows_bind(s, 1, &b);
+	sqlite3_bind_int64(s, 2, file);
+	st->batch = &b;
+	st->nconflict = 0;
+	rc = run(st, s, "store observations", err);
+	sqlite3_clear_bindings(s);
+	st->batch = NULL;
+	for (i = 0; rc == 0 && i < st->nconflict; i++) {
+		struct store_put_row *p = (void *)((char *)rows +
+		    st->conflict[i] * size);
+
+		rc = put_existing(st, &p->o, file, p->line, &p->res,
+		    &p->dup_line, err);
+	}
+	return rc;
+}
+
+/* The rest of store_put() for a key already stored: a duplicate within
+ * the file, an unchanged value, or a revision (the old one to history). */
+static int
+put_existing(struct store *st, const struct store_obs *o, long long file,
+    unsigned long line, enum store_put *res, unsigned long *dup_line,
+    struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	double old_value, old_yoy = 0;
+	bool old_has_yoy;
+	long long old_file;
+	unsigned long old_line;
+	int rc;
+
 	if ((rc = prep(st, S_OBS_GET, &s, err)) != 0)
 		return rc;
 	bind_key(s, o);

@@ -105,6 +105,21 @@ int store_put(struct store *st, const struct store_obs *o, long long file,
     unsigned long line, enum store_put *res, unsigned long *dup_line,
     struct pm_err *err);
 
+/* Store a batch: n rows, each at the start of an element of 'size' bytes
+ * (as with qsort), sorted by key (ind, reg, period, basis) with no key
+ * twice. Sets each row's res (and dup_line) as store_put() would. New
+ * keys go in with one statement for the whole batch; only the rows whose
+ * key is already stored take store_put()'s path. */
+struct store_put_row {
+	struct store_obs o;
+	unsigned long line;
+	enum store_put res;             /* out */
+	unsigned long dup_line;         /* out, for PUT_DUPLICATE */
+};
+
+int store_put_batch(struct store *st, void *rows, size_t n, size_t size,
+    long long file, struct pm_err *err);
+
 /* Remember a rejected row (for reports), inside the file's transaction. */
 int store_reject_add(struct store *st, long long file, unsigned long line,
     const char *reason, struct pm_err *err);

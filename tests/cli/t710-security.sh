@@ -20,11 +20,12 @@
 #  3. a string literal (adjacent literals joined) holding an SQL keyword
 #     (SELECT, INSERT, UPDATE, DELETE, ...; or a lowercase statement) and a
 #     printf conversion (%s, %d, %q, ...): SQL made with printf;
-#  4. outside src/core/store.c, SQL at all: <sqlite3.h>, a sqlite3_ name, or
+#  4. outside the store (src/core/store.c and src/core/store_rows.[ch], its
+#     view of a batch as a table), SQL at all: <sqlite3.h>, a sqlite3_ name, or
 #     a literal that reads as a statement (SELECT ... FROM, INSERT INTO,
 #     UPDATE x SET, DELETE FROM, CREATE TABLE).
 # Comments are ignored. One awk run per file; -v file=NAME (as printed),
-# store=1 for core/store.c.
+# store=1 for the store's files.
 cat >sqlcheck.awk <<'EOF'
 # code: the file without comments; bare: the same with the inside of string
 # and character literals turned to x, so that positions match and literals
@@ -216,13 +217,13 @@ END {
 		if (conv && (s ~ sqlkw || tolower(s) ~ stmt))
 			complain(p, "SQL in a printf format: \"" s "\"")
 		else if (!store && tolower(s) ~ stmt && s ~ sqlkw)
-			complain(p, "SQL outside src/core/store.c: \"" s "\"")
+			complain(p, "SQL outside the store: \"" s "\"")
 	}
 	if (!store) {
 		if (match(bare, /#[ \t]*include[ \t]*[<"]sqlite3\.h[>"]/))
 			complain(RSTART, "includes sqlite3.h")
 		if (match(bare, /(^|[^A-Za-z0-9_])sqlite3_[A-Za-z0-9_]+/))
-			complain(RSTART, "SQLite outside src/core/store.c")
+			complain(RSTART, "SQLite outside the store")
 	}
 	exit bad
 }
@@ -232,7 +233,9 @@ sql_check() {
 	for _f in $(cd "$1" && find . -name '*.[ch]' | sort); do
 		_f=${_f#./}
 		_store=
-		[ "$_f" = core/store.c ] && _store=1
+		case $_f in
+		core/store.c|core/store_rows.[ch]) _store=1 ;;
+		esac
 		awk -v file="$_f" -v store="$_store" -f sqlcheck.awk \
 		    "$1/$_f" || _rc=1
 	done

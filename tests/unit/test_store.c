@@ -187,6 +187,71 @@ yoy_alone_is_a_revision(void **state)
 	assert_int_equal(store_commit(st, &fx->err), 0);
 }
 
+/* The batch path gives each row what store_put() would: new keys in one
+ * statement, known keys (unchanged, revised, repeated by the same file)
+ * through the per-row rules; elements larger than the row, as ingest's. */
+struct elem {
+	struct store_put_row put;
+	int tag;
+};
+
+static void
+put_batch_rules(void **state)
+{
+	struct fx *fx = *state;
+	struct store *st = fx->st;
+	struct elem b[4];
+	struct store_obs o;
+	long long f1, f2;
+	unsigned long dup = 0;
+	int i;
+
+	assert_int_equal(store_begin(st, &fx->err), 0);
+	f1 = add_file(st, SHA_A, "one.csv");
+	o = obs(st, "net_txn_volume", "亿元", "330000", 3202501, 10);
+	assert_int_equal(put(st, &o, f1, 2, &dup), PUT_INSERTED);
+	o.period = 3202502;
+	assert_int_equal(put(st, &o, f1, 3, &dup), PUT_INSERTED);
+	/* Another file: the first key unchanged, the second revised, two
+	 * new ones; all in key order. */
+	f2 = add_file(st, SHA_B, "two.csv");
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < 4; i++) {
+		b[i].put.o = o;
+		b[i].put.o.period = 3202501 + i;
+		b[i].put.o.value = 10;
+		b[i].put.line = 10 + (unsigned long)i;
+		b[i].tag = i;
+	}
+	b[1].put.o.value = 11;
+	assert_int_equal(store_put_batch(st, b, 4, sizeof(b[0]), f2,
+	    &fx->err), 0);
+	assert_int_equal(b[0].put.res, PUT_UNCHANGED);
+	assert_int_equal(b[1].put.res, PUT_REVISED);
+	assert_int_equal(b[2].put.res, PUT_INSERTED);
+	assert_int_equal(b[3].put.res, PUT_INSERTED);
+	assert_int_equal(b[3].tag, 3);          /* the rest untouched */
+	assert_int_equal(stats(st).observations, 4);
+	assert_int_equal(stats(st).history, 1);
+	/* The same file again: every key is now a duplicate of its line. */
+	assert_int_equal(store_put_batch(st, b, 4, sizeof(b[0]), f2,
+	    &fx->err), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(b[i].put.res, PUT_DUPLICATE);
+		assert_int_equal(b[i].put.dup_line, 10 + (unsigned long)i);
+	}
+	assert_int_equal(store_put_batch(st, b, 0, sizeof(b[0]), f2,
+	    &fx->err), 0);
+	/* Out of key order the store cannot place a known key: an error,
+	 * never a wrong answer. */
+	b[0].put.o.period = 3202504;
+	b[3].put.o.period = 3202501;
+	assert_int_not_equal(store_put_batch(st, b, 4, sizeof(b[0]), f1,
+	    &fx->err), 0);
+	assert_true(tu_contains(fx->err.msg, "key order"));
+	store_rollback(st);
+}
+
 static void
 file_find_after_add(void **state)
 {
@@ -435,7 +500,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(fresh_store_is_empty), T(put_rules),
-		T(yoy_alone_is_a_revision), T(file_find_after_add),
+		T(yoy_alone_is_a_revision), T(put_batch_rules),
+		T(file_find_after_add),
 		T(interning), T(rollback_discards), T(scan_order),
 		T(file_store_persists), T(foreign_files_refused),
 		T(newer_store_refused),
