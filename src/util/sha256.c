@@ -2,6 +2,12 @@
 
 #include <string.h>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+#endif
+
 #include "util/banned.h"
 
 static const uint32_t k[64] = {
@@ -50,6 +56,89 @@ compress(uint32_t h[8], const unsigned char *p)
 	h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
+/* n blocks of 64 bytes, one after the other. */
+static void
+compress_portable(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	for (; n > 0; n--, p += 64)
+		compress(h, p);
+}
+
+#ifdef HAVE_SHA_NI
+/* The SHA extensions of x86 (Intel since Goldmont and Ice Lake, AMD since
+ * Zen): four rounds per two instructions, about five times the portable
+ * code. The state is kept as the instructions want it: ABEF and CDGH. */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void
+compress_shani(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL,
+	    0x0405060700010203LL);
+	__m128i abef, cdgh, t, m[4], msg, abef0, cdgh0;
+	int g;
+
+	t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xb1);
+	cdgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]),
+	    0x1b);
+	abef = _mm_alignr_epi8(t, cdgh, 8);
+	cdgh = _mm_blend_epi16(cdgh, t, 0xf0);
+	for (; n > 0; n--, p += 64) {
+		abef0 = abef;
+		cdgh0 = cdgh;
+		for (g = 0; g < 4; g++)
+			m[g] = _mm_shuffle_epi8(_mm_loadu_si128(
+			    (const __m128i *)(const void *)(p + 16 * g)), bswap);
+		for (g = 0; g < 16; g++) {
+			if (g >= 4) {
+				/* w[4g..4g+3] from w[4g-16..4g-1] */
+				t = _mm_sha256msg1_epu32(m[g & 3],
+				    m[(g + 1) & 3]);
+				t = _mm_add_epi32(t, _mm_alignr_epi8(
+				    m[(g + 3) & 3], m[(g + 2) & 3], 4));
+				m[g & 3] = _mm_sha256msg2_epu32(t,
+				    m[(g + 3) & 3]);
+			}
+			msg = _mm_add_epi32(m[g & 3],
+			    _mm_loadu_si128((const __m128i *)&k[4 * g]));
+			cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
+			abef = _mm_sha256rnds2_epu32(abef, cdgh,
+			    _mm_shuffle_epi32(msg, 0x0e));
+		}
+		abef = _mm_add_epi32(abef, abef0);
+		cdgh = _mm_add_epi32(cdgh, cdgh0);
+	}
+	t = _mm_shuffle_epi32(abef, 0x1b);
+	cdgh = _mm_shuffle_epi32(cdgh, 0xb1);
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(t, cdgh, 0xf0));
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(cdgh, t, 8));
+}
+
+static bool
+cpu_has_sha_ni(void)
+{
+	unsigned a, b, c, d;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d) ||
+	    !(c & bit_SSSE3) || !(c & bit_SSE4_1))
+		return false;
+	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+		return false;
+	return (b & bit_SHA) != 0;
+}
+#endif
+
+static void
+compress_blocks(struct sha256 *s, const unsigned char *p, size_t n)
+{
+#ifdef HAVE_SHA_NI
+	if (s->fast) {
+		compress_shani(s->h, p, n);
+		return;
+	}
+#endif
+	compress_portable(s->h, p, n);
+}
+
 void
 sha256_init(struct sha256 *s)
 {
@@ -61,6 +150,11 @@ sha256_init(struct sha256 *s)
 	memcpy(s->h, iv, sizeof(iv));
 	s->nbytes = 0;
 	s->nblock = 0;
+#ifdef HAVE_SHA_NI
+	s->fast = cpu_has_sha_ni();
+#else
+	s->fast = false;
+#endif
 }
 
 void
@@ -78,11 +172,14 @@ sha256_update(struct sha256 *s, const void *data, size_t n)
 		n -= take;
 		if (s->nblock < 64)
 			return;
-		compress(s->h, s->block);
+		compress_blocks(s, s->block, 1);
 		s->nblock = 0;
 	}
-	for (; n >= 64; p += 64, n -= 64)
-		compress(s->h, p);
+	if (n >= 64) {
+		compress_blocks(s, p, n / 64);
+		p += n / 64 * 64;
+		n %= 64;
+	}
 	memcpy(s->block, p, n);
 	s->nblock = n;
 }

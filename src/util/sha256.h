@@ -3,6 +3,7 @@
 #ifndef PM_UTIL_SHA256_H
 #define PM_UTIL_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -11,6 +12,9 @@ struct sha256 {
 	uint64_t nbytes;        /* message length so far */
 	unsigned char block[64];
 	size_t nblock;          /* bytes waiting in 'block', < 64 */
+	bool fast;              /* the CPU's SHA instructions: set by
+				 * sha256_init() when there are any; a test
+				 * may clear it to check the portable code */
 };
 
 void sha256_init(struct sha256 *s);
