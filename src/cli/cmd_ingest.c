@@ -119,6 +119,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 	unsigned long long maxf;
 	int c, json = 0, code = 0, i, nfiles;
 
+	io.tmpdir = getenv("TMPDIR");   /* large files are sorted there */
 	args_init(&a, argc, argv, "ingest", usage, "f:r:ne:Fm:hqv", opts);
 	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
 		switch (c) {

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/period.h"
+#include "core/runs.h"
 #include "core/value.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -23,11 +24,14 @@ static const char *const col_name[C_N] = {
 	"indicator", "region", "period", "value", "unit", "basis", "yoy",
 };
 
-/* Rows are stored in batches sorted by key: a statistics file lists a
+/* Rows are stored in the store's key order: a statistics file lists a
  * period's regions and indicators together, the store keeps a series
- * together, and inserting in the store's key order touches each b-tree
- * page once per batch instead of once per row (measured: 5.7 s against
- * 2.3 s for 10^6 rows). The batch is bounded in rows and in bytes. */
+ * together. A file of one batch is sorted in memory and stored. A larger
+ * one is sorted a batch at a time into runs in a temporary file, and the
+ * runs are merged into the store: the b-tree is then written front to
+ * back once (10^6 rows: 5.7 s unsorted, 2.3 s sorted by batch, see the
+ * README for the merged figure). The batch is bounded in rows and in
+ * bytes. */
 #define BATCH_ROWS 65536
 #define BATCH_BYTES (8 * 1024 * 1024)
 #define BATCH_SLOTS (2 * BATCH_ROWS)    /* key hash of a batch, a power
@@ -36,6 +40,7 @@ static const char *const col_name[C_N] = {
 struct pending {
 	struct store_put_row put;       /* first: store_put_batch() */
 	size_t raw;             /* the row's fields in batch_raw */
+	size_t rawlen;
 	size_t nfields;
 };
 
@@ -77,6 +82,7 @@ struct job {
 				 * the batch as it is read, so its message
 				 * comes in line order */
 	struct buf batch_raw;   /* their fields, NUL-separated, for rejects */
+	struct runs *runs;      /* sorted batches of a large file */
 	const char **dup_field; /* a duplicate's row rebuilt for its reject */
 	size_t *dup_len;
 	size_t dup_cap;
@@ -305,45 +311,60 @@ cmp_pending(const void *x, const void *y)
 	return (a->basis > b->basis) - (a->basis < b->basis);
 }
 
-/* The reject of a duplicate found when its batch is stored: its row is
- * rebuilt from the fields kept with it. */
+/* The reject of a duplicate found when its batch is stored or its runs
+ * merged: its row is rebuilt from the fields kept with it. */
 static int
-reject_pending(struct job *j, const struct pending *p, const char *reason)
+reject_fields(struct job *j, unsigned long line, const char *f,
+    size_t nfields, const char *reason)
 {
 	struct reader_row row;
-	const char *f = j->batch_raw.data + p->raw;
 	size_t i;
 
-	if (p->nfields > j->dup_cap) {
-		j->dup_cap = p->nfields;
+	if (nfields > j->dup_cap) {
+		j->dup_cap = nfields;
 		j->dup_field = xreallocarray(j->dup_field, j->dup_cap,
 		    sizeof(*j->dup_field));
 		j->dup_len = xreallocarray(j->dup_len, j->dup_cap,
 		    sizeof(*j->dup_len));
 	}
-	for (i = 0; i < p->nfields; i++) {
+	for (i = 0; i < nfields; i++) {
 		j->dup_field[i] = f;
 		j->dup_len[i] = strlen(f);
 		f += j->dup_len[i] + 1;
 	}
 	memset(&row, 0, sizeof(row));
-	row.n = p->nfields;
+	row.n = nfields;
 	row.field = j->dup_field;
 	row.len = j->dup_len;
-	row.line = p->put.line;
+	row.line = line;
 	row.nlines = 1;
 	return reject(j, &row, reason);
 }
 
+static bool
+same_key(const struct store_obs *a, const struct store_obs *b)
+{
+	return a->ind == b->ind && a->reg == b->reg &&
+	    a->period == b->period && a->basis == b->basis;
+}
+
+static void
+batch_reset(struct job *j)
+{
+	j->nbatch = 0;
+	buf_reset(&j->batch_raw);
+	if (j->slot)
+		memset(j->slot, 0, BATCH_SLOTS * sizeof(*j->slot));
+}
+
+/* Store the batch, which is in key order. */
 static int
-batch_flush(struct job *j)
+batch_store(struct job *j)
 {
 	char buf[64];
 	size_t i;
 	int rc;
 
-	if (j->nbatch > 1)
-		qsort(j->batch, j->nbatch, sizeof(*j->batch), cmp_pending);
 	rc = store_put_batch(j->st, j->batch, j->nbatch, sizeof(*j->batch),
 	    j->file_id, j->err);
 	for (i = 0; i < j->nbatch && rc == 0; i++) {
@@ -362,15 +383,104 @@ batch_flush(struct job *j)
 		case PUT_DUPLICATE:
 			snprintf(buf, sizeof(buf), "duplicate of line %lu",
 			    p->put.dup_line);
-			rc = reject_pending(j, p, buf);
+			rc = reject_fields(j, p->put.line,
+			    j->batch_raw.data + p->raw, p->nfields, buf);
 			break;
 		}
 	}
-	j->nbatch = 0;
-	buf_reset(&j->batch_raw);
-	if (j->slot)
-		memset(j->slot, 0, BATCH_SLOTS * sizeof(*j->slot));
+	batch_reset(j);
 	return j->rc = rc;
+}
+
+/* A full batch, sorted, becomes a run in the temporary file. */
+static int
+batch_spill(struct job *j)
+{
+	struct run_row row;
+	size_t i;
+	int rc = 0;
+
+	qsort(j->batch, j->nbatch, sizeof(*j->batch), cmp_pending);
+	if (j->runs == NULL &&
+	    (rc = runs_create(j->o->tmpdir, &j->runs, j->err)) != 0)
+		return j->rc = rc;
+	for (i = 0; i < j->nbatch && rc == 0; i++) {
+		const struct pending *p = &j->batch[i];
+
+		row.o = p->put.o;
+		row.line = p->put.line;
+		row.nfields = p->nfields;
+		row.rawlen = p->rawlen;
+		row.raw = j->batch_raw.data + p->raw;
+		rc = runs_put(j->runs, &row, j->err);
+	}
+	if (rc == 0)
+		rc = runs_end_run(j->runs, j->err);
+	batch_reset(j);
+	return j->rc = rc;
+}
+
+/* The runs merged into the store, a batch at a time. Rows of one key in
+ * two runs meet here: the first line is kept, the later is a duplicate. */
+static int
+runs_store(struct job *j)
+{
+	struct run_row row;
+	struct store_obs last;
+	unsigned long last_line = 0;
+	bool have_last = false;
+	char buf[64];
+	int rc;
+
+	while ((rc = runs_next(j->runs, &row, j->err)) > 0) {
+		struct pending *p;
+
+		if (have_last && same_key(&last, &row.o)) {
+			snprintf(buf, sizeof(buf), "duplicate of line %lu",
+			    last_line);
+			if ((rc = reject_fields(j, row.line, row.raw,
+			    row.nfields, buf)) != 0)
+				return rc;
+			continue;
+		}
+		last = row.o;
+		last_line = row.line;
+		have_last = true;
+		p = &j->batch[j->nbatch++];
+		memset(p, 0, sizeof(*p));
+		p->put.o = row.o;
+		p->put.line = row.line;
+		p->raw = j->batch_raw.len;
+		p->rawlen = row.rawlen;
+		p->nfields = row.nfields;
+		buf_add(&j->batch_raw, row.raw, row.rawlen);
+		if (j->nbatch == BATCH_ROWS || j->batch_raw.len >= BATCH_BYTES) {
+			if ((rc = batch_store(j)) != 0)
+				return rc;
+			if (j->o->stop && *j->o->stop)
+				return j->rc = PM_EINTR;
+		}
+	}
+	if (rc < 0)
+		return j->rc = rc;
+	return batch_store(j);
+}
+
+/* After the last row: store what is left. */
+static int
+batch_finish(struct job *j)
+{
+	int rc;
+
+	if (j->runs == NULL) {
+		if (j->nbatch > 1)
+			qsort(j->batch, j->nbatch, sizeof(*j->batch),
+			    cmp_pending);
+		return batch_store(j);
+	}
+	if (j->nbatch && (rc = batch_spill(j)) != 0)
+		return rc;
+	return runs_store(j);
 }
 
 static unsigned
@@ -385,12 +495,6 @@ key_hash(const struct store_obs *o)
 	return h ^ (h >> 15);
 }
 
-static bool
-same_key(const struct store_obs *a, const struct store_obs *b)
-{
-	return a->ind == b->ind && a->reg == b->reg &&
-	    a->period == b->period && a->basis == b->basis;
-}
 
 static int
 batch_add(struct job *j, const struct store_obs *o,
@@ -422,8 +526,9 @@ batch_add(struct job *j, const struct store_obs *o,
 	p->nfields = r->n;
 	for (i = 0; i < r->n; i++)
 		buf_add(&j->batch_raw, r->field[i], r->len[i] + 1);
+	p->rawlen = j->batch_raw.len - p->raw;
 	if (j->nbatch == BATCH_ROWS || j->batch_raw.len >= BATCH_BYTES)
-		return batch_flush(j);
+		return batch_spill(j);
 	return 0;
 }
 
@@ -606,6 +711,7 @@ job_release(struct job *j)
 	free(j->batch);
 	free(j->slot);
 	buf_release(&j->batch_raw);
+	runs_close(j->runs);
 	free(j->dup_field);
 	free(j->dup_len);
 }
@@ -676,7 +782,7 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 
 	rc = reader_run(rd, on_row, &j, err);
 	if (rc == 0 && !opts->dry_run)
-		rc = batch_flush(&j);
+		rc = batch_finish(&j);
 	if (rc != 0)
 		goto out;
 	if (!j.header_done) {

@@ -27,6 +27,8 @@ struct ingest_opts {
 	bool strict;            /* any rejected row: store nothing of the
 				 * file (status failed, every row counted
 				 * rejected) */
+	const char *tmpdir;     /* where a large file is sorted; NULL:
+				 * /tmp */
 	const volatile sig_atomic_t *stop;      /* polled between rows; when
 						 * set, roll back: PM_EINTR */
 };

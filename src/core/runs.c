@@ -1,0 +1,324 @@
+/* runs.c - sorted runs in one unlinked temporary file, merged with a heap.
+ * A record is a fixed header (memset first: no stray padding bytes reach
+ * the file) and the row's raw fields. */
+#include "core/runs.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+#define WBUF (1 << 20)          /* write buffer */
+#define RBUF (64 << 10)         /* first read buffer of a run */
+
+struct rec {
+	struct store_obs o;
+	unsigned long line;
+	size_t nfields, rawlen;
+};
+
+struct cursor {
+	off_t pos, end;         /* what is left of the run in the file */
+	char *b;                /* read buffer: b[at..len) not yet used */
+	size_t len, at, cap;
+	struct run_row row;     /* the run's current row, into b */
+};
+
+struct runs {
+	int fd;
+	char *path;             /* for messages (unlinked) */
+	char *w;                /* write buffer */
+	size_t wlen;
+	off_t written, run_start;
+	off_t *start;           /* run i is [start[i], start[i + 1]) */
+	size_t nruns;
+	unsigned long count;
+	bool merging;
+	struct cursor *c;
+	size_t *heap, nheap;    /* cursor indexes, a binary min-heap */
+	bool advance;           /* heap[0]'s row was handed out */
+};
+
+static int
+write_all(struct runs *r, const char *p, size_t n, struct pm_err *err)
+{
+	while (n > 0) {
+		ssize_t k = write(r->fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return pm_fail_errno(err, PM_EIO, errno, r->path,
+			    "write temporary file");
+		p += k;
+		n -= (size_t)k;
+		r->written += k;
+	}
+	return 0;
+}
+
+static int
+flush(struct runs *r, struct pm_err *err)
+{
+	int rc = write_all(r, r->w, r->wlen, err);
+
+	r->wlen = 0;
+	return rc;
+}
+
+int
+runs_create(const char *tmpdir, struct runs **out, struct pm_err *err)
+{
+	struct runs *r = xcalloc(1, sizeof(*r));
+	struct buf path = BUF_INIT;
+
+	*out = NULL;
+	buf_addf(&path, "%s/pemetrics-sort.XXXXXX",
+	    tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if ((r->fd = mkstemp(path.data)) < 0) {
+		int rc = pm_fail_errno(err, PM_EIO, errno, path.data,
+		    "create a temporary file to sort a large input");
+
+		buf_release(&path);
+		free(r);
+		return rc;
+	}
+	unlink(path.data);
+	r->path = xstrdup(path.data);
+	buf_release(&path);
+	r->w = xmalloc(WBUF);
+	*out = r;
+	return 0;
+}
+
+int
+runs_put(struct runs *r, const struct run_row *row, struct pm_err *err)
+{
+	struct rec h;
+	int rc;
+
+	if (r->merging)
+		return pm_fail(err, PM_EUSAGE, r->path, 0,
+		    "runs_put after runs_next");
+	memset(&h, 0, sizeof(h));
+	h.o = row->o;
+	h.line = row->line;
+	h.nfields = row->nfields;
+	h.rawlen = row->rawlen;
+	if (r->wlen + sizeof(h) + row->rawlen > WBUF &&
+	    (rc = flush(r, err)) != 0)
+		return rc;
+	if (sizeof(h) + row->rawlen > WBUF) {   /* a huge row: straight out */
+		if ((rc = write_all(r, (const char *)&h, sizeof(h), err)) != 0)
+			return rc;
+		if ((rc = write_all(r, row->raw, row->rawlen, err)) != 0)
+			return rc;
+	} else {
+		memcpy(r->w + r->wlen, &h, sizeof(h));
+		memcpy(r->w + r->wlen + sizeof(h), row->raw, row->rawlen);
+		r->wlen += sizeof(h) + row->rawlen;
+	}
+	r->count++;
+	return 0;
+}
+
+int
+runs_end_run(struct runs *r, struct pm_err *err)
+{
+	off_t end = r->written + (off_t)r->wlen;
+
+	(void)err;
+	if (end == r->run_start)
+		return 0;               /* an empty run is no run */
+	r->start = xreallocarray(r->start, r->nruns + 2, sizeof(*r->start));
+	r->start[r->nruns++] = r->run_start;
+	r->start[r->nruns] = end;
+	r->run_start = end;
+	return 0;
+}
+
+unsigned long
+runs_count(const struct runs *r)
+{
+	return r->count;
+}
+
+/* At least n bytes of the run at c->b + c->at, reading more as needed.
+ * 1 when there are, 0 at the end of the run, or an error. */
+static int
+fill(struct runs *r, struct cursor *c, size_t n, struct pm_err *err)
+{
+	while (c->len - c->at < n) {
+		size_t want;
+		ssize_t k;
+
+		if (c->pos == c->end)
+			return c->len == c->at ? 0 : pm_fail(err, PM_EIO,
+			    r->path, 0, "temporary file: a record is cut");
+		if (c->at > 0) {        /* keep the unread part only */
+			memmove(c->b, c->b + c->at, c->len - c->at);
+			c->len -= c->at;
+			c->at = 0;
+		}
+		if (n > c->cap) {
+			c->cap = n > 2 * c->cap ? n : 2 * c->cap;
+			c->b = xreallocarray(c->b, c->cap, 1);
+		}
+		want = c->cap - c->len;
+		if ((off_t)want > c->end - c->pos)
+			want = (size_t)(c->end - c->pos);
+		k = pread(r->fd, c->b + c->len, want, c->pos);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return pm_fail_errno(err, PM_EIO, errno, r->path,
+			    "read temporary file");
+		if (k == 0)
+			return pm_fail(err, PM_EIO, r->path, 0,
+			    "temporary file: shorter than written");
+		c->len += (size_t)k;
+		c->pos += k;
+	}
+	return 1;
+}
+
+/* The run's next row into c->row: 1, 0 at its end, or an error. */
+static int
+advance(struct runs *r, struct cursor *c, struct pm_err *err)
+{
+	struct rec h;
+	int rc;
+
+	if ((rc = fill(r, c, sizeof(h), err)) <= 0)
+		return rc;
+	memcpy(&h, c->b + c->at, sizeof(h));
+	if ((rc = fill(r, c, sizeof(h) + h.rawlen, err)) <= 0)
+		return rc < 0 ? rc : pm_fail(err, PM_EIO, r->path, 0,
+		    "temporary file: a record is cut");
+	c->row.o = h.o;
+	c->row.line = h.line;
+	c->row.nfields = h.nfields;
+	c->row.rawlen = h.rawlen;
+	c->row.raw = c->b + c->at + sizeof(h);
+	c->at += sizeof(h) + h.rawlen;
+	return 1;
+}
+
+static int
+cmp_row(const struct run_row *a, const struct run_row *b)
+{
+	if (a->o.ind != b->o.ind)
+		return a->o.ind < b->o.ind ? -1 : 1;
+	if (a->o.reg != b->o.reg)
+		return a->o.reg < b->o.reg ? -1 : 1;
+	if (a->o.period != b->o.period)
+		return a->o.period < b->o.period ? -1 : 1;
+	if (a->o.basis != b->o.basis)
+		return a->o.basis < b->o.basis ? -1 : 1;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+static bool
+less(const struct runs *r, size_t i, size_t j)
+{
+	return cmp_row(&r->c[r->heap[i]].row, &r->c[r->heap[j]].row) < 0;
+}
+
+static void
+sift_down(struct runs *r, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i, t;
+
+		if (l < r->nheap && less(r, l, m))
+			m = l;
+		if (l + 1 < r->nheap && less(r, l + 1, m))
+			m = l + 1;
+		if (m == i)
+			return;
+		t = r->heap[i];
+		r->heap[i] = r->heap[m];
+		r->heap[m] = t;
+		i = m;
+	}
+}
+
+static int
+start_merge(struct runs *r, struct pm_err *err)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = runs_end_run(r, err)) != 0 || (rc = flush(r, err)) != 0)
+		return rc;
+	r->merging = true;
+	free(r->w);
+	r->w = NULL;
+	r->c = xcalloc(r->nruns ? r->nruns : 1, sizeof(*r->c));
+	r->heap = xreallocarray(NULL, r->nruns ? r->nruns : 1,
+	    sizeof(*r->heap));
+	for (i = 0; i < r->nruns; i++) {
+		struct cursor *c = &r->c[i];
+
+		c->pos = r->start[i];
+		c->end = r->start[i + 1];
+		c->cap = RBUF;
+		c->b = xmalloc(c->cap);
+		if ((rc = advance(r, c, err)) < 0)
+			return rc;
+		if (rc > 0)
+			r->heap[r->nheap++] = i;
+	}
+	for (i = r->nheap / 2; i-- > 0;)
+		sift_down(r, i);
+	return 0;
+}
+
+int
+runs_next(struct runs *r, struct run_row *row, struct pm_err *err)
+{
+	int rc;
+
+	if (!r->merging && (rc = start_merge(r, err)) != 0)
+		return rc;
+	if (r->advance) {
+		r->advance = false;
+		if ((rc = advance(r, &r->c[r->heap[0]], err)) < 0)
+			return rc;
+		if (rc == 0)
+			r->heap[0] = r->heap[--r->nheap];
+		sift_down(r, 0);
+	}
+	if (r->nheap == 0)
+		return 0;
+	*row = r->c[r->heap[0]].row;
+	r->advance = true;
+	return 1;
+}
+
+void
+runs_close(struct runs *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	if (r->fd >= 0)
+		close(r->fd);
+	if (r->c)
+		for (i = 0; i < r->nruns; i++)
+			free(r->c[i].b);
+	free(r->c);
+	free(r->heap);
+	free(r->start);
+	free(r->w);
+	free(r->path);
+	free(r);
+}

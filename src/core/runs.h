@@ -1,0 +1,52 @@
+/* runs.h - an external sort for ingest: sorted runs of rows spilled to
+ * one temporary file, then merged back in key order.
+ *
+ * A file larger than one batch is stored in the store's key order as a
+ * whole: the b-tree is then written front to back once, instead of being
+ * visited at every point of every batch (a period-major statistics file
+ * touches every series in each batch). Memory stays flat: one batch, and
+ * a read buffer per run while merging.
+ *
+ *     runs_create(tmpdir, &r, err);
+ *     for each batch, sorted by (key, line):
+ *             runs_put(r, &row, err) for each row; runs_end_run(r, err);
+ *     while ((rc = runs_next(r, &row, err)) > 0) ... rows in (key, line)
+ *     runs_close(r);
+ *
+ * The file is unlinked as soon as it is made: nothing is left behind,
+ * whatever happens to the process. */
+#ifndef PM_CORE_RUNS_H
+#define PM_CORE_RUNS_H
+
+#include <stddef.h>
+
+#include "core/store.h"
+#include "util/err.h"
+
+struct run_row {
+	struct store_obs o;
+	unsigned long line;
+	size_t nfields;
+	size_t rawlen;
+	const char *raw;        /* nfields NUL-terminated fields, rawlen
+				 * bytes; from runs_next(), valid until the
+				 * next call */
+};
+
+struct runs;
+
+/* A temporary file in tmpdir (NULL or "": /tmp). PM_EIO when it cannot be
+ * made. */
+int runs_create(const char *tmpdir, struct runs **out, struct pm_err *err);
+/* Append a row to the current run; rows of one run come in (key, line)
+ * order. */
+int runs_put(struct runs *r, const struct run_row *row, struct pm_err *err);
+int runs_end_run(struct runs *r, struct pm_err *err);
+/* The next row of all runs in (key, line) order: 1 and *row, 0 at the end,
+ * or an error (PM_EIO). No runs_put() after the first runs_next(). */
+int runs_next(struct runs *r, struct run_row *row, struct pm_err *err);
+/* Rows put so far. */
+unsigned long runs_count(const struct runs *r);
+void runs_close(struct runs *r);
+
+#endif /* PM_CORE_RUNS_H */
