@@ -23,7 +23,7 @@ struct span_obs {
 struct year_data {
 	int year;
 	struct span_obs *direct;        /* basis "period" observations */
-	size_t ndirect;
+	size_t ndirect, direct_cap;
 	bool has_c[NODES];              /* cumulative values known */
 	double c[NODES];
 	bool c_from_ytd[NODES];         /* ... from a ytd observation */
@@ -53,10 +53,16 @@ year_get(struct year_data **yd, size_t *n, int year)
 {
 	size_t i;
 
-	for (i = 0; i < *n; i++)
+	/* Observations come in period order: the year is the last one. */
+	for (i = *n; i-- > 0;)
 		if ((*yd)[i].year == year)
 			return &(*yd)[i];
-	*yd = xreallocarray(*yd, *n + 1, sizeof(**yd));
+	/* The array holds max(8, a power of two) years: it grows when *n
+	 * reaches one. */
+	if (*n == 0)
+		*yd = xreallocarray(*yd, 8, sizeof(**yd));
+	else if (*n >= 8 && (*n & (*n - 1)) == 0)
+		*yd = xreallocarray(*yd, 2 * *n, sizeof(**yd));
 	memset(&(*yd)[*n], 0, sizeof(**yd));
 	(*yd)[*n].year = year;
 	(*yd)[*n].has_c[0] = true;      /* nothing before January */
@@ -249,8 +255,11 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 			y->c_yoy[b] = obs[i].yoy;
 			continue;
 		}
-		y->direct = xreallocarray(y->direct, y->ndirect + 1,
-		    sizeof(*y->direct));
+		if (y->ndirect == y->direct_cap) {
+			y->direct_cap = y->direct_cap ? 2 * y->direct_cap : 16;
+			y->direct = xreallocarray(y->direct, y->direct_cap,
+			    sizeof(*y->direct));
+		}
 		y->direct[y->ndirect].a = a;
 		y->direct[y->ndirect].b = b;
 		y->direct[y->ndirect].freq = p.freq;

@@ -110,7 +110,15 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    " WHERE o.ind = (SELECT id FROM indicator WHERE code = ?1)"
 	    " AND o.reg = (SELECT id FROM region WHERE code = ?2)"
 	    " ORDER BY o.period, o.basis",
-	[S_PERIODS] = "SELECT DISTINCT period FROM obs",
+	/* The latest period of each series at each frequency: one b-tree
+	 * seek each (keys are freq * 10^6 + year * 100 + sub, so a
+	 * frequency is a key range), not a scan of every observation. */
+	[S_PERIODS] = "WITH f(lo, hi) AS (VALUES (1000000, 1999999),"
+	    " (2000000, 2999999), (3000000, 3999999), (4000000, 4999999))"
+	    " SELECT DISTINCT m FROM (SELECT (SELECT max(o.period) FROM obs o"
+	    " WHERE o.ind = i.id AND o.reg = r.id AND o.period BETWEEN f.lo"
+	    " AND f.hi) AS m FROM indicator i, region r, f)"
+	    " WHERE m IS NOT NULL",
 };
 
 struct store {
@@ -830,8 +838,8 @@ store_latest_period(struct store *st, int *period, struct pm_err *err)
 	sqlite3_stmt *s;
 	int rc, best = -1, best_end = -1;
 
-	/* Distinct period keys are few (years x sub-periods): the scan is
-	 * of an index-sized list, and the end-month rule lives in C. */
+	/* Each series' latest key per frequency; the end-month rule that
+	 * compares frequencies lives in C. */
 	if ((rc = prep(st, S_PERIODS, &s, err)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
