@@ -29,7 +29,8 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 {
 	char clean[VALUE_TEXT_MAX + 1];
 	size_t i = 0, n = 0, run = 0, intdig = 0, fracdig = 0;
-	bool grouped = false;
+	unsigned long long m = 0;       /* the digits, while they fit */
+	bool grouped = false, neg = false, has_exp = false;
 	double v;
 	char *end;
 
@@ -49,12 +50,16 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 		while (len && s[len - 1] == ' ')
 			len--;
 	}
-	if (i < len && (s[i] == '+' || s[i] == '-'))
+	if (i < len && (s[i] == '+' || s[i] == '-')) {
+		neg = s[i] == '-';
 		clean[n++] = s[i++];
+	}
 	/* Integer part: digits, with ',' only between groups of three. */
 	for (; i < len; i++) {
 		if (isdig(s[i])) {
 			clean[n++] = s[i];
+			if (intdig < 19)
+				m = m * 10 + (unsigned)(s[i] - '0');
 			intdig++;
 			run++;
 		} else if (s[i] == ',') {
@@ -71,14 +76,18 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 		return bad(why, "misplaced thousands separator");
 	if (i < len && s[i] == '.') {
 		clean[n++] = s[i++];
-		for (; i < len && isdig(s[i]); i++, fracdig++)
+		for (; i < len && isdig(s[i]); i++, fracdig++) {
 			clean[n++] = s[i];
+			if (intdig + fracdig < 19)
+				m = m * 10 + (unsigned)(s[i] - '0');
+		}
 	}
 	if (intdig + fracdig == 0)
 		return bad(why, "not a number");
 	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
 		size_t expdig = 0;
 
+		has_exp = true;
 		clean[n++] = s[i++];
 		if (i < len && (s[i] == '+' || s[i] == '-'))
 			clean[n++] = s[i++];
@@ -89,6 +98,17 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 	}
 	if (i != len)
 		return bad(why, "not a number");
+	if (!has_exp && intdig + fracdig <= 15) {
+		/* Exact: m < 10^15 < 2^53 and 10^fracdig are doubles without
+		 * error, so one division rounds correctly, as strtod would. */
+		static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5,
+			1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+			1e15 };
+
+		v = (double)m / p10[fracdig];
+		*out = v == 0 ? 0.0 : neg ? -v : v;
+		return VALUE_OK;
+	}
 	clean[n] = '\0';
 	errno = 0;
 	v = strtod(clean, &end);

@@ -1,5 +1,8 @@
 #include "util/utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 #include "util/banned.h"
 
 void
@@ -30,8 +33,20 @@ utf8_check_feed(struct utf8_check *u, const void *data, size_t n)
 	if (u->bad)
 		return false;
 	for (i = 0; i < n; i++) {
-		unsigned char c = p[i];
+		unsigned char c;
 
+		/* ASCII, eight bytes at a time, between characters. */
+		while (!u->need && n - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = p[i];
 		if (u->need) {
 			if (c < u->lo || c > u->hi)
 				return mark_bad(u, u->offset + i);

@@ -175,6 +175,34 @@ surrogate_split_across_feeds(void **state)
 	assert_false(utf8_check_feed(&u, "\x80", 1));
 }
 
+/* Long ASCII runs are skipped a word at a time: a bad byte or a
+ * sequence at any position after them is still found, at its offset. */
+static void
+bad_byte_after_ascii_runs(void **state)
+{
+	char text[64];
+	size_t at;
+
+	(void)state;
+	for (at = 0; at < 40; at++) {
+		struct utf8_check u;
+
+		memset(text, 'a', sizeof(text));
+		text[at] = '\xff';
+		utf8_check_init(&u);
+		assert_false(utf8_check_feed(&u, text, sizeof(text)));
+		assert_int_equal(u.bad_offset, at);
+		/* A good 3-byte character there instead, cut short. */
+		memcpy(text + at, "\xe4\xb8\xad", 3);
+		utf8_check_init(&u);
+		assert_true(utf8_check_feed(&u, text, sizeof(text)));
+		assert_true(utf8_check_done(&u));
+		utf8_check_init(&u);
+		assert_true(utf8_check_feed(&u, text, at + 2));
+		assert_false(utf8_check_done(&u));
+	}
+}
+
 int
 main(void)
 {
@@ -185,6 +213,7 @@ main(void)
 		cmocka_unit_test(truncated_then_completed),
 		cmocka_unit_test(bad_offset_counts_earlier_feeds),
 		cmocka_unit_test(surrogate_split_across_feeds),
+		cmocka_unit_test(bad_byte_after_ascii_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

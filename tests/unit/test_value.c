@@ -258,6 +258,44 @@ convert_overflow_fails(void **state)
 	assert_true(out > 9.99e303 && out < 1.01e304);
 }
 
+/* Plain decimals take a fast path (digits / 10^k); it must give the
+ * very double strtod gives, for every length it covers and just past. */
+static void
+parse_fast_path_matches_strtod(void **state)
+{
+	char text[40];
+	uint64_t x = 88172645463325252ull;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 200000; k++) {
+		double got = -1, want;
+		bool pct;
+		int digits, point, i, n = 0;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		digits = 1 + (int)(x % 17);             /* 1..17: past 15 */
+		point = (int)((x >> 8) % (uint64_t)(digits + 1));
+		if ((x >> 16) & 1)
+			text[n++] = '-';
+		for (i = 0; i < digits; i++) {
+			if (i == point && i > 0)
+				text[n++] = '.';
+			text[n++] = (char)('0' + (x >> (20 + 2 * i % 40)) % 10);
+		}
+		text[n] = '\0';
+		want = strtod(text, NULL);
+		if (want == 0)
+			want = 0;               /* no -0 */
+		assert_int_equal(value_parse(text, (size_t)n, &got, &pct, NULL),
+		    VALUE_OK);
+		if (memcmp(&got, &want, sizeof(got)) != 0)
+			fail_msg("'%s': %.17g, strtod %.17g", text, got, want);
+	}
+}
+
 int
 main(void)
 {
@@ -267,6 +305,7 @@ main(void)
 		cmocka_unit_test(parse_empty_is_missing),
 		cmocka_unit_test(parse_negative_zero_is_zero),
 		cmocka_unit_test(parse_honours_length),
+		cmocka_unit_test(parse_fast_path_matches_strtod),
 		cmocka_unit_test(convert_is_exact),
 		cmocka_unit_test(convert_every_four_decimals),
 		cmocka_unit_test(convert_uses_the_ratio),
