@@ -28,7 +28,7 @@ PM_CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 	-DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 PM_CFLAGS = -std=c11 $(WARN) $(WERROR) $(EXTRA_CFLAGS) $(CFLAGS)
 # libcsv ships no pkg-config file on Debian 12.
-PM_LIBS = -lcsv $(PKG_LIBS) -lm
+PM_LIBS = -lcsv $(PKG_LIBS) -lm -pthread
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/core/*.c src/render/*.c src/cli/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)

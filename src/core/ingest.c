@@ -83,6 +83,8 @@ struct job {
 				 * comes in line order */
 	struct buf batch_raw;   /* their fields, NUL-separated, for rejects */
 	struct runs *runs;      /* sorted batches of a large file */
+	struct pending *spare;  /* the batch being sorted and written by */
+	struct buf spare_raw;   /* the runs' thread while 'batch' fills */
 	const char **dup_field; /* a duplicate's row rebuilt for its reject */
 	size_t *dup_len;
 	size_t dup_cap;
@@ -392,30 +394,46 @@ batch_store(struct job *j)
 	return j->rc = rc;
 }
 
-/* A full batch, sorted, becomes a run in the temporary file. */
+static void
+pending_row(const void *elem, const void *raw, struct run_row *out)
+{
+	const struct pending *p = elem;
+
+	out->o = p->put.o;
+	out->line = p->put.line;
+	out->nfields = p->nfields;
+	out->rawlen = p->rawlen;
+	out->raw = (const char *)raw + p->raw;
+}
+
+/* A full batch goes to the runs' thread, to be sorted and written as a
+ * run, while the next one fills the spare arrays. */
 static int
 batch_spill(struct job *j)
 {
-	struct run_row row;
-	size_t i;
-	int rc = 0;
+	struct run_batch b;
+	struct pending *t;
+	struct buf tb;
+	int rc;
 
-	qsort(j->batch, j->nbatch, sizeof(*j->batch), cmp_pending);
 	if (j->runs == NULL &&
 	    (rc = runs_create(j->o->tmpdir, &j->runs, j->err)) != 0)
 		return j->rc = rc;
-	for (i = 0; i < j->nbatch && rc == 0; i++) {
-		const struct pending *p = &j->batch[i];
-
-		row.o = p->put.o;
-		row.line = p->put.line;
-		row.nfields = p->nfields;
-		row.rawlen = p->rawlen;
-		row.raw = j->batch_raw.data + p->raw;
-		rc = runs_put(j->runs, &row, j->err);
-	}
-	if (rc == 0)
-		rc = runs_end_run(j->runs, j->err);
+	b.elems = j->batch;
+	b.n = j->nbatch;
+	b.size = sizeof(*j->batch);
+	b.cmp = cmp_pending;
+	b.to_row = pending_row;
+	b.ctx = j->batch_raw.data;
+	/* Returns once the previous batch is written: the spare is free. */
+	rc = runs_submit(j->runs, &b, j->err);
+	t = j->batch;
+	j->batch = j->spare ? j->spare
+	    : xreallocarray(NULL, BATCH_ROWS, sizeof(*j->batch));
+	j->spare = t;
+	tb = j->batch_raw;
+	j->batch_raw = j->spare_raw;
+	j->spare_raw = tb;
 	batch_reset(j);
 	return j->rc = rc;
 }
@@ -708,10 +726,12 @@ job_release(struct job *j)
 	buf_release(&j->last_ind);
 	buf_release(&j->last_reg);
 	buf_release(&j->reason);
+	runs_close(j->runs);    /* first: its thread may hold a batch */
 	free(j->batch);
+	free(j->spare);
 	free(j->slot);
 	buf_release(&j->batch_raw);
-	runs_close(j->runs);
+	buf_release(&j->spare_raw);
 	free(j->dup_field);
 	free(j->dup_len);
 }

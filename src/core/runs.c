@@ -4,6 +4,7 @@
 #include "core/runs.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,7 +45,22 @@ struct runs {
 	struct cursor *c;
 	size_t *heap, nheap;    /* cursor indexes, a binary min-heap */
 	bool advance;           /* heap[0]'s row was handed out */
+
+	/* The sorting thread and the batch in its hands. The caller and
+	 * the thread take turns: the thread touches the file and the write
+	 * buffer only while it holds a batch. */
+	pthread_t th;
+	bool th_started, th_quit, busy;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct run_batch job;
+	int job_rc;
+	struct pm_err job_err;
 };
+
+static int runs_put(struct runs *r, const struct run_row *row,
+    struct pm_err *err);
+static int runs_end_run(struct runs *r, struct pm_err *err);
 
 static int
 write_all(struct runs *r, const char *p, size_t n, struct pm_err *err)
@@ -94,19 +110,18 @@ runs_create(const char *tmpdir, struct runs **out, struct pm_err *err)
 	r->path = xstrdup(path.data);
 	buf_release(&path);
 	r->w = xmalloc(WBUF);
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->cv, NULL);
 	*out = r;
 	return 0;
 }
 
-int
+static int
 runs_put(struct runs *r, const struct run_row *row, struct pm_err *err)
 {
 	struct rec h;
 	int rc;
 
-	if (r->merging)
-		return pm_fail(err, PM_EUSAGE, r->path, 0,
-		    "runs_put after runs_next");
 	memset(&h, 0, sizeof(h));
 	h.o = row->o;
 	h.line = row->line;
@@ -129,7 +144,7 @@ runs_put(struct runs *r, const struct run_row *row, struct pm_err *err)
 	return 0;
 }
 
-int
+static int
 runs_end_run(struct runs *r, struct pm_err *err)
 {
 	off_t end = r->written + (off_t)r->wlen;
@@ -142,6 +157,100 @@ runs_end_run(struct runs *r, struct pm_err *err)
 	r->start[r->nruns] = end;
 	r->run_start = end;
 	return 0;
+}
+
+/* Sort a batch and write it as one run (on the sorting thread). */
+static int
+write_batch(struct runs *r, const struct run_batch *b, struct pm_err *err)
+{
+	struct run_row row;
+	size_t i;
+	int rc = 0;
+
+	if (b->n > 1)
+		qsort(b->elems, b->n, b->size, b->cmp);
+	for (i = 0; i < b->n && rc == 0; i++) {
+		b->to_row((const char *)b->elems + i * b->size, b->ctx, &row);
+		rc = runs_put(r, &row, err);
+	}
+	return rc ? rc : runs_end_run(r, err);
+}
+
+static void *
+sorter(void *arg)
+{
+	struct runs *r = arg;
+
+	pthread_mutex_lock(&r->mu);
+	for (;;) {
+		while (!r->busy && !r->th_quit)
+			pthread_cond_wait(&r->cv, &r->mu);
+		if (!r->busy)
+			break;                  /* quit, nothing in hand */
+		pthread_mutex_unlock(&r->mu);
+		r->job_rc = r->job_rc ? r->job_rc
+		    : write_batch(r, &r->job, &r->job_err);
+		pthread_mutex_lock(&r->mu);
+		r->busy = false;
+		pthread_cond_broadcast(&r->cv);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
+
+int
+runs_wait(struct runs *r, struct pm_err *err)
+{
+	int rc;
+
+	if (!r->th_started)
+		return 0;
+	pthread_mutex_lock(&r->mu);
+	while (r->busy)
+		pthread_cond_wait(&r->cv, &r->mu);
+	rc = r->job_rc;
+	pthread_mutex_unlock(&r->mu);
+	if (rc && err)
+		*err = r->job_err;
+	return rc;
+}
+
+int
+runs_submit(struct runs *r, const struct run_batch *b, struct pm_err *err)
+{
+	int rc;
+
+	if (r->merging)
+		return pm_fail(err, PM_EUSAGE, r->path, 0,
+		    "runs_submit after runs_next");
+	if ((rc = runs_wait(r, err)) != 0)
+		return rc;
+	if (!r->th_started) {
+		if ((rc = pthread_create(&r->th, NULL, sorter, r)) != 0) {
+			/* No thread: do it here. */
+			return write_batch(r, b, err);
+		}
+		r->th_started = true;
+	}
+	pthread_mutex_lock(&r->mu);
+	r->job = *b;
+	r->busy = true;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	return 0;
+}
+
+static void
+stop_sorter(struct runs *r)
+{
+	if (!r->th_started)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->th_quit = true;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->th, NULL);
+	r->th_started = false;
 }
 
 unsigned long
@@ -256,7 +365,9 @@ start_merge(struct runs *r, struct pm_err *err)
 	size_t i;
 	int rc;
 
-	if ((rc = runs_end_run(r, err)) != 0 || (rc = flush(r, err)) != 0)
+	rc = runs_wait(r, err);
+	stop_sorter(r);
+	if (rc != 0 || (rc = flush(r, err)) != 0)
 		return rc;
 	r->merging = true;
 	free(r->w);
@@ -310,6 +421,10 @@ runs_close(struct runs *r)
 
 	if (r == NULL)
 		return;
+	runs_wait(r, NULL);
+	stop_sorter(r);
+	pthread_mutex_destroy(&r->mu);
+	pthread_cond_destroy(&r->cv);
 	if (r->fd >= 0)
 		close(r->fd);
 	if (r->c)

@@ -8,8 +8,8 @@
  * a read buffer per run while merging.
  *
  *     runs_create(tmpdir, &r, err);
- *     for each batch, sorted by (key, line):
- *             runs_put(r, &row, err) for each row; runs_end_run(r, err);
+ *     for each batch: runs_submit(r, &batch, err);   (sorted and written
+ *             by a second thread while the caller reads the next batch)
  *     while ((rc = runs_next(r, &row, err)) > 0) ... rows in (key, line)
  *     runs_close(r);
  *
@@ -38,10 +38,23 @@ struct runs;
 /* A temporary file in tmpdir (NULL or "": /tmp). PM_EIO when it cannot be
  * made. */
 int runs_create(const char *tmpdir, struct runs **out, struct pm_err *err);
-/* Append a row to the current run; rows of one run come in (key, line)
- * order. */
-int runs_put(struct runs *r, const struct run_row *row, struct pm_err *err);
-int runs_end_run(struct runs *r, struct pm_err *err);
+/* A batch becomes one run: elements of 'size' bytes, sorted with cmp
+ * into (key, line) order, each turned into a row by to_row(elem, ctx). */
+struct run_batch {
+	void *elems;
+	size_t n, size;
+	int (*cmp)(const void *, const void *);
+	void (*to_row)(const void *elem, const void *ctx, struct run_row *out);
+	const void *ctx;
+};
+
+/* Hand a batch to the sorting thread (started on first use) and return
+ * at once; the caller leaves the batch, and what its rows point to,
+ * alone until the next runs_submit() or runs_wait() returns. Either
+ * returns the error of an earlier batch, if it had one. */
+int runs_submit(struct runs *r, const struct run_batch *b, struct pm_err *err);
+/* Wait for the batch in hand to be written. */
+int runs_wait(struct runs *r, struct pm_err *err);
 /* The next row of all runs in (key, line) order: 1 and *row, 0 at the end,
  * or an error (PM_EIO). No runs_put() after the first runs_next(). */
 int runs_next(struct runs *r, struct run_row *row, struct pm_err *err);

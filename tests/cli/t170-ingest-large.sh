@@ -64,3 +64,20 @@ expect_stderr_has "no-such-dir/pemetrics-sort."
 expect_stderr_has "create a temporary file to sort a large input"
 run_expect 0 "$PM" --db t.db export
 expect_eq 155999 "$(($(wc -l <stdout) - 1))" "rows after the failed ingest"
+
+# A TMPDIR that fills up while the runs are written (by the sorting
+# thread): an I/O error that names the temporary file, nothing stored.
+mnt=$(pwd)/small
+mkdir -p "$mnt"
+if mount -t tmpfs -o size=1m tmpfs "$mnt" 2>/dev/null; then
+	trap 'umount "$mnt" 2>/dev/null || :; cd / && rm -rf "$TMPD"' EXIT
+	run_expect 4 env TMPDIR="$mnt" "$PM" --db t.db ingest big3.csv
+	expect_stderr_has "small/pemetrics-sort."
+	expect_stderr_has "write temporary file: No space left on device"
+	[ -z "$(ls -A "$mnt")" ] || fail "left in TMPDIR: $(ls -A "$mnt")"
+	umount "$mnt"
+	run_expect 0 "$PM" --db t.db export
+	expect_eq 155999 "$(($(wc -l <stdout) - 1))" "rows after the full TMPDIR"
+else
+	echo "skip: full TMPDIR (cannot mount a tmpfs here)"
+fi
