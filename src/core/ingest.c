@@ -304,17 +304,9 @@ row_is_blank(const struct reader_row *r)
 static int
 cmp_pending(const void *x, const void *y)
 {
-	const struct store_obs *a = &((const struct pending *)x)->put.o;
-	const struct store_obs *b = &((const struct pending *)y)->put.o;
-
 	/* No key twice in a batch: batch_add() rejects a repeat. */
-	if (a->ind != b->ind)
-		return a->ind < b->ind ? -1 : 1;
-	if (a->reg != b->reg)
-		return a->reg < b->reg ? -1 : 1;
-	if (a->period != b->period)
-		return a->period < b->period ? -1 : 1;
-	return (a->basis > b->basis) - (a->basis < b->basis);
+	return store_key_cmp(&((const struct pending *)x)->put.o,
+	    &((const struct pending *)y)->put.o);
 }
 
 /* The reject of a duplicate found when its batch is stored or its runs
@@ -350,8 +342,7 @@ reject_fields(struct job *j, unsigned long line, const char *f,
 static bool
 same_key(const struct store_obs *a, const struct store_obs *b)
 {
-	return a->ind == b->ind && a->reg == b->reg &&
-	    a->period == b->period && a->basis == b->basis;
+	return store_key_cmp(a, b) == 0;
 }
 
 static void

@@ -323,15 +323,9 @@ advance(struct runs *r, struct cursor *c, struct pm_err *err)
 static int
 cmp_row(const struct run_row *a, const struct run_row *b)
 {
-	if (a->o.ind != b->o.ind)
-		return a->o.ind < b->o.ind ? -1 : 1;
-	if (a->o.reg != b->o.reg)
-		return a->o.reg < b->o.reg ? -1 : 1;
-	if (a->o.period != b->o.period)
-		return a->o.period < b->o.period ? -1 : 1;
-	if (a->o.basis != b->o.basis)
-		return a->o.basis < b->o.basis ? -1 : 1;
-	return (a->line > b->line) - (a->line < b->line);
+	int c = store_key_cmp(&a->o, &b->o);
+
+	return c ? c : (a->line > b->line) - (a->line < b->line);
 }
 
 static bool

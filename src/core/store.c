@@ -287,8 +287,8 @@ fail:
 	return rc;
 }
 
-static int
-cmp_key(const struct store_obs *a, const struct store_obs *b)
+int
+store_key_cmp(const struct store_obs *a, const struct store_obs *b)
 {
 	if (a->ind != b->ind)
 		return a->ind < b->ind ? -1 : 1;
@@ -319,7 +319,7 @@ on_conflict(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	key.basis = (enum store_basis)sqlite3_value_int(argv[3]);
 	while (lo < hi) {               /* the batch is in key order */
 		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp_key(&store_rows_at(b, mid)->o, &key);
+		int c = store_key_cmp(&store_rows_at(b, mid)->o, &key);
 
 		if (c == 0) {
 			if (st->nconflict == st->conflict_cap) {

@@ -92,6 +92,10 @@ struct store_obs {
 	double yoy;             /* growth as published, percent */
 };
 
+/* The store's key order: indicator, region, period, basis (ids and key as
+ * in struct store_obs). Batches given to store_put_batch() follow it. */
+int store_key_cmp(const struct store_obs *a, const struct store_obs *b);
+
 enum store_put {
 	PUT_INSERTED,
 	PUT_REVISED,            /* old value moved to the history */

@@ -24,14 +24,9 @@ static int
 cmp_elem(const void *x, const void *y)
 {
 	const struct elem *a = x, *b = y;
+	int c = store_key_cmp(&a->o, &b->o);
 
-	if (a->o.ind != b->o.ind)
-		return a->o.ind < b->o.ind ? -1 : 1;
-	if (a->o.reg != b->o.reg)
-		return a->o.reg < b->o.reg ? -1 : 1;
-	if (a->o.period != b->o.period)
-		return a->o.period < b->o.period ? -1 : 1;
-	return (a->line > b->line) - (a->line < b->line);
+	return c ? c : (a->line > b->line) - (a->line < b->line);
 }
 
 static void
