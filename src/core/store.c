@@ -8,6 +8,7 @@
 
 #include "core/obs.h"
 #include "core/period.h"
+#include "core/store_int.h"
 #include "core/store_rows.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -58,14 +59,6 @@ static const char schema_v1[] =
 	"  line INTEGER NOT NULL,"
 	"  reason TEXT NOT NULL);";
 
-enum stmt_id {
-	S_BEGIN, S_COMMIT, S_ROLLBACK,
-	S_IND_GET, S_IND_ADD, S_REG_GET, S_REG_ADD,
-	S_FILE_FIND, S_FILE_ADD, S_FILE_DONE,
-	S_OBS_INS, S_OBS_BATCH, S_OBS_GET, S_OBS_SET, S_OBS_SEEN, S_HIST_ADD,
-	S_REJECT_ADD, S_SERIES, S_PERIODS,
-	S_NSTMT
-};
 
 static const char *const stmt_sql[S_NSTMT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
@@ -121,20 +114,11 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    " WHERE m IS NOT NULL",
 };
 
-struct store {
-	sqlite3 *db;
-	char *path;             /* for messages */
-	bool in_txn;
-	sqlite3_stmt *stmt[S_NSTMT];    /* prepared on first use, reused */
-	/* The batch S_OBS_BATCH is storing, and the indexes of its rows
-	 * whose key was there already (in key order). */
-	const struct store_rows *batch;
-	size_t *conflict, nconflict, conflict_cap;
-};
 
 /* One place maps SQLite's result codes to ours. */
-static int
-fail_db(struct store *st, int rc, const char *what, struct pm_err *err)
+int
+store_fail_db(struct store *st, int rc, const char *what,
+    struct pm_err *err)
 {
 	enum pm_status code;
 
@@ -169,21 +153,22 @@ prep(struct store *st, enum stmt_id id, sqlite3_stmt **out,
 		rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
 		    SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL);
 		if (rc != SQLITE_OK)
-			return fail_db(st, rc, "prepare", err);
+			return store_fail_db(st, rc, "prepare", err);
 	}
 	*out = st->stmt[id];
 	return 0;
 }
 
 /* Run a statement that returns no rows (or whose rows are not wanted). */
-static int
-run(struct store *st, sqlite3_stmt *s, const char *what, struct pm_err *err)
+int
+store_run(struct store *st, sqlite3_stmt *s, const char *what,
+    struct pm_err *err)
 {
 	int rc = sqlite3_step(s);
 
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return fail_db(st, rc, what, err);
+		return store_fail_db(st, rc, what, err);
 	return 0;
 }
 
@@ -192,7 +177,7 @@ exec(struct store *st, const char *sql, const char *what, struct pm_err *err)
 {
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? 0 : fail_db(st, rc, what, err);
+	return rc == SQLITE_OK ? 0 : store_fail_db(st, rc, what, err);
 }
 
 static int
@@ -203,12 +188,12 @@ user_version(struct store *st, int *v, struct pm_err *err)
 	    NULL);
 
 	if (rc != SQLITE_OK)
-		return fail_db(st, rc, "read schema version", err);
+		return store_fail_db(st, rc, "read schema version", err);
 	rc = sqlite3_step(s);
 	*v = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)
-		return fail_db(st, rc, "read schema version", err);
+		return store_fail_db(st, rc, "read schema version", err);
 	return 0;
 }
 
@@ -241,7 +226,7 @@ migrate(struct store *st, bool readonly, struct pm_err *err)
 		    "SELECT count(*) FROM sqlite_schema", -1, &s, NULL);
 		if (rc != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
 			sqlite3_finalize(s);
-			rc = fail_db(st, rc, "read schema", err);
+			rc = store_fail_db(st, rc, "read schema", err);
 			goto fail;
 		}
 		empty = sqlite3_column_int(s, 0) == 0;
@@ -362,7 +347,7 @@ store_open(const char *path, unsigned flags, struct store **out,
 			rc = pm_fail(err, PM_EIO, st->path, 0,
 			    "cannot open store (ingest a file first?)");
 		else
-			rc = fail_db(st, rc, "cannot open store", err);
+			rc = store_fail_db(st, rc, "cannot open store", err);
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
@@ -386,7 +371,7 @@ store_open(const char *path, unsigned flags, struct store **out,
 	    (rc = sqlite3_create_function_v2(st->db, "pm_conflict", 4,
 	    SQLITE_UTF8 | SQLITE_DIRECTONLY, st, on_conflict, NULL, NULL,
 	    NULL)) != SQLITE_OK) {
-		rc = fail_db(st, rc, "register functions", err);
+		rc = store_fail_db(st, rc, "register functions", err);
 		goto fail;
 	}
 	if ((rc = migrate(st, ro, err)) == PM_ENOTFOUND) {
@@ -434,7 +419,7 @@ store_begin(struct store *st, struct pm_err *err)
 
 	if ((rc = prep(st, S_BEGIN, &s, err)) != 0)
 		return rc;
-	if ((rc = run(st, s, "begin transaction", err)) != 0)
+	if ((rc = store_run(st, s, "begin transaction", err)) != 0)
 		return rc;
 	st->in_txn = true;
 	return 0;
@@ -447,7 +432,7 @@ store_commit(struct store *st, struct pm_err *err)
 	int rc;
 
 	if ((rc = prep(st, S_COMMIT, &s, err)) != 0 ||
-	    (rc = run(st, s, "commit", err)) != 0) {
+	    (rc = store_run(st, s, "commit", err)) != 0) {
 		store_rollback(st);
 		return rc;
 	}
@@ -492,13 +477,13 @@ intern(struct store *st, enum stmt_id get, enum stmt_id add, const char *code,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return fail_db(st, rc, "look up code", err);
+		return store_fail_db(st, rc, "look up code", err);
 	if ((rc = prep(st, add, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	if (unit)
 		sqlite3_bind_text(s, 2, unit, -1, SQLITE_STATIC);
-	if ((rc = run(st, s, "add code", err)) != 0)
+	if ((rc = store_run(st, s, "add code", err)) != 0)
 		return rc;
 	*id = (int)sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -536,7 +521,7 @@ store_file_find(struct store *st, const char *sha256, long long *id,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_db(st, rc, "look up file", err);
+		return store_fail_db(st, rc, "look up file", err);
 	return PM_ENOTFOUND;
 }
 
@@ -559,7 +544,7 @@ store_file_add(struct store *st, const struct store_file *f, long long *id,
 	sqlite3_bind_text(s, 3, f->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)f->bytes);
 	sqlite3_bind_text(s, 5, when, -1, SQLITE_TRANSIENT);
-	if ((rc = run(st, s, "record file", err)) != 0)
+	if ((rc = store_run(st, s, "record file", err)) != 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -580,7 +565,7 @@ store_file_done(struct store *st, long long id, const struct store_counts *n,
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)n->revised);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)n->unchanged);
 	sqlite3_bind_int64(s, 6, (sqlite3_int64)n->rejected);
-	return run(st, s, "record file counts", err);
+	return store_run(st, s, "record file counts", err);
 }
 
 static void
@@ -592,8 +577,8 @@ bind_key(sqlite3_stmt *s, const struct store_obs *o)
 	sqlite3_bind_int(s, 4, (int)o->basis);
 }
 
-static void
-bind_yoy(sqlite3_stmt *s, int i, bool has, double yoy)
+void
+store_bind_yoy(sqlite3_stmt *s, int i, bool has, double yoy)
 {
 	if (has)
 		sqlite3_bind_double(s, i, yoy);
@@ -619,10 +604,10 @@ store_put(struct store *st, const struct store_obs *o, long long file,
 		return rc;
 	bind_key(s, o);
 	sqlite3_bind_double(s, 5, o->value);
-	bind_yoy(s, 6, o->has_yoy, o->yoy);
+	store_bind_yoy(s, 6, o->has_yoy, o->yoy);
 	sqlite3_bind_int64(s, 7, file);
 	sqlite3_bind_int64(s, 8, (sqlite3_int64)line);
-	if ((rc = run(st, s, "store observation", err)) != 0)
+	if ((rc = store_run(st, s, "store observation", err)) != 0)
 		return rc;
 	if (sqlite3_changes(st->db) == 1) {
 		*res = PUT_INSERTED;
@@ -651,7 +636,7 @@ store_put_batch(struct store *st, void *rows, size_t n, size_t size,
 	sqlite3_bind_int64(s, 2, file);
 	st->batch = &b;
 	st->nconflict = 0;
-	rc = run(st, s, "store observations", err);
+	rc = store_run(st, s, "store observations", err);
 	sqlite3_clear_bindings(s);
 	st->batch = NULL;
 	for (i = 0; rc == 0 && i < st->nconflict; i++) {
@@ -683,7 +668,7 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 	bind_key(s, o);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
 		sqlite3_reset(s);
-		return fail_db(st, rc, "read observation", err);
+		return store_fail_db(st, rc, "read observation", err);
 	}
 	old_value = sqlite3_column_double(s, 0);
 	old_has_yoy = sqlite3_column_type(s, 1) != SQLITE_NULL;
@@ -708,27 +693,27 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 		bind_key(s, o);
 		sqlite3_bind_int64(s, 5, file);
 		sqlite3_bind_int64(s, 6, (sqlite3_int64)line);
-		return run(st, s, "store observation", err);
+		return store_run(st, s, "store observation", err);
 	}
 	*res = PUT_REVISED;
 	if ((rc = prep(st, S_HIST_ADD, &s, err)) != 0)
 		return rc;
 	bind_key(s, o);
 	sqlite3_bind_double(s, 5, old_value);
-	bind_yoy(s, 6, old_has_yoy, old_yoy);
+	store_bind_yoy(s, 6, old_has_yoy, old_yoy);
 	sqlite3_bind_int64(s, 7, old_file);
 	sqlite3_bind_int64(s, 8, (sqlite3_int64)old_line);
 	sqlite3_bind_int64(s, 9, file);
-	if ((rc = run(st, s, "keep history", err)) != 0)
+	if ((rc = store_run(st, s, "keep history", err)) != 0)
 		return rc;
 	if ((rc = prep(st, S_OBS_SET, &s, err)) != 0)
 		return rc;
 	bind_key(s, o);
 	sqlite3_bind_double(s, 5, o->value);
-	bind_yoy(s, 6, o->has_yoy, o->yoy);
+	store_bind_yoy(s, 6, o->has_yoy, o->yoy);
 	sqlite3_bind_int64(s, 7, file);
 	sqlite3_bind_int64(s, 8, (sqlite3_int64)line);
-	return run(st, s, "revise observation", err);
+	return store_run(st, s, "revise observation", err);
 }
 
 int
@@ -743,7 +728,7 @@ store_reject_add(struct store *st, long long file, unsigned long line,
 	sqlite3_bind_int64(s, 1, file);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)line);
 	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
-	return run(st, s, "record rejected row", err);
+	return store_run(st, s, "record rejected row", err);
 }
 
 int
@@ -760,7 +745,7 @@ store_scan(struct store *st, store_row_fn fn, void *ctx, struct pm_err *err)
 
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return fail_db(st, rc, "prepare", err);
+		return store_fail_db(st, rc, "prepare", err);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		row.indicator = (const char *)sqlite3_column_text(s, 0);
 		row.region = (const char *)sqlite3_column_text(s, 1);
@@ -777,7 +762,7 @@ store_scan(struct store *st, store_row_fn fn, void *ctx, struct pm_err *err)
 	if (stop)
 		return stop;
 	if (rc != SQLITE_DONE)
-		return fail_db(st, rc, "read observations", err);
+		return store_fail_db(st, rc, "read observations", err);
 	return 0;
 }
 
@@ -811,7 +796,7 @@ store_series(struct store *st, const char *indicator, const char *region,
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		free(v);
-		return fail_db(st, rc, "read series", err);
+		return store_fail_db(st, rc, "read series", err);
 	}
 	*out = v;
 	*n = k;
@@ -820,8 +805,8 @@ store_series(struct store *st, const char *indicator, const char *region,
 
 /* Month in which a period ends, as year * 12 + month, for comparing
  * periods of different frequencies. */
-static int
-period_end(int key)
+int
+store_period_end(int key)
 {
 	struct period p;
 
@@ -843,7 +828,7 @@ store_latest_period(struct store *st, int *period, struct pm_err *err)
 	if ((rc = prep(st, S_PERIODS, &s, err)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int key = sqlite3_column_int(s, 0), end = period_end(key);
+		int key = sqlite3_column_int(s, 0), end = store_period_end(key);
 
 		/* Same end: the coarser period (a year over its December). */
 		if (end > best_end || (end == best_end && key < best)) {
@@ -853,7 +838,7 @@ store_latest_period(struct store *st, int *period, struct pm_err *err)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return fail_db(st, rc, "read periods", err);
+		return store_fail_db(st, rc, "read periods", err);
 	if (best < 0)
 		return PM_ENOTFOUND;
 	*period = best;
@@ -871,7 +856,7 @@ store_stats(struct store *st, struct store_stats *out, struct pm_err *err)
 
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return fail_db(st, rc, "prepare", err);
+		return store_fail_db(st, rc, "prepare", err);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		out->observations = (unsigned long long)sqlite3_column_int64(s, 0);
@@ -880,234 +865,5 @@ store_stats(struct store *st, struct store_stats *out, struct pm_err *err)
 		out->rejects = (unsigned long long)sqlite3_column_int64(s, 3);
 	}
 	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : fail_db(st, rc, "count", err);
-}
-
-/* --- reports (schema version 2) ----------------------------------------
- * Statements of the report functions are prepared per call: a report runs
- * each of them a handful of times, not once per row of an ingest. */
-
-static int
-prepare_once(struct store *st, const char *sql, sqlite3_stmt **s,
-    struct pm_err *err)
-{
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
-
-	return rc == SQLITE_OK ? 0 : fail_db(st, rc, "prepare", err);
-}
-
-static const char *
-column_str(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	return t ? t : "";
-}
-
-int
-store_file_last(struct store *st, long long *id, struct pm_err *err)
-{
-	sqlite3_stmt *s = NULL;
-	int rc;
-
-	if ((rc = prepare_once(st, "SELECT coalesce(max(id), 0) FROM file",
-	    &s, err)) != 0)
-		return rc;
-	rc = sqlite3_step(s);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : fail_db(st, rc, "read files", err);
-}
-
-int
-store_report_add(struct store *st, const char *region, int period,
-    long long last_file, const struct store_report_status *v, size_t n,
-    long long *id, struct pm_err *err)
-{
-	static const char add_report[] =
-	    "INSERT INTO report(region, period, made_at, last_file)"
-	    " VALUES(?1, ?2, ?3, ?4)";
-	static const char add_status[] =
-	    "INSERT OR REPLACE INTO report_status(report, level, code,"
-	    " status, score) VALUES(?1, ?2, ?3, ?4, ?5)";
-	char when[STORE_TIME_MAX];
-	time_t now = time(NULL);
-	struct tm tm;
-	sqlite3_stmt *s = NULL;
-	long long rid;
-	size_t i;
-	int rc;
-
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if ((rc = prepare_once(st, add_report, &s, err)) != 0)
-		return rc;
-	sqlite3_bind_text(s, 1, region, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, period);
-	sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, last_file);
-	rc = run(st, s, "record report", err);
-	sqlite3_finalize(s);
-	if (rc != 0)
-		return rc;
-	rid = sqlite3_last_insert_rowid(st->db);
-	if ((rc = prepare_once(st, add_status, &s, err)) != 0)
-		return rc;
-	for (i = 0; i < n && rc == 0; i++) {
-		sqlite3_bind_int64(s, 1, rid);
-		sqlite3_bind_text(s, 2, v[i].level, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, v[i].code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, v[i].status, -1, SQLITE_STATIC);
-		bind_yoy(s, 5, v[i].has_score, v[i].score);
-		rc = run(st, s, "record report status", err);
-	}
-	sqlite3_finalize(s);
-	if (rc == 0 && id)
-		*id = rid;
-	return rc;
-}
-
-int
-store_report_prev(struct store *st, const char *region, int period,
-    struct store_report *out, struct pm_err *err)
-{
-	static const char sql[] =
-	    "SELECT id, period, made_at, last_file FROM report"
-	    " WHERE region = ?1 ORDER BY id";
-	sqlite3_stmt *s = NULL;
-	int rc, end = period_end(period), best_end = -1;
-	bool found = false;
-
-	if ((rc = prepare_once(st, sql, &s, err)) != 0)
-		return rc;
-	sqlite3_bind_text(s, 1, region, -1, SQLITE_STATIC);
-	/* A region has a report a month at most: a short scan, and the
-	 * end-month rule stays in C (store_latest_period's). Ids ascend,
-	 * so ">=" keeps the last made of equal ends. */
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int e = period_end(sqlite3_column_int(s, 1));
-
-		if (e < 0 || e >= end || e < best_end)
-			continue;
-		best_end = e;
-		found = true;
-		out->id = sqlite3_column_int64(s, 0);
-		out->period = sqlite3_column_int(s, 1);
-		snprintf(out->made_at, sizeof(out->made_at), "%s",
-		    column_str(s, 2));
-		out->last_file = sqlite3_column_int64(s, 3);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return fail_db(st, rc, "read reports", err);
-	return found ? 0 : PM_ENOTFOUND;
-}
-
-int
-store_report_statuses(struct store *st, long long id, store_status_fn fn,
-    void *ctx, struct pm_err *err)
-{
-	static const char sql[] =
-	    "SELECT level, code, status, score FROM report_status"
-	    " WHERE report = ?1";
-	struct store_report_status v;
-	sqlite3_stmt *s = NULL;
-	int rc, stop = 0;
-
-	if ((rc = prepare_once(st, sql, &s, err)) != 0)
-		return rc;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v.level = column_str(s, 0);
-		v.code = column_str(s, 1);
-		v.status = column_str(s, 2);
-		v.has_score = sqlite3_column_type(s, 3) != SQLITE_NULL;
-		v.score = v.has_score ? sqlite3_column_double(s, 3) : 0;
-		if ((stop = fn(ctx, &v)) != 0)
-			break;
-	}
-	sqlite3_finalize(s);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : fail_db(st, rc, "read report", err);
-}
-
-int
-store_revisions(struct store *st, long long after_file,
-    store_revision_fn fn, void *ctx, struct pm_err *err)
-{
-	static const char sql[] =
-	    "SELECT i.code, r.code, h.period, h.basis, h.value, h.file,"
-	    " h.replaced_by, f.name, f.ingested_at, o.value"
-	    " FROM history h JOIN indicator i ON i.id = h.ind"
-	    " JOIN region r ON r.id = h.reg"
-	    " JOIN file f ON f.id = h.replaced_by"
-	    " LEFT JOIN obs o ON o.ind = h.ind AND o.reg = h.reg"
-	    " AND o.period = h.period AND o.basis = h.basis"
-	    " WHERE h.replaced_by > ?1"
-	    " ORDER BY i.code, r.code, h.period, h.basis, h.replaced_by";
-	struct store_revision v;
-	sqlite3_stmt *s = NULL;
-	int rc, stop = 0;
-
-	if ((rc = prepare_once(st, sql, &s, err)) != 0)
-		return rc;
-	sqlite3_bind_int64(s, 1, after_file);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v.indicator = column_str(s, 0);
-		v.region = column_str(s, 1);
-		v.period = sqlite3_column_int(s, 2);
-		v.basis = (enum store_basis)sqlite3_column_int(s, 3);
-		v.old_value = sqlite3_column_double(s, 4);
-		v.old_file = sqlite3_column_int64(s, 5);
-		v.by_file = sqlite3_column_int64(s, 6);
-		v.by_name = column_str(s, 7);
-		v.by_at = column_str(s, 8);
-		v.has_current = sqlite3_column_type(s, 9) != SQLITE_NULL;
-		v.current = v.has_current ? sqlite3_column_double(s, 9) : 0;
-		if ((stop = fn(ctx, &v)) != 0)
-			break;
-	}
-	sqlite3_finalize(s);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : fail_db(st, rc, "read history", err);
-}
-
-int
-store_rejects(struct store *st, long long after_file, unsigned long first,
-    store_reject_fn fn, void *ctx, struct pm_err *err)
-{
-	/* The first rows of each file and the file's total in one pass. */
-	static const char sql[] =
-	    "SELECT f.id, f.name, f.ingested_at, f.rows, x.n, x.line,"
-	    " x.reason FROM (SELECT file, line, reason,"
-	    " row_number() OVER (PARTITION BY file ORDER BY line) AS k,"
-	    " count(*) OVER (PARTITION BY file) AS n"
-	    " FROM reject WHERE file > ?1) x"
-	    " JOIN file f ON f.id = x.file"
-	    " WHERE x.k <= ?2 ORDER BY x.file, x.line";
-	struct store_reject v;
-	sqlite3_stmt *s = NULL;
-	int rc, stop = 0;
-
-	if ((rc = prepare_once(st, sql, &s, err)) != 0)
-		return rc;
-	sqlite3_bind_int64(s, 1, after_file);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)first);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v.file = sqlite3_column_int64(s, 0);
-		v.name = column_str(s, 1);
-		v.ingested_at = column_str(s, 2);
-		v.rows = (unsigned long)sqlite3_column_int64(s, 3);
-		v.nrejected = (unsigned long)sqlite3_column_int64(s, 4);
-		v.line = (unsigned long)sqlite3_column_int64(s, 5);
-		v.reason = column_str(s, 6);
-		if ((stop = fn(ctx, &v)) != 0)
-			break;
-	}
-	sqlite3_finalize(s);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : fail_db(st, rc, "read rejects", err);
+	return rc == SQLITE_ROW ? 0 : store_fail_db(st, rc, "count", err);
 }

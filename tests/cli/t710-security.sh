@@ -20,8 +20,8 @@
 #  3. a string literal (adjacent literals joined) holding an SQL keyword
 #     (SELECT, INSERT, UPDATE, DELETE, ...; or a lowercase statement) and a
 #     printf conversion (%s, %d, %q, ...): SQL made with printf;
-#  4. outside the store (src/core/store.c and src/core/store_rows.[ch], its
-#     view of a batch as a table), SQL at all: <sqlite3.h>, a sqlite3_ name, or
+#  4. outside the store (src/core/store.c and src/core/store_*.[ch]),
+#     SQL at all: <sqlite3.h>, a sqlite3_ name, or
 #     a literal that reads as a statement (SELECT ... FROM, INSERT INTO,
 #     UPDATE x SET, DELETE FROM, CREATE TABLE).
 # Comments are ignored. One awk run per file; -v file=NAME (as printed),
@@ -234,7 +234,7 @@ sql_check() {
 		_f=${_f#./}
 		_store=
 		case $_f in
-		core/store.c|core/store_rows.[ch]) _store=1 ;;
+		core/store.c|core/store_*.[ch]) _store=1 ;;
 		esac
 		awk -v file="$_f" -v store="$_store" -f sqlcheck.awk \
 		    "$1/$_f" || _rc=1
@@ -271,7 +271,7 @@ core/store.c|	struct buf q = BUF_INIT; sqlite3_stmt *x; buf_adds(&q, s);\n$p2
 core/store.c|	sqlite3_exec(st->db, s, NULL, NULL, NULL);
 core/store.c|	char *q = sqlite3_mprintf("DELETE FROM o WHERE r = %Q", s);
 core/store.c|	exec(st, s, "planted", NULL);
-core/store.c|	sqlite3_stmt *x; prepare_once(st, s, &x, NULL);
+core/store_report.c|	sqlite3_stmt *x; prepare_once(st, s, &x, NULL);
 core/report.c|	const char *q = "DELETE FROM obs WHERE 1";
 render/md.c|#include <sqlite3.h>
 EOF
