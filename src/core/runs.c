@@ -17,7 +17,9 @@
 #include "util/banned.h"
 
 #define WBUF (1 << 20)          /* write buffer */
-#define RBUF (64 << 10)         /* first read buffer of a run */
+#define RBUF_ALL (8 << 20)      /* read buffers of all runs together, */
+#define RBUF_MIN (4 << 10)      /* but between these two for each one */
+#define RBUF_MAX (64 << 10)     /* (a record longer gets what it needs) */
 
 struct rec {
 	struct store_obs o;
@@ -356,7 +358,7 @@ sift_down(struct runs *r, size_t i)
 static int
 start_merge(struct runs *r, struct pm_err *err)
 {
-	size_t i;
+	size_t i, cap;
 	int rc;
 
 	rc = runs_wait(r, err);
@@ -369,12 +371,15 @@ start_merge(struct runs *r, struct pm_err *err)
 	r->c = xcalloc(r->nruns ? r->nruns : 1, sizeof(*r->c));
 	r->heap = xreallocarray(NULL, r->nruns ? r->nruns : 1,
 	    sizeof(*r->heap));
+	/* Memory flat in the file's size: more runs, smaller buffers. */
+	cap = r->nruns ? RBUF_ALL / r->nruns : RBUF_MAX;
+	cap = cap < RBUF_MIN ? RBUF_MIN : cap > RBUF_MAX ? RBUF_MAX : cap;
 	for (i = 0; i < r->nruns; i++) {
 		struct cursor *c = &r->c[i];
 
 		c->pos = r->start[i];
 		c->end = r->start[i + 1];
-		c->cap = RBUF;
+		c->cap = cap;
 		c->b = xmalloc(c->cap);
 		if ((rc = advance(r, c, err)) < 0)
 			return rc;

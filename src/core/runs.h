@@ -5,7 +5,8 @@
  * whole: the b-tree is then written front to back once, instead of being
  * visited at every point of every batch (a period-major statistics file
  * touches every series in each batch). Memory stays flat: one batch, and
- * a read buffer per run while merging.
+ * while merging 8 MB of read buffers shared by the runs (at least 4 kB
+ * each: past 2048 runs, 1.3·10^8 rows, that grows by 4 kB a run).
  *
  *     runs_create(tmpdir, &r, err);
  *     for each batch: runs_submit(r, &batch, err);   (sorted and written
