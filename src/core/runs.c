@@ -124,8 +124,16 @@ runs_put(struct runs *r, const struct run_row *row, struct pm_err *err)
 	struct rec h;
 	int rc;
 
+	/* Field by field: a struct copy would carry the caller's padding,
+	 * which nobody set, into the file. */
 	memset(&h, 0, sizeof(h));
-	h.o = row->o;
+	h.o.ind = row->o.ind;
+	h.o.reg = row->o.reg;
+	h.o.period = row->o.period;
+	h.o.basis = row->o.basis;
+	h.o.value = row->o.value;
+	h.o.has_yoy = row->o.has_yoy;
+	h.o.yoy = row->o.yoy;
 	h.line = row->line;
 	h.nfields = row->nfields;
 	h.rawlen = row->rawlen;
