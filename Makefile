@@ -135,8 +135,9 @@ clean:
 #   for FUZZ_SECONDS from a copy of its seed corpus in build/fuzz/corpus-*,
 #   where new finds are kept; crashes land in build/fuzz/TARGET-crash-*.
 # make fuzz-replay
-#   gcc + the "make test" sanitizer flags: replays tests/fuzz/corpus/* (the
-#   seeds and every crash found so far) through both targets.
+#   gcc + the "make test" sanitizer flags, batches of 16 rows as in the
+#   fuzzing build: replays tests/fuzz/corpus/* (the seeds and every crash
+#   found so far) through both targets.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?=
@@ -178,8 +179,11 @@ fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 			$(FUZZ_DIR)/corpus-$$t || rc=1; \
 	done; exit $$rc
 
+# Built with the fuzzing build's batches of 16 rows, so that an input that
+# failed in the runs and the merge fails there again.
 fuzz-replay:
-	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
+	$(MAKE) BUILD=build/asan-b16 BIN=build/asan-b16/pemetrics \
+		WERROR=-Werror EXTRA_CFLAGS=-DPM_BATCH_ROWS=16 \
 		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" fuzz-replay-run
 
 # Under the variables of the build it runs in (make test: build/asan).

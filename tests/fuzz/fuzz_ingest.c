@@ -137,14 +137,18 @@ on_reject(void *ctx, const struct ingest_reject *r, struct pm_err *err)
 		die("a rejected row without its fields or header");
 	if (r->row->line != r->line || r->row->nlines < 1)
 		die("a rejected row whose line is not its record's");
-	/* Records come in file order. */
-	if (r->line < s->last_line)
-		die("rejected rows out of line order");
-	s->last_line = r->line;
 	if (strncmp(r->reason, "duplicate of line ", 18) == 0) {
+		/* A key repeated from an earlier batch is found when the
+		 * batches are merged, after the file is read: such rejects
+		 * come last, in key order. */
 		s->dups++;
 		if (strtoul(r->reason + 18, NULL, 10) >= r->line)
 			die("a duplicate of a later line");
+	} else {
+		/* Every other reject as its record is read: file order. */
+		if (r->line < s->last_line)
+			die("rejected rows out of line order");
+		s->last_line = r->line;
 	}
 	s->rejects++;
 	return 0;
