@@ -49,7 +49,7 @@ cmp_year(const void *x, const void *y)
 }
 
 static struct year_data *
-year_get(struct year_data **yd, size_t *n, int year)
+year_get(struct year_data **yd, size_t *n, size_t *cap, int year)
 {
 	size_t i;
 
@@ -57,12 +57,10 @@ year_get(struct year_data **yd, size_t *n, int year)
 	for (i = *n; i-- > 0;)
 		if ((*yd)[i].year == year)
 			return &(*yd)[i];
-	/* The array holds max(8, a power of two) years: it grows when *n
-	 * reaches one. */
-	if (*n == 0)
-		*yd = xreallocarray(*yd, 8, sizeof(**yd));
-	else if (*n >= 8 && (*n & (*n - 1)) == 0)
-		*yd = xreallocarray(*yd, 2 * *n, sizeof(**yd));
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 8;
+		*yd = xreallocarray(*yd, *cap, sizeof(**yd));
+	}
 	memset(&(*yd)[*n], 0, sizeof(**yd));
 	(*yd)[*n].year = year;
 	(*yd)[*n].has_c[0] = true;      /* nothing before January */
@@ -234,7 +232,7 @@ static void
 collect(const struct obs *obs, size_t n, const struct period *as_of,
     struct year_data **yd, size_t *nyd)
 {
-	size_t i;
+	size_t i, cap = 0;      /* *yd comes empty (NULL, 0) */
 
 	for (i = 0; i < n; i++) {
 		struct period p;
@@ -246,7 +244,7 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 		if (as_of && after(&p, as_of))
 			continue;
 		span_of(&p, &a, &b);
-		y = year_get(yd, nyd, p.year);
+		y = year_get(yd, nyd, &cap, p.year);
 		if (obs[i].ytd) {
 			y->has_c[b] = true;
 			y->c[b] = obs[i].value;

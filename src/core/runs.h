@@ -57,7 +57,7 @@ int runs_submit(struct runs *r, const struct run_batch *b, struct pm_err *err);
 /* Wait for the batch in hand to be written. */
 int runs_wait(struct runs *r, struct pm_err *err);
 /* The next row of all runs in (key, line) order: 1 and *row, 0 at the end,
- * or an error (PM_EIO). No runs_put() after the first runs_next(). */
+ * or an error (PM_EIO). No runs_submit() after the first runs_next(). */
 int runs_next(struct runs *r, struct run_row *row, struct pm_err *err);
 /* Rows put so far. */
 unsigned long runs_count(const struct runs *r);

@@ -272,20 +272,6 @@ fail:
 	return rc;
 }
 
-int
-store_key_cmp(const struct store_obs *a, const struct store_obs *b)
-{
-	if (a->ind != b->ind)
-		return a->ind < b->ind ? -1 : 1;
-	if (a->reg != b->reg)
-		return a->reg < b->reg ? -1 : 1;
-	if (a->period != b->period)
-		return a->period < b->period ? -1 : 1;
-	if (a->basis != b->basis)
-		return a->basis < b->basis ? -1 : 1;
-	return 0;
-}
-
 /* pm_conflict(ind, reg, period, basis): called by S_OBS_BATCH for a key
  * already stored; notes which row of the batch has it. Returns false. */
 static void

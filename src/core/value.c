@@ -50,14 +50,11 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 		while (len && s[len - 1] == ' ')
 			len--;
 	}
-	if (i < len && (s[i] == '+' || s[i] == '-')) {
-		neg = s[i] == '-';
-		clean[n++] = s[i++];
-	}
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		neg = s[i++] == '-';
 	/* Integer part: digits, with ',' only between groups of three. */
 	for (; i < len; i++) {
 		if (isdig(s[i])) {
-			clean[n++] = s[i];
 			if (intdig < 19)
 				m = m * 10 + (unsigned)(s[i] - '0');
 			intdig++;
@@ -75,9 +72,7 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 	if (grouped && run != 3)
 		return bad(why, "misplaced thousands separator");
 	if (i < len && s[i] == '.') {
-		clean[n++] = s[i++];
-		for (; i < len && isdig(s[i]); i++, fracdig++) {
-			clean[n++] = s[i];
+		for (i++; i < len && isdig(s[i]); i++, fracdig++) {
 			if (intdig + fracdig < 19)
 				m = m * 10 + (unsigned)(s[i] - '0');
 		}
@@ -88,11 +83,11 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 		size_t expdig = 0;
 
 		has_exp = true;
-		clean[n++] = s[i++];
+		i++;
 		if (i < len && (s[i] == '+' || s[i] == '-'))
-			clean[n++] = s[i++];
-		for (; i < len && isdig(s[i]); i++, expdig++)
-			clean[n++] = s[i];
+			i++;
+		for (; i < len && isdig(s[i]); i++)
+			expdig++;
 		if (expdig == 0)
 			return bad(why, "not a number");
 	}
@@ -109,6 +104,10 @@ value_parse(const char *s, size_t len, double *out, bool *percent,
 		*out = v == 0 ? 0.0 : neg ? -v : v;
 		return VALUE_OK;
 	}
+	/* The rest go to strtod, thousands separators dropped. */
+	for (i = 0; i < len; i++)
+		if (s[i] != ',')
+			clean[n++] = s[i];
 	clean[n] = '\0';
 	errno = 0;
 	v = strtod(clean, &end);
