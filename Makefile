@@ -56,6 +56,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpm.a
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
+# The paths and version compiled in: objects are rebuilt when they change
+# (make install PREFIX=/opt after a plain make builds for /opt).
+$(BUILD)/compiled-in: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR) $(VERSION)' | cmp -s - $@ 2>/dev/null || \
+		echo '$(DATADIR) $(VERSION)' > $@
+$(LIB_OBJ) $(MAIN_OBJ): $(BUILD)/compiled-in
+FORCE:
+
 deps:
 	@sh scripts/bootstrap-deps.sh run
 
@@ -126,7 +135,7 @@ uninstall:
 clean:
 	rm -rf build pemetrics $(DEMO)
 
-.PHONY: all deps deps-test deps-bench deps-fuzz test unit-run cli-run valgrind-run demo bench install uninstall clean
+.PHONY: FORCE all deps deps-test deps-bench deps-fuzz test unit-run cli-run valgrind-run demo bench install uninstall clean
 
 # --- fuzzing (issue 7) ---
 # make fuzz [FUZZ_SECONDS=60] [FUZZ_FLAGS=...]

@@ -94,11 +94,11 @@ cmd_catalog(int argc, char **argv, struct pm_ctx *ctx)
 		return check(ctx);
 	if (strcmp(sub, "list") == 0 && nargs == 1) {
 		if ((cat = ctx_catalog(ctx)) == NULL)
-			return 1;
+			return ctx->cat_exit;
 		catalogout_list(&b, cat);
 	} else if (strcmp(sub, "show") == 0 && nargs == 2) {
 		if ((cat = ctx_catalog(ctx)) == NULL)
-			return 1;
+			return ctx->cat_exit;
 		if (show(cat, argv[args_optind() + 1], &b) != 0) {
 			pm_msg(NULL, 0, "'%s' is not in the catalogue (a "
 			    "system, measure, indicator, region or unit)",

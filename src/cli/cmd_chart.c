@@ -191,7 +191,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	if (strpbrk(out, "\n\r\t") != NULL || *out == '\0')
 		return args_usage_error(&a, "bad directory for --out");
 	if ((cat = ctx_catalog(ctx)) == NULL)
-		return 1;
+		return ctx->cat_exit;
 	if (sel_ind && (idx = catalog_indicator(cat, sel_ind,
 	    strlen(sel_ind))) < 0) {
 		pm_msg(NULL, 0, "unknown indicator '%s'", sel_ind);

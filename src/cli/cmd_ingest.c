@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/ingestio.h"
 #include "core/ingest.h"
+#include "core/reader.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -182,6 +183,9 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		}
 	}
 	nfiles = argc - args_optind();
+	if (!reader_encoding_known(io.encoding))
+		return args_usage_error(&a, "unknown encoding '%s' "
+		    "(iconv -l lists the known ones)", io.encoding);
 	if (ib.inbox) {
 		if (nfiles)
 			return args_usage_error(&a, "--inbox takes no FILE");
@@ -201,7 +205,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		return args_usage_error(&a, "--rejects names one file; give "
 		    "a directory for several inputs");
 	if ((cat = ctx_catalog(ctx)) == NULL)
-		return 1;
+		return ctx->cat_exit;
 	if (!io.dry_run && (st = ctx_store(ctx, 0, &code)) == NULL)
 		return code;
 

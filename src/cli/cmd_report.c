@@ -296,7 +296,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	if (out && (*out == '\0' || strpbrk(out, "\n\r\t") != NULL))
 		return args_usage_error(&a, "bad directory for --out");
 	if ((cat = ctx_catalog(ctx)) == NULL)
-		return 1;
+		return ctx->cat_exit;
 	if ((region = ctx_region(ctx, region_arg)) < 0)
 		return 1;
 	/* The report records itself, so the store is opened for writing;

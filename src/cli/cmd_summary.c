@@ -72,7 +72,7 @@ cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 	if (!args_period(&a, "as-of", as_of_arg, &as_of, &has_as_of))
 		return 2;
 	if ((cat = ctx_catalog(ctx)) == NULL)
-		return 1;
+		return ctx->cat_exit;
 	if ((region = ctx_region(ctx, region_arg)) < 0)
 		return 1;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)

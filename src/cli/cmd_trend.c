@@ -83,7 +83,7 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 	if (!args_period(&a, "as-of", as_of_arg, &as_of, &has_as_of))
 		return 2;
 	if ((cat = ctx_catalog(ctx)) == NULL)
-		return 1;
+		return ctx->cat_exit;
 	if ((ind = catalog_indicator(cat, code_arg, strlen(code_arg))) < 0) {
 		pm_msg(NULL, 0, "unknown indicator '%s' (pemetrics catalog "
 		    "list)", code_arg);

@@ -133,8 +133,10 @@ ctx_catalog(struct pm_ctx *ctx)
 	if (ctx->cat)
 		return ctx->cat->nfatal ? NULL : ctx->cat;
 	dir = ctx_catalog_dir(ctx);
+	ctx->cat_exit = 1;
 	if (catalog_load(dir, &ctx->cat, &err) != 0) {
 		pm_print_err(&err);
+		ctx->cat_exit = pm_exit_code(err.code);
 		return NULL;
 	}
 	if (ctx->cat->nfatal == 0)

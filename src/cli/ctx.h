@@ -16,13 +16,15 @@ struct pm_ctx {
 	const char *catalog_dir;        /* --catalog, or NULL: search */
 	int verbosity;                  /* 0 with -q, 1 normal, 2+ with -v */
 	struct catalog *cat;            /* loaded by ctx_catalog() */
+	int cat_exit;                   /* exit code when it failed */
 	struct store *st;               /* opened by ctx_store() */
 	char *found_catalog;            /* the directory searched out */
 	char *found_data;               /* the last ctx_data_dir() answer */
 };
 
 /* The catalogue, loaded on first call. On problems that make it unusable
- * they are printed and NULL returned (exit 1). */
+ * they are printed and NULL returned; ctx->cat_exit is then the exit code
+ * (4 when it cannot be read, 1 when its content is wrong). */
 const struct catalog *ctx_catalog(struct pm_ctx *ctx);
 /* Where the catalogue is (searched on first call; see ctx.c). */
 const char *ctx_catalog_dir(struct pm_ctx *ctx);

@@ -199,7 +199,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	if (o->syslog)
 		openlog("pemetrics", LOG_PID, LOG_USER);
 	if ((r.cat = ctx_catalog(ctx)) == NULL)
-		return 1;
+		return ctx->cat_exit;
 	/* One run at a time: the lock sits beside the store. */
 	buf_addf(&lockpath, "%s.lock", ctx->db_path);
 	if ((rc = inbox_lock(lockpath.data, o->wait_s, &lockfd, &err)) != 0) {

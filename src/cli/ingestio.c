@@ -127,7 +127,8 @@ is_dir(const char *p)
 int
 exit_worst(int a, int b)
 {
-	static const int rank[] = { 0, 1, 0, 3, 2 };
+	/* By exit code: ok < rows rejected < usage < I/O < store busy. */
+	static const int rank[] = { 0, 1, 2, 4, 3 };
 
 	return rank[b] > rank[a] ? b : a;
 }

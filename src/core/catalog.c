@@ -24,6 +24,7 @@ struct table {
 	const char *const *cols;                /* NULL-terminated */
 	unsigned required;                      /* bit i: cols[i] required */
 	int ix[MAX_COLS];                       /* column of cols[i], or -1 */
+	size_t nhdr;                            /* fields of the header */
 	bool header_done, header_bad;
 	void (*row)(struct table *t, const struct reader_row *r);
 };
@@ -145,6 +146,26 @@ parse_year(const char *s, int *y)
 	return true;
 }
 
+/* A row needs a name; a missing one of the two languages is a warning
+ * (output in that language falls back to the other). */
+static bool
+check_names(struct table *t, const struct reader_row *r, const char *what,
+    const char *id, const char *en, const char *zh)
+{
+	if (*en == '\0' && *zh == '\0') {
+		problem(t->cat, t->file, r->line, true,
+		    "%s '%s' has no name (name_en and name_zh are empty)",
+		    what, id);
+		return false;
+	}
+	if (*en == '\0' || *zh == '\0')
+		problem(t->cat, t->file, r->line, false,
+		    "%s '%s' has an empty %s (output falls back to %s)", what,
+		    id, *en ? "name_zh" : "name_en", *en ? "name_en" :
+		    "name_zh");
+	return true;
+}
+
 static int
 on_row(void *ctx, const struct reader_row *r)
 {
@@ -153,6 +174,7 @@ on_row(void *ctx, const struct reader_row *r)
 
 	if (!t->header_done) {
 		t->header_done = true;
+		t->nhdr = r->n;
 		for (i = 0; t->cols[i]; i++) {
 			t->ix[i] = reader_column(r, t->cols[i]);
 			if (t->ix[i] < 0 && (t->required & (1u << i))) {
@@ -176,6 +198,11 @@ on_row(void *ctx, const struct reader_row *r)
 	if (r->nul_field || r->long_field || r->too_many_fields ||
 	    r->unterminated) {
 		problem(t->cat, t->file, r->line, true, "malformed row");
+		return 0;
+	}
+	if (r->n < t->nhdr) {
+		problem(t->cat, t->file, r->line, true,
+		    "too few fields (%zu, expected %zu)", r->n, t->nhdr);
 		return 0;
 	}
 	t->row(t, r);
@@ -228,6 +255,8 @@ system_row(struct table *t, const struct reader_row *r)
 		    cat->systems[old].line);
 		goto drop;
 	}
+	if (!check_names(t, r, "system", s.id, s.name_en, s.name_zh))
+		goto drop;
 	cat->systems = xreallocarray(cat->systems, cat->nsystems + 1,
 	    sizeof(s));
 	cat->systems[cat->nsystems++] = s;
@@ -271,6 +300,11 @@ measure_row(struct table *t, const struct reader_row *r)
 		    cat->measures[old].line);
 		goto drop;
 	}
+	if (!check_names(t, r, "measure", m.id, m.name_en, m.name_zh))
+		goto drop;
+	if (*m.excerpt == '\0')
+		problem(cat, t->file, r->line, false,
+		    "measure '%s' has no source_excerpt", m.id);
 	cat->measures = xreallocarray(cat->measures, cat->nmeasures + 1,
 	    sizeof(m));
 	cat->measures[cat->nmeasures++] = m;
@@ -441,6 +475,7 @@ indicator_row(struct table *t, const struct reader_row *r)
 		    "bad direction '%s' (increase or decrease)", dir);
 		ok = false;
 	}
+	ok &= check_names(t, r, "indicator", d.code, d.name_en, d.name_zh);
 	ok &= ind_measures(t, r, &d);
 	ok &= opt_year(t, r, 7, &d.base_year);
 	ok &= opt_num(t, r, 8, &d.target_value, &d.has_target);
@@ -541,6 +576,8 @@ region_row(struct table *t, const struct reader_row *r)
 		    "bad region code '%s' (letters, digits, '_', '-')", g.code);
 		ok = false;
 	}
+	if (ok && !check_names(t, r, "region", g.code, g.name_en, g.name_zh))
+		ok = false;
 	nnames = region_names(&g, &names);
 	for (i = 0; ok && i < nnames; i++) {
 		int old = lookup(&cat->region_ix, names[i], strlen(names[i]));
@@ -636,14 +673,16 @@ catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
 	struct catalog *cat;
 	struct stat st;
 	struct table t[] = {
-		{ NULL, "units.csv", unit_cols, 0x7, {0}, 0, 0, unit_row },
-		{ NULL, "systems.csv", system_cols, 0x1, {0}, 0, 0, system_row },
-		{ NULL, "measures.csv", measure_cols, 0x3, {0}, 0, 0,
-		    measure_row },
-		{ NULL, "indicators.csv", indicator_cols, 0x5b, {0}, 0, 0,
-		    indicator_row },
-		{ NULL, "regions.csv", region_cols, 0x1, {0}, 0, 0,
-		    region_row },
+		{ .file = "units.csv", .cols = unit_cols, .required = 0x7,
+		    .row = unit_row },
+		{ .file = "systems.csv", .cols = system_cols, .required = 0x1,
+		    .row = system_row },
+		{ .file = "measures.csv", .cols = measure_cols,
+		    .required = 0x3, .row = measure_row },
+		{ .file = "indicators.csv", .cols = indicator_cols,
+		    .required = 0x5b, .row = indicator_row },
+		{ .file = "regions.csv", .cols = region_cols, .required = 0x1,
+		    .row = region_row },
 	};
 	size_t i;
 

@@ -557,7 +557,7 @@ data_row(struct job *j, const struct reader_row *r)
 	struct period p;
 	const char *s, *why, *vs;
 	size_t n, i, vn;
-	int ii, ri, ui;
+	int ii, ri, ui, e10;
 	bool pct, ypct;
 	double v;
 	char buf[96];
@@ -650,9 +650,18 @@ data_row(struct job *j, const struct reader_row *r)
 	if (pct && strcmp(from->dimension, "percent") != 0)
 		return reject_cell(j, r, "value", vs, vn,
 		    "a percent sign on a value that is not a percentage");
-	if (!value_convert(v, from->factor, to->factor, &o.value))
+	if (from == to) {
+		o.value = v;
+	} else if (value_ratio_exp10(from->factor, to->factor, &e10)) {
+		/* From the text again, scaled: one rounding, not two. */
+		if (value_parse_scaled(vs, vn, e10, &o.value, &pct, &why) !=
+		    VALUE_OK)
+			return reject_cell(j, r, "value", vs, vn,
+			    "out of range after unit conversion");
+	} else if (!value_convert(v, from->factor, to->factor, &o.value)) {
 		return reject_cell(j, r, "value", vs, vn,
 		    "out of range after unit conversion");
+	}
 	if (o.value < 0 && strcmp(to->dimension, "count") == 0)
 		return reject_cell(j, r, "negative count", vs, vn, NULL);
 

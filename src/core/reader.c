@@ -153,6 +153,19 @@ is_utf8_name(const char *e)
 	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
 }
 
+bool
+reader_encoding_known(const char *enc)
+{
+	iconv_t cd;
+
+	if (enc == NULL || strcasecmp(enc, "auto") == 0 || is_utf8_name(enc))
+		return true;
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
+		return false;
+	iconv_close(cd);
+	return true;
+}
+
 /* Check that the whole input converts from 'enc'; on failure say where. */
 static int
 check_convert(struct reader *r, const char *enc, struct pm_err *err)

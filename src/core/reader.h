@@ -55,6 +55,10 @@ int reader_open(const char *path, const char *name,
     const struct reader_opts *opts, struct reader **out, struct pm_err *err);
 void reader_close(struct reader *r);            /* NULL is a no-op */
 
+/* True when 'enc' (an --encoding value; NULL or "auto": detect) names an
+ * encoding this system's iconv converts to UTF-8. */
+bool reader_encoding_known(const char *enc);
+
 const char *reader_name(const struct reader *r);
 const char *reader_sha256(const struct reader *r);      /* 64 hex digits */
 const char *reader_encoding(const struct reader *r);    /* "UTF-8", ... */

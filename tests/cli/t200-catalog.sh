@@ -107,6 +107,18 @@ expect_stderr_has "pemetrics: cat/indicators.csv:$n: duplicate indicator 'net_tx
 expect_stderr_has "pemetrics: cat/indicators.csv:$((n + 1)): unit 'furlong' is not in units.csv"
 expect_stdout_lacks "catalog ok"
 
+# rows cut short or without a name are errors, not silent gaps
+cp -r "$CAT" cut
+echo 'M99,regulatory' >>cut/measures.csv
+echo '339999,Nowhere' >>cut/regions.csv
+echo 'nameless,,,亿元,flow,increase,M05,,,,,' >>cut/indicators.csv
+echo 'half_named,Half named,,亿元,flow,increase,M05,,,,,' >>cut/indicators.csv
+run_expect 1 "$PM" --catalog cut catalog check
+expect_stderr_has "cut/measures.csv:$(wc -l <cut/measures.csv): too few fields (2, expected 5)"
+expect_stderr_has "cut/regions.csv:$(wc -l <cut/regions.csv): too few fields (2, expected 6)"
+expect_stderr_has "cut/indicators.csv:$(($(wc -l <cut/indicators.csv) - 1)): indicator 'nameless' has no name (name_en and name_zh are empty)"
+expect_stderr_has "cut/indicators.csv:$(wc -l <cut/indicators.csv): indicator 'half_named' has an empty name_zh (output falls back to name_en)"
+
 # PEMETRICS_CATALOG finds it too
 PEMETRICS_CATALOG=$TMPD/cat run_expect 1 "$PM" catalog check
 expect_stderr_has "indicators.csv:$((n + 1)): unit 'furlong' is not in units.csv"
@@ -123,5 +135,5 @@ expect_stdout_lacks "inserted"
 }
 
 # --- a catalogue directory that does not exist
-run_expect 1 "$PM" --catalog nowhere catalog list
+run_expect 4 "$PM" --catalog nowhere catalog list
 expect_stderr_has "nowhere"

@@ -296,6 +296,90 @@ parse_fast_path_matches_strtod(void **state)
 	}
 }
 
+/* A value in 万元 stored in 亿元: the decimal scaled by 10^-4 and rounded
+ * once, as strtod rounds the shifted text ("1234567.89" -> 123.456789);
+ * parse then divide would miss it for one value in four or so. */
+static void
+scaled_parse_rounds_once(void **state)
+{
+	static const struct { const char *text; int e; const char *want; }
+	cases[] = {
+		{ "1,234,567.89", -4, "123.456789" },
+		{ "0.07", 4, "700" },
+		{ "12345", -4, "1.2345" },
+		{ "-2.5e3", -4, "-0.25" },
+		{ "1.5", 8, "150000000" },
+		{ "7", 4, "70000" },
+		{ "123456789012345678", -8, "1234567890.12345678" },
+		{ "1e-300", -7, "1e-307" },
+		{ "12.5%", -2, "0.125" },
+	};
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+	size_t i;
+	int k;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		double got = -1;
+		bool pct;
+
+		assert_int_equal(value_parse_scaled(cases[i].text,
+		    strlen(cases[i].text), cases[i].e, &got, &pct, NULL),
+		    VALUE_OK);
+		assert_double_exact(got, strtod(cases[i].want, NULL));
+	}
+	for (k = 0; k < 100000; k++) {
+		char text[40], shifted[48];
+		double got = -1, want;
+		bool pct;
+		int e;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		e = (int)(x % 25) - 12;                 /* -12..12 */
+		snprintf(text, sizeof(text), "%llu.%02llu",
+		    (unsigned long long)((x >> 8) % 100000000ull),
+		    (unsigned long long)((x >> 40) % 100));
+		snprintf(shifted, sizeof(shifted), "%se%d", text, e);
+		want = strtod(shifted, NULL);
+		assert_int_equal(value_parse_scaled(text, strlen(text), e,
+		    &got, &pct, NULL), VALUE_OK);
+		if (memcmp(&got, &want, sizeof(got)) != 0)
+			fail_msg("'%s' e%d: %.17g, strtod %.17g", text, e, got,
+			    want);
+	}
+	/* Beyond double's range after scaling. */
+	{
+		double got;
+		bool pct;
+
+		assert_int_equal(value_parse_scaled("1e300", 5, 12, &got, &pct,
+		    NULL), VALUE_BAD);
+	}
+}
+
+static void
+ratio_powers_of_ten(void **state)
+{
+	int e = 99;
+
+	(void)state;
+	assert_true(value_ratio_exp10(1e4, 1e8, &e));
+	assert_int_equal(e, -4);
+	assert_true(value_ratio_exp10(1e12, 1e8, &e));
+	assert_int_equal(e, 4);
+	assert_true(value_ratio_exp10(1, 1e4, &e));
+	assert_int_equal(e, -4);
+	assert_true(value_ratio_exp10(0.0001, 1e8, &e));
+	assert_int_equal(e, -12);
+	assert_true(value_ratio_exp10(1, 1, &e));
+	assert_int_equal(e, 0);
+	assert_false(value_ratio_exp10(3600, 1, &e));
+	assert_false(value_ratio_exp10(2e4, 1e8, &e));
+	assert_false(value_ratio_exp10(0, 1, &e));
+}
+
 int
 main(void)
 {
@@ -306,6 +390,8 @@ main(void)
 		cmocka_unit_test(parse_negative_zero_is_zero),
 		cmocka_unit_test(parse_honours_length),
 		cmocka_unit_test(parse_fast_path_matches_strtod),
+		cmocka_unit_test(scaled_parse_rounds_once),
+		cmocka_unit_test(ratio_powers_of_ten),
 		cmocka_unit_test(convert_is_exact),
 		cmocka_unit_test(convert_every_four_decimals),
 		cmocka_unit_test(convert_uses_the_ratio),
