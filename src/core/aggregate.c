@@ -82,7 +82,7 @@ year_find(const struct year_data *yd, size_t n, int year)
  * edges that are direct observations or differences of cumulative values,
  * found breadth-first so the fewest pieces are used (an exact observation
  * is one piece). When b cannot be reached, the furthest boundary that can
- * gives a partial value. Returns the months covered (0: nothing). */
+ * gives the run of months from a. Returns the months covered (0: none). */
 static int
 flow_value(const struct year_data *y, int a, int b, double *out)
 {
@@ -125,6 +125,82 @@ flow_value(const struct year_data *y, int a, int b, double *out)
 		return 0;
 	*out = val[best];
 	return best - (a - 1);
+}
+
+/* Months [a, b] of a flow when b cannot be reached from a: the most months
+ * that non-overlapping pieces inside the period cover (direct observations
+ * and differences of cumulative values), their sum, and which months they
+ * are (bit m-1 for month m). A missing first month or one in the middle
+ * leaves the others counted. Returns the months covered (0: none). */
+static int
+flow_partial(const struct year_data *y, int a, int b, double *out,
+    unsigned *months)
+{
+	int best[NODES];
+	double val[NODES];
+	unsigned mask[NODES];
+	int x, u;
+	size_t k;
+
+	best[a - 1] = 0;
+	val[a - 1] = 0;
+	mask[a - 1] = 0;
+	for (x = a; x <= b; x++) {
+		best[x] = best[x - 1];
+		val[x] = val[x - 1];
+		mask[x] = mask[x - 1];
+		for (k = 0; k < y->ndirect; k++) {
+			const struct span_obs *s = &y->direct[k];
+
+			u = s->a - 1;
+			if (s->b == x && s->a >= a &&
+			    best[u] + (x - u) > best[x]) {
+				best[x] = best[u] + (x - u);
+				val[x] = val[u] + s->value;
+				mask[x] = mask[u] | (((1u << (x - u)) - 1) << u);
+			}
+		}
+		if (!y->has_c[x])
+			continue;
+		for (u = a - 1; u < x; u++)
+			if (y->has_c[u] && best[u] + (x - u) > best[x]) {
+				best[x] = best[u] + (x - u);
+				val[x] = val[u] + (y->c[x] - y->c[u]);
+				mask[x] = mask[u] | (((1u << (x - u)) - 1) << u);
+			}
+	}
+	if (best[b] > 0) {
+		*out = val[b];
+		*months = mask[b];
+	}
+	return best[b];
+}
+
+/* The same months of another year (runs of the mask), when that year has
+ * every one of them. */
+static bool
+flow_same_months(const struct year_data *y, unsigned months, double *out)
+{
+	double sum = 0, v;
+	int m = 1;
+
+	while (m <= 12) {
+		int r;
+
+		if (!(months & (1u << (m - 1)))) {
+			m++;
+			continue;
+		}
+		for (r = m; r < 12 && (months & (1u << r)); r++)
+			;
+		/* months m..r */
+		if (flow_value(y, m, r, &v) != r - m + 1)
+			return false;
+		sum += v;
+		m = r + 1;
+	}
+	*out = sum;
+	return true;
 }
 
 /* A period no piece starts at, but that ends where a cumulative value is
@@ -171,15 +247,17 @@ stock_value(const struct year_data *y, int a, int b, const struct span_obs **o)
 	return best;
 }
 
-/* Rate value of months [a, b]: an exact observation, else the mean of the
- * finest complete set of sub-period observations, else a partial mean. */
-static bool
+/* Rate value of months [a, b]: an exact observation, else the mean over
+ * the months of the period, each month taking the finest observation
+ * inside the period that covers it (a quarter then months: each month
+ * of the quarter weighs as a month). Complete when every month has one. */
+static int
 rate_value(const struct year_data *y, int a, int b, double *out,
     bool *complete, const struct span_obs **exact)
 {
-	enum period_freq f;
+	double sum = 0;
+	int mth, covered = 0;
 	size_t k;
-	int best_cover = 0;
 
 	*exact = NULL;
 	for (k = 0; k < y->ndirect; k++)
@@ -187,35 +265,28 @@ rate_value(const struct year_data *y, int a, int b, double *out,
 			*exact = &y->direct[k];
 			*out = y->direct[k].value;
 			*complete = true;
-			return true;
+			return b - a + 1;
 		}
-	for (f = FREQ_M; f >= FREQ_Y; f--) {
-		double sum = 0;
-		int n = 0, cover = 0, len = 12 / period_per_year(f);
+	for (mth = a; mth <= b; mth++) {
+		const struct span_obs *f = NULL;
 
 		for (k = 0; k < y->ndirect; k++) {
 			const struct span_obs *s = &y->direct[k];
 
-			if (s->freq == f && s->a >= a && s->b <= b) {
-				sum += s->value;
-				n++;
-				cover += len;
-			}
+			if (s->a >= a && s->b <= b && s->a <= mth &&
+			    mth <= s->b && (f == NULL || s->freq > f->freq))
+				f = s;
 		}
-		if (n == 0)
-			continue;
-		if (cover == b - a + 1) {
-			*out = sum / n;
-			*complete = true;
-			return true;
-		}
-		if (cover > best_cover) {
-			best_cover = cover;
-			*out = sum / n;
-			*complete = false;
+		if (f) {
+			sum += f->value;
+			covered++;
 		}
 	}
-	return best_cover > 0;
+	if (covered == 0)
+		return 0;
+	*out = sum / covered;
+	*complete = covered == b - a + 1;
+	return covered;
 }
 
 static bool
@@ -282,10 +353,20 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 		qsort(*yd, *nyd, sizeof(**yd), cmp_year);
 }
 
-static double
-pct(double v, double base)
+/* Growth from base to v, percent; false when it is not a finite number
+ * (a base of 1e-300 and a value of 1e300). */
+static bool
+growth_pct(double v, double base, double *out)
 {
-	return (v / base - 1) * 100;
+	double g;
+
+	if (base == 0)
+		return false;
+	g = (v / base - 1) * 100;
+	if (!isfinite(g))
+		return false;
+	*out = g;
+	return true;
 }
 
 /* One period of the series; false when there is nothing for it. */
@@ -295,16 +376,27 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 {
 	const struct year_data *py = year_find(yd, nyd, y->year - 1);
 	const struct span_obs *o;
-	int a, b, m;
+	int a, b, m, lead;
+	unsigned covered, mask = 0;
 	size_t k;
-	double v;
+	double v = 0;
 
 	memset(pt, 0, sizeof(*pt));
 	pt->p = *p;
 	span_of(p, &a, &b);
 	switch (kind) {
 	case KIND_FLOW:
-		if ((m = flow_value(y, a, b, &pt->value)) == 0) {
+		lead = flow_value(y, a, b, &pt->value);
+		m = lead;
+		covered = lead ? ((1u << lead) - 1) << (a - 1) : 0;
+		if (lead < b - a + 1 &&
+		    (m = flow_partial(y, a, b, &v, &mask)) > lead) {
+			pt->value = v;          /* more months than the run */
+			covered = mask;
+		} else {
+			m = lead;
+		}
+		if (m == 0) {
 			if ((m = flow_combined(y, a, b, &pt->value)) == 0)
 				return false;
 			pt->months = m;
@@ -318,7 +410,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		}
 		pt->months = m;
 		pt->complete = m == b - a + 1;
-		if (a == 1 && y->has_c_yoy[a - 1 + m]) {
+		if (a == 1 && m == lead && y->has_c_yoy[a - 1 + m]) {
 			pt->has_yoy_pub = true;
 			pt->yoy_pub = y->c_yoy[a - 1 + m];
 		}
@@ -330,11 +422,8 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			}
 		/* A partial period compares with the same months a year
 		 * before, as year-to-date releases do. */
-		if (!pt->complete && py &&
-		    flow_value(py, a, a - 1 + m, &v) == m && v != 0) {
-			pt->has_yoy = true;
-			pt->yoy = pct(pt->value, v);
-		}
+		if (!pt->complete && py && flow_same_months(py, covered, &v))
+			pt->has_yoy = growth_pct(pt->value, v, &pt->yoy);
 		return true;
 	case KIND_STOCK:
 		if ((m = stock_value(y, a, b, &o)) == 0)
@@ -349,16 +438,16 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		if (!pt->complete && py) {
 			const struct span_obs *po;
 
-			if (stock_value(py, a, m, &po) == m && po->value != 0) {
-				pt->has_yoy = true;
-				pt->yoy = pct(pt->value, po->value);
-			}
+			if (stock_value(py, a, m, &po) == m)
+				pt->has_yoy = growth_pct(pt->value, po->value,
+				    &pt->yoy);
 		}
 		return true;
 	default:
-		if (!rate_value(y, a, b, &pt->value, &pt->complete, &o))
+		if ((m = rate_value(y, a, b, &pt->value, &pt->complete,
+		    &o)) == 0)
 			return false;
-		pt->months = b - a + 1;
+		pt->months = m;
 		if (o && o->has_yoy) {
 			pt->has_yoy_pub = true;
 			pt->yoy_pub = o->yoy;
@@ -386,11 +475,9 @@ growth(struct agg_series *s)
 			/* Like for like: a combined Jan-Feb value compares
 			 * with a combined one only. */
 			if (q->p.year == pt->p.year - 1 && q->p.sub == pt->p.sub &&
-			    q->complete && q->months == pt->months &&
-			    q->value != 0) {
-				pt->has_yoy = true;
-				pt->yoy = pct(pt->value, q->value);
-			}
+			    q->complete && q->months == pt->months)
+				pt->has_yoy = growth_pct(pt->value, q->value,
+				    &pt->yoy);
 		}
 		if (i > 0) {
 			const struct agg_point *q = &s->pt[i - 1];
@@ -399,10 +486,9 @@ growth(struct agg_series *s)
 			    (pt->p.sub - q->p.sub);
 
 			if (gap == 1 && q->complete && !pt->combined &&
-			    !q->combined && q->value != 0) {
-				pt->has_pop = true;
-				pt->pop = pct(pt->value, q->value);
-			}
+			    !q->combined)
+				pt->has_pop = growth_pct(pt->value, q->value,
+				    &pt->pop);
 		}
 mismatch:
 		pt->yoy_mismatch = pt->has_yoy && pt->has_yoy_pub &&
@@ -502,7 +588,10 @@ agg_region_rollup(struct agg_series *parent,
 			if (period_equal(&parent->pt[k].p, p))
 				own = &parent->pt[k];
 		if (own && own->complete) {
-			if (own->value != sum) {
+			/* Sums of decimals carry binary noise (0.1 + 0.2 +
+			 * 0.4 is not 0.7): a difference that small is none. */
+			if (fabs(own->value - sum) >
+			    1e-9 * fmax(fabs(own->value), fabs(sum))) {
 				*checks = xreallocarray(*checks, *nchecks + 1,
 				    sizeof(**checks));
 				(*checks)[*nchecks].p = *p;

@@ -66,13 +66,14 @@ compare() {
 	[ -z "$bad" ] || fail "$1 differs (period:expected/got): $bad"
 }
 
-# A, flows summed; 2022 lacks July: incomplete (Jan-Jun only), Q3 absent.
-compare t_net_txn_volume_Y "SELECT CAST(y AS TEXT) period,
-    CASE y WHEN 2022 THEN sum(CASE WHEN m < 7 THEN v END) ELSE sum(v) END value,
-    y != 2022 complete FROM g WHERE indicator = 'net_txn_volume' GROUP BY y"
+# A, flows summed; 2022 lacks July: incomplete, the other eleven months
+# summed; its Q3 incomplete with August and September.
+compare t_net_txn_volume_Y "SELECT CAST(y AS TEXT) period, sum(v) value,
+    count(*) = 12 complete FROM g WHERE indicator = 'net_txn_volume'
+    GROUP BY y"
 compare t_net_txn_volume_Q "SELECT y || 'Q' || ((m + 2) / 3) period, sum(v)
-    value, 1 complete FROM g WHERE indicator = 'net_txn_volume'
-    GROUP BY y, (m + 2) / 3 HAVING count(*) = 3"
+    value, count(*) = 3 complete FROM g WHERE indicator = 'net_txn_volume'
+    GROUP BY y, (m + 2) / 3"
 
 # B, year-to-date differenced within the year; February carries January.
 sqlite3 check.db "CREATE VIEW b AS SELECT y, m, v - ifnull(lag(v) OVER
@@ -111,3 +112,28 @@ bad=$(sqlite3 check.db "SELECT group_concat(a.period, ' ') FROM
     WHERE abs(CAST(a.yoy AS REAL) - (CAST(a.value AS REAL) /
     CAST(p.value AS REAL) - 1) * 100) > 1e-6")
 [ -z "$bad" ] || fail "yoy differs from the levels in $bad"
+
+# E, the first month of a period missing: the period is there, incomplete
+# (it does not vanish), with the months present; a rate published by
+# quarter then by month weighs each month once.
+cat >e.csv <<'EOC'
+indicator,region,period,value
+net_txn_volume,330500,2024-02,2
+net_txn_volume,330500,2024-03,3
+net_txn_volume,330500,2024-04,4
+digital_economy_core_share,330500,2023Q1,4
+digital_economy_core_share,330500,2023-04,1
+digital_economy_core_share,330500,2023-05,2
+digital_economy_core_share,330500,2023-06,3
+EOC
+run_expect 0 "$PM" --db e.db ingest e.csv
+run_expect 0 "$PM" --db e.db trend net_txn_volume --region 330500 --freq Q \
+	--format csv
+cat >want <<'EOC'
+period,value,yoy,complete,derived,pop,yoy_published,months
+2024Q1,5,,0,0,,,2
+EOC
+expect_eq "$(cat want)" "$(head -2 stdout)" "2024Q1 without January"
+run_expect 0 "$PM" --db e.db trend digital_economy_core_share \
+	--region 330500 --freq H --format csv
+expect_stdout_has "2023H1,3,,1,0,,,6"

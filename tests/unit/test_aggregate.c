@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,16 +176,16 @@ test_flow_month_to_quarter_year(void **state)
 	assert_near(pt->pop, (63.0 / 330.0 - 1) * 100, EPS);
 	/* 2024Q3 lacks August: no complete figure for it. aggregate.h:
 	 * "a period whose parts are not all there is marked incomplete (its
-	 * value is what the parts present give)": the months from July up
-	 * to the gap, July alone, 71, one month; its yoy against July 2023
-	 * (70): (71 / 70 - 1) * 100. */
+	 * value is what the parts present give)": July and September,
+	 * 71 + 91 = 162, two months; its yoy against the same months of
+	 * 2023 (70 + 90 = 160): (162 / 160 - 1) * 100 = 1.25. */
 	pt = must(&s, "2024Q3");
 	assert_false(pt->complete);
-	assert_double_exact(pt->value, 71);
-	assert_int_equal(pt->months, 1);
+	assert_double_exact(pt->value, 162);
+	assert_int_equal(pt->months, 2);
 	assert_false(pt->has_pop);
 	assert_true(pt->has_yoy);
-	assert_near(pt->yoy, (71.0 / 70.0 - 1) * 100, EPS);
+	assert_near(pt->yoy, 1.25, EPS);
 	/* 2024Q4 = 101 + 111 + 121 = 333, complete; yoy 333 / 330 - 1;
 	 * no pop: the quarter before it is not complete. */
 	pt = must(&s, "2024Q4");
@@ -203,16 +204,16 @@ test_flow_month_to_quarter_year(void **state)
 	assert_double_exact(pt->value, 780);
 	assert_true(pt->complete);
 	assert_int_equal(pt->months, 12);
-	/* 2024: August missing, so incomplete with January..July:
-	 * 11 + 21 + 31 + 41 + 51 + 61 + 71 = 287, months = 8 - 1 = 7.
-	 * Its yoy compares with 2023 January..July: 10 * 28 = 280;
-	 * (287 / 280 - 1) * 100 = 2.5. */
+	/* 2024: August missing, so incomplete with the other eleven months:
+	 * (11 + 21 + ... + 121) - 81 = 792 - 81 = 711, months 11. Its yoy
+	 * compares with the same months of 2023: 780 - 80 = 700;
+	 * (711 / 700 - 1) * 100. */
 	pt = must(&s, "2024");
 	assert_false(pt->complete);
-	assert_double_exact(pt->value, 287);
-	assert_int_equal(pt->months, 7);
+	assert_double_exact(pt->value, 711);
+	assert_int_equal(pt->months, 11);
 	assert_true(pt->has_yoy);
-	assert_near(pt->yoy, 2.5, EPS);
+	assert_near(pt->yoy, (711.0 / 700.0 - 1) * 100, EPS);
 	assert_false(pt->has_pop);
 	agg_series_release(&s);
 	agg_series_release(&s);         /* released twice: harmless */
@@ -958,6 +959,147 @@ test_rollup_rate(void **state)
 
 /* ---- CAGR ---------------------------------------------------------------- */
 
+/* A flow whose first month is missing still has its quarter and year,
+ * incomplete: February..December 2024 (month m is m), January missing.
+ * 2024Q1 = 2 + 3 = 5 (two months); 2024 = 78 - 1 = 77 (eleven months).
+ * 2025 lacks March: its year is 78 - 3 = 75, eleven months, and its yoy
+ * compares with the same eleven months of 2024, which lacks January: no
+ * yoy. 2025Q1 = 1 + 2 = 3, its yoy against 2024's January and February:
+ * none (January 2024 missing). */
+static void
+test_flow_first_month_missing(void **state)
+{
+	struct obs o[24];
+	struct agg_series s = AGG_SERIES_INIT;
+	const struct agg_point *pt;
+	size_t n = 0;
+	char buf[16];
+	int m;
+
+	(void)state;
+	for (m = 2; m <= 12; m++) {
+		snprintf(buf, sizeof(buf), "2024-%02d", m);
+		o[n++] = ob(buf, m, false);
+	}
+	for (m = 1; m <= 12; m++) {
+		if (m == 3)
+			continue;
+		snprintf(buf, sizeof(buf), "2025-%02d", m);
+		o[n++] = ob(buf, m, false);
+	}
+	agg_build(o, n, KIND_FLOW, FREQ_Q, NULL, &s);
+	pt = must(&s, "2024Q1");
+	assert_false(pt->complete);
+	assert_double_exact(pt->value, 5);
+	assert_int_equal(pt->months, 2);
+	pt = must(&s, "2025Q1");
+	assert_false(pt->complete);
+	assert_double_exact(pt->value, 3);
+	assert_int_equal(pt->months, 2);
+	assert_false(pt->has_yoy);
+	/* 2025Q2 = 4 + 5 + 6 = 15 against 15: complete, yoy 0. */
+	pt = must(&s, "2025Q2");
+	assert_true(pt->complete);
+	assert_near(pt->yoy, 0, EPS);
+	agg_build(o, n, KIND_FLOW, FREQ_Y, NULL, &s);
+	assert_int_equal(s.n, 2);
+	pt = must(&s, "2024");
+	assert_false(pt->complete);
+	assert_double_exact(pt->value, 77);
+	assert_int_equal(pt->months, 11);
+	pt = must(&s, "2025");
+	assert_false(pt->complete);
+	assert_double_exact(pt->value, 75);
+	assert_int_equal(pt->months, 11);
+	assert_false(pt->has_yoy);
+	agg_series_release(&s);
+}
+
+/* A rate published by quarter, then by month: 2023Q1 4, then April..
+ * December 1..9. Each month weighs one: the year is (3 * 4 + 45) / 12 =
+ * 4.75, complete; H1 (3 * 4 + 1 + 2 + 3) / 6 = 3; H2 (4 + ... + 9) / 6 =
+ * 6.5. A year with only its first half: incomplete, H1's months. */
+static void
+test_rate_mixed_frequencies(void **state)
+{
+	struct obs o[16];
+	struct agg_series s = AGG_SERIES_INIT;
+	const struct agg_point *pt;
+	size_t n = 0;
+	char buf[16];
+	int m;
+
+	(void)state;
+	o[n++] = ob("2023Q1", 4, false);
+	for (m = 4; m <= 12; m++) {
+		snprintf(buf, sizeof(buf), "2023-%02d", m);
+		o[n++] = ob(buf, m - 3, false);
+	}
+	o[n++] = ob("2024H1", 8, false);
+	agg_build(o, n, KIND_RATE, FREQ_Y, NULL, &s);
+	pt = must(&s, "2023");
+	assert_true(pt->complete);
+	assert_near(pt->value, 4.75, EPS);
+	assert_int_equal(pt->months, 12);
+	pt = must(&s, "2024");
+	assert_false(pt->complete);
+	assert_near(pt->value, 8, EPS);
+	assert_int_equal(pt->months, 6);
+	agg_build(o, n, KIND_RATE, FREQ_H, NULL, &s);
+	pt = must(&s, "2023H1");
+	assert_true(pt->complete);
+	assert_near(pt->value, 3, EPS);
+	pt = must(&s, "2023H2");
+	assert_true(pt->complete);
+	assert_near(pt->value, 6.5, EPS);
+	agg_series_release(&s);
+}
+
+/* Growth that is not a finite number is no growth: 1e-300 then 1e300. */
+static void
+test_growth_overflow(void **state)
+{
+	struct obs o[] = { ob("2021", 1e-300, false), ob("2022", 1e300, false) };
+	struct agg_series s = AGG_SERIES_INIT;
+
+	(void)state;
+	agg_build(o, NOBS(o), KIND_FLOW, FREQ_Y, NULL, &s);
+	assert_false(must(&s, "2022")->has_yoy);
+	assert_false(must(&s, "2022")->has_pop);
+	agg_series_release(&s);
+}
+
+/* Region sums compare at the data's precision, not the last bit:
+ * 0.1 + 0.2 + 0.4 is 0.7000000000000001 in binary, and an own 0.7 is no
+ * difference; an own 0.71 is. */
+static void
+test_rollup_tolerance(void **state)
+{
+	struct obs p[] = { ob("2021", 0.7, false), ob("2022", 0.71, false) };
+	struct obs c1[] = { ob("2021", 0.1, false), ob("2022", 0.1, false) };
+	struct obs c2[] = { ob("2021", 0.2, false), ob("2022", 0.2, false) };
+	struct obs c3[] = { ob("2021", 0.4, false), ob("2022", 0.4, false) };
+	struct agg_series parent = AGG_SERIES_INIT;
+	struct agg_series kids[3] = { AGG_SERIES_INIT, AGG_SERIES_INIT,
+	    AGG_SERIES_INIT };
+	struct agg_check *checks = NULL;
+	size_t nchecks = 0;
+
+	(void)state;
+	build(&parent, p, NOBS(p), KIND_FLOW);
+	build(&kids[0], c1, NOBS(c1), KIND_FLOW);
+	build(&kids[1], c2, NOBS(c2), KIND_FLOW);
+	build(&kids[2], c3, NOBS(c3), KIND_FLOW);
+	agg_region_rollup(&parent, kids, 3, KIND_FLOW, &checks, &nchecks);
+	assert_int_equal(nchecks, 1);
+	assert_int_equal(checks[0].p.year, 2022);
+	free(checks);
+	agg_series_release(&parent);
+	agg_series_release(&kids[0]);
+	agg_series_release(&kids[1]);
+	agg_series_release(&kids[2]);
+}
+
 static void
 test_cagr(void **state)
 {
@@ -1119,6 +1261,10 @@ main(void)
 		cmocka_unit_test(test_rollup_replaces_partial),
 		cmocka_unit_test(test_rollup_stock),
 		cmocka_unit_test(test_rollup_rate),
+		cmocka_unit_test(test_flow_first_month_missing),
+		cmocka_unit_test(test_rate_mixed_frequencies),
+		cmocka_unit_test(test_growth_overflow),
+		cmocka_unit_test(test_rollup_tolerance),
 		cmocka_unit_test(test_cagr),
 		cmocka_unit_test(test_trend_exponential),
 		cmocka_unit_test(test_trend_linear),
