@@ -369,6 +369,16 @@ growth_pct(double v, double base, double *out)
 	return true;
 }
 
+/* The point's year-on-year figures against 'base': the change in the
+ * unit, and the growth in percent when it is a finite number. */
+static void
+set_yoy(struct agg_point *pt, double base)
+{
+	pt->has_chg = isfinite(pt->value - base);
+	pt->chg = pt->value - base;
+	pt->has_yoy = growth_pct(pt->value, base, &pt->yoy);
+}
+
 /* One period of the series; false when there is nothing for it. */
 static bool
 build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
@@ -423,7 +433,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		/* A partial period compares with the same months a year
 		 * before, as year-to-date releases do. */
 		if (!pt->complete && py && flow_same_months(py, covered, &v))
-			pt->has_yoy = growth_pct(pt->value, v, &pt->yoy);
+			set_yoy(pt, v);
 		return true;
 	case KIND_STOCK:
 		if ((m = stock_value(y, a, b, &o)) == 0)
@@ -439,8 +449,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			const struct span_obs *po;
 
 			if (stock_value(py, a, m, &po) == m)
-				pt->has_yoy = growth_pct(pt->value, po->value,
-				    &pt->yoy);
+				set_yoy(pt, po->value);
 		}
 		return true;
 	default:
@@ -468,7 +477,7 @@ growth(struct agg_series *s)
 		pt->has_pop = false;
 		if (!pt->complete)
 			goto mismatch;
-		pt->has_yoy = false;
+		pt->has_yoy = pt->has_chg = false;
 		for (j = 0; j < i; j++) {
 			const struct agg_point *q = &s->pt[j];
 
@@ -476,8 +485,7 @@ growth(struct agg_series *s)
 			 * with a combined one only. */
 			if (q->p.year == pt->p.year - 1 && q->p.sub == pt->p.sub &&
 			    q->complete && q->months == pt->months)
-				pt->has_yoy = growth_pct(pt->value, q->value,
-				    &pt->yoy);
+				set_yoy(pt, q->value);
 		}
 		if (i > 0) {
 			const struct agg_point *q = &s->pt[i - 1];

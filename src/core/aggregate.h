@@ -41,6 +41,9 @@ struct agg_point {
 	bool has_yoy;
 	double yoy;             /* computed, percent; for an incomplete flow
 				 * against the same months a year earlier */
+	bool has_chg;
+	double chg;             /* the same comparison as a difference, in
+				 * the unit: for a rate (%), points */
 	bool has_yoy_pub;
 	double yoy_pub;         /* as published with the data, percent */
 	bool yoy_mismatch;      /* |yoy - yoy_pub| > AGG_YOY_TOLERANCE */

@@ -1055,6 +1055,26 @@ test_rate_mixed_frequencies(void **state)
 	agg_series_release(&s);
 }
 
+/* A rate's year-on-year change is also given in points: 12.3% then
+ * 12.7% is +0.4 points and (12.7 / 12.3 - 1) * 100 percent. */
+static void
+test_rate_change_in_points(void **state)
+{
+	struct obs o[] = { ob("2021", 12.3, false), ob("2022", 12.7, false) };
+	struct agg_series s = AGG_SERIES_INIT;
+	const struct agg_point *pt;
+
+	(void)state;
+	agg_build(o, NOBS(o), KIND_RATE, FREQ_Y, NULL, &s);
+	pt = must(&s, "2022");
+	assert_true(pt->has_chg);
+	assert_near(pt->chg, 0.4, EPS);
+	assert_true(pt->has_yoy);
+	assert_near(pt->yoy, (12.7 / 12.3 - 1) * 100, EPS);
+	assert_false(must(&s, "2021")->has_chg);
+	agg_series_release(&s);
+}
+
 /* Growth that is not a finite number is no growth: 1e-300 then 1e300. */
 static void
 test_growth_overflow(void **state)
@@ -1263,6 +1283,7 @@ main(void)
 		cmocka_unit_test(test_rollup_rate),
 		cmocka_unit_test(test_flow_first_month_missing),
 		cmocka_unit_test(test_rate_mixed_frequencies),
+		cmocka_unit_test(test_rate_change_in_points),
 		cmocka_unit_test(test_growth_overflow),
 		cmocka_unit_test(test_rollup_tolerance),
 		cmocka_unit_test(test_cagr),
