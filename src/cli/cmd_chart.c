@@ -206,7 +206,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		return 1;
 	}
 	if ((region = ctx_region(ctx, region_arg)) < 0)
-		return 1;
+		return -region;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	if (dirs_make(out, &err) != 0) {

@@ -298,7 +298,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return ctx->cat_exit;
 	if ((region = ctx_region(ctx, region_arg)) < 0)
-		return 1;
+		return -region;
 	/* The report records itself, so the store is opened for writing;
 	 * it must exist already (an empty new store says nothing). */
 	if (access(ctx->db_path, F_OK) != 0) {

@@ -74,7 +74,7 @@ cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return ctx->cat_exit;
 	if ((region = ctx_region(ctx, region_arg)) < 0)
-		return 1;
+		return -region;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	progress_config_default(&cfg);

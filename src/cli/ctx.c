@@ -181,11 +181,13 @@ ctx_region(struct pm_ctx *ctx, const char *arg)
 	int r;
 
 	if (cat == NULL)
-		return -1;
+		return -ctx->cat_exit;
 	if (arg) {
-		if ((r = catalog_region(cat, arg, strlen(arg))) < 0)
+		if ((r = catalog_region(cat, arg, strlen(arg))) < 0) {
 			pm_msg(NULL, 0, "unknown region '%s' (a code or alias "
 			    "of regions.csv)", arg);
+			return -2;
+		}
 		return r;
 	}
 	for (i = 0; i < cat->nregions; i++)

@@ -41,8 +41,10 @@ const char *ctx_data_dir(struct pm_ctx *ctx, const char *name,
 struct store *ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code);
 
 /* A region named on the command line (code or alias), or with NULL the
- * catalogue's first region without a parent. Prints why and returns -1
- * when there is none. Loads the catalogue. */
+ * catalogue's first region without a parent. Loads the catalogue. When
+ * there is none, prints why and returns minus the exit code: -2 for a
+ * name the catalogue does not know, -1 for a catalogue without regions,
+ * -4 or -1 when the catalogue cannot be used. */
 int ctx_region(struct pm_ctx *ctx, const char *arg);
 
 /* The exit code of a failed summary_build() with its message printed,

@@ -201,3 +201,16 @@ summary_release(struct summary *s)
 	free(s->checks);
 	memset(s, 0, sizeof(*s));
 }
+
+bool
+summary_measure_has_data(const struct summary *s, int m)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->cat->nindicators; i++)
+		for (k = 0; k < s->cat->indicators[i].nmeasures; k++)
+			if (s->cat->indicators[i].measures[k] == m &&
+			    s->indicators[i].has_data)
+				return true;
+	return false;
+}

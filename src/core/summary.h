@@ -72,6 +72,10 @@ int summary_build(struct store *st, const struct catalog *cat, int region,
     struct summary *out, struct pm_err *err);
 void summary_release(struct summary *s);
 
+/* True when some indicator of measure 'm' has data in the region, even
+ * if too little to score (a measure that is a data gap either way). */
+bool summary_measure_has_data(const struct summary *s, int m);
+
 /* The series of one indicator in one region at any frequency, with the
  * children's sums where the region has no value of its own; consistency
  * differences are appended to *checks (caller frees). Used by the summary

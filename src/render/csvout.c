@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render/escape.h"
+#include "render/fmt.h"
 #include "util/numfmt.h"
 #include "util/banned.h"
 
@@ -23,28 +24,56 @@ num(struct buf *b, bool has, double v, char sep)
 	buf_addc(b, sep);
 }
 
+/* A roll-up row: level, its ids, status and score, the rest empty. */
+static void
+rollup_row(struct buf *b, const char *level, const char *sys,
+    const char *measure, const char *region, const struct progress_rollup *r)
+{
+	cell(b, level);
+	cell(b, sys);
+	cell(b, measure);
+	cell(b, "");
+	cell(b, region);
+	cell(b, progress_status_code(r->status));
+	num(b, r->has_score, r->score, ',');
+	buf_adds(b, ",,,,,,,,,,,\n");
+}
+
 void
 csv_summary(struct buf *b, const struct summary *s)
 {
 	const struct catalog *cat = s->cat;
+	const char *region = cat->regions[s->region].code;
 	size_t i, k;
+	unsigned w;
 
-	buf_adds(b, "system,measure,indicator,region,status,score,"
+	buf_adds(b, "level,system,measure,indicator,region,status,score,"
 	    "progress_value,base_year,base_value,current_year,current_value,"
-	    "target,target_year,yoy,unit\n");
+	    "target,target_year,yoy,unit,yoy_published,yoy_change,notes\n");
+	rollup_row(b, "policy", "", "", region, &s->overall);
+	for (i = 0; i < cat->nsystems; i++)
+		rollup_row(b, "system", cat->systems[i].id, "", region,
+		    &s->systems[i].r);
+	for (i = 0; i < cat->nmeasures; i++)
+		rollup_row(b, "measure",
+		    cat->systems[cat->measures[i].system].id,
+		    cat->measures[i].id, region, &s->measures[i].r);
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct cat_indicator *d = &cat->indicators[i];
 		const struct summary_indicator *si = &s->indicators[i];
 		const struct progress_result *p = &si->progress;
+		const struct agg_point *lt = &si->latest;
 
 		for (k = 0; k < d->nmeasures; k++) {
 			const struct cat_measure *m =
 			    &cat->measures[d->measures[k]];
+			struct buf notes = BUF_INIT;
 
+			cell(b, "indicator");
 			cell(b, cat->systems[m->system].id);
 			cell(b, m->id);
 			cell(b, d->code);
-			cell(b, cat->regions[s->region].code);
+			cell(b, region);
 			cell(b, progress_status_code(p->status));
 			num(b, p->has_score, p->score, ',');
 			num(b, p->has_value, p->value, ',');
@@ -54,10 +83,19 @@ csv_summary(struct buf *b, const struct summary *s)
 			num(b, p->has_current, p->current_value, ',');
 			num(b, d->has_target, d->target_value, ',');
 			num(b, d->target_year != 0, d->target_year, ',');
-			num(b, si->has_latest && si->latest.has_yoy,
-			    si->latest.yoy, ',');
-			esc_csv(b, cat->units[d->unit].unit,
-			    strlen(cat->units[d->unit].unit), true);
+			num(b, si->has_latest && lt->has_yoy, lt->yoy, ',');
+			cell(b, cat->units[d->unit].unit);
+			num(b, si->has_latest && lt->has_yoy_pub, lt->yoy_pub,
+			    ',');
+			num(b, si->has_latest && lt->has_chg, lt->chg, ',');
+			for (w = 1; w <= p->warnings; w <<= 1)
+				if (p->warnings & w) {
+					if (notes.len)
+						buf_adds(&notes, "; ");
+					buf_adds(&notes, fmt_warning(w));
+				}
+			esc_csv(b, notes.len ? notes.data : "", notes.len, true);
+			buf_release(&notes);
 			buf_addc(b, '\n');
 		}
 	}

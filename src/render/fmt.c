@@ -11,7 +11,9 @@ fmt_value(double v, bool integer, char out[FMT_MAX])
 {
 	char *p;
 
-	if (integer || fabs(v) >= 1e6)
+	if (fabs(v) >= 1e15)
+		snprintf(out, FMT_MAX, "%.6g", v);      /* not 300 digits */
+	else if (integer || fabs(v) >= 1e6)
 		snprintf(out, FMT_MAX, "%.0f", v);
 	else if (fabs(v) >= 100)
 		snprintf(out, FMT_MAX, "%.1f", v);
@@ -48,6 +50,62 @@ fmt_rate(double fraction, char out[FMT_MAX])
 	if (strcmp(out, "-0.0%/yr") == 0)
 		snprintf(out, FMT_MAX, "+0.0%%/yr");
 	return out;
+}
+
+char *
+fmt_points(double v, char out[FMT_MAX])
+{
+	snprintf(out, FMT_MAX, "%+.1f pt", v);
+	if (strcmp(out, "-0.0 pt") == 0)
+		snprintf(out, FMT_MAX, "+0.0 pt");
+	return out;
+}
+
+bool
+fmt_is_pct_rate(const struct catalog *cat, const struct cat_indicator *d)
+{
+	return d->kind == KIND_RATE &&
+	    strcmp(cat->units[d->unit].dimension, "percent") == 0;
+}
+
+char *
+fmt_yoy(const struct catalog *cat, const struct cat_indicator *d,
+    const struct agg_point *pt, char out[FMT_YOY_MAX])
+{
+	char a[FMT_MAX], c[FMT_MAX];
+	bool pp = fmt_is_pct_rate(cat, d);
+
+	if (pt->has_yoy_pub && pt->yoy_mismatch)
+		snprintf(out, FMT_YOY_MAX, "%s published, levels %s",
+		    fmt_pct(pt->yoy_pub, a), pp && pt->has_chg ?
+		    fmt_points(pt->chg, c) : fmt_pct(pt->yoy, c));
+	else if (pt->has_yoy_pub)
+		snprintf(out, FMT_YOY_MAX, "%s published",
+		    fmt_pct(pt->yoy_pub, a));
+	else if (pp && pt->has_chg)
+		fmt_points(pt->chg, out);
+	else if (pt->has_yoy)
+		fmt_pct(pt->yoy, out);
+	else
+		return NULL;
+	return out;
+}
+
+const char *
+fmt_warning(unsigned bit)
+{
+	switch (bit) {
+	case PROGRESS_WARN_ZERO_BASE:
+		return "base value 0 taken as 0.001 (the method's rule)";
+	case PROGRESS_WARN_ZERO_TARGET:
+		return "target 0 taken as 0.001 (the method's rule)";
+	case PROGRESS_WARN_LIMIT_IGNORED:
+		return "limit ignored: the indicator has a target";
+	case PROGRESS_WARN_BEYOND_LIMIT:
+		return "base value beyond its limit";
+	default:
+		return "warning";
+	}
 }
 
 bool

@@ -6,11 +6,13 @@
 
 #include <stdbool.h>
 
+#include "core/aggregate.h"
 #include "core/catalog.h"
 #include "core/period.h"
 #include "core/progress.h"
 
 #define FMT_MAX 48
+#define FMT_YOY_MAX 128
 
 /* A value rounded for reading: counts as integers, otherwise two
  * significant decimals at most ("58020.5", "11.6", "0.035"). */
@@ -21,6 +23,20 @@ char *fmt_pct(double v, char out[FMT_MAX]);
 char *fmt_rate(double fraction, char out[FMT_MAX]);
 /* True when the indicator's unit counts things (户, 家, 个). */
 bool fmt_is_count(const struct catalog *cat, const struct cat_indicator *d);
+/* A change in percentage points with sign ("+0.4 pt"). */
+char *fmt_points(double v, char out[FMT_MAX]);
+/* True when the indicator is a rate in percent: its year-on-year change
+ * reads in percentage points (百分点), not as a growth rate. */
+bool fmt_is_pct_rate(const struct catalog *cat, const struct cat_indicator *d);
+/* The year-on-year figure of a point as a reader should see it: the
+ * published rate when there is one ("+7.0% published", with ", levels
+ * +5.2%" when the levels disagree), else a rate's change in points, else
+ * the growth of the levels. NULL when there is none. */
+char *fmt_yoy(const struct catalog *cat, const struct cat_indicator *d,
+    const struct agg_point *pt, char out[FMT_YOY_MAX]);
+/* The words for a progress warning bit ("base value 0 taken as 0.001"). */
+const char *fmt_warning(unsigned bit);
+
 /* "2025", or "2025 (Jan-Oct)" for a partial year. */
 char *fmt_period_partial(const struct period *p, int months, bool complete,
     char out[FMT_MAX]);

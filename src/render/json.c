@@ -43,6 +43,24 @@ rollup(struct buf *b, const struct progress_rollup *r)
 	num(b, r->has_score, r->score);
 }
 
+/* Machine names of the progress warnings. */
+static const char *
+warning_code(unsigned bit)
+{
+	switch (bit) {
+	case PROGRESS_WARN_ZERO_BASE:
+		return "zero_base";
+	case PROGRESS_WARN_ZERO_TARGET:
+		return "zero_target";
+	case PROGRESS_WARN_LIMIT_IGNORED:
+		return "limit_ignored";
+	case PROGRESS_WARN_BEYOND_LIMIT:
+		return "beyond_limit";
+	default:
+		return "other";
+	}
+}
+
 static void
 indicator(struct buf *b, const struct summary *s, size_t i)
 {
@@ -50,7 +68,8 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 	const struct cat_indicator *d = &cat->indicators[i];
 	const struct summary_indicator *si = &s->indicators[i];
 	const struct progress_result *p = &si->progress;
-	size_t k;
+	size_t k, n;
+	unsigned w;
 
 	buf_adds(b, "{\"code\":");
 	str(b, d->code);
@@ -113,8 +132,24 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 	num(b, si->trend.ok && si->trend.exponential, si->trend.growth * 100);
 	key(b, "projected_year");
 	num(b, si->trend.reaches, si->trend.reach_year);
+	key(b, "yoy_change");
+	num(b, si->has_latest && si->latest.has_chg, si->latest.chg);
 	key(b, "yoy_mismatches");
-	buf_addf(b, "%zu}", si->nmismatch);
+	buf_addf(b, "%zu", si->nmismatch);
+	key(b, "yoy_mismatch_years");
+	buf_addc(b, '[');
+	for (k = 0, n = 0; k < si->years.n; k++)
+		if (si->years.pt[k].yoy_mismatch)
+			buf_addf(b, "%s%d", n++ ? "," : "",
+			    si->years.pt[k].p.year);
+	buf_addc(b, ']');
+	key(b, "warnings");
+	buf_addc(b, '[');
+	for (w = 1, n = 0; w <= p->warnings; w <<= 1)
+		if (p->warnings & w)
+			buf_addf(b, "%s\"%s\"", n++ ? "," : "",
+			    warning_code(w));
+	buf_adds(b, "]}");
 }
 
 void

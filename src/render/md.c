@@ -1,5 +1,6 @@
 #include "render/md.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "render/fmt.h"
@@ -14,7 +15,7 @@ md_text(struct buf *b, const char *s)
 
 		if (c < 0x20 || c == 0x7f)
 			buf_addc(b, ' ');
-		else if (strchr("\\|*_`[]<>#", c))
+		else if (strchr("\\|*_`[]<>#&", c))
 			buf_addf(b, "\\%c", c);
 		else
 			buf_addc(b, (char)c);
@@ -32,14 +33,65 @@ status(struct buf *b, const struct progress_rollup *r)
 		buf_adds(b, "–");
 }
 
+/* Region totals against their parts, and published growth the levels do
+ * not reproduce: every one, as tables. */
+static void
+md_checks(struct buf *b, const struct summary *s)
+{
+	const struct catalog *cat = s->cat;
+	char t[PERIOD_TEXT_MAX], v[FMT_MAX], w[FMT_MAX], d[FMT_MAX];
+	size_t i, k, n = 0;
+
+	for (i = 0; i < s->nchecks; i++) {
+		const struct summary_check *c = &s->checks[i];
+		const struct cat_indicator *ind = &cat->indicators[c->indicator];
+		bool count = fmt_is_count(cat, ind);
+
+		if (i == 0)
+			buf_adds(b, "\n## Region totals that differ from the "
+			    "sum of their parts\n\n| indicator | region | "
+			    "period | own | parts | difference |\n"
+			    "|---|---|---|---:|---:|---:|\n");
+		buf_adds(b, "| ");
+		md_text(b, ind->code);
+		buf_adds(b, " | ");
+		md_text(b, cat->regions[c->region].code);
+		buf_addf(b, " | %s | %s | %s | %s |\n",
+		    period_format(&c->c.p, t), fmt_value(c->c.own, count, v),
+		    fmt_value(c->c.children, count, w), c->c.children != 0 ?
+		    fmt_pct((c->c.own - c->c.children) /
+		    fabs(c->c.children) * 100, d) : "");
+	}
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct summary_indicator *si = &s->indicators[i];
+
+		for (k = 0; k < si->years.n; k++) {
+			const struct agg_point *pt = &si->years.pt[k];
+
+			if (!pt->yoy_mismatch)
+				continue;
+			if (n++ == 0)
+				buf_adds(b, "\n## Published growth the levels "
+				    "do not reproduce (comparable basis?)\n\n"
+				    "| indicator | year | published | levels |"
+				    "\n|---|---|---:|---:|\n");
+			buf_adds(b, "| ");
+			md_text(b, cat->indicators[i].code);
+			buf_addf(b, " | %d | %s | %s |\n", pt->p.year,
+			    fmt_pct(pt->yoy_pub, v), fmt_pct(pt->yoy, w));
+		}
+	}
+}
+
 void
 md_summary(struct buf *b, const struct summary *s)
 {
 	const struct catalog *cat = s->cat;
 	const struct cat_region *g = &cat->regions[s->region];
-	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_MAX], a[FMT_MAX],
+	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_YOY_MAX], a[FMT_MAX],
 	    r[FMT_MAX];
 	size_t i, j, k, x;
+	unsigned w;
 
 	buf_adds(b, "# Progress summary: ");
 	md_text(b, g->name_en);
@@ -106,8 +158,8 @@ md_summary(struct buf *b, const struct summary *s)
 					buf_adds(b, "no data");
 				}
 				buf_addf(b, " | %s | %s | %s | %s | ",
-				    si->has_latest && si->latest.has_yoy ?
-				    fmt_pct(si->latest.yoy, y) : "",
+				    si->has_latest && fmt_yoy(cat, d,
+				    &si->latest, y) ? y : "",
 				    p->has_actual ? fmt_rate(p->actual_growth,
 				    a) : "",
 				    p->has_required ? fmt_rate(
@@ -119,6 +171,15 @@ md_summary(struct buf *b, const struct summary *s)
 			}
 		}
 	}
+	for (i = 0, k = 0; i < cat->nindicators; i++)
+		for (w = 1; w <= s->indicators[i].progress.warnings; w <<= 1)
+			if (s->indicators[i].progress.warnings & w) {
+				if (k++ == 0)
+					buf_adds(b, "\n## Notes\n\n");
+				buf_adds(b, "- ");
+				md_text(b, cat->indicators[i].name_en);
+				buf_addf(b, ": %s\n", fmt_warning(w));
+			}
 	buf_adds(b, "\n## Data gaps\n\n");
 	for (i = 0, k = 0; i < cat->nmeasures; i++)
 		if (s->measures[i].data_gap) {
@@ -126,7 +187,9 @@ md_summary(struct buf *b, const struct summary *s)
 			md_text(b, cat->measures[i].id);
 			buf_adds(b, " ");
 			md_text(b, cat->measures[i].name_en);
-			buf_adds(b, ": no data\n");
+			buf_adds(b, summary_measure_has_data(s, (int)i) ?
+			    ": too little data to score (two years needed)\n" :
+			    ": no data\n");
 			k++;
 		}
 	for (i = 0; i < cat->nindicators; i++)
@@ -140,6 +203,7 @@ md_summary(struct buf *b, const struct summary *s)
 		}
 	if (k == 0)
 		buf_adds(b, "None.\n");
+	md_checks(b, s);
 	buf_adds(b, "\n## Method\n\n");
 	buf_adds(b, text_method);
 	buf_addc(b, '\n');
@@ -166,7 +230,9 @@ md_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		buf_addf(b, "| %s | %s | %s | %s%s |\n",
 		    period_format(&pt->p, t),
 		    fmt_value(pt->value, fmt_is_count(cat, d), v),
-		    pt->has_yoy ? fmt_pct(pt->yoy, y) : "",
+		    fmt_is_pct_rate(cat, d) && pt->has_chg ?
+		    fmt_points(pt->chg, y) : pt->has_yoy ?
+		    fmt_pct(pt->yoy, y) : "",
 		    pt->complete ? "" : "partial",
 		    pt->derived ? " sum of parts" : "");
 	}

@@ -64,8 +64,9 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	const struct cat_indicator *d = &cat->indicators[i];
 	const struct summary_indicator *si = &s->indicators[i];
 	const struct progress_result *p = &si->progress;
-	char v[FMT_MAX], g[FMT_MAX], t[FMT_MAX];
+	char v[FMT_MAX], g[FMT_MAX], t[FMT_MAX], yy[FMT_YOY_MAX];
 	size_t len0 = b->len;
+	unsigned w;
 
 	buf_adds(b, "    ");
 	esc_plain(b, d->code);
@@ -82,8 +83,8 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	esc_plain(b, cat->units[d->unit].unit);
 	if (si->latest.derived)
 		buf_adds(b, " (sum of parts)");
-	if (si->latest.has_yoy)
-		buf_addf(b, "  yoy %s", fmt_pct(si->latest.yoy, g));
+	if (fmt_yoy(cat, d, &si->latest, yy))
+		buf_addf(b, "  yoy %s", yy);
 	if (p->has_actual)
 		buf_addf(b, "  growth %s", fmt_rate(p->actual_growth, g));
 	if (p->has_required)
@@ -96,6 +97,9 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	buf_addf(b, "  %s", progress_status_label(p->status));
 	if (p->has_score)
 		buf_addf(b, " %.2f", p->score);
+	for (w = 1; w <= p->warnings; w <<= 1)
+		if (p->warnings & w)
+			buf_addf(b, "  [%s]", fmt_warning(w));
 	buf_addc(b, '\n');
 }
 
@@ -112,7 +116,10 @@ gaps(struct buf *b, const struct summary *s)
 		if (s->measures[i].data_gap) {
 			buf_adds(b, "  ");
 			esc_plain(b, cat->measures[i].id);
-			buf_adds(b, "  no data for any of its indicators: ");
+			buf_adds(b, summary_measure_has_data(s, (int)i) ?
+			    "  too little data to score any of its indicators "
+			    "(two years needed): " :
+			    "  no data for any of its indicators: ");
 			esc_plain(b, cat->measures[i].name_en);
 			buf_addc(b, '\n');
 			n++;
@@ -270,9 +277,12 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 
 		buf_addf(b, "%-9s %14s %9s ", period_format(&pt->p, t),
 		    fmt_value(pt->value, fmt_is_count(cat, d), v),
-		    pt->has_yoy ? fmt_pct(pt->yoy, y) : "");
+		    fmt_is_pct_rate(cat, d) && pt->has_chg ?
+		    fmt_points(pt->chg, y) : pt->has_yoy ?
+		    fmt_pct(pt->yoy, y) : "");
 		if (!pt->complete)
-			buf_addf(b, " partial (%d months)", pt->months);
+			buf_addf(b, " partial (%d month%s)", pt->months,
+			    pt->months == 1 ? "" : "s");
 		if (pt->combined)
 			buf_addf(b, " covers %d months to here (released "
 			    "together)", pt->months);

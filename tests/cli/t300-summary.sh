@@ -62,10 +62,21 @@ run_expect 0 "$PM" --db t.db summary --format md
 expect_stdout_has "# Progress summary: Zhejiang"
 expect_stdout_has "| system | status | score |"
 run_expect 0 "$PM" --db t.db summary --format csv
-head -n 1 stdout | grep -qx 'system,measure,indicator,region,status,score,progress_value,base_year,base_value,current_year,current_value,target,target_year,yoy,unit' ||
+head -n 1 stdout | grep -qx 'level,system,measure,indicator,region,status,score,progress_value,base_year,base_value,current_year,current_value,target,target_year,yoy,unit,yoy_published,yoy_change,notes' ||
 	fail "CSV header"
-grep -q '^ecosystem,M08,internet_hospitals,330000,target_achieved,5,' stdout ||
+grep -q '^indicator,ecosystem,M08,internet_hospitals,330000,target_achieved,5,' stdout ||
 	fail "CSV internet_hospitals row"
+# the roll-ups have rows of their own, as many as the catalogue has
+[ "$(grep -c '^policy,,,,330000,' stdout)" = 1 ] || fail "CSV policy row"
+[ "$(grep -c '^system,' stdout)" = "$(($(wc -l <"$REPO/datasets/catalog/systems.csv") - 1))" ] ||
+	fail "CSV system rows"
+[ "$(grep -c '^measure,' stdout)" = "$(($(wc -l <"$REPO/datasets/catalog/measures.csv") - 1))" ] ||
+	fail "CSV measure rows"
+grep -q '^measure,rules,M19,,330000,not_available,,' stdout ||
+	fail "CSV M19 row"
+# every row has the header's 19 fields (no quoted commas in these rows)
+awk -F, 'NF != 19 { print NR ": " NF; bad = 1 } END { exit bad }' stdout ||
+	fail "CSV rows of 19 fields"
 
 # --as-of: nothing after it is used, whatever is ingested later.
 run_expect 0 "$PM" --db t.db summary --as-of 2023 --format json
@@ -89,8 +100,51 @@ run_expect 0 "$PM" --db t.db summary --region 杭州 --format json
 [ "$(json_get stdout '$.region')" = 330100 ] || fail "region alias"
 run_expect 2 "$PM" --db t.db summary --as-of 2023-13
 expect_stderr_has "pemetrics: summary: bad period '2023-13' for --as-of"
-run_expect 1 "$PM" --db t.db summary --region Atlantis
+run_expect 2 "$PM" --db t.db summary --region Atlantis
 expect_stderr_has "pemetrics: unknown region 'Atlantis'"
 run_expect 2 "$PM" --db t.db summary --format xml
 run_expect 4 "$PM" --db nosuch.db summary
 expect_stderr_has "nosuch.db"
+
+# What the scorecard says beside the figures: a published yoy as
+# published (and the levels' when they differ), a rate's change in points,
+# the method's zero-base rule as a warning, in text, md, csv and json; the
+# region checks and published-growth flags in Markdown too.
+cat >w.csv <<'CSV'
+indicator,region,period,value,yoy
+digital_economy_core_share,330000,2022,12.3,
+digital_economy_core_share,330000,2023,12.7,
+innovation_consortia,330000,2022,0,
+innovation_consortia,330000,2023,24,
+net_txn_volume,330000,2022,100,
+net_txn_volume,330000,2023,110,7.0
+net_txn_volume,330100,2023,60,
+net_txn_volume,330200,2023,50.5,
+CSV
+for c in 330300 330400 330500 330600 330700 330800 330900 331000 331100; do
+	echo "net_txn_volume,$c,2023,0,"
+done >>w.csv
+run_expect 0 "$PM" --db w.db ingest w.csv
+run_expect 0 "$PM" --db w.db summary
+expect_stdout_has "digital_economy_core_share        2023  12.7 %  yoy +0.4 pt"
+expect_stdout_has "net_txn_volume                    2023  110 亿元  yoy +7.0% published, levels +10.0%"
+expect_stdout_has "[base value 0 taken as 0.001 (the method's rule)]"
+expect_stdout_has "net_txn_volume 330000  own 110, parts 110.5 (-0.5%)"
+run_expect 0 "$PM" --db w.db summary --format md
+expect_stdout_has "## Region totals that differ from the sum of their parts"
+expect_stdout_has "| net\\_txn\\_volume | 330000 | 2023 | 110 | 110.5 | -0.5% |"
+expect_stdout_has "| net\\_txn\\_volume | 2023 | +7.0% | +10.0% |"
+expect_stdout_has "base value 0 taken as 0.001"
+run_expect 0 "$PM" --db w.db summary --format csv
+grep -q '^indicator,innovation,M02,innovation_consortia,330000,.*,base value 0 taken as 0.001 (the method.s rule)$' stdout ||
+	fail "CSV zero-base note"
+run_expect 0 "$PM" --db w.db summary --format json
+cp stdout w.json
+got=$(sqlite3 :memory: "SELECT json_extract(value, '\$.code') || ' ' ||
+	ifnull(json_extract(value, '\$.warnings[0]'), '-') || ' ' ||
+	ifnull(json_extract(value, '\$.yoy_mismatch_years[0]'), '-')
+	FROM json_each(readfile('w.json'), '\$.indicators')
+	WHERE json_extract(value, '\$.code') IN
+	('innovation_consortia', 'net_txn_volume') ORDER BY 1")
+expect_eq "$(printf 'innovation_consortia zero_base -\nnet_txn_volume - 2023')" \
+	"$got" "JSON warnings and mismatch years"

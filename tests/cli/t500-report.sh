@@ -194,7 +194,7 @@ grep -qF 'GMV &lt;img src=x onerror=alert(3)&gt; &amp; &lt;b&gt;' \
 	xen/index.html || fail "indicator name shown as text"
 grep -qF '消费&lt;script&gt;alert(2)&lt;/script&gt;&amp;创造' xzh/index.html ||
 	fail "Chinese name shown as text"
-grep -qF 'Shops \<script\>alert(1)\</script\> & ' xen/report.md ||
+grep -qF 'Shops \<script\>alert(1)\</script\> \& ' xen/report.md ||
 	fail "markup escaped in Markdown"
 ! grep -q '[^\\]<script' xen/report.md || fail "raw <script in report.md"
 
@@ -206,7 +206,7 @@ expect_stderr_has "bad value 'pdf' for --format"
 run_expect 2 "$PM" --db t.db report --format html,
 run_expect 2 "$PM" --db t.db report --lang fr
 run_expect 2 "$PM" --db t.db report extra
-run_expect 1 "$PM" --db t.db report --region Atlantis
+run_expect 2 "$PM" --db t.db report --region Atlantis
 expect_stderr_has "pemetrics: unknown region 'Atlantis'"
 run_expect 4 "$PM" --db nosuch.db report
 expect_stderr_has "pemetrics: nosuch.db: cannot open store"
