@@ -100,6 +100,7 @@ sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 	if (rc == 0) {
 		free(s->tmp);
 		s->tmp = NULL;
+		s->written = true;
 	}
 	return rc;
 }
@@ -144,5 +145,5 @@ sink_of(struct sink *s)
 const char *
 sink_written(const struct sink *s)
 {
-	return s->nrejects && s->path && s->tmp == NULL ? s->path : NULL;
+	return s->written ? s->path : NULL;
 }

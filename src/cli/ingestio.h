@@ -21,6 +21,7 @@ struct sink {
 	FILE *f;
 	int verbosity;
 	unsigned long nrejects, shown;
+	bool written;           /* the rejects file is in place */
 	struct buf line;
 };
 
