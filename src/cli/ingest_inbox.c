@@ -3,8 +3,10 @@
  * lock beside the store); every ready file is ingested in name order and
  * then moved, only after the store committed: stored files to the archive,
  * refused ones and rejects files to the quarantine. A file already
- * ingested is archived as skipped, so a crash between commit and move
- * costs nothing. Nothing is ever overwritten. */
+ * ingested is archived as skipped, and rejects left pending by a run
+ * stopped after its commit are found by the content's hash and moved
+ * then, so a crash between commit and move costs nothing. Nothing is
+ * ever overwritten. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,19 +106,94 @@ resolve_dirs(struct run *r)
 	buf_release(&up);
 }
 
+/* The sink of an inbox file: the one of plain ingest (cli/ingestio.c),
+ * with the rejects file named after the content's SHA-256 while it waits
+ * in the quarantine for the commit: quarantine/.HASH.rejects.pending. A
+ * run killed between the commit and the move leaves it there; the next
+ * run finds the same content already stored ("skipped") and, by the
+ * hash, the rejects that belong to it, and completes their move. A name
+ * taken from the file's name could not tell one sender's r.csv from
+ * the next one's. */
+struct inbox_sink {
+	struct sink s;
+	struct ingest_sink base;        /* s's callbacks */
+	const struct ingest_result *res;        /* sha256 set before rows */
+	const char *qdir;               /* the quarantine */
+	struct buf pending;             /* qdir/.HASH.rejects.pending */
+};
+
+static void
+pending_path(struct buf *b, const char *qdir, const char *sha256)
+{
+	buf_reset(b);
+	buf_addf(b, "%s/.%s.rejects.pending", qdir, sha256);
+}
+
+static int
+isink_reject(void *ctx, const struct ingest_reject *rj, struct pm_err *err)
+{
+	struct inbox_sink *k = ctx;
+
+	/* The hash is known once the file is open, before its first row. */
+	if (k->s.path == NULL) {
+		pending_path(&k->pending, k->qdir, k->res->sha256);
+		k->s.path = k->pending.data;
+	}
+	return k->base.reject(k->base.ctx, rj, err);
+}
+
+static void
+isink_note(void *ctx, unsigned long line, bool is_error, const char *msg)
+{
+	struct inbox_sink *k = ctx;
+
+	k->base.note(k->base.ctx, line, is_error, msg);
+}
+
+static int
+isink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
+{
+	struct inbox_sink *k = ctx;
+
+	return k->base.finish(k->base.ctx, res, err);
+}
+
+/* Move the rejects file 'from' (a pending name) to the quarantine as
+ * NAME.rejects.csv, or a free variant of it; *final is where it went. */
+static int
+move_rejects(struct run *r, const char *from, const char *name,
+    char **final, struct pm_err *err)
+{
+	struct buf to = BUF_INIT;
+	int rc;
+
+	buf_addf(&to, "%s.rejects.csv", name);
+	rc = inbox_move(from, r->quarantine.data, to.data, final, err);
+	buf_release(&to);
+	return rc;
+}
+
 static void
 one_file(struct run *r, const char *name)
 {
-	struct buf path = BUF_INIT, pending = BUF_INIT, line = BUF_INIT;
-	struct sink s = { 0 };
-	struct ingest_sink is = sink_of(&s);
+	struct buf path = BUF_INIT, line = BUF_INIT;
+	struct inbox_sink k;
+	struct ingest_sink is;
 	struct ingest_result res;
 	struct pm_err err = PM_ERR_INIT;
 	char *moved = NULL, *rejects = NULL;
 	const char *dest;
-	bool person;
+	bool person, recovered = false, has_rejects;
 	int rc;
 
+	memset(&k, 0, sizeof(k));
+	k.base = sink_of(&k.s);
+	k.res = &res;
+	k.qdir = r->quarantine.data;
+	is.ctx = &k;
+	is.reject = isink_reject;
+	is.note = isink_note;
+	is.finish = isink_finish;
 	buf_addf(&path, "%s/%s", r->o->inbox, name);
 	/* The rejects file waits under a hidden name in the quarantine
 	 * until the store has committed, then gets its own unique name. */
@@ -125,10 +202,8 @@ one_file(struct run *r, const char *name)
 		r->code = exit_worst(r->code, 4);
 		goto out;
 	}
-	buf_addf(&pending, "%s/.%s.rejects.pending", r->quarantine.data, name);
-	s.name = path.data;
-	s.path = pending.data;
-	s.verbosity = r->ctx->verbosity;
+	k.s.name = path.data;
+	k.s.verbosity = r->ctx->verbosity;
 	rc = ingest_file(r->st, r->cat, path.data, path.data, r->io, &is, &res,
 	    &err);
 	if (rc != 0) {
@@ -143,29 +218,54 @@ one_file(struct run *r, const char *name)
 	}
 	if (res.status == INGEST_FAILED && err.msg[0])
 		pm_print_err(&err);
+	if (!sink_written(&k.s) && res.sha256[0]) {
+		/* Not written by this run: left by one that stopped after its
+		 * commit (the content is then "skipped"), or stale. */
+		pending_path(&k.pending, k.qdir, res.sha256);
+		if (access(k.pending.data, F_OK) == 0) {
+			if (res.status == INGEST_SKIPPED)
+				recovered = true;
+			else
+				unlink(k.pending.data);
+		}
+	}
 	dest = res.status == INGEST_FAILED ? r->quarantine.data
 	    : r->archive.data;
-	rc = inbox_move(path.data, dest, name, &moved, &err);
-	if (rc == 0 && sink_written(&s)) {
-		buf_reset(&line);
-		buf_addf(&line, "%s.rejects.csv", name);
-		rc = inbox_move(pending.data, r->quarantine.data, line.data,
-		    &rejects, &err);
-		buf_reset(&line);
+	has_rejects = sink_written(&k.s) || recovered;
+	if (res.status == INGEST_FAILED) {
+		/* Nothing stored: a stop before the end repeats it all. */
+		rc = inbox_move(path.data, dest, name, &moved, &err);
+		if (rc == 0 && has_rejects)
+			rc = move_rejects(r, k.pending.data, name, &rejects,
+			    &err);
+	} else {
+		/* Stored: the rejects move first, for once the file has left
+		 * the inbox no run would look for them again. */
+		rc = has_rejects ? move_rejects(r, k.pending.data, name,
+		    &rejects, &err) : 0;
+		if (rc == 0)
+			rc = inbox_move(path.data, dest, name, &moved, &err);
 	}
 	if (rc != 0) {
 		pm_print_err(&err);
 		r->code = exit_worst(r->code, 4);
 	}
-	person = res.status == INGEST_FAILED || res.n.rejected > 0 || rc != 0;
+	person = res.status == INGEST_FAILED || res.n.rejected > 0 ||
+	    recovered || rc != 0;
 	ingestout_text(&line, path.data, &res, rejects);
 	line.len--;             /* its newline */
 	line.data[line.len] = '\0';
+	if (recovered && rejects)
+		buf_addf(&line, "; its rejects, from a run stopped before it "
+		    "could move them, in %s", rejects);
+	else if (recovered)
+		buf_addf(&line, "; its rejects, from a run stopped before it "
+		    "could move them, are in %s", k.pending.data);
 	if (moved)
 		buf_addf(&line, "; %s to %s", res.status == INGEST_FAILED ?
 		    "quarantined" : "archived", moved);
 	log_line(r, person, line.data);
-	if (res.status == INGEST_FAILED || res.n.rejected)
+	if (res.status == INGEST_FAILED || res.n.rejected || recovered)
 		r->code = exit_worst(r->code, 1);
 	if (r->o->json) {
 		if (r->nfiles++)
@@ -173,9 +273,9 @@ one_file(struct run *r, const char *name)
 		ingestout_json(&r->json, path.data, &res, rejects);
 	}
 out:
-	sink_release(&s);
+	sink_release(&k.s);
+	buf_release(&k.pending);
 	buf_release(&path);
-	buf_release(&pending);
 	buf_release(&line);
 	free(moved);
 	free(rejects);
