@@ -65,3 +65,18 @@ echo 'line,reason,stale' >"$q/.$sha.rejects.pending"
 run_expect 0 "$PM" --db t.db -q ingest --inbox $in
 [ ! -e "$q/.$sha.rejects.pending" ] || fail "the stale pending rejects stayed"
 [ ! -e $q/c.csv.rejects.csv ] || fail "stale rejects reported"
+
+# More than ten rejected rows: the ones not shown on stderr are counted
+# "in" the rejects file's final name, never the pending one.
+{
+	echo 'indicator,region,period,value'
+	echo 'net_txn_volume,330100,2025,1'
+	i=0
+	while [ $i -lt 12 ]; do i=$((i + 1)); echo "bad$i,330100,2025,1"; done
+} >$in/many.csv
+old $in/many.csv
+echo 'line,reason' >$q/many.csv.rejects.csv
+run_expect 1 "$PM" --db t.db -q ingest --inbox $in
+expect_stderr_has "pemetrics: data/inbox/many.csv: 2 more rejected rows in data/quarantine/many.csv.rejects.1.csv"
+expect_stderr_lacks "pending"
+expect_eq 12 "$(($(wc -l <$q/many.csv.rejects.1.csv) - 1))" "rejects of many.csv"
