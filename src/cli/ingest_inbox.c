@@ -155,13 +155,18 @@ static int
 isink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 {
 	struct inbox_sink *k = ctx;
+	int rc;
 
 	/* The plain sink would count the rows it did not show "in" the
 	 * pending name, which is gone by the end of the run: they are
 	 * counted after the move, with the rejects file's final name. */
 	k->more = k->s.nrejects - k->s.shown;
 	k->s.shown = k->s.nrejects;
-	return k->base.finish(k->base.ctx, res, err);
+	rc = k->base.finish(k->base.ctx, res, err);
+	/* Its name on disk before the commit, as its content already is. */
+	if (rc == 0 && sink_written(&k->s))
+		rc = inbox_sync_dir(k->qdir, err);
+	return rc;
 }
 
 /* Move the rejects file 'from' (a pending name) to the quarantine as

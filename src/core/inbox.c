@@ -153,10 +153,40 @@ candidate(struct buf *b, const char *dir, const char *name, unsigned k)
 }
 
 int
+inbox_sync_dir(const char *dir, struct pm_err *err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
+
+	if (fd < 0)
+		return pm_fail_errno(err, PM_EIO, errno, dir, "open to sync");
+	/* EINVAL: a file system that cannot sync a directory (and has
+	 * nothing to sync). */
+	if (fsync(fd) != 0 && errno != EINVAL)
+		rc = pm_fail_errno(err, PM_EIO, errno, dir, "fsync");
+	close(fd);
+	return rc;
+}
+
+/* The directory part of 'path': "a/b/c.csv" -> "a/b", "c.csv" -> ".". */
+static void
+dir_of(struct buf *b, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	buf_reset(b);
+	if (slash == NULL)
+		buf_adds(b, ".");
+	else if (slash == path)
+		buf_adds(b, "/");
+	else
+		buf_add(b, path, (size_t)(slash - path));
+}
+
+int
 inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err)
 {
-	struct buf dst = BUF_INIT;
+	struct buf dst = BUF_INIT, srcdir = BUF_INIT;
 	unsigned k;
 	int rc;
 
@@ -186,18 +216,30 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 		    dstdir);
 		goto out;
 	}
+	/* The new name on disk before the old one goes: after a power cut
+	 * the file is in one place or both, never nowhere. */
+	if ((rc = inbox_sync_dir(dstdir, err)) != 0) {
+		unlink(dst.data);
+		goto out;
+	}
 	if (unlink(src) != 0) {
 		rc = pm_fail_errno(err, PM_EIO, errno, src,
 		    "moved, but cannot remove it from the inbox");
 		unlink(dst.data);
 		goto out;
 	}
+	/* A failure here is not one: at worst the file is back in the
+	 * inbox after a power cut, and the next run archives it as
+	 * skipped. */
+	dir_of(&srcdir, src);
+	(void)inbox_sync_dir(srcdir.data, NULL);
 	if (final) {
 		*final = dst.data;
 		dst.data = NULL;
 	}
 out:
 	buf_release(&dst);
+	buf_release(&srcdir);
 	return rc;
 }
 

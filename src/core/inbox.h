@@ -39,10 +39,16 @@ void inbox_list_release(struct inbox_list *l);
 
 /* Move 'src' into directory 'dstdir' (created with its parents) under
  * 'name', or "stem.1.ext", "stem.2.ext"... when that name is taken: an
- * existing file is never overwritten. On success *final (when not NULL)
- * is the new path, a string the caller frees. */
+ * existing file is never overwritten. The new name is synced to disk
+ * (fsync of 'dstdir') before the old one is removed, and the removal
+ * after. On success *final (when not NULL) is the new path, a string the
+ * caller frees. */
 int inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err);
+
+/* fsync() the directory 'dir', so that the names created in it or
+ * removed from it survive a power cut. PM_EIO when that fails. */
+int inbox_sync_dir(const char *dir, struct pm_err *err);
 
 /* Take the exclusive lock on 'path' (created if needed), waiting up to
  * 'wait_s' seconds (0: do not wait). PM_EBUSY when another process holds

@@ -339,16 +339,18 @@ store_open(const char *path, unsigned flags, struct store **out,
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
 	/* WAL: readers and the one writer do not block each other, and a
-	 * commit is one append. synchronous=NORMAL is crash-safe in WAL mode
-	 * (a killed process loses nothing committed; a power cut may lose
-	 * the last commits, never consistency, and their file records go
-	 * with them, so the files are simply ingested again). */
+	 * commit is one append. synchronous=FULL syncs the WAL at each
+	 * commit: the inbox moves a file out of the inbox once its commit
+	 * returns, and that commit must survive a power cut (NORMAL would
+	 * make it durable only at the next checkpoint, and an archived file
+	 * whose rows were lost would never be seen again). It costs one
+	 * fsync per transaction, and an ingest is one transaction per file. */
 	if (!ro && !mem) {
 		rc = exec(st, "PRAGMA journal_mode = WAL", "set WAL mode", err);
 		if (rc != 0)
 			goto fail;
 	}
-	rc = exec(st, "PRAGMA synchronous = NORMAL;"
+	rc = exec(st, "PRAGMA synchronous = FULL;"
 	    "PRAGMA cache_size = -16384;"       /* 16 MiB, flat memory */
 	    "PRAGMA foreign_keys = OFF", "set pragmas", err);
 	if (rc != 0)
