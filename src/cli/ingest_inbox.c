@@ -304,6 +304,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	struct pm_err err = PM_ERR_INIT;
 	struct buf lockpath = BUF_INIT;
 	int lockfd = -1, rc, code = 0;
+	time_t now;
 	size_t i;
 
 	memset(&r, 0, sizeof(r));
@@ -323,8 +324,8 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	}
 	if ((r.st = ctx_store(ctx, 0, &code)) == NULL)
 		goto out;
-	if ((rc = inbox_scan(o->inbox, o->min_age_s, time(NULL), &l,
-	    &err)) != 0) {
+	now = time(NULL);
+	if ((rc = inbox_scan(o->inbox, o->min_age_s, now, &l, &err)) != 0) {
 		pm_print_err(&err);
 		code = pm_exit_code(rc);
 		goto out;
@@ -337,6 +338,22 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 		if (!usual || ctx->verbosity >= 2)
 			pm_msg(o->inbox, 0, "%s'%s' skipped: %s", usual ? ""
 			    : "warning: ", l.skipped[i].name, l.skipped[i].why);
+	}
+	for (i = 0; i < l.nfuture; i++) {
+		/* A person should know that the sender's clock is wrong:
+		 * a warning even with -q. */
+		char when[32];
+		struct tm tm;
+		struct buf w = BUF_INIT;
+
+		gmtime_r(&l.future[i].mtime, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		buf_addf(&w, "%s/%s: warning: modified at %s, %lld s in the "
+		    "future (the sender's clock is ahead?): taken all the same",
+		    o->inbox, l.future[i].name, when,
+		    (long long)(l.future[i].mtime - now));
+		log_line(&r, true, w.data);
+		buf_release(&w);
 	}
 	if (o->json)
 		buf_adds(&r.json, "{\"files\":[");

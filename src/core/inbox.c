@@ -34,13 +34,20 @@ cmp_names(const void *a, const void *b)
 }
 
 static void
+note(struct inbox_skip **v, size_t *n, const char *name, const char *why,
+    time_t mtime)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[*n].name = xstrdup(name);
+	(*v)[*n].why = why;
+	(*v)[*n].mtime = mtime;
+	(*n)++;
+}
+
+static void
 skip(struct inbox_list *l, const char *name, const char *why)
 {
-	l->skipped = xreallocarray(l->skipped, l->nskipped + 1,
-	    sizeof(*l->skipped));
-	l->skipped[l->nskipped].name = xstrdup(name);
-	l->skipped[l->nskipped].why = why;
-	l->nskipped++;
+	note(&l->skipped, &l->nskipped, name, why, 0);
 }
 
 int
@@ -73,7 +80,10 @@ inbox_scan(const char *dir, unsigned min_age_s, time_t now,
 			skip(l, name, "not a regular file");
 			continue;
 		}
-		if (st.st_mtime > now - (time_t)min_age_s) {
+		if (st.st_mtime > now + INBOX_FUTURE_S) {
+			note(&l->future, &l->nfuture, name, "modified in the "
+			    "future", st.st_mtime);
+		} else if (st.st_mtime > now - (time_t)min_age_s) {
 			skip(l, name, "still being written");
 			continue;
 		}
@@ -96,8 +106,11 @@ inbox_list_release(struct inbox_list *l)
 		free(l->names[i]);
 	for (i = 0; i < l->nskipped; i++)
 		free(l->skipped[i].name);
+	for (i = 0; i < l->nfuture; i++)
+		free(l->future[i].name);
 	free(l->names);
 	free(l->skipped);
+	free(l->future);
 	memset(l, 0, sizeof(*l));
 }
 

@@ -15,10 +15,16 @@
 
 #include "util/err.h"
 
-/* A file of the inbox that was passed over, and why. */
+/* A modification time further than this ahead of the clock is not a file
+ * being written but a sender's clock that is wrong: the file is taken. */
+#define INBOX_FUTURE_S 60
+
+/* A file of the inbox that was passed over (or taken with a warning),
+ * and why. */
 struct inbox_skip {
 	char *name;
 	const char *why;        /* static: "still being written", ... */
+	time_t mtime;           /* its modification time */
 };
 
 struct inbox_list {
@@ -26,13 +32,19 @@ struct inbox_list {
 	size_t n;
 	struct inbox_skip *skipped;     /* *.csv files not taken this time */
 	size_t nskipped;
+	struct inbox_skip *future;      /* taken, though modified more than
+					 * INBOX_FUTURE_S in the future */
+	size_t nfuture;
 };
 
 /* The files of 'dir' that are ready: regular files (or links to them)
  * named *.csv (any case), not hidden, not *.part or *.tmp, not modified
- * in the last 'min_age_s' seconds (still being written) as of 'now'.
- * PM_EIO when the directory cannot be read. Release with
- * inbox_list_release(). */
+ * in the last 'min_age_s' seconds (still being written) as of 'now'. A
+ * file modified up to INBOX_FUTURE_S seconds in the future is still being
+ * written too; one modified further ahead is taken and listed in
+ * 'future' as well (clock skew: it would otherwise wait unseen until the
+ * clock caught up). PM_EIO when the directory cannot be read. Release
+ * with inbox_list_release(). */
 int inbox_scan(const char *dir, unsigned min_age_s, time_t now,
     struct inbox_list *out, struct pm_err *err);
 void inbox_list_release(struct inbox_list *l);
