@@ -30,6 +30,7 @@ struct run {
 	const struct catalog *cat;
 	struct store *st;
 	struct buf archive, quarantine;         /* resolved directories */
+	struct buf archive_prev;        /* the archive of the month before */
 	struct buf json;
 	size_t nfiles;
 	int code;
@@ -77,26 +78,31 @@ parent_of(struct buf *b, const char *dir)
 		buf_add(b, dir, n);
 }
 
-/* DIR/../archive/YYYY/MM and DIR/../quarantine unless given. */
+/* DIR/../archive/YYYY/MM and DIR/../quarantine unless given; the
+ * archive of the month before too, for clean_tmp(). */
 static void
 resolve_dirs(struct run *r)
 {
-	struct buf up = BUF_INIT;
-	char ym[16];
+	struct buf up = BUF_INIT, root = BUF_INIT;
 	time_t now = time(NULL);
 	struct tm tm;
+	int y, m;
 
 	localtime_r(&now, &tm);
-	strftime(ym, sizeof(ym), "%Y/%m", &tm);
 	parent_of(&up, r->o->inbox);
 	if (strcmp(up.data, "/") == 0)
 		buf_reset(&up);         /* "/archive", not "//archive" */
 	if (r->o->archive)
-		buf_addf(&r->archive, "%s/%s", r->o->archive, ym);
+		buf_adds(&root, r->o->archive);
 	else if (strcmp(buf_str(&up), ".") == 0)
-		buf_addf(&r->archive, "archive/%s", ym);
+		buf_adds(&root, "archive");
 	else
-		buf_addf(&r->archive, "%s/archive/%s", buf_str(&up), ym);
+		buf_addf(&root, "%s/archive", buf_str(&up));
+	y = tm.tm_year + 1900;
+	m = tm.tm_mon + 1;
+	buf_addf(&r->archive, "%s/%04d/%02d", root.data, y, m);
+	buf_addf(&r->archive_prev, "%s/%04d/%02d", root.data,
+	    m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1);
 	if (r->o->quarantine)
 		buf_adds(&r->quarantine, r->o->quarantine);
 	else if (strcmp(buf_str(&up), ".") == 0)
@@ -104,6 +110,34 @@ resolve_dirs(struct run *r)
 	else
 		buf_addf(&r->quarantine, "%s/quarantine", buf_str(&up));
 	buf_release(&up);
+	buf_release(&root);
+}
+
+/* The temporary files of runs killed while writing them, more than an
+ * hour old (no run lasts that long between writing one and renaming it):
+ * in the quarantine and in the archive of this month and the last. */
+static void
+clean_tmp(struct run *r, time_t now)
+{
+	const char *dirs[3];
+	struct pm_err err = PM_ERR_INIT;
+	struct buf line = BUF_INIT;
+	size_t i, n;
+
+	dirs[0] = r->quarantine.data;
+	dirs[1] = r->archive.data;
+	dirs[2] = r->archive_prev.data;
+	for (i = 0; i < 3; i++) {
+		if (inbox_clean(dirs[i], now - 3600, &n, &err) != 0)
+			pm_print_err(&err);     /* tidying: not the run's fault */
+		if (n == 0)
+			continue;
+		buf_reset(&line);
+		buf_addf(&line, "%s: removed %zu stale temporary file%s of "
+		    "killed runs", dirs[i], n, n == 1 ? "" : "s");
+		log_line(r, false, line.data);
+	}
+	buf_release(&line);
 }
 
 /* The sink of an inbox file: the one of plain ingest (cli/ingestio.c),
@@ -331,6 +365,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 		goto out;
 	}
 	resolve_dirs(&r);
+	clean_tmp(&r, now);
 	for (i = 0; i < l.nskipped; i++) {
 		bool usual = strcmp(l.skipped[i].why, "still being written")
 		    == 0;
@@ -372,6 +407,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	inbox_list_release(&l);
 out:
 	buf_release(&r.archive);
+	buf_release(&r.archive_prev);
 	buf_release(&r.quarantine);
 	buf_release(&r.json);
 	buf_release(&lockpath);

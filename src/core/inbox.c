@@ -114,40 +114,48 @@ inbox_list_release(struct inbox_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* Copy src to a new file 'dst' (O_EXCL) and sync it: the slow path of a
- * move across file systems. */
+/* Copy 'src' to a new hidden file beside its destination,
+ * 'dstdir'/.NAME.tmp-XXXXXX (*tmp), and sync it: the slow path of a move
+ * across file systems. The copy then gets its name by link(), as the
+ * original would, so a name in the archive is never a half-written file;
+ * a run killed before that leaves only the temporary, which
+ * inbox_clean() removes later. */
 static int
-copy_file(const char *src, const char *dst, struct pm_err *err)
+copy_tmp(const char *src, const char *dstdir, const char *name,
+    struct buf *tmp, struct pm_err *err)
 {
 	char buf[65536];
 	int in = -1, out = -1, rc = 0;
 	ssize_t n;
 
+	buf_reset(tmp);
+	buf_addf(tmp, "%s/.%s.tmp-XXXXXX", dstdir, name);
 	if ((in = open(src, O_RDONLY | O_CLOEXEC)) < 0)
 		return pm_fail_errno(err, PM_EIO, errno, src, "open");
-	if ((out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0644)) < 0) {
-		rc = errno == EEXIST ? PM_ENOTFOUND
-		    : pm_fail_errno(err, PM_EIO, errno, dst, "create");
+	if ((out = mkstemp(tmp->data)) < 0) {
+		rc = pm_fail_errno(err, PM_EIO, errno, dstdir,
+		    "cannot create a file");
 		goto out;
 	}
+	(void)fchmod(out, 0644);
 	while ((n = read(in, buf, sizeof(buf))) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 || write(out, buf, (size_t)n) != n) {
-			rc = pm_fail_errno(err, PM_EIO, errno, dst, "copy");
+			rc = pm_fail_errno(err, PM_EIO, errno, tmp->data,
+			    "copy");
 			goto out;
 		}
 	}
 	if (fsync(out) != 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, dst, "fsync");
+		rc = pm_fail_errno(err, PM_EIO, errno, tmp->data, "fsync");
 out:
 	if (in >= 0)
 		close(in);
 	if (out >= 0 && close(out) != 0 && rc == 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, dst, "close");
-	if (rc != 0 && rc != PM_ENOTFOUND && out >= 0)
-		unlink(dst);
+		rc = pm_fail_errno(err, PM_EIO, errno, tmp->data, "close");
+	if (rc != 0 && out >= 0)
+		unlink(tmp->data);
 	return rc;
 }
 
@@ -195,37 +203,49 @@ dir_of(struct buf *b, const char *path)
 		buf_add(b, path, (size_t)(slash - path));
 }
 
+/* Link 'from' to the first free name candidate() gives in 'dstdir'
+ * (*dst): 0, or the errno of link() (EEXIST: no free name). link()
+ * never replaces an existing name, as rename() would. */
+static int
+link_free(const char *from, const char *dstdir, const char *name,
+    struct buf *dst)
+{
+	unsigned k;
+
+	for (k = 0; k < MOVE_TRIES; k++) {
+		candidate(dst, dstdir, name, k);
+		if (link(from, dst->data) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return errno;
+	}
+	return EEXIST;
+}
+
 int
 inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err)
 {
-	struct buf dst = BUF_INIT, srcdir = BUF_INIT;
-	unsigned k;
-	int rc;
+	struct buf dst = BUF_INIT, tmp = BUF_INIT, srcdir = BUF_INIT;
+	int rc, e;
 
 	if ((rc = dirs_make(dstdir, err)) != 0)
 		return rc;
-	for (k = 0; k < MOVE_TRIES; k++) {
-		candidate(&dst, dstdir, name, k);
-		/* link() never replaces an existing name, as rename() would. */
-		if (link(src, dst.data) == 0)
-			break;
-		if (errno == EEXIST)
-			continue;
-		if (errno != EXDEV && errno != EPERM) {
-			rc = pm_fail_errno(err, PM_EIO, errno, src,
-			    "cannot move to '%s'", dstdir);
+	e = link_free(src, dstdir, name, &dst);
+	if (e == EXDEV || e == EPERM) {
+		/* Another file system, or one without hard links. */
+		if ((rc = copy_tmp(src, dstdir, name, &tmp, err)) != 0)
 			goto out;
-		}
-		rc = copy_file(src, dst.data, err);
-		if (rc == PM_ENOTFOUND)
-			continue;       /* taken meanwhile: next name */
-		if (rc != 0)
-			goto out;
-		break;
+		e = link_free(tmp.data, dstdir, name, &dst);
+		unlink(tmp.data);
 	}
-	if (k == MOVE_TRIES) {
+	if (e == EEXIST) {
 		rc = pm_fail(err, PM_EIO, src, 0, "no free name in '%s'",
+		    dstdir);
+		goto out;
+	}
+	if (e != 0) {
+		rc = pm_fail_errno(err, PM_EIO, e, src, "cannot move to '%s'",
 		    dstdir);
 		goto out;
 	}
@@ -252,7 +272,63 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 	}
 out:
 	buf_release(&dst);
+	buf_release(&tmp);
 	buf_release(&srcdir);
+	return rc;
+}
+
+/* A name of the temporary files pemetrics makes: ".NAME.tmp-XXXXXX",
+ * the six X's from mkstemp(), letters and digits. */
+static bool
+is_our_tmp(const char *name)
+{
+	static const char tail[] = ".tmp-";
+	size_t n = strlen(name), i;
+
+	if (name[0] != '.' || n < 2 + strlen(tail) + 6 ||
+	    memcmp(name + n - 6 - strlen(tail), tail, strlen(tail)) != 0)
+		return false;
+	for (i = n - 6; i < n; i++) {
+		char c = name[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}
+
+int
+inbox_clean(const char *dir, time_t before, size_t *nremoved,
+    struct pm_err *err)
+{
+	struct buf path = BUF_INIT;
+	struct dirent *e;
+	DIR *d;
+	int rc = 0;
+
+	*nremoved = 0;
+	if ((d = opendir(dir)) == NULL)
+		return errno == ENOENT ? 0 : pm_fail_errno(err, PM_EIO, errno,
+		    dir, "cannot read the directory");
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (!is_our_tmp(e->d_name))
+			continue;
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", dir, e->d_name);
+		if (lstat(path.data, &st) != 0 || !S_ISREG(st.st_mode) ||
+		    st.st_mtime >= before)
+			continue;
+		if (unlink(path.data) == 0)
+			(*nremoved)++;
+		else if (errno != ENOENT && rc == 0)
+			rc = pm_fail_errno(err, PM_EIO, errno, path.data,
+			    "cannot remove a stale temporary file");
+	}
+	closedir(d);
+	buf_release(&path);
 	return rc;
 }
 

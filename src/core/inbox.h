@@ -3,8 +3,9 @@
  * the lock that lets one run at a time work on a store.
  *
  * Never parses data and never prints. Moves are link + unlink (a crash
- * leaves the file in one place or both, never nowhere), with a copy when
- * the two directories are on different file systems.
+ * leaves the file in one place or both, never nowhere), with a copy to a
+ * hidden temporary name (then linked) when the two directories are on
+ * different file systems.
  */
 #ifndef PM_CORE_INBOX_H
 #define PM_CORE_INBOX_H
@@ -57,6 +58,16 @@ void inbox_list_release(struct inbox_list *l);
  * caller frees. */
 int inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err);
+
+/* Remove from 'dir' the temporary files pemetrics makes there
+ * (".NAME.tmp-XXXXXX": a rejects file being written, a copy across file
+ * systems) that were last modified before 'before': a run killed while
+ * writing one leaves it behind. No other name is touched; a missing
+ * 'dir' is fine. *nremoved counts the files removed. PM_EIO (naming the
+ * first file that could not be removed, after trying the others) when
+ * some could not be. */
+int inbox_clean(const char *dir, time_t before, size_t *nremoved,
+    struct pm_err *err);
 
 /* fsync() the directory 'dir', so that the names created in it or
  * removed from it survive a power cut. PM_EIO when that fails. */
