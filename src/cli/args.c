@@ -35,6 +35,29 @@ args_usage_error(const struct args *a, const char *fmt, ...)
 	return 2;
 }
 
+/* What getopt_long() refused, in words. optopt is 0 for an unknown
+ * long option; for a known one that lacks its value (or has one it does
+ * not take) it is the option's value in the table, a letter that need
+ * not be a short option, so the long name is what the user sees. */
+static void
+usage_error(const struct args *a)
+{
+	const char *arg = a->argv[optind - 1];
+	const char *eq;
+
+	if (optopt == 0)
+		args_usage_error(a, "unknown option '%s'", arg);
+	else if (strncmp(arg, "--", 2) == 0 && (eq = strchr(arg, '=')))
+		args_usage_error(a, "option '%.*s' takes no value",
+		    (int)(eq - arg), arg);
+	else if (strncmp(arg, "--", 2) == 0)
+		args_usage_error(a, "option '%s' needs a value", arg);
+	else if (optopt < 256 && strchr(a->shortopts, optopt))
+		args_usage_error(a, "option '-%c' needs a value", optopt);
+	else
+		args_usage_error(a, "unknown option '-%c'", optopt);
+}
+
 int
 args_next(struct args *a, struct pm_ctx *ctx)
 {
@@ -56,15 +79,7 @@ args_next(struct args *a, struct pm_ctx *ctx)
 			fputs(a->usage, stdout);
 			return ARGS_HELP;
 		case '?':
-			if (optopt == 0)
-				args_usage_error(a, "unknown option '%s'",
-				    a->argv[optind - 1]);
-			else if (optopt >= 256 || strchr(a->shortopts, optopt))
-				args_usage_error(a, "option '%s' needs a value",
-				    a->argv[optind - 1]);
-			else
-				args_usage_error(a, "unknown option '-%c'",
-				    optopt);
+			usage_error(a);
 			return ARGS_USAGE;
 		case ':':
 			args_usage_error(a, "option needs a value");
