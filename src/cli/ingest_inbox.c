@@ -300,9 +300,23 @@ one_file(struct run *r, const char *name)
 		    rejects ? rejects : k.pending.data);
 	person = res.status == INGEST_FAILED || res.n.rejected > 0 ||
 	    recovered || rc != 0;
-	ingestout_text(&line, path.data, &res, rejects);
-	line.len--;             /* its newline */
-	line.data[line.len] = '\0';
+	if (r->io->strict && res.status == INGEST_FAILED &&
+	    k.s.nrejects < res.n.rows) {
+		/* Refused for some of its rows: the result counts every row
+		 * rejected (none was stored), the rejects file holds the rows
+		 * that were: the line says both, as the file does. */
+		buf_addf(&line, "%s: failed: nothing stored (--strict): %lu "
+		    "rows read, %lu rejected", path.data, res.n.rows,
+		    k.s.nrejects);
+		if (res.encoding[0] && strcmp(res.encoding, "UTF-8") != 0)
+			buf_addf(&line, "; read as %s", res.encoding);
+		if (rejects)
+			buf_addf(&line, "; rejects in %s", rejects);
+	} else {
+		ingestout_text(&line, path.data, &res, rejects);
+		line.len--;     /* its newline */
+		line.data[line.len] = '\0';
+	}
 	if (recovered && rejects)
 		buf_addf(&line, "; its rejects, from a run stopped before it "
 		    "could move them, in %s", rejects);

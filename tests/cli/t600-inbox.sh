@@ -55,7 +55,10 @@ printf 'indicator,region,period,value\nnet_txn_volume,330000,2031,7\nnet_txn_vol
 old $in/s.csv
 run_expect 1 "$PM" --db t.db -q ingest --inbox $in --strict
 [ ! -s stdout ] || fail "-q printed on stdout"
-expect_stderr_has "data/inbox/s.csv: failed: nothing stored"
+# The counts agree with the rejects file: 2 rows read, 1 of them rejected.
+expect_stderr_has "data/inbox/s.csv: failed: nothing stored (--strict): 2 rows read, 1 rejected; rejects in data/quarantine/s.csv.rejects.csv; quarantined to data/quarantine/s.csv"
+expect_eq 1 "$(($(wc -l <data/quarantine/s.csv.rejects.csv) - 1))" \
+	"strict: rows in the rejects file"
 expect_stderr_has "quarantined to data/quarantine/s.csv"
 [ -f data/quarantine/s.csv ] && [ -f data/quarantine/s.csv.rejects.csv ] ||
 	fail "strict: file and rejects in the quarantine"
