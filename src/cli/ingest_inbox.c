@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +30,7 @@ struct run {
 	const struct ingest_opts *io;
 	const struct catalog *cat;
 	struct store *st;
+	struct buf inbox;               /* o->inbox without trailing '/' */
 	struct buf archive, quarantine;         /* resolved directories */
 	struct buf archive_prev;        /* the archive of the month before */
 	struct buf json;
@@ -78,6 +80,26 @@ parent_of(struct buf *b, const char *dir)
 		buf_add(b, dir, n);
 }
 
+/* The inbox as given, less trailing slashes: "inbox/" -> "inbox", so
+ * that paths read "inbox/x.csv"; "/" stays. */
+static void
+set_inbox(struct buf *b, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	buf_add(b, dir, n);
+}
+
+/* Append the path of the inbox file 'name' to 'b'. */
+static void
+inbox_path(struct buf *b, const struct run *r, const char *name)
+{
+	buf_addf(b, "%s%s%s", r->inbox.data, strcmp(r->inbox.data, "/") ?
+	    "/" : "", name);
+}
+
 /* DIR/../archive/YYYY/MM and DIR/../quarantine unless given; the
  * archive of the month before too, for clean_tmp(). */
 static void
@@ -89,7 +111,7 @@ resolve_dirs(struct run *r)
 	int y, m;
 
 	localtime_r(&now, &tm);
-	parent_of(&up, r->o->inbox);
+	parent_of(&up, r->inbox.data);
 	if (strcmp(up.data, "/") == 0)
 		buf_reset(&up);         /* "/archive", not "//archive" */
 	if (r->o->archive)
@@ -138,6 +160,15 @@ clean_tmp(struct run *r, time_t now)
 		log_line(r, false, line.data);
 	}
 	buf_release(&line);
+}
+
+/* True when 'path' no longer exists: another program took the file. */
+static bool
+gone(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) != 0 && errno == ENOENT;
 }
 
 /* The sink of an inbox file: the one of plain ingest (cli/ingestio.c),
@@ -239,7 +270,7 @@ one_file(struct run *r, const char *name)
 	is.reject = isink_reject;
 	is.note = isink_note;
 	is.finish = isink_finish;
-	buf_addf(&path, "%s/%s", r->o->inbox, name);
+	inbox_path(&path, r, name);
 	/* The rejects file waits under a hidden name in the quarantine
 	 * until the store has committed, then gets its own unique name. */
 	if ((rc = dirs_make(r->quarantine.data, &err)) != 0) {
@@ -253,10 +284,15 @@ one_file(struct run *r, const char *name)
 	    &err);
 	if (rc != 0) {
 		/* The store or the file could not be used: the file stays in
-		 * the inbox for the next run. */
+		 * the inbox for the next run, unless it is gone. */
 		pm_print_err(&err);
-		buf_addf(&line, "%s: not ingested, left in the inbox: %s",
-		    path.data, err.msg);
+		if (gone(path.data))
+			buf_addf(&line, "%s: vanished from the inbox before it "
+			    "was read (moved or removed by another program): "
+			    "nothing stored", path.data);
+		else
+			buf_addf(&line, "%s: not ingested, left in the inbox: "
+			    "%s", path.data, err.msg);
 		log_line(r, true, line.data);
 		r->code = exit_worst(r->code, pm_exit_code(rc));
 		goto out;
@@ -326,6 +362,11 @@ one_file(struct run *r, const char *name)
 	if (moved)
 		buf_addf(&line, "; %s to %s", res.status == INGEST_FAILED ?
 		    "quarantined" : "archived", moved);
+	else if (rc != 0 && gone(path.data))
+		buf_adds(&line, "; then it vanished from the inbox before it "
+		    "could be moved");
+	else if (rc != 0)
+		buf_addf(&line, "; not moved, left in the inbox: %s", err.msg);
 	log_line(r, person, line.data);
 	if (res.status == INGEST_FAILED || res.n.rejected || recovered)
 		r->code = exit_worst(r->code, 1);
@@ -359,21 +400,25 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	r.ctx = ctx;
 	r.o = o;
 	r.io = io;
+	set_inbox(&r.inbox, o->inbox);
 	if (o->syslog)
 		openlog("pemetrics", LOG_PID, LOG_USER);
-	if ((r.cat = ctx_catalog(ctx)) == NULL)
-		return ctx->cat_exit;
+	if ((r.cat = ctx_catalog(ctx)) == NULL) {
+		code = ctx->cat_exit;
+		goto out;
+	}
 	/* One run at a time: the lock sits beside the store. */
 	buf_addf(&lockpath, "%s.lock", ctx->db_path);
 	if ((rc = inbox_lock(lockpath.data, o->wait_s, &lockfd, &err)) != 0) {
 		pm_print_err(&err);
-		buf_release(&lockpath);
-		return pm_exit_code(rc);
+		code = pm_exit_code(rc);
+		goto out;
 	}
 	if ((r.st = ctx_store(ctx, 0, &code)) == NULL)
 		goto out;
 	now = time(NULL);
-	if ((rc = inbox_scan(o->inbox, o->min_age_s, now, &l, &err)) != 0) {
+	if ((rc = inbox_scan(r.inbox.data, o->min_age_s, now, &l,
+	    &err)) != 0) {
 		pm_print_err(&err);
 		code = pm_exit_code(rc);
 		goto out;
@@ -385,8 +430,9 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 		    == 0;
 
 		if (!usual || ctx->verbosity >= 2)
-			pm_msg(o->inbox, 0, "%s'%s' skipped: %s", usual ? ""
-			    : "warning: ", l.skipped[i].name, l.skipped[i].why);
+			pm_msg(r.inbox.data, 0, "%s'%s' skipped: %s",
+			    usual ? "" : "warning: ", l.skipped[i].name,
+			    l.skipped[i].why);
 	}
 	for (i = 0; i < l.nfuture; i++) {
 		/* A person should know that the sender's clock is wrong:
@@ -397,10 +443,10 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 
 		gmtime_r(&l.future[i].mtime, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		buf_addf(&w, "%s/%s: warning: modified at %s, %lld s in the "
+		inbox_path(&w, &r, l.future[i].name);
+		buf_addf(&w, ": warning: modified at %s, %lld s in the "
 		    "future (the sender's clock is ahead?): taken all the same",
-		    o->inbox, l.future[i].name, when,
-		    (long long)(l.future[i].mtime - now));
+		    when, (long long)(l.future[i].mtime - now));
 		log_line(&r, true, w.data);
 		buf_release(&w);
 	}
@@ -420,6 +466,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	code = exit_worst(code, r.code);
 	inbox_list_release(&l);
 out:
+	buf_release(&r.inbox);
 	buf_release(&r.archive);
 	buf_release(&r.archive_prev);
 	buf_release(&r.quarantine);

@@ -255,16 +255,22 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 		unlink(dst.data);
 		goto out;
 	}
+	dir_of(&srcdir, src);
 	if (unlink(src) != 0) {
-		rc = pm_fail_errno(err, PM_EIO, errno, src,
-		    "moved, but cannot remove it from the inbox");
-		unlink(dst.data);
+		e = errno;
+		if (unlink(dst.data) == 0)
+			rc = pm_fail_errno(err, PM_EIO, e, src, "not moved "
+			    "(its new name '%s' was removed again): cannot "
+			    "remove it from '%s'", dst.data, srcdir.data);
+		else
+			rc = pm_fail_errno(err, PM_EIO, e, src, "copied to "
+			    "'%s', but cannot remove it from '%s'", dst.data,
+			    srcdir.data);
 		goto out;
 	}
 	/* A failure here is not one: at worst the file is back in the
 	 * inbox after a power cut, and the next run archives it as
 	 * skipped. */
-	dir_of(&srcdir, src);
 	(void)inbox_sync_dir(srcdir.data, NULL);
 	if (final) {
 		*final = dst.data;

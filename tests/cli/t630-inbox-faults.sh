@@ -35,6 +35,8 @@ elif grep -q 'b-gone.csv' out err; then
 	expect_eq 4 "$rc" "a vanished file is an I/O error"
 	grep -q "pemetrics: data/inbox/b-gone.csv: cannot open: No such file or directory" err ||
 		fail "message for the vanished file: $(cat err)"
+	grep -q "data/inbox/b-gone.csv: vanished from the inbox before it was read" out ||
+		fail "log line for the vanished file: $(cat out)"
 else
 	echo "note: the file went before the run listed the inbox"
 	expect_eq 0 "$rc" "one file ingested"
