@@ -61,6 +61,22 @@ log_line(struct run *r, bool needs_person, const char *text)
 	}
 }
 
+/* An error of the run as a whole (the lock, the inbox, the store): on
+ * stderr even with -q, and to syslog on request, as the per-file lines. */
+static void
+run_error(const struct inbox_opts *o, const struct pm_err *err)
+{
+	pm_print_err(err);
+	if (!o->syslog)
+		return;
+	if (err->line)
+		syslog(LOG_ERR, "%s:%lu: %s", err->file, err->line, err->msg);
+	else if (err->file[0])
+		syslog(LOG_ERR, "%s: %s", err->file, err->msg);
+	else
+		syslog(LOG_ERR, "%s", err->msg);
+}
+
 /* The directory that holds 'dir', as text: "data/inbox/" -> "data",
  * "inbox" -> ".", "/inbox" -> "/". */
 static void
@@ -151,7 +167,7 @@ clean_tmp(struct run *r, time_t now)
 	dirs[2] = r->archive_prev.data;
 	for (i = 0; i < 3; i++) {
 		if (inbox_clean(dirs[i], now - 3600, &n, &err) != 0)
-			pm_print_err(&err);     /* tidying: not the run's fault */
+			run_error(r->o, &err);  /* tidying: no exit code */
 		if (n == 0)
 			continue;
 		buf_reset(&line);
@@ -274,7 +290,7 @@ one_file(struct run *r, const char *name)
 	/* The rejects file waits under a hidden name in the quarantine
 	 * until the store has committed, then gets its own unique name. */
 	if ((rc = dirs_make(r->quarantine.data, &err)) != 0) {
-		pm_print_err(&err);
+		run_error(r->o, &err);
 		r->code = exit_worst(r->code, 4);
 		goto out;
 	}
@@ -410,16 +426,22 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	/* One run at a time: the lock sits beside the store. */
 	buf_addf(&lockpath, "%s.lock", ctx->db_path);
 	if ((rc = inbox_lock(lockpath.data, o->wait_s, &lockfd, &err)) != 0) {
-		pm_print_err(&err);
+		run_error(o, &err);
 		code = pm_exit_code(rc);
 		goto out;
 	}
-	if ((r.st = ctx_store(ctx, 0, &code)) == NULL)
+	if ((r.st = ctx_store(ctx, 0, &code)) == NULL) {
+		/* Its reason is on stderr already. */
+		pm_fail(&err, PM_EIO, ctx->db_path, 0, "cannot use the store: "
+		    "nothing ingested (exit %d)", code);
+		if (o->syslog)
+			syslog(LOG_ERR, "%s: %s", err.file, err.msg);
 		goto out;
+	}
 	now = time(NULL);
 	if ((rc = inbox_scan(r.inbox.data, o->min_age_s, now, &l,
 	    &err)) != 0) {
-		pm_print_err(&err);
+		run_error(o, &err);
 		code = pm_exit_code(rc);
 		goto out;
 	}

@@ -364,6 +364,9 @@ inbox_lock(const char *path, unsigned wait_s, int *fd, struct pm_err *err)
 		nanosleep(&pause, NULL);
 	}
 	close(f);
-	return pm_fail(err, PM_EBUSY, path, 0, "another ingest holds the "
-	    "lock%s", wait_s ? " (waited --wait seconds)" : " (--wait waits)");
+	if (wait_s == 0)
+		return pm_fail(err, PM_EBUSY, path, 0, "another ingest holds "
+		    "the lock (waited 0 s; --wait SECONDS waits for it)");
+	return pm_fail(err, PM_EBUSY, path, 0, "another ingest holds the lock "
+	    "(waited %u s, as --wait says)", wait_s);
 }

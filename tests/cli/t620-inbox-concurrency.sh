@@ -38,7 +38,12 @@ touch -d '1 minute ago' lk/inbox/y.csv
 exec 9>t.db.lock
 flock -n 9 || fail "could not take the lock for the test"
 run_expect 3 "$PM" --db t.db ingest --inbox lk/inbox
-expect_stderr_has "another ingest holds the lock"
+expect_stderr_has "pemetrics: t.db.lock: another ingest holds the lock (waited 0 s; --wait SECONDS waits for it)"
 [ -f lk/inbox/y.csv ] || fail "a locked-out run moved a file"
+# -q: still said (a person must know if it persists), with the time waited.
+run_expect 3 "$PM" --db t.db -q ingest --inbox lk/inbox --wait 1
+expect_eq "pemetrics: t.db.lock: another ingest holds the lock (waited 1 s, as --wait says)" \
+	"$(cat stderr)" "-q --wait 1"
+[ ! -s stdout ] || fail "-q: stdout"
 exec 9>&-
 run_expect 0 "$PM" --db t.db -q ingest --inbox lk/inbox
