@@ -9,7 +9,8 @@
 # usage: bootstrap-deps.sh [run|test|bench|fuzz]
 #   run    what building and running pemetrics needs (make, make demo)
 #   test   that and what the tests need (make test): cmocka, valgrind,
-#          sqlite3, xmllint, chromium (the default)
+#          sqlite3, xmllint, chromium, gdb and strace (to stop a run at
+#          a chosen point, to watch its system calls) (the default)
 #   bench  that and sqlite3, /usr/bin/time (make bench)
 #   fuzz   that and clang with its sanitizer runtimes (make fuzz)
 set -u
@@ -43,6 +44,8 @@ test)
 	need valgrind         command -v valgrind
 	need libxml2-utils    command -v xmllint
 	need chromium         command -v chromium
+	need gdb              command -v gdb
+	need strace           command -v strace
 	;;
 bench)
 	need sqlite3          command -v sqlite3

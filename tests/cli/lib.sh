@@ -111,3 +111,9 @@ expect_eq() {
 json_get() {
 	sqlite3 :memory: "SELECT json_extract(readfile('$1'), '$2')"
 }
+
+# gdb can run a program here (installed, and ptrace allowed).
+gdb_works() {
+	command -v gdb >/dev/null 2>&1 &&
+		gdb -batch -ex run --args true >/dev/null 2>&1
+}

@@ -40,7 +40,7 @@ run_expect 0 "$PM" --db t.db -q ingest --inbox $in
 [ ! -s stderr ] || fail "a plain skip printed"
 
 # A real stop: the run killed at the first move, after its commit.
-if command -v gdb >/dev/null && [ -z "${PM_REAL:-}" ]; then
+if gdb_works && [ -z "${PM_REAL:-}" ]; then
 	printf 'indicator,region,period,value\nnet_txn_volume,330100,2023,5\nnope,330100,2023,1\n' >$in/k.csv
 	old $in/k.csv
 	gdb -batch -ex 'break inbox_move' -ex run -ex kill \

@@ -17,7 +17,7 @@ expect_stdout_lacks "//"
 
 # --- a file that vanishes after the listing, before it is read (the run
 # held at ingest_file by gdb while the file goes).
-if command -v gdb >/dev/null && [ -z "${PM_REAL:-}" ]; then
+if gdb_works && [ -z "${PM_REAL:-}" ]; then
 	printf 'indicator,region,period,value\nnet_txn_volume,330100,2021,1\n' >$in/v.csv
 	old $in/v.csv
 	gdb -batch -ex 'break ingest_file' -ex run -ex "shell rm $in/v.csv" \
