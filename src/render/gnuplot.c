@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -20,14 +22,22 @@
 
 #define XTICS_MAX 12    /* period labels on a time axis */
 
+#define ANSWER_SECONDS 120  /* a chart gnuplot has not finished by then
+			     * (PEMETRICS_GNUPLOT_TIMEOUT says otherwise) */
+#define RESTARTS_MAX 3      /* gnuplot deaths in one batch before we stop */
+
 struct gnuplot {
 	pid_t pid;
 	int in;                 /* socket: our end of gnuplot's stdin */
-	FILE *out;              /* gnuplot's stdout and stderr */
+	int out;                /* pipe: gnuplot's stdout and stderr */
+	struct buf pending;     /* read from 'out', not yet a whole line */
+	char *program;
 	char *dir;              /* private temporary directory for data */
 	char *templates;
 	char token[17];         /* random: a marker no data line can fake */
 	unsigned nchart;
+	unsigned restarts;
+	int timeout_s;
 	bool dead;
 };
 
@@ -108,14 +118,93 @@ random_token(char out[17])
 		snprintf(out + 2 * i, 3, "%02x", r[i]);
 }
 
+/* Start the process: no shell, no user init files (-d); stdin a socket,
+ * stdout and stderr one pipe. */
+static int
+spawn(struct gnuplot *g, struct pm_err *err)
+{
+	int sv[2] = { -1, -1 }, pp[2] = { -1, -1 };
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0 ||
+	    pipe(pp) != 0 || fcntl(pp[0], F_SETFD, FD_CLOEXEC) != 0 ||
+	    fcntl(pp[1], F_SETFD, FD_CLOEXEC) != 0) {
+		int e = errno;
+
+		if (sv[0] >= 0) {
+			close(sv[0]);
+			close(sv[1]);
+		}
+		if (pp[0] >= 0) {
+			close(pp[0]);
+			close(pp[1]);
+		}
+		return pm_fail_errno(err, PM_EIO, e, NULL, "cannot start gnuplot");
+	}
+	fflush(NULL);
+	g->pid = fork();
+	if (g->pid == 0) {
+		char *const argv[] = { g->program, (char *)"-d", NULL };
+
+		/* A UTF-8 locale even under cron (which has none): without
+		 * one gnuplot warns on every chart. */
+		setenv("LC_ALL", "C.UTF-8", 1);
+		dup2(sv[1], STDIN_FILENO);
+		dup2(pp[1], STDOUT_FILENO);
+		dup2(pp[1], STDERR_FILENO);
+		execvp(g->program, argv);
+		_exit(127);
+	}
+	close(sv[1]);
+	close(pp[1]);
+	if (g->pid < 0) {
+		int e = errno;
+
+		close(sv[0]);
+		close(pp[0]);
+		return pm_fail_errno(err, PM_EIO, e, NULL, "cannot start gnuplot");
+	}
+	g->in = sv[0];
+	g->out = pp[0];
+	g->dead = false;
+	buf_reset(&g->pending);
+	return 0;
+}
+
+/* End the process: ask it to quit, or kill it when it stopped answering.
+ * Returns its wait status. */
+static int
+reap(struct gnuplot *g, bool kill_it)
+{
+	int status = 0;
+
+	if (g->in >= 0) {
+		if (!g->dead && !kill_it)
+			(void)send(g->in, "quit\n", 5, MSG_NOSIGNAL);
+		close(g->in);
+		g->in = -1;
+	}
+	if (g->pid > 0 && kill_it)
+		kill(g->pid, SIGKILL);
+	if (g->out >= 0) {
+		close(g->out);
+		g->out = -1;
+	}
+	if (g->pid > 0)
+		while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
+			;
+	g->pid = 0;
+	return status;
+}
+
 int
 gnuplot_open(const char *program, const char *templates, struct gnuplot **out,
     struct pm_err *err)
 {
 	struct gnuplot *g;
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = getenv("TMPDIR"), *t;
 	struct buf dir = BUF_INIT;
-	int sv[2] = { -1, -1 }, pp[2] = { -1, -1 };
+	char *end;
+	int rc;
 
 	*out = NULL;
 	if (!gnuplot_available(program))
@@ -129,53 +218,91 @@ gnuplot_open(const char *program, const char *templates, struct gnuplot **out,
 		return pm_fail_errno(err, PM_EIO, e, NULL,
 		    "cannot create a temporary directory");
 	}
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0 ||
-	    pipe(pp) != 0 || fcntl(pp[0], F_SETFD, FD_CLOEXEC) != 0 ||
-	    fcntl(pp[1], F_SETFD, FD_CLOEXEC) != 0) {
-		int e = errno;
-
-		rmdir(dir.data);
-		buf_release(&dir);
-		if (sv[0] >= 0) {
-			close(sv[0]);
-			close(sv[1]);
-		}
-		return pm_fail_errno(err, PM_EIO, e, NULL, "cannot start gnuplot");
-	}
 	g = xcalloc(1, sizeof(*g));
+	g->in = g->out = -1;
+	g->timeout_s = ANSWER_SECONDS;
+	if ((t = getenv("PEMETRICS_GNUPLOT_TIMEOUT")) != NULL && *t) {
+		long v = strtol(t, &end, 10);
+
+		if (*end == '\0' && v > 0 && v <= 86400)
+			g->timeout_s = (int)v;
+	}
 	g->dir = dir.data;
+	g->program = xstrdup(program);
 	g->templates = xstrdup(templates);
 	random_token(g->token);
-	fflush(NULL);
-	g->pid = fork();
-	if (g->pid == 0) {
-		/* The child: no shell, no user init files (-d). */
-		char *const argv[] = { (char *)program, (char *)"-d", NULL };
-
-		/* A UTF-8 locale even under cron (which has none): without
-		 * one gnuplot warns on every chart. */
-		setenv("LC_ALL", "C.UTF-8", 1);
-		dup2(sv[1], STDIN_FILENO);
-		dup2(pp[1], STDOUT_FILENO);
-		dup2(pp[1], STDERR_FILENO);
-		execvp(program, argv);
-		_exit(127);
-	}
-	close(sv[1]);
-	close(pp[1]);
-	if (g->pid < 0) {
-		int e = errno;
-
-		close(sv[0]);
-		close(pp[0]);
-		g->in = -1;
+	if ((rc = spawn(g, err)) != 0) {
 		gnuplot_close(g);
-		return pm_fail_errno(err, PM_EIO, e, NULL, "cannot start gnuplot");
+		return rc;
 	}
-	g->in = sv[0];
-	g->out = fdopen(pp[0], "r");
 	*out = g;
 	return 0;
+}
+
+/* Before a chart: a gnuplot that died on an earlier one is started again
+ * (a few times per batch), so one bad chart does not take the rest. */
+static int
+alive(struct gnuplot *g, const char *path, struct pm_err *err)
+{
+	if (!g->dead)
+		return 0;
+	reap(g, true);
+	if (g->restarts >= RESTARTS_MAX)
+		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped %u "
+		    "times in this run: not started again", g->restarts);
+	g->restarts++;
+	if (spawn(g, err) != 0) {
+		g->dead = true;
+		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped and "
+		    "cannot be started again: %s", err->msg);
+	}
+	return 0;
+}
+
+/* One line of gnuplot's output (without its newline) into 'line'. 0: a
+ * line; 1: end of output; -1: nothing for timeout_s. The output may
+ * hold anything (an image written to stdout when gnuplot cannot open its
+ * output file): lines are bytes, NULs included. */
+static int
+read_line(struct gnuplot *g, struct buf *line)
+{
+	char chunk[4096];
+
+	for (;;) {
+		char *nl = g->pending.len ?
+		    memchr(g->pending.data, '\n', g->pending.len) : NULL;
+		struct pollfd pfd = { g->out, POLLIN, 0 };
+		ssize_t n;
+		int pr;
+
+		if (nl) {
+			size_t k = (size_t)(nl - g->pending.data);
+
+			buf_reset(line);
+			buf_add(line, g->pending.data, k);
+			memmove(g->pending.data, nl + 1, g->pending.len - k - 1);
+			g->pending.len -= k + 1;
+			g->pending.data[g->pending.len] = '\0';
+			return 0;
+		}
+		pr = poll(&pfd, 1, g->timeout_s * 1000);
+		if (pr < 0 && errno == EINTR)
+			continue;
+		if (pr == 0)
+			return -1;
+		n = read(g->out, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (g->pending.len == 0)
+				return 1;
+			buf_reset(line);        /* the last, unended line */
+			buf_add(line, g->pending.data, g->pending.len);
+			buf_reset(&g->pending);
+			return 0;
+		}
+		buf_add(&g->pending, chunk, (size_t)n);
+	}
 }
 
 static int
@@ -199,23 +326,23 @@ send_all(struct gnuplot *g, const struct buf *b, struct pm_err *err)
 	return 0;
 }
 
-/* Remove the data files and the directory. */
+/* Remove the data files (every file in it is ours) and the directory. */
 static void
-clean_dir(const char *dir, unsigned nchart)
+clean_dir(const char *dir)
 {
-	static const char *const kind[] = { "v", "p", "y", "j", "t", "b" };
 	struct buf p = BUF_INIT;
-	unsigned i, k, sub;
+	DIR *d = opendir(dir);
+	struct dirent *e;
 
-	for (i = 1; i <= nchart; i++)
-		for (k = 0; k < sizeof(kind) / sizeof(kind[0]); k++)
-			for (sub = 0; sub < 64; sub++) {
-				buf_reset(&p);
-				buf_addf(&p, "%s/c%u_%u%s.dat", dir, i, sub,
-				    kind[k]);
-				if (unlink(p.data) != 0 && sub > 0)
-					break;
-			}
+	while (d && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", dir, e->d_name);
+		unlink(p.data);
+	}
+	if (d)
+		closedir(d);
 	rmdir(dir);
 	buf_release(&p);
 }
@@ -223,22 +350,15 @@ clean_dir(const char *dir, unsigned nchart)
 int
 gnuplot_close(struct gnuplot *g)
 {
-	int status = 0;
+	int status;
 
 	if (g == NULL)
 		return 0;
-	if (g->in >= 0) {
-		if (!g->dead)
-			(void)send(g->in, "quit\n", 5, MSG_NOSIGNAL);
-		close(g->in);
-	}
-	if (g->out)
-		fclose(g->out);
-	if (g->pid > 0)
-		while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
-			;
-	clean_dir(g->dir, g->nchart);
+	status = reap(g, false);
+	clean_dir(g->dir);
+	buf_release(&g->pending);
 	free(g->dir);
+	free(g->program);
 	free(g->templates);
 	free(g);
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
@@ -301,43 +421,68 @@ begin(struct gnuplot *g, struct buf *s, const char *tmp, enum chart_format fmt,
 	}
 }
 
-/* Close the chart, ask for gnuplot's verdict and wait for it. */
+/* The first 'needle' in the bytes of 'hay', or NULL. */
+static const char *
+find(const char *hay, size_t n, const char *needle, size_t k)
+{
+	size_t i;
+
+	for (i = 0; k && i + k <= n; i++)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, k) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* Close the chart, ask for gnuplot's verdict and wait for it. The marker
+ * is looked for anywhere in a line: output gnuplot could not send to its
+ * file comes to us, unended. */
 static int
 finish(struct gnuplot *g, struct buf *s, const char *tmp, const char *path,
     struct pm_err *err)
 {
-	char line[1024];
-	struct buf msg = BUF_INIT;
-	size_t toklen = strlen("PMDONE ") + strlen(g->token);
+	struct buf msg = BUF_INIT, line = BUF_INIT, mark = BUF_INIT;
 	long gperr = -1;
-	int rc;
+	int rc, got = 0;
 
 	buf_addf(s, "unset multiplot\nset output\nset print '-'\n"
 	    "print 'PMDONE %s ', GPVAL_ERRNO\n", g->token);
+	buf_addf(&mark, "PMDONE %s ", g->token);
 	if ((rc = send_all(g, s, err)) != 0)
 		goto out;
-	while (fgets(line, sizeof(line), g->out)) {
-		if (strncmp(line, "PMDONE ", 7) == 0 &&
-		    strncmp(line + 7, g->token, strlen(g->token)) == 0) {
-			gperr = strtol(line + toklen, NULL, 10);
+	while ((got = read_line(g, &line)) == 0) {
+		const char *m = find(line.data, line.len, mark.data, mark.len);
+		const char *l = line.data;
+
+		if (m) {
+			gperr = strtol(m + mark.len, NULL, 10);
 			break;
 		}
-		line[strcspn(line, "\n")] = '\0';
 		/* gnuplot's context lines ("gnuplot> ...", "   ^") say
-		 * less than its message. */
-		if (line[0] && strstr(line, "gnuplot>") == NULL &&
-		    strspn(line, " ^") != strlen(line) && msg.len < 400) {
+		 * less than its message; binary output says nothing. */
+		if (line.len && strlen(l) == line.len &&
+		    strstr(l, "gnuplot>") == NULL &&
+		    strspn(l, " ^") != line.len && msg.len < 400 &&
+		    utf8_valid((const unsigned char *)l, line.len)) {
 			buf_addf(&msg, "%s%s", msg.len ? "; " : "",
-			    line + strspn(line, " \t"));
+			    l + strspn(l, " \t"));
 		}
 	}
-	if (gperr < 0) {
+	if (got < 0) {
 		g->dead = true;
-		rc = pm_fail(err, PM_EIO, path, 0, "gnuplot stopped%s%s",
+		reap(g, true);
+		rc = pm_fail(err, PM_EDATA, path, 0, "gnuplot did not finish "
+		    "the chart in %d s: stopped%s%s", g->timeout_s,
+		    msg.len ? ": " : "", buf_str(&msg));
+	} else if (gperr < 0) {
+		g->dead = true;
+		rc = pm_fail(err, PM_EDATA, path, 0, "gnuplot stopped%s%s",
 		    msg.len ? ": " : "", buf_str(&msg));
 	} else if (gperr != 0) {
 		rc = pm_fail(err, PM_EDATA, path, 0, "gnuplot: %s",
 		    msg.len ? msg.data : "error");
+	} else if (access(tmp, F_OK) != 0) {
+		rc = pm_fail(err, PM_EIO, path, 0, "gnuplot could not write "
+		    "the chart%s%s", msg.len ? ": " : "", buf_str(&msg));
 	} else if (rename(tmp, path) != 0) {
 		rc = pm_fail_errno(err, PM_EIO, errno, path, "rename");
 	}
@@ -345,6 +490,8 @@ out:
 	if (rc != 0)
 		unlink(tmp);
 	buf_release(&msg);
+	buf_release(&line);
+	buf_release(&mark);
 	return rc;
 }
 
@@ -522,8 +669,8 @@ gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
 	struct buf s = BUF_INIT, t = BUF_INIT;
 	int rc;
 
-	if (g->dead)
-		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped");
+	if ((rc = alive(g, path, err)) != 0)
+		return rc;
 	if (c->n == 0)
 		return pm_fail(err, PM_EDATA, path, 0, "no data to draw");
 	tmp_name(&t, path);
@@ -545,8 +692,8 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
 	size_t i, cols = 1, drawn = 0;
 	int rc = 0;
 
-	if (g->dead)
-		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped");
+	if ((rc = alive(g, path, err)) != 0)
+		return rc;
 	while (cols * cols < n)
 		cols++;
 	tmp_name(&t, path);
@@ -581,10 +728,8 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 	size_t i, lmargin = 8;
 	int rc;
 
-	if (g->dead) {
-		rc = pm_fail(err, PM_EIO, path, 0, "gnuplot stopped");
+	if ((rc = alive(g, path, err)) != 0)
 		goto out;
-	}
 	if (c->n == 0) {
 		rc = pm_fail(err, PM_EDATA, path, 0, "no data to draw");
 		goto out;

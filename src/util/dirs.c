@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -11,6 +12,7 @@ int
 dirs_make(const char *dir, struct pm_err *err)
 {
 	char *p = xstrdup(dir), *s;
+	struct stat st;
 	int rc = 0;
 
 	for (s = p + 1; *s && rc == 0; s++) {
@@ -25,6 +27,13 @@ dirs_make(const char *dir, struct pm_err *err)
 	if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
 		rc = pm_fail_errno(err, PM_EIO, errno, p,
 		    "cannot create directory");
+	/* It must be a directory we can write in, not a file of that name
+	 * or someone else's directory. */
+	if (rc == 0 && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)))
+		rc = pm_fail(err, PM_EIO, p, 0, "not a directory");
+	else if (rc == 0 && access(p, W_OK | X_OK) != 0)
+		rc = pm_fail_errno(err, PM_EIO, errno, p,
+		    "cannot write in the directory");
 	free(p);
 	return rc;
 }
