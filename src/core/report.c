@@ -257,19 +257,74 @@ revisions_tidy(struct report *r)
 		qsort(r->revisions, n, sizeof(*r->revisions), rev_cmp);
 }
 
+/* The window of a report: the months after the end of the period
+ * before the as-of (at the as-of's frequency) up to the end of the as-of,
+ * as end_month() values: (lo, hi]. */
+static void
+window(const struct period *as_of, int *lo, int *hi)
+{
+	*hi = end_month(as_of);
+	*lo = *hi - 12 / period_per_year(as_of->freq);
+}
+
+/* The period keys of every frequency whose periods end in the window:
+ * one contiguous range a frequency. Returns how many ranges. */
+static size_t
+window_keys(const struct period *as_of, struct store_key_range *out)
+{
+	static const enum period_freq freqs[] = { FREQ_Y, FREQ_H, FREQ_Q,
+		FREQ_M };
+	int lo, hi, y;
+	size_t f, n = 0;
+
+	window(as_of, &lo, &hi);
+	for (f = 0; f < sizeof(freqs) / sizeof(freqs[0]); f++) {
+		int per = period_per_year(freqs[f]), sub;
+		bool any = false;
+
+		for (y = lo / 12 - 1; y <= hi / 12 + 1; y++)
+			for (sub = per == 1 ? 0 : 1; sub <= per; sub++) {
+				struct period p = { freqs[f], y, sub };
+				int e = end_month(&p), k;
+
+				if (e <= lo || e > hi || y < PERIOD_YEAR_MIN ||
+				    y > PERIOD_YEAR_MAX)
+					continue;
+				k = period_key(&p);
+				if (!any || k < out[n].lo)
+					out[n].lo = k;
+				if (!any || k > out[n].hi)
+					out[n].hi = k;
+				any = true;
+			}
+		n += any;
+	}
+	return n;
+}
+
 struct rej_scan {
 	struct report *r;
-	long long last_file;
+	int lo, hi;             /* the window, as end months: (lo, hi] */
 	long long file;         /* id of the file of the last entry */
 };
 
+/* The rows of the report's window: a row whose period ends in it, and a
+ * row without a usable period (none recorded, empty, not a period) from
+ * a file that gave a value of a period in it. */
 static int
 rej_add(void *arg, const struct store_reject *v)
 {
 	struct rej_scan *x = arg;
 	struct report_rejects *e;
+	struct period p;
+	bool in;
 
-	if (v->file > x->last_file)
+	if (v->period && period_parse(v->period, strlen(v->period), &p,
+	    NULL) == 0)
+		in = end_month(&p) > x->lo && end_month(&p) <= x->hi;
+	else
+		in = v->file_in_window;
+	if (!in)
 		return 0;
 	if (x->r->nrejects == 0 || v->file != x->file) {
 		x->r->rejects = xreallocarray(x->r->rejects, x->r->nrejects + 1,
@@ -279,10 +334,11 @@ rej_add(void *arg, const struct store_reject *v)
 		e->file = xstrdup(v->name);
 		snprintf(e->at, sizeof(e->at), "%s", v->ingested_at);
 		e->rows = v->rows;
-		e->nrejected = v->nrejected;
+		e->nfile = v->nrejected;
 		x->file = v->file;
 	}
 	e = &x->r->rejects[x->r->nrejects - 1];
+	e->nrejected++;
 	if (e->nfirst < REPORT_REASONS_KEPT) {
 		e->first[e->nfirst].line = v->line;
 		e->first[e->nfirst++].reason = xstrdup(v->reason);
@@ -298,6 +354,8 @@ report_build(struct store *st, const struct summary *s, long long last_file,
 	struct store_report prev;
 	struct rev_scan rs;
 	struct rej_scan js;
+	struct store_key_range win[4];
+	size_t nwin;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -330,9 +388,9 @@ report_build(struct store *st, const struct summary *s, long long last_file,
 	}
 	memset(&js, 0, sizeof(js));
 	js.r = out;
-	js.last_file = last_file;
-	rc = store_rejects(st, out->has_prev ? prev.last_file : 0,
-	    REPORT_REASONS_KEPT, rej_add, &js, err);
+	window(&s->as_of, &js.lo, &js.hi);
+	nwin = window_keys(&s->as_of, win);
+	rc = store_rejects(st, last_file, win, nwin, rej_add, &js, err);
 	if (rc != 0)
 		goto fail;
 	return 0;

@@ -8,11 +8,19 @@
  *  - status changes: the statuses then and now;
  *  - revisions: stored values of periods up to the as-of, in the region or
  *    below it, that a file ingested after that report replaced;
- *  - rejected rows of the files ingested since then (without an earlier
- *    report: of every file), per file: the count and the first reasons.
  * The figures of a report come from the summary alone and never from this
  * model, so a report for 2024Q2 shows the same figures whenever it is
- * made; this part depends on which reports were recorded before.
+ * made; the changes depend on which reports were recorded before.
+ *
+ * The rejected rows do not depend on earlier reports: they are those of
+ * the report's window, the months after the end of the period before the
+ * as-of (at the as-of's frequency) up to the end of the as-of (2024Q2:
+ * April to June 2024; 2024: the year). A rejected row is listed when its
+ * period ends in the window (2024Q2: 2024-04..06, 2024Q2, 2024H1 do;
+ * 2024 and 2024-07 do not), or when it has no usable period (none
+ * recorded, empty, not a period) and its file stored a value of a period
+ * that ends in the window. Rows of later periods are never listed. Per
+ * file: the count and the first reasons.
  *
  * Reads and writes the store, never prints. The model borrows the summary
  * and owns everything else: report_release() it.
@@ -68,7 +76,9 @@ struct report_reason {
 struct report_rejects {
 	char *file;             /* as given to ingest */
 	char at[STORE_TIME_MAX];        /* when it was ingested */
-	unsigned long rows, nrejected;
+	unsigned long rows;     /* data rows of the file */
+	unsigned long nrejected;        /* its rejected rows of the window */
+	unsigned long nfile;            /* its rejected rows in all */
 	struct report_reason first[REPORT_REASONS_KEPT];
 	size_t nfirst;
 };

@@ -263,7 +263,17 @@ migrate(struct store *st, bool readonly, struct pm_err *err)
 			goto fail;
 		v = 2;
 	}
-	if ((rc = exec(st, "PRAGMA user_version = 2", "set schema version",
+	/* Version 3: the raw period text of a rejected row (NULL where it
+	 * was not recorded), so that a report lists the rejects of its
+	 * period only. */
+	if (v == 2) {
+		rc = exec(st, "ALTER TABLE reject ADD COLUMN period TEXT",
+		    "migrate schema to version 3", err);
+		if (rc != 0)
+			goto fail;
+		v = 3;
+	}
+	if ((rc = exec(st, "PRAGMA user_version = 3", "set schema version",
 	    err)) != 0)
 		goto fail;
 	return exec(st, "COMMIT", "commit migration", err);

@@ -25,7 +25,7 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_BUSY_TIMEOUT_MS 10000
 
 enum store_basis { BASIS_PERIOD = 0, BASIS_YTD = 1 };
@@ -237,9 +237,24 @@ typedef int (*store_revision_fn)(void *ctx, const struct store_revision *r);
 int store_revisions(struct store *st, long long after_file,
     store_revision_fn fn, void *ctx, struct pm_err *err);
 
-/* Rejected rows of the files with an id above 'after_file', the first
- * 'first' of each file (by line) with the file's total, in file order.
- * Strings borrowed as above. */
+/* Remember a rejected row with the raw text of its period cell (schema
+ * version 3; NULL or "" when the row had none), inside the file's
+ * transaction. store_reject_add() records no period: the row then counts
+ * as one without a usable period. */
+int store_reject_add_period(struct store *st, long long file,
+    unsigned long line, const char *reason, const char *period,
+    struct pm_err *err);
+
+/* A range of period keys, both ends included. */
+struct store_key_range {
+	int lo, hi;
+};
+
+/* Every rejected row of the files with an id up to 'last_file', in file
+ * and line order, with its file's counts, the raw period text and
+ * whether that file stored a value (still stored or since revised) of a
+ * period whose key lies in one of the 'nwin' ranges. Strings borrowed
+ * as above. */
 struct store_reject {
 	long long file;
 	const char *name;               /* as given to ingest */
@@ -248,9 +263,14 @@ struct store_reject {
 	unsigned long nrejected;        /* of them rejected */
 	unsigned long line;
 	const char *reason;
+	const char *period;             /* raw period text; NULL: not
+					 * recorded */
+	bool file_in_window;            /* the file gave a value of a
+					 * period in the ranges */
 };
 typedef int (*store_reject_fn)(void *ctx, const struct store_reject *r);
-int store_rejects(struct store *st, long long after_file, unsigned long first,
-    store_reject_fn fn, void *ctx, struct pm_err *err);
+int store_rejects(struct store *st, long long last_file,
+    const struct store_key_range *win, size_t nwin, store_reject_fn fn,
+    void *ctx, struct pm_err *err);
 
 #endif /* PM_CORE_STORE_H */

@@ -200,34 +200,98 @@ store_revisions(struct store *st, long long after_file,
 }
 
 int
-store_rejects(struct store *st, long long after_file, unsigned long first,
-    store_reject_fn fn, void *ctx, struct pm_err *err)
+store_reject_add_period(struct store *st, long long file, unsigned long line,
+    const char *reason, const char *period, struct pm_err *err)
 {
-	/* The first rows of each file and the file's total in one pass. */
+	static const char sql[] = "INSERT INTO reject(file, line, reason,"
+	    " period) VALUES(?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = prepare_once(st, sql, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_int64(s, 1, file);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)line);
+	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
+	if (period)
+		sqlite3_bind_text(s, 4, period, -1, SQLITE_STATIC);
+	rc = store_run(st, s, "record rejected row", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Whether file 'file' stored a value of a period in the ranges: in obs
+ * (still the value) or in history (since revised). A value restated
+ * unchanged by a later file is credited to the later one, so this is a
+ * lower bound for the earlier file. */
+static int
+file_in_window(struct store *st, long long file,
+    const struct store_key_range *win, size_t nwin, bool *out,
+    struct pm_err *err)
+{
 	static const char sql[] =
-	    "SELECT f.id, f.name, f.ingested_at, f.rows, x.n, x.line,"
-	    " x.reason FROM (SELECT file, line, reason,"
-	    " row_number() OVER (PARTITION BY file ORDER BY line) AS k,"
-	    " count(*) OVER (PARTITION BY file) AS n"
-	    " FROM reject WHERE file > ?1) x"
-	    " JOIN file f ON f.id = x.file"
-	    " WHERE x.k <= ?2 ORDER BY x.file, x.line";
+	    "SELECT EXISTS(SELECT 1 FROM obs WHERE file = ?1"
+	    " AND period BETWEEN ?2 AND ?3)"
+	    " OR EXISTS(SELECT 1 FROM history WHERE file = ?1"
+	    " AND period BETWEEN ?2 AND ?3)";
+	sqlite3_stmt *s = NULL;
+	size_t i;
+	int rc = 0;
+
+	*out = false;
+	if (nwin == 0)
+		return 0;
+	if ((rc = prepare_once(st, sql, &s, err)) != 0)
+		return rc;
+	for (i = 0; i < nwin && !*out; i++) {
+		sqlite3_bind_int64(s, 1, file);
+		sqlite3_bind_int(s, 2, win[i].lo);
+		sqlite3_bind_int(s, 3, win[i].hi);
+		if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+			break;
+		*out = sqlite3_column_int(s, 0) != 0;
+		sqlite3_reset(s);
+		rc = SQLITE_ROW;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_fail_db(st, rc, "read files", err);
+}
+
+int
+store_rejects(struct store *st, long long last_file,
+    const struct store_key_range *win, size_t nwin, store_reject_fn fn,
+    void *ctx, struct pm_err *err)
+{
+	static const char sql[] =
+	    "SELECT f.id, f.name, f.ingested_at, f.rows, coalesce(f.rejected,"
+	    " (SELECT count(*) FROM reject WHERE file = f.id)), x.line,"
+	    " x.reason, x.period FROM reject x JOIN file f ON f.id = x.file"
+	    " WHERE x.file <= ?1 ORDER BY x.file, x.line";
 	struct store_reject v;
 	sqlite3_stmt *s = NULL;
+	long long cur = 0;
+	bool in = false;
 	int rc, stop = 0;
 
 	if ((rc = prepare_once(st, sql, &s, err)) != 0)
 		return rc;
-	sqlite3_bind_int64(s, 1, after_file);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)first);
+	sqlite3_bind_int64(s, 1, last_file);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v.file = sqlite3_column_int64(s, 0);
+		if (v.file != cur) {
+			cur = v.file;
+			if ((stop = file_in_window(st, cur, win, nwin, &in,
+			    err)) != 0)
+				break;
+		}
 		v.name = column_str(s, 1);
 		v.ingested_at = column_str(s, 2);
 		v.rows = (unsigned long)sqlite3_column_int64(s, 3);
 		v.nrejected = (unsigned long)sqlite3_column_int64(s, 4);
 		v.line = (unsigned long)sqlite3_column_int64(s, 5);
 		v.reason = column_str(s, 6);
+		v.period = (const char *)sqlite3_column_text(s, 7);
+		v.file_in_window = in;
 		if ((stop = fn(ctx, &v)) != 0)
 			break;
 	}

@@ -57,7 +57,8 @@ static const char *const words[RL_NWORDS][2] = {
 	[RL_GAP_INDICATORS] = { "Indicators with no data", "无数据的指标" },
 	[RL_INCOMPLETE] = { "Incomplete periods", "不完整时期" },
 	[RL_REJECTED] = { "Rows rejected at ingest", "导入时被拒绝的数据行" },
-	[RL_NO_REJECTED] = { "No row was rejected.", "无被拒绝的数据行。" },
+	[RL_NO_REJECTED] = { "No row of this period was rejected.",
+		"本期无被拒绝的数据行。" },
 	[RL_TOTALS] = { "Region totals that differ from the sum of their "
 		"parts", "地区总量与下辖地区合计不一致" },
 	[RL_OWN] = { "Own total", "本级总量" },
@@ -411,15 +412,18 @@ rl_revisions_intro(struct buf *b, const struct report_doc *d)
 void
 rl_rejects_intro(struct buf *b, const struct report_doc *d)
 {
-	if (d->rep->has_prev)
-		buf_adds(b, zh(d->lang) ? "上期报告之后导入的文件中被拒绝的数"
-		    "据行（修正后可重新导入）：" : "Files ingested since the "
-		    "last report that had rows rejected (fix and ingest them "
-		    "again):");
-	else
-		buf_adds(b, zh(d->lang) ? "已导入文件中被拒绝的数据行（修正后"
-		    "可重新导入）：" : "Ingested files that had rows rejected "
-		    "(fix and ingest them again):");
+	if (zh(d->lang)) {
+		buf_adds(b, "导入时被拒绝的");
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_adds(b, "数据行，以及提供了该时期数据的文件中时期无法识别的"
+		    "行（修正后可重新导入）：");
+	} else {
+		buf_adds(b, "Rows of ");
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_adds(b, " rejected at ingest, and rows without a usable "
+		    "period from the files that gave data of it (fix and "
+		    "ingest them again):");
+	}
 }
 
 void
@@ -432,13 +436,22 @@ rl_rejects_line(struct buf *b, const struct report_doc *d, size_t i)
 	if (zh(d->lang)) {
 		buf_adds(b, "（");
 		rl_date(b, d->lang, e->at);
-		buf_addf(b, "导入）：%lu行中%lu行被拒绝", e->rows,
-		    e->nrejected);
+		if (e->nrejected == e->nfile)
+			buf_addf(b, "导入）：%lu行中%lu行被拒绝", e->rows,
+			    e->nrejected);
+		else
+			buf_addf(b, "导入）：本期%lu行被拒绝（全文件%lu行中"
+			    "%lu行）", e->nrejected, e->rows, e->nfile);
 	} else {
 		buf_adds(b, ", ingested ");
 		rl_date(b, d->lang, e->at);
-		buf_addf(b, ": %lu of %lu row%s rejected", e->nrejected,
-		    e->rows, e->rows == 1 ? "" : "s");
+		if (e->nrejected == e->nfile)
+			buf_addf(b, ": %lu of %lu row%s rejected",
+			    e->nrejected, e->rows, e->rows == 1 ? "" : "s");
+		else
+			buf_addf(b, ": %lu row%s of this period rejected (%lu "
+			    "of %lu rows of the file)", e->nrejected,
+			    e->nrejected == 1 ? "" : "s", e->nfile, e->rows);
 	}
 	for (k = 0; k < e->nfirst; k++) {
 		if (zh(d->lang))
