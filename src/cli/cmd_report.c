@@ -26,6 +26,7 @@ static const char usage[] =
 	"usage: pemetrics report [--period PERIOD] [--region R] [--out DIR]\n"
 	"                        [--lang en|zh] [--format html,md,json]\n"
 	"                        [--renderer auto|gnuplot|native]\n"
+	"                        [--no-record]\n"
 	"\n"
 	"  --period PERIOD  the as-of: nothing after it is used (default:\n"
 	"                   the latest period with data), e.g. 2024,\n"
@@ -42,7 +43,15 @@ static const char usage[] =
 	"                   DIR/charts for html and md\n"
 	"  --renderer R     trend charts with gnuplot, native, or auto:\n"
 	"                   gnuplot when it is on PATH (default);\n"
-	"                   sparklines are always native\n";
+	"                   sparklines are always native\n"
+	"  --no-record      do not record this report in the store (a\n"
+	"                   preview: the next report does not compare\n"
+	"                   with it)\n";
+
+/* How long recording waits for an ingest's write lock: a report is never
+ * held up by an ingest; when the store stays busy it is written and not
+ * recorded. */
+#define REPORT_RECORD_WAIT_MS 500
 
 enum { FMT_HTML = 1 << 0, FMT_MD = 1 << 1, FMT_JSON = 1 << 2 };
 
@@ -228,6 +237,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "renderer", required_argument, NULL, 'R' },
+		{ "no-record", no_argument, NULL, 'N' },
 		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const renderers[] = { "auto", "gnuplot", "native",
@@ -251,7 +261,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	const char *base;
 	long long last_file;
 	int c, renderer = 0, lang = 0, code = 0, region, rc;
-	bool charts;
+	bool charts, no_record = false, recording = false;
 
 	args_init(&a, argc, argv, "report", usage, "hqv", opts);
 	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
@@ -279,6 +289,9 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 				return args_usage_error(&a, "bad value '%s' "
 				    "for --format (html, md, json, comma-"
 				    "separated)", args_optarg());
+			break;
+		case 'N':
+			no_record = true;
 			break;
 		case 'R':
 			if (!args_choice(&a, "renderer", args_optarg(),
@@ -355,6 +368,26 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	doc.have = have;
 	base = strrchr(ctx->db_path, '/');
 	doc.source = base ? base + 1 : ctx->db_path;
+	/* Everything is read: record now, with a short wait, so that the
+	 * page can say whether it was; the record is committed once the
+	 * files are written. Previews, json alone and an as-of without
+	 * data are not recorded: the next report compares with real ones. */
+	if (!no_record && charts && rep.current) {
+		store_busy_wait(st, REPORT_RECORD_WAIT_MS);
+		rc = report_record(st, &rep, &err);
+		if (rc == PM_EBUSY) {
+			pm_msg(ctx->db_path, 0, "store is busy (an ingest is "
+			    "running?): the report is written but not "
+			    "recorded");
+		} else if (rc != 0) {
+			pm_print_err(&err);
+			code = pm_exit_code(rc);
+			goto out;
+		} else {
+			recording = true;
+		}
+	}
+	doc.recorded = recording;
 	/* summary.json is exactly "pemetrics summary --format json". */
 	if (formats & FMT_JSON) {
 		json_summary(&b, &sum);
@@ -379,10 +412,16 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 			goto out;
 		}
 	}
-	if ((rc = report_record(st, &rep, &err)) != 0) {
-		pm_print_err(&err);
-		code = pm_exit_code(rc);
-		goto out;
+	if (recording) {
+		recording = false;
+		if ((rc = store_commit(st, &err)) == PM_EBUSY) {
+			pm_msg(ctx->db_path, 0, "store is busy: the report "
+			    "is written but not recorded");
+		} else if (rc != 0) {
+			pm_print_err(&err);
+			code = pm_exit_code(rc);
+			goto out;
+		}
 	}
 	/* index.html last: "make demo" shows the last line. */
 	if (ctx->verbosity >= 1) {
@@ -396,6 +435,8 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 			printf("%s/index.html\n", dir.data);
 	}
 out:
+	if (recording)
+		store_rollback(st);     /* a file could not be written */
 	free(have);
 	buf_release(&b);
 	buf_release(&dir);

@@ -347,6 +347,47 @@ rej_add(void *arg, const struct store_reject *v)
 }
 
 int
+report_point_end(const struct agg_point *pt)
+{
+	if (pt->p.freq != FREQ_Y)
+		return end_month(&pt->p);
+	if (pt->complete || pt->months < 1 || pt->months > 12)
+		return pt->p.year * 12 + 12;
+	return pt->p.year * 12 + pt->months;
+}
+
+/* The newest data, whether the window has any, and the indicators with
+ * data but no value in the as-of's year. */
+static void
+currency(const struct summary *s, struct report *r)
+{
+	const struct catalog *cat = s->cat;
+	int lo, hi, best = -1;
+	size_t i;
+
+	window(&s->as_of, &lo, &hi);
+	r->stale = xcalloc(cat->nindicators + 1, sizeof(*r->stale));
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct agg_series *y = &s->indicators[i].years;
+		const struct agg_point *pt;
+		int e;
+
+		if (y->n == 0)
+			continue;
+		pt = &y->pt[y->n - 1];          /* in time order */
+		e = report_point_end(pt);
+		if (e > best) {
+			best = e;
+			r->has_newest = true;
+			r->newest = *pt;
+		}
+		if (pt->p.year < s->as_of.year)
+			r->stale[r->nstale++] = (int)i;
+	}
+	r->current = r->has_newest && best > lo;
+}
+
+int
 report_build(struct store *st, const struct summary *s, long long last_file,
     struct report *out, struct pm_err *err)
 {
@@ -361,6 +402,7 @@ report_build(struct store *st, const struct summary *s, long long last_file,
 	memset(out, 0, sizeof(*out));
 	out->sum = s;
 	out->last_file = last_file;
+	currency(s, out);
 	rc = store_report_prev(st, cat->regions[s->region].code,
 	    period_key(&s->as_of), &prev, err);
 	if (rc != 0 && rc != PM_ENOTFOUND)
@@ -441,9 +483,7 @@ report_record(struct store *st, const struct report *r, struct pm_err *err)
 	if ((rc = store_begin(st, err)) == 0) {
 		rc = store_report_add(st, cat->regions[s->region].code,
 		    period_key(&s->as_of), r->last_file, v, n, NULL, err);
-		if (rc == 0)
-			rc = store_commit(st, err);
-		else
+		if (rc != 0)
 			store_rollback(st);
 	}
 	free(v);
@@ -463,6 +503,7 @@ report_release(struct report *r)
 			free(r->rejects[i].first[k].reason);
 	}
 	free(r->changes);
+	free(r->stale);
 	free(r->revisions);
 	free(r->rejects);
 	memset(r, 0, sizeof(*r));

@@ -98,7 +98,23 @@ struct report {
 	size_t nrevisions;
 	struct report_rejects *rejects; /* in the order files were ingested */
 	size_t nrejects;
+	bool has_newest;
+	struct agg_point newest;        /* the yearly point (of any
+					 * indicator) that ends latest: a
+					 * complete year, or the months of an
+					 * incomplete one */
+	bool current;                   /* some value ends in the report's
+					 * window (see the rejected rows):
+					 * the as-of has data */
+	int *stale;                     /* indicators with data but no value
+					 * in the as-of's year, catalogue
+					 * order */
+	size_t nstale;
 };
+
+/* Month in which the yearly point 'pt' ends, as year * 12 + month: its
+ * year's December when complete, else its last month. */
+int report_point_end(const struct agg_point *pt);
 
 /* Read what the report of 's' (built from 'st') adds. Call it before
  * report_record() of the same report, and build 's' after taking
@@ -107,8 +123,13 @@ struct report {
 int report_build(struct store *st, const struct summary *s,
     long long last_file, struct report *out, struct pm_err *err);
 
-/* Record the report in the store (one transaction): its region, as-of,
- * the newest file it saw, and every status it shows. */
+/* Record the report in the store: its region, as-of, the newest file it
+ * saw, and every status it shows. Opens a transaction and leaves it open
+ * on success: the caller store_commit()s it once the report is written,
+ * or store_rollback()s it. It takes the write lock and waits for it as
+ * long as the store's busy timeout: PM_EBUSY when another process holds
+ * it. A report is worth recording when it is written as html or md and
+ * 'current' (the baseline of the next report's changes). */
 int report_record(struct store *st, const struct report *r,
     struct pm_err *err);
 

@@ -176,6 +176,10 @@ int store_stats(struct store *st, struct store_stats *s, struct pm_err *err);
  * 'last_file' is the id of the latest ingested file when the report read
  * the store: files with a larger id came after it. */
 
+/* From now on, wait at most 'ms' milliseconds for a lock held by another
+ * process (store_open() sets STORE_BUSY_TIMEOUT_MS). */
+void store_busy_wait(struct store *st, int ms);
+
 /* The id of the latest file ingested, 0 when none. */
 int store_file_last(struct store *st, long long *id, struct pm_err *err);
 

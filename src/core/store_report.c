@@ -29,6 +29,12 @@ column_str(sqlite3_stmt *s, int i)
 	return t ? t : "";
 }
 
+void
+store_busy_wait(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(st->db, ms);
+}
+
 int
 store_file_last(struct store *st, long long *id, struct pm_err *err)
 {

@@ -43,6 +43,8 @@ static const char css_base[] =
 	".overall .score{font-size:1.05rem}\n"
 	".overall .note{color:var(--muted);font-size:.85rem}\n"
 	".headline{font-size:1.02rem;margin:8px 0 0}\n"
+	".warning{margin:10px 0 0;padding:8px 12px;background:#fdf0e6;"
+	"border-left:6px solid #c2410c;font-weight:600}\n"
 	"table{border-collapse:collapse;width:100%;font-size:.88rem;"
 	"margin:4px 0 10px}\n"
 	"th,td{border-bottom:1px solid var(--rule);padding:5px 7px;"
@@ -399,6 +401,7 @@ para(struct buf *b, const struct rdoc *r, const struct rdoc_block *k)
 {
 	static const char *const open[] = {
 		[RDOC_PLAIN] = "<p>", [RDOC_HEADLINE] = "<p class=\"headline\">",
+		[RDOC_WARNING] = "<p class=\"warning\">",
 		[RDOC_NOTE] = "<p class=\"sub\">", [RDOC_FOOTER] = "<footer>",
 	};
 

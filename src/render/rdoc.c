@@ -291,6 +291,9 @@ cover(struct rdoc *r, const struct report_doc *d)
 	    &s->overall)->note = xstrdup(rl_word(d->lang, RL_SCORE_RANGE));
 	rl_headline(&t, d);
 	sayb(r, RDOC_HEADLINE, &t);
+	rl_stale_warning(&t, d);
+	if (t.len)
+		sayb(r, RDOC_WARNING, &t);
 	buf_release(&t);
 }
 
@@ -794,6 +797,10 @@ gaps(struct rdoc *r, const struct report_doc *d)
 	else
 		buf_adds(&t, d->lang == LANG_ZH ? "。" : ".");
 	sayb(r, RDOC_PLAIN, &t);
+	if (d->rep->nstale) {
+		rl_stale_line(&t, d);
+		sayb(r, RDOC_PLAIN, &t);
+	}
 	heading(r, 3, rl_word(d->lang, RL_INCOMPLETE));
 	for (i = 0, list = NULL; i < cat->nindicators; i++) {
 		if (!s->indicators[i].has_partial)

@@ -91,6 +91,7 @@ enum rdoc_part {
 
 enum rdoc_para_style {
 	RDOC_PLAIN, RDOC_HEADLINE,
+	RDOC_WARNING,           /* a warning to see first */
 	RDOC_NOTE,              /* a note under a table */
 	RDOC_FOOTER             /* the last words, set apart */
 };

@@ -282,12 +282,22 @@ rl_meta(struct buf *b, const struct report_doc *d)
 		buf_addf(b, "%s（%s）· 数据截至", rl_name(d->lang, g->name_en,
 		    g->name_zh), g->code);
 		rl_period(b, d->lang, &s->as_of);
+		if (d->rep->has_newest && !d->rep->current) {
+			buf_adds(b, "（最新数据：");
+			rl_newest(b, d);
+			buf_adds(b, "）");
+		}
 		buf_addf(b, " · %zu个体系、%zu项举措、%zu项指标",
 		    cat->nsystems, cat->nmeasures, cat->nindicators);
 	} else {
 		buf_addf(b, "%s (%s) · data as of ", rl_name(d->lang,
 		    g->name_en, g->name_zh), g->code);
 		rl_period(b, d->lang, &s->as_of);
+		if (d->rep->has_newest && !d->rep->current) {
+			buf_adds(b, " (latest data: ");
+			rl_newest(b, d);
+			buf_addc(b, ')');
+		}
 		buf_addf(b, " · %zu systems, %zu measures, %zu indicators",
 		    cat->nsystems, cat->nmeasures, cat->nindicators);
 	}
@@ -360,14 +370,18 @@ rl_changes_intro(struct buf *b, const struct report_doc *d)
 	if (!r->has_prev) {
 		if (zh(d->lang))
 			buf_addf(b, "数据库中没有%s更早时期的报告记录，无从比"
-			    "较。本期报告已记录，下期报告将列出相对本期的变化"
-			    "。",
-			    name);
+			    "较。", name);
 		else
 			buf_addf(b, "No report of %s for an earlier period is "
 			    "recorded in this store, so there is nothing to "
-			    "compare with. This report has been recorded: the "
-			    "next one will list the changes since it.", name);
+			    "compare with. ", name);
+		if (d->recorded)
+			buf_adds(b, zh(d->lang) ? "本期报告已记录，下期报告将"
+			    "列出相对本期的变化。" : "This report has been "
+			    "recorded: the next one will list the changes "
+			    "since it.");
+		else
+			rl_not_recorded(b, d);
 		return;
 	}
 	if (zh(d->lang)) {
@@ -390,6 +404,102 @@ rl_changes_intro(struct buf *b, const struct report_doc *d)
 		rl_period(b, d->lang, &d->sum->as_of);
 		buf_addc(b, '.');
 	}
+	if (!d->recorded) {
+		buf_adds(b, zh(d->lang) ? "" : " ");
+		rl_not_recorded(b, d);
+	}
+}
+
+void
+rl_not_recorded(struct buf *b, const struct report_doc *d)
+{
+	if (!d->rep->current)
+		buf_adds(b, zh(d->lang) ? "本期没有数据，本报告未记录，不作为"
+		    "下期报告的比较基准。" : "The period has no data, so this "
+		    "report is not recorded: the next one will not compare "
+		    "with it.");
+	else
+		buf_adds(b, zh(d->lang) ? "本报告未记录（预览或数据库正忙），"
+		    "不作为下期报告的比较基准。" : "This report is not "
+		    "recorded (a preview, or the store was busy): the next "
+		    "one will not compare with it.");
+}
+
+void
+rl_newest(struct buf *b, const struct report_doc *d)
+{
+	const struct agg_point *pt = &d->rep->newest;
+
+	if (pt->p.freq == FREQ_Y && !pt->complete)
+		rl_partial(b, d->lang, pt);
+	else
+		rl_period(b, d->lang, &pt->p);
+}
+
+void
+rl_stale_warning(struct buf *b, const struct report_doc *d)
+{
+	const struct report *r = d->rep;
+	size_t n = 0, i;
+
+	for (i = 0; i < d->sum->cat->nindicators; i++)
+		n += d->sum->indicators[i].has_data;
+	if (!r->has_newest) {
+		buf_adds(b, zh(d->lang) ? "注意：截至" : "Warning: there are no "
+		    "data up to ");
+		rl_period(b, d->lang, &d->sum->as_of);
+		buf_adds(b, zh(d->lang) ? "没有任何数据，以下各项均无法评估。" :
+		    ", so nothing below can be assessed.");
+		return;
+	}
+	if (!r->current) {
+		if (zh(d->lang)) {
+			buf_adds(b, "注意：");
+			rl_period(b, d->lang, &d->sum->as_of);
+			buf_adds(b, "没有数据，最新数据为");
+			rl_newest(b, d);
+			buf_adds(b, "，以下数值均为更早时期的数据。");
+		} else {
+			buf_adds(b, "Warning: there are no data for ");
+			rl_period(b, d->lang, &d->sum->as_of);
+			buf_adds(b, "; the latest data are of ");
+			rl_newest(b, d);
+			buf_adds(b, ", and every figure below is of an earlier "
+			    "period.");
+		}
+		return;
+	}
+	if (r->nstale == 0)
+		return;
+	if (zh(d->lang))
+		buf_addf(b, "注意：有数据的%zu项指标中，%zu项在%d年尚无数值，"
+		    "其最新值为更早年份的数据（见“数据缺口与质量”）。", n,
+		    r->nstale, d->sum->as_of.year);
+	else
+		buf_addf(b, "Note: %zu of the %zu indicators with data have no "
+		    "value for %d yet; their latest values are of earlier years "
+		    "(see Data gaps).", r->nstale, n, d->sum->as_of.year);
+}
+
+void
+rl_stale_line(struct buf *b, const struct report_doc *d)
+{
+	const struct report *r = d->rep;
+	const struct catalog *cat = d->sum->cat;
+	size_t i;
+
+	if (zh(d->lang))
+		buf_addf(b, "%zu项指标在%d年没有数值：", r->nstale,
+		    d->sum->as_of.year);
+	else
+		buf_addf(b, "%zu indicator%s with no value in %d: ", r->nstale,
+		    r->nstale == 1 ? "" : "s", d->sum->as_of.year);
+	for (i = 0; i < r->nstale; i++) {
+		if (i)
+			buf_adds(b, zh(d->lang) ? "、" : ", ");
+		buf_adds(b, cat->indicators[r->stale[i]].code);
+	}
+	buf_adds(b, zh(d->lang) ? "。" : ".");
 }
 
 void

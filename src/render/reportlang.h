@@ -39,6 +39,9 @@ struct report_doc {
 					 * report: "charts" */
 	const unsigned char *have;      /* per indicator: RDOC_* bits */
 	const char *source;             /* the store's file name */
+	bool recorded;                  /* the report is recorded in the
+					 * store (the next one compares with
+					 * it) */
 };
 
 enum rl_word {
@@ -89,6 +92,15 @@ void rl_headline(struct buf *b, const struct report_doc *d);
 void rl_title(struct buf *b, const struct report_doc *d);
 void rl_target(struct buf *b, const struct report_doc *d, int ind);
 void rl_changes_intro(struct buf *b, const struct report_doc *d);
+/* Why the report is not recorded: no data of the period, or a preview. */
+void rl_not_recorded(struct buf *b, const struct report_doc *d);
+/* The newest data: "2025", "Jan-May 2024". */
+void rl_newest(struct buf *b, const struct report_doc *d);
+/* A warning when the as-of has no data, or a note when indicators have
+ * no value in its year; nothing when every indicator with data has. */
+void rl_stale_warning(struct buf *b, const struct report_doc *d);
+/* "46 indicators with no value in 2024: code, code, ..." */
+void rl_stale_line(struct buf *b, const struct report_doc *d);
 void rl_revisions_intro(struct buf *b, const struct report_doc *d);
 void rl_rejects_intro(struct buf *b, const struct report_doc *d);
 /* One file's rejected rows: name, date, counts and the first reasons. */

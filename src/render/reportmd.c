@@ -206,6 +206,8 @@ md_report(struct buf *b, const struct report_doc *d)
 		case RDOC_B_PARA:
 			if (k->style == RDOC_FOOTER)
 				buf_adds(b, "---\n\n");
+			if (k->style == RDOC_WARNING)
+				buf_adds(b, "> ");
 			spans(b, &r, &k->line);
 			buf_addc(b, '\n');
 			break;

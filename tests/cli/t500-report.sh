@@ -168,7 +168,7 @@ sqlite3 c.db 'DROP TABLE report_status; DROP TABLE report;
 CREATE TABLE r1(file INTEGER NOT NULL, line INTEGER NOT NULL,
 reason TEXT NOT NULL); INSERT INTO r1 SELECT file, line, reason FROM reject;
 DROP TABLE reject; ALTER TABLE r1 RENAME TO reject; PRAGMA user_version = 1'
-run_expect 0 "$PM" --db c.db -q report --period 2025 --out c4 --format json
+run_expect 0 "$PM" --db c.db -q report --period 2025 --out c4 --format md
 expect_eq 3 "$(sqlite3 c.db 'PRAGMA user_version')" "migrated to 3"
 expect_eq 1 "$(sqlite3 c.db 'SELECT count(*) FROM report_status WHERE level = "policy"')" \
 	"statuses recorded after migration"

@@ -125,7 +125,8 @@ make(struct fx *fx, int year, struct summary *s, struct report *r)
 	    s, &err), 0);
 	if (report_build(fx->st, s, last, r, &err) != 0)
 		fail_msg("report_build: %s", err.msg);
-	if (report_record(fx->st, r, &err) != 0)
+	if (report_record(fx->st, r, &err) != 0 ||
+	    store_commit(fx->st, &err) != 0)
 		fail_msg("report_record: %s", err.msg);
 }
 
