@@ -148,11 +148,13 @@ css(struct buf *b)
 		    ink_on(chart_status_rgb[s]), s, chart_status_rgb[s]);
 }
 
+/* A status badge; 'word' (NULL: the status's own) says it. */
 static void
-badge(struct buf *b, const struct rdoc *r, enum progress_status s)
+badge(struct buf *b, const struct rdoc *r, enum progress_status s,
+    const char *word)
 {
 	buf_addf(b, "<span class=\"badge s%d\">", (int)s);
-	h(b, rl_status(r->lang, s));
+	h(b, word ? word : rl_status(r->lang, s));
 	buf_adds(b, "</span>");
 }
 
@@ -202,7 +204,7 @@ spans(struct buf *b, const struct rdoc *r, const struct rdoc_line *l)
 			buf_addc(b, ' ');
 			/* FALLTHROUGH */
 		case RDOC_S_STATUS:
-			badge(b, r, s->status);
+			badge(b, r, s->status, s->text);
 			break;
 		case RDOC_S_DETAIL:
 			buf_adds(b, " <span class=\"sub\">");
@@ -280,7 +282,7 @@ rollup(struct buf *b, const struct rdoc *r, const struct rdoc_rollup *u)
 		buf_adds(b, "</span>");
 		break;
 	}
-	badge(b, r, u->status);
+	badge(b, r, u->status, NULL);
 	buf_adds(b, "<span class=\"score\">");
 	if (u->level == REPORT_MEASURE) {
 		h(b, u->score);
@@ -316,7 +318,7 @@ counts(struct buf *b, const struct rdoc *r, const struct rdoc_block *k)
 	buf_adds(b, "<table class=\"glance\">\n<thead><tr><th></th>");
 	for (s = PROGRESS_TARGET_ACHIEVED; s >= 0; s--) {
 		buf_adds(b, "<th class=\"n\">");
-		badge(b, r, (enum progress_status)s);
+		badge(b, r, (enum progress_status)s, NULL);
 		buf_adds(b, "</th>");
 	}
 	buf_adds(b, "<th></th></tr></thead>\n<tbody>\n");

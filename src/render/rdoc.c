@@ -512,7 +512,6 @@ latest(struct rdoc_line *l, const struct report_doc *d, int k)
 {
 	const struct summary_indicator *si = &d->sum->indicators[k];
 	struct buf t = BUF_INIT;
-	char g[FMT_MAX];
 
 	if (si->has_latest) {
 		rl_value(&t, d, k, si->latest.value);
@@ -527,10 +526,44 @@ latest(struct rdoc_line *l, const struct report_doc *d, int k)
 		rl_partial(&t, d->lang, &si->partial);
 		buf_adds(&t, d->lang == LANG_ZH ? "：" : ": ");
 		rl_value(&t, d, k, si->partial.value);
-		if (si->partial.has_yoy)
-			buf_addf(&t, d->lang == LANG_ZH ? "，同比%s" :
-			    ", %s YoY", fmt_pct(si->partial.yoy, g));
 		spanb(l, RDOC_S_SUB, &t);
+	}
+	buf_release(&t);
+}
+
+/* The YoY of the latest complete year, with its year when the report's
+ * as-of is of another period (a month, a quarter, a later year), and the
+ * YoY of the incomplete year after it (the published one when stored). */
+static void
+yoy_cell(struct rdoc_line *l, const struct report_doc *d, int k)
+{
+	const struct summary *s = d->sum;
+	const struct summary_indicator *si = &s->indicators[k];
+	struct buf t = BUF_INIT;
+	bool pub;
+
+	if (si->has_latest && rl_yoy(&t, d, k, &si->latest, false)) {
+		spanb(l, RDOC_S_TEXT, &t);
+		if (s->as_of.freq != FREQ_Y ||
+		    si->latest.p.year != s->as_of.year) {
+			rl_period(&t, d->lang, &si->latest.p);
+			spanb(l, RDOC_S_ASIDE, &t);
+		}
+	} else {
+		span(l, RDOC_S_TEXT, "–");
+	}
+	if (si->has_partial && rl_yoy(&t, d, k, &si->partial, true)) {
+		struct buf y = BUF_INIT;
+
+		pub = s->cat->indicators[k].kind != KIND_RATE &&
+		    si->partial.has_yoy_pub;
+		rl_partial(&y, d->lang, &si->partial);
+		buf_addf(&y, d->lang == LANG_ZH ? "：%s%s" : ": %s%s",
+		    buf_str(&t), pub ? (d->lang == LANG_ZH ? "（公布）" :
+		    " published") : "");
+		buf_reset(&t);
+		spanb(l, RDOC_S_SUB, &y);
+		buf_release(&y);
 	}
 	buf_release(&t);
 }
@@ -600,16 +633,23 @@ indicator_row(struct rdoc_block *tb, const struct report_doc *d, int k,
 		w->v[w->n - 1].nodata = true;
 	} else {
 		latest(cell(w), d, k);
-		celltext(w, si->has_latest && si->latest.has_yoy ?
-		    fmt_pct(si->latest.yoy, g) : NULL);
+		yoy_cell(cell(w), d, k);
 		celltext(w, p->has_actual ?
-		    fmt_pct(p->actual_growth * 100, g) : NULL);
+		    fmt_pct(p->actual_growth * 100, g) : "–");
 		celltext(w, p->has_required ?
 		    fmt_pct(p->required_growth * 100, g) : "–");
 		pictures(cell(w), d, k);
 	}
 	l = cell(w);
-	status(l, RDOC_S_STATUS, p->status);
+	/* A row that shows a value but cannot be assessed (one complete
+	 * year, say) is "Not available", the method's word, not "No
+	 * data". */
+	if (p->status == PROGRESS_NOT_AVAILABLE &&
+	    (si->has_latest || si->has_partial))
+		span(l, RDOC_S_STATUS, rl_word(d->lang, RL_NOT_ASSESSED))->
+		    status = p->status;
+	else
+		status(l, RDOC_S_STATUS, p->status);
 	was(l, d, REPORT_INDICATOR, k);
 	celltake(w, score(p->has_score, p->score));
 	buf_release(&t);

@@ -30,7 +30,8 @@ enum rdoc_span_kind {
 	RDOC_S_TEXT,            /* text */
 	RDOC_S_LINK,            /* text, href */
 	RDOC_S_IMAGE,           /* text (alt), src, href (NULL: no link) */
-	RDOC_S_STATUS,          /* status: a badge, or the word */
+	RDOC_S_STATUS,          /* status: a badge, or the word; text,
+				 * when not NULL, is the word to show */
 	RDOC_S_STATUS_OF,       /* status of the item named just before */
 	RDOC_S_DETAIL,          /* text after a STATUS_OF; may be "" */
 	RDOC_S_WAS,             /* text: the status an item had before */

@@ -76,6 +76,7 @@ static const char *const words[RL_NWORDS][2] = {
 	[RL_LOWER_BETTER] = { "lower is better", "越低越好" },
 	[RL_CONTENTS] = { "Contents", "目录" },
 	[RL_YTD] = { "year to date", "累计" },
+	[RL_NOT_ASSESSED] = { "Not available", "无法评估" },
 };
 
 static const char *const status_words[PROGRESS_TARGET_ACHIEVED + 1][2] = {
@@ -162,6 +163,42 @@ rl_value(struct buf *b, const struct report_doc *d, int ind, double v)
 	if (!zh(d->lang) && strcmp(unit, "%") != 0 && *unit)
 		buf_addc(b, ' ');
 	buf_adds(b, unit);
+}
+
+bool
+rl_yoy(struct buf *b, const struct report_doc *d, int ind,
+    const struct agg_point *pt, bool published)
+{
+	const struct catalog *cat = d->sum->cat;
+	const struct cat_indicator *ci = &cat->indicators[ind];
+	const char *unit = cat->units[ci->unit].unit;
+	char t[FMT_MAX];
+
+	/* A change in a rate is a difference, in points (百分点), never
+	 * a relative percentage: 12.3% to 12.7% is +0.4 points, not +3.3%. */
+	if (ci->kind == KIND_RATE) {
+		double c = pt->chg;
+
+		if (!pt->has_chg || !isfinite(c))
+			return false;
+		if (fabs(c) < 0.05)
+			c = 0;          /* no "-0.0" */
+		if (strcmp(unit, "%") == 0)
+			buf_addf(b, zh(d->lang) ? "%+.1f个百分点" : "%+.1f pt",
+			    c);
+		else
+			buf_addf(b, zh(d->lang) ? "%+.1f%s" : "%+.1f %s", c,
+			    unit);
+		return true;
+	}
+	if (published && pt->has_yoy_pub) {
+		buf_adds(b, fmt_pct(pt->yoy_pub, t));
+		return true;
+	}
+	if (!pt->has_yoy)
+		return false;
+	buf_adds(b, fmt_pct(pt->yoy, t));
+	return true;
 }
 
 void
@@ -586,11 +623,15 @@ rl_incomplete_line(struct buf *b, const struct report_doc *d, int ind)
 	rl_partial(b, d->lang, &si->partial);
 	buf_adds(b, zh(d->lang) ? "为不完整年度，" : " is incomplete, ");
 	rl_value(b, d, ind, si->partial.value);
-	if (si->partial.has_yoy) {
-		char t[FMT_MAX];
+	{
+		struct buf y = BUF_INIT;
 
-		buf_addf(b, zh(d->lang) ? "，同比%s" : " (%s YoY)",
-		    fmt_pct(si->partial.yoy, t));
+		if (rl_yoy(&y, d, ind, &si->partial, true))
+			buf_addf(b, zh(d->lang) ? "，同比%s%s" : " (%s YoY%s)",
+			    buf_str(&y), d->sum->cat->indicators[ind].kind !=
+			    KIND_RATE && si->partial.has_yoy_pub ?
+			    (zh(d->lang) ? "（公布）" : ", published") : "");
+		buf_release(&y);
 	}
 	buf_adds(b, zh(d->lang) ? "；仅作展示，不计入进展评估。" :
 	    "; shown, but left out of the progress measure.");

@@ -56,7 +56,7 @@ enum rl_word {
 	RL_INCOMPLETE, RL_REJECTED, RL_NO_REJECTED, RL_TOTALS, RL_OWN,
 	RL_PARTS, RL_DIFF, RL_YEAR, RL_MISMATCH, RL_PUBLISHED, RL_FROM_LEVELS,
 	RL_METHOD, RL_NONE, RL_NO_DATA, RL_SUM_OF_PARTS, RL_LOWER_BETTER,
-	RL_CONTENTS, RL_YTD, RL_NWORDS
+	RL_CONTENTS, RL_YTD, RL_NOT_ASSESSED, RL_NWORDS
 };
 
 /* A heading or label. Static strings. */
@@ -71,6 +71,12 @@ const char *rl_tag(enum chart_lang lang);
 void rl_number(struct buf *b, enum chart_lang lang, double v, bool integer);
 /* The value of indicator 'ind' with its unit. */
 void rl_value(struct buf *b, const struct report_doc *d, int ind, double v);
+/* The year-on-year change of point 'pt' of indicator 'ind': "+9.4%"; for
+ * a rate the difference in points, "+0.4 pt" ("+0.4个百分点"). With
+ * 'published', a flow's or stock's published rate when stored. Writes
+ * nothing and returns false when unknown. */
+bool rl_yoy(struct buf *b, const struct report_doc *d, int ind,
+    const struct agg_point *pt, bool published);
 void rl_score(struct buf *b, bool has, double score);   /* "3.73", "–" */
 void rl_period(struct buf *b, enum chart_lang lang, const struct period *p);
 /* An incomplete year: "Jan-Oct 2025", "2025年1—10月". */

@@ -10,10 +10,12 @@
 #include "render/rdoc.h"
 #include "util/banned.h"
 
+/* A status; 'word' (NULL: the status's own) says it. */
 static void
-status(struct buf *b, const struct rdoc *r, enum progress_status s)
+status(struct buf *b, const struct rdoc *r, enum progress_status s,
+    const char *word)
 {
-	md_text(b, rl_status(r->lang, s));
+	md_text(b, word ? word : rl_status(r->lang, s));
 }
 
 /* " (text)", or "（text）" in Chinese. */
@@ -55,11 +57,11 @@ spans(struct buf *b, const struct rdoc *r, const struct rdoc_line *l)
 			buf_addf(b, "](%s) ", s->src);
 			break;
 		case RDOC_S_STATUS:
-			status(b, r, s->status);
+			status(b, r, s->status, s->text);
 			break;
 		case RDOC_S_STATUS_OF:
 			buf_adds(b, zh ? "：**" : ": **");
-			status(b, r, s->status);
+			status(b, r, s->status, s->text);
 			buf_adds(b, "**");
 			break;
 		case RDOC_S_DETAIL:
@@ -109,7 +111,7 @@ rollup(struct buf *b, const struct rdoc *r, const struct rdoc_rollup *u)
 		md_text(b, u->name);
 		buf_adds(b, zh ? "：" : ": ");
 	}
-	status(b, r, u->status);
+	status(b, r, u->status, NULL);
 	buf_adds(b, "**");
 	if (u->was)
 		aside(b, r, u->was);
@@ -129,7 +131,7 @@ counts(struct buf *b, const struct rdoc *r, const struct rdoc_block *k)
 	buf_adds(b, "| |");
 	for (s = PROGRESS_TARGET_ACHIEVED; s >= 0; s--) {
 		buf_adds(b, " ");
-		status(b, r, (enum progress_status)s);
+		status(b, r, (enum progress_status)s, NULL);
 		buf_adds(b, " |");
 	}
 	buf_adds(b, "\n|---");

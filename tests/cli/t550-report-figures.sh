@@ -1,0 +1,51 @@
+#!/bin/sh
+# t550-report-figures.sh: how the report states its figures: a rate's
+# year-on-year change in points, the YoY column's period in monthly and
+# quarterly reports with the published YoY of the incomplete year, "–"
+# for unknown cells and "Not available" beside a value.
+. "${0%/*}/lib.sh"
+
+run_expect 0 "$PM" --db t.db -q ingest "$SAMPLE/yearly.csv" \
+	"$SAMPLE/monthly-ytd.csv"
+# A rate's change is in points: 12.3% to 12.7% is +0.4 points.
+run_expect 0 "$PM" --db t.db -q report --period 2025 --out y --format md,html \
+	--no-record
+grep -q '^| Value added of digital economy core industries as a share of GDP .* | 12.7% (2025) | +0.4 pt | ' \
+	y/report.md || fail "rate YoY in points (md)"
+grep -q '<td class="num">+0.4 pt</td>' y/index.html ||
+	fail "rate YoY in points (html)"
+grep -q '^| Average commission rate .* | 5.1% (2025) | -0.2 pt | ' y/report.md ||
+	fail "a falling rate in points"
+! grep -q '| +3.3% |' y/report.md || fail "a relative change of a rate"
+run_expect 0 "$PM" --db t.db -q report --period 2025 --out yz --format md \
+	--lang zh --no-record
+grep -q '| 12.7%（2025年） | +0.4个百分点 | ' yz/report.md ||
+	fail "rate YoY in 百分点"
+
+# A monthly report: the YoY column names the year it is of, and gives the
+# published YoY of January-June (9.2 in monthly-ytd.csv).
+run_expect 0 "$PM" --db t.db -q report --period 2024-06 --out m --format md \
+	--no-record
+grep -q '^| Platform network transaction volume .* | 63,480.1 亿元 (2023) · Jan-Jun 2024: 32,857 亿元 | +9.4% (2023) · Jan-Jun 2024: +9.2% published | ' \
+	m/report.md || fail "YoY column of a monthly report"
+run_expect 0 "$PM" --db t.db -q report --period 2025 --out y2 --format md \
+	--no-record
+grep -q '^| Platform network transaction volume .* | 75,560.4 亿元 (2025) | +8.7% | ' \
+	y2/report.md || fail "the headline year's YoY needs no label"
+
+# One complete year: "–" for what cannot be computed, "Not available"
+# (not "No data") beside the value.
+cat >one.csv <<CSV
+indicator,region,period,value,unit
+net_txn_volume,330000,2022,300,亿元
+net_txn_volume,330000,2023Q1,100,亿元
+net_txn_volume,330000,2023Q2,100,亿元
+net_txn_volume,330000,2023Q3,100,亿元
+CSV
+run_expect 0 "$PM" --db o.db -q ingest one.csv
+run_expect 0 "$PM" --db o.db -q report --period 2023 --out o --format md,html
+grep -q '^| Platform network transaction volume .* | 300 亿元 (2022) · Jan-Sep 2023: 300 亿元 | – | – | – | .* | Not available | – |' \
+	o/report.md || fail "one complete year: dashes and Not available"
+grep -q '<span class="badge s0">Not available</span>' o/index.html ||
+	fail "Not available badge"
+! grep -q '|  |' o/report.md || fail "an empty cell"
