@@ -1,5 +1,6 @@
 /* cli/cmd_report.c - "pemetrics report": the month's or quarter's report,
  * as one HTML page, Markdown and the summary JSON, with its charts. */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -227,6 +228,86 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 	return code;
 }
 
+/* Whether 'name' is named like a chart pemetrics writes:
+ * CODE.REGION.KIND.EXT, CODE of [a-z0-9_], REGION of [A-Za-z0-9_-], KIND
+ * Y, Q, M, regions or spark, EXT png or svg. Other files are not ours. */
+static bool
+chart_named(const char *name)
+{
+	static const char *const kinds[] = { "Y", "Q", "M", "regions",
+		"spark" };
+	const char *p = name, *q;
+	size_t n, i;
+
+	n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
+	if (n == 0 || p[n] != '.')
+		return false;
+	p += n + 1;
+	n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_-");
+	if (n == 0 || p[n] != '.')
+		return false;
+	p += n + 1;
+	if ((q = strchr(p, '.')) == NULL)
+		return false;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strlen(kinds[i]) == (size_t)(q - p) &&
+		    strncmp(p, kinds[i], (size_t)(q - p)) == 0)
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		return false;
+	return strcmp(q, ".png") == 0 || strcmp(q, ".svg") == 0;
+}
+
+/* charts/ holds the charts the report uses: remove the files named like
+ * our charts that this run did not write (left by an earlier report of
+ * another region or period in a reused --out). Other files stay. */
+static void
+prune_charts(const struct pm_ctx *ctx, const struct summary *s,
+    const char *dir, const unsigned char *have)
+{
+	static const unsigned bits[] = { RDOC_TREND, RDOC_REGIONS,
+		RDOC_SPARK };
+	const struct catalog *cat = s->cat;
+	const char *region = cat->regions[s->region].code;
+	struct buf name = BUF_INIT, path = BUF_INIT;
+	struct dirent *e;
+	DIR *dp;
+	size_t i, k;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(dp)) != NULL) {
+		bool ours = false;
+
+		if (!chart_named(e->d_name))
+			continue;
+		for (i = 0; i < cat->nindicators && !ours; i++)
+			for (k = 0; k < 3 && !ours; k++) {
+				if (!(have[i] & bits[k]))
+					continue;
+				buf_reset(&name);
+				buf_addf(&name, "%s.%s.%s.png",
+				    cat->indicators[i].code, region,
+				    bits[k] == RDOC_SPARK ? "spark" :
+				    bits[k] == RDOC_REGIONS ? "regions" : "Y");
+				ours = strcmp(name.data, e->d_name) == 0;
+			}
+		if (ours)
+			continue;
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", dir, e->d_name);
+		if (unlink(path.data) != 0)
+			pm_msg(path.data, 0, "cannot remove an old chart: %s",
+			    strerror(errno));
+		else if (ctx->verbosity >= 2)
+			pm_msg(NULL, 0, "report: removed %s", path.data);
+	}
+	closedir(dp);
+	buf_release(&name);
+	buf_release(&path);
+}
+
 int
 cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 {
@@ -359,6 +440,8 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		    lang == 1 ? LANG_ZH : LANG_EN, abs_charts, have);
 	if (code == 2 || code == 3 || code == 4)
 		goto out;
+	if (charts && code == 0)
+		prune_charts(ctx, &sum, abs_charts, have);
 
 	memset(&doc, 0, sizeof(doc));
 	doc.sum = &sum;
