@@ -588,7 +588,15 @@ pictures(struct rdoc_line *l, const struct report_doc *d, int k)
 	struct rdoc_span *sp;
 
 	if (have & RDOC_SPARK) {
-		sp = span(l, RDOC_S_IMAGE, rl_word(d->lang, RL_TREND));
+		const struct cat_indicator *ci = &d->sum->cat->indicators[k];
+		char *alt = dupf(d->lang == LANG_ZH ? "%s%s" : "%s: %s",
+		    d->lang == LANG_ZH ? rl_name(d->lang, ci->name_en,
+		    ci->name_zh) : rl_word(d->lang, RL_TREND),
+		    d->lang == LANG_ZH ? rl_word(d->lang, RL_TREND) :
+		    rl_name(d->lang, ci->name_en, ci->name_zh));
+
+		sp = span(l, RDOC_S_IMAGE, NULL);
+		sp->text = alt;
 		sp->src = chart_path(d, k, RDOC_SPARK);
 		if (have & RDOC_TREND)
 			sp->href = chart_path(d, k, RDOC_TREND);

@@ -125,12 +125,38 @@ rl_tag(enum chart_lang lang)
 	return zh(lang) ? "zh-CN" : "en";
 }
 
-void
-rl_number(struct buf *b, enum chart_lang lang, double v, bool integer)
+/* Decimals of a number as fmt_value() writes it; -1 in exponent form. */
+static int
+decimals(const char *p)
 {
-	char t[FMT_MAX];
+	const char *dot = strchr(p, '.');
+
+	if (strpbrk(p, "eEni"))
+		return -1;
+	return dot ? (int)strlen(dot + 1) : 0;
+}
+
+/* A number as fmt_value() writes it with at least 'want' decimals (zeros
+ * added, never rounded), grouped for the language. */
+static void
+number_dec(struct buf *b, enum chart_lang lang, double v, bool integer,
+    int want)
+{
+	char t[FMT_MAX + 8];
 	const char *p = fmt_value(v, integer, t), *dot;
 	size_t lead, digits, i;
+	int have = decimals(p);
+
+	if (have >= 0 && have < want && want <= 6) {
+		size_t n = strlen(t);
+
+		if (have == 0)
+			t[n++] = '.';
+		for (; have < want; have++)
+			t[n++] = '0';
+		t[n] = '\0';
+		p = t;
+	}
 
 	/* Chinese statistical releases write 75560.4 without separators;
 	 * English groups thousands: 75,560.4 (from four digits on). */
@@ -151,18 +177,53 @@ rl_number(struct buf *b, enum chart_lang lang, double v, bool integer)
 }
 
 void
+rl_number(struct buf *b, enum chart_lang lang, double v, bool integer)
+{
+	number_dec(b, lang, v, integer, 0);
+}
+
+/* The unit after a number, as the language sets it. */
+static void
+unit_after(struct buf *b, enum chart_lang lang, const char *unit)
+{
+	/* "12.7%" in both languages; "75,560.4 亿元" in English but
+	 * "75560.4亿元" in Chinese, which sets no space before a unit. */
+	if (!zh(lang) && strcmp(unit, "%") != 0 && *unit)
+		buf_addc(b, ' ');
+	buf_adds(b, unit);
+}
+
+/* A catalogue figure (a target) with its unit, as written. */
+static void
+target_value(struct buf *b, const struct report_doc *d, int ind, double v)
+{
+	const struct catalog *cat = d->sum->cat;
+	const struct cat_indicator *ci = &cat->indicators[ind];
+
+	rl_number(b, d->lang, v, fmt_is_count(cat, ci));
+	unit_after(b, d->lang, cat->units[ci->unit].unit);
+}
+
+void
 rl_value(struct buf *b, const struct report_doc *d, int ind, double v)
 {
 	const struct catalog *cat = d->sum->cat;
 	const struct cat_indicator *ci = &cat->indicators[ind];
 	const char *unit = cat->units[ci->unit].unit;
 
-	rl_number(b, d->lang, v, fmt_is_count(cat, ci));
-	/* "12.7%" in both languages; "75,560.4 亿元" in English but
-	 * "75560.4亿元" in Chinese, which sets no space before a unit. */
-	if (!zh(d->lang) && strcmp(unit, "%") != 0 && *unit)
-		buf_addc(b, ' ');
-	buf_adds(b, unit);
+	const struct agg_series *y = &d->sum->indicators[ind].years;
+	bool integer = fmt_is_count(cat, ci);
+	char t[FMT_MAX];
+	int want = 0, n;
+	size_t i;
+
+	/* One indicator's values in one column line up: as many decimals as
+	 * the most its shown values have (the precision of the data). */
+	for (i = 0; i < y->n; i++)
+		if ((n = decimals(fmt_value(y->pt[i].value, integer, t))) > want)
+			want = n;
+	number_dec(b, d->lang, v, integer, want);
+	unit_after(b, d->lang, unit);
 }
 
 bool
@@ -376,10 +437,10 @@ rl_target(struct buf *b, const struct report_doc *d, int ind)
 	if (ci->has_target) {
 		if (zh(d->lang)) {
 			buf_addf(b, "目标：%d年", ty);
-			rl_value(b, d, ind, ci->target_value);
+			target_value(b, d, ind, ci->target_value);
 		} else {
 			buf_adds(b, "Target ");
-			rl_value(b, d, ind, ci->target_value);
+			target_value(b, d, ind, ci->target_value);
 			buf_addf(b, " by %d", ty);
 		}
 	} else if (ci->has_growth) {

@@ -97,7 +97,7 @@ grep -o '](charts/[^)]*)' $r/report.md | sed 's/^](//; s/)$//' | sort -u \
 while IFS= read -r l; do
 	[ -s "$r/$l" ] || fail "report.md: '$l' does not exist"
 done <mdlinks.txt
-grep -q '!\[Trend\](charts/net_txn_volume.330000.spark.png)' $r/report.md ||
+grep -q '!\[Trend: Platform network transaction volume\](charts/net_txn_volume.330000.spark.png)' $r/report.md ||
 	fail "md sparkline image"
 
 # -q: nothing but errors; --format picks files; --out.
@@ -153,7 +153,7 @@ grep -q '<tr><td>Indicator</td><td>Internet hospitals</td><td><span class="badge
 grep -q 'was: On track' c2/index.html || fail "was: in the indicator row"
 grep -q 'revised 2 stored values of periods up to 2025' c2/index.html ||
 	fail "revisions counted (not the 2026 value)"
-grep -q '<td>Platform network transaction volume</td><td>Zhejiang</td><td>2023</td><td class="num">63,480.1 亿元</td><td class="num">60,000 亿元</td><td class="num">-5.5%</td><td>rev.csv</td>' \
+grep -q '<td>Platform network transaction volume</td><td>Zhejiang</td><td>2023</td><td class="num">63,480.1 亿元</td><td class="num">60,000.0 亿元</td><td class="num">-5.5%</td><td>rev.csv</td>' \
 	c2/index.html || fail "revision row"
 grep -q '| Indicator | Internet hospitals | On track | Deterioration | worse |' \
 	c2/report.md || fail "md status change"

@@ -26,7 +26,7 @@ grep -q '| 12.7%（2025年） | +0.4个百分点 | ' yz/report.md ||
 # published YoY of January-June (9.2 in monthly-ytd.csv).
 run_expect 0 "$PM" --db t.db -q report --period 2024-06 --out m --format md \
 	--no-record
-grep -q '^| Platform network transaction volume .* | 63,480.1 亿元 (2023) · Jan-Jun 2024: 32,857 亿元 | +9.4% (2023) · Jan-Jun 2024: +9.2% published | ' \
+grep -q '^| Platform network transaction volume .* | 63,480.1 亿元 (2023) · Jan-Jun 2024: 32,857.0 亿元 | +9.4% (2023) · Jan-Jun 2024: +9.2% published | ' \
 	m/report.md || fail "YoY column of a monthly report"
 run_expect 0 "$PM" --db t.db -q report --period 2025 --out y2 --format md \
 	--no-record
@@ -49,3 +49,23 @@ grep -q '^| Platform network transaction volume .* | 300 亿元 (2022) · Jan-Se
 grep -q '<span class="badge s0">Not available</span>' o/index.html ||
 	fail "Not available badge"
 ! grep -q '|  |' o/report.md || fail "an empty cell"
+
+# One indicator's numbers in one column have the same decimals; badges do
+# not wrap; a sparkline's alt text names its indicator.
+cat >dec.csv <<CSV
+indicator,region,period,value,unit
+net_txn_volume,330000,2022,15400,亿元
+net_txn_volume,330000,2023,15376.1,亿元
+CSV
+run_expect 0 "$PM" --db d.db -q ingest dec.csv
+run_expect 0 "$PM" --db d.db -q report --period 2023 --out d --format md,html
+printf 'indicator,region,period,value,unit\nnet_txn_volume,330000,2022,15500,亿元\n' >dec2.csv
+run_expect 0 "$PM" --db d.db -q ingest dec2.csv
+run_expect 0 "$PM" --db d.db -q report --period 2024 --out d2 --format md
+grep -q '| 15,400.0 亿元 | 15,500.0 亿元 |' d2/report.md ||
+	fail "revision table: one number of decimals"
+grep -q '\.badge{[^}]*white-space:nowrap' d/index.html || fail "badge nowrap"
+! grep -q 'td \.badge{white-space:normal\|th \.badge' d/index.html ||
+	fail "badges may wrap"
+grep -q 'alt="Trend: Platform network transaction volume"' d/index.html ||
+	fail "sparkline alt text"
