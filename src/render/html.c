@@ -53,7 +53,7 @@ static const char css_base[] =
 	"font-weight:700}\n"
 	".num{text-align:right;white-space:nowrap;"
 	"font-variant-numeric:tabular-nums}\n"
-	"th.num{white-space:normal}\n"
+	"th.num,.num .sub{white-space:normal}\n"
 	".sub{color:var(--muted);font-size:.76rem;margin-top:1px}\n"
 	".badge{display:inline-block;padding:1px 9px;border-radius:7px;"
 	"font-size:.76rem;font-weight:700;line-height:1.5;"

@@ -69,3 +69,12 @@ grep -q '\.badge{[^}]*white-space:nowrap' d/index.html || fail "badge nowrap"
 	fail "badges may wrap"
 grep -q 'alt="Trend: Platform network transaction volume"' d/index.html ||
 	fail "sparkline alt text"
+
+# A growth aim without a target level: the aim in "Needed a year", marked
+# as not setting the status.
+grep -q '^| R&D expenditure of platform enterprises .* | +5.0% | aim +12.0% · \*an aim: not used for the status\* | ' \
+	y/report.md || fail "growth aim shown and marked"
+grep -q '<td class="num">aim +12.0%<div class="sub">an aim: not used for the status</div></td>' \
+	y/index.html || fail "growth aim in html"
+grep -q '| 预期+12.0% · \*预期目标，不作为评估依据\* |' yz/report.md ||
+	fail "growth aim in zh"
