@@ -228,15 +228,19 @@ static int
 reject(struct job *j, const struct reader_row *r, const char *reason)
 {
 	struct ingest_reject rj = { r->line, reason, r, &j->header };
+	const char *per = NULL;
+	size_t nper = 0;
 	int rc;
 
 	j->res->n.rejected++;
 	if (j->sink && j->sink->reject &&
 	    (rc = j->sink->reject(j->sink->ctx, &rj, j->err)) != 0)
 		return j->rc = rc;
+	if (j->ix[C_PERIOD] >= 0 && (size_t)j->ix[C_PERIOD] < r->n)
+		per = cell(j, r, C_PERIOD, &nper);
 	if (j->st && !j->o->dry_run &&
-	    (rc = store_reject_add(j->st, j->file_id, r->line, reason,
-	    j->err)) != 0)
+	    (rc = store_reject_add(j->st, j->file_id, r->line, reason, per,
+	    nper, j->err)) != 0)
 		return j->rc = rc;
 	return 0;
 }

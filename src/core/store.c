@@ -96,8 +96,8 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_HIST_ADD] = "INSERT INTO history(ind, reg, period, basis, value,"
 	    " yoy, file, line, replaced_by)"
 	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[S_REJECT_ADD] = "INSERT INTO reject(file, line, reason)"
-	    " VALUES(?1, ?2, ?3)",
+	[S_REJECT_ADD] = "INSERT INTO reject(file, line, reason, period)"
+	    " VALUES(?1, ?2, ?3, ?4)",
 	/* One contiguous range of the obs b-tree. */
 	[S_SERIES] = "SELECT o.period, o.basis, o.value, o.yoy FROM obs o"
 	    " WHERE o.ind = (SELECT id FROM indicator WHERE code = ?1)"
@@ -716,7 +716,8 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 
 int
 store_reject_add(struct store *st, long long file, unsigned long line,
-    const char *reason, struct pm_err *err)
+    const char *reason, const char *period, size_t period_len,
+    struct pm_err *err)
 {
 	sqlite3_stmt *s = NULL;
 	int rc;
@@ -726,6 +727,10 @@ store_reject_add(struct store *st, long long file, unsigned long line,
 	sqlite3_bind_int64(s, 1, file);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)line);
 	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
+	if (period && period_len)
+		sqlite3_bind_text(s, 4, period, (int)period_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 4);
 	return store_run(st, s, "record rejected row", err);
 }
 

@@ -135,9 +135,12 @@ struct store_put_row {
 int store_put_batch(struct store *st, void *rows, size_t n, size_t size,
     long long file, struct pm_err *err);
 
-/* Remember a rejected row (for reports), inside the file's transaction. */
+/* Remember a rejected row (for reports), inside the file's transaction,
+ * with the raw text of its period cell (NULL or empty: it had none), by
+ * which a report places it in its period. */
 int store_reject_add(struct store *st, long long file, unsigned long line,
-    const char *reason, struct pm_err *err);
+    const char *reason, const char *period, size_t period_len,
+    struct pm_err *err);
 
 /* Every current observation in (indicator code, region code, period,
  * basis) order. The row's strings are borrowed until fn returns; a
@@ -240,14 +243,6 @@ struct store_revision {
 typedef int (*store_revision_fn)(void *ctx, const struct store_revision *r);
 int store_revisions(struct store *st, long long after_file,
     store_revision_fn fn, void *ctx, struct pm_err *err);
-
-/* Remember a rejected row with the raw text of its period cell (schema
- * version 3; NULL or "" when the row had none), inside the file's
- * transaction. store_reject_add() records no period: the row then counts
- * as one without a usable period. */
-int store_reject_add_period(struct store *st, long long file,
-    unsigned long line, const char *reason, const char *period,
-    struct pm_err *err);
 
 /* A range of period keys, both ends included. */
 struct store_key_range {

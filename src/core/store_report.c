@@ -205,27 +205,6 @@ store_revisions(struct store *st, long long after_file,
 	return rc == SQLITE_DONE ? 0 : store_fail_db(st, rc, "read history", err);
 }
 
-int
-store_reject_add_period(struct store *st, long long file, unsigned long line,
-    const char *reason, const char *period, struct pm_err *err)
-{
-	static const char sql[] = "INSERT INTO reject(file, line, reason,"
-	    " period) VALUES(?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = NULL;
-	int rc;
-
-	if ((rc = prepare_once(st, sql, &s, err)) != 0)
-		return rc;
-	sqlite3_bind_int64(s, 1, file);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)line);
-	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
-	if (period)
-		sqlite3_bind_text(s, 4, period, -1, SQLITE_STATIC);
-	rc = store_run(st, s, "record rejected row", err);
-	sqlite3_finalize(s);
-	return rc;
-}
-
 /* Whether file 'file' stored a value of a period in the ranges: in obs
  * (still the value) or in history (since revised). A value restated
  * unchanged by a later file is credited to the later one, so this is a

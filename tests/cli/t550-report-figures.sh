@@ -72,7 +72,7 @@ grep -q 'alt="Trend: Platform network transaction volume"' d/index.html ||
 
 # A growth aim without a target level: the aim in "Needed a year", marked
 # as not setting the status.
-grep -q '^| R&D expenditure of platform enterprises .* | +5.0% | aim +12.0% · \*an aim: not used for the status\* | ' \
+grep -q '^| R\\&D expenditure of platform enterprises .* | +5.0% | aim +12.0% · \*an aim: not used for the status\* | ' \
 	y/report.md || fail "growth aim shown and marked"
 grep -q '<td class="num">aim +12.0%<div class="sub">an aim: not used for the status</div></td>' \
 	y/index.html || fail "growth aim in html"

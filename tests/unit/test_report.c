@@ -146,7 +146,7 @@ test_changes(void **state)
 	put(fx, "internet_hospitals", "330000", 2022, 200, PUT_INSERTED);
 	put(fx, "internet_hospitals", "330000", 2023, 250, PUT_INSERTED);
 	put(fx, "internet_hospitals", "330000", 2024, 300, PUT_INSERTED);
-	assert_int_equal(store_reject_add(fx->st, fx->file, 9, "bad value",
+	assert_int_equal(store_reject_add(fx->st, fx->file, 9, "bad value", NULL, 0,
 	    &err), 0);
 	file_end(fx);
 	make(fx, 2024, &s1, &r1);
@@ -167,8 +167,8 @@ test_changes(void **state)
 	put(fx, "internet_hospitals", "330000", 2024, 150, PUT_REVISED);
 	put(fx, "internet_hospitals", "330000", 2025, 140, PUT_INSERTED);
 	put(fx, "internet_hospitals", "330000", 2026, 1, PUT_INSERTED);
-	assert_int_equal(store_reject_add(fx->st, fx->file, 4, "x", &err), 0);
-	assert_int_equal(store_reject_add(fx->st, fx->file, 2, "y", &err), 0);
+	assert_int_equal(store_reject_add(fx->st, fx->file, 4, "x", "2025-05", 7, &err), 0);
+	assert_int_equal(store_reject_add(fx->st, fx->file, 2, "y", NULL, 0, &err), 0);
 	file_end(fx);
 	file_begin(fx);
 	put(fx, "internet_hospitals", "330000", 2024, 160, PUT_REVISED);

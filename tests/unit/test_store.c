@@ -314,7 +314,7 @@ rollback_discards(void **state)
 	f = add_file(st, SHA_A, "a.csv");
 	o = obs(st, "net_txn_volume", "亿元", "330000", 1202400, 1);
 	assert_int_equal(put(st, &o, f, 2, &dup), PUT_INSERTED);
-	assert_int_equal(store_reject_add(st, f, 3, "bad", &fx->err), 0);
+	assert_int_equal(store_reject_add(st, f, 3, "bad", "2023", 4, &fx->err), 0);
 	assert_int_equal(stats(st).rejects, 1);
 	store_rollback(st);
 	assert_int_equal(stats(st).observations, 0);
