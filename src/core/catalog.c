@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/reader.h"
@@ -249,6 +250,11 @@ system_row(struct table *t, const struct reader_row *r)
 		    "bad system id '%s' (letters, digits, '_', '-')", s.id);
 		goto drop;
 	}
+	if (strcasecmp(s.id, "policy") == 0) {
+		problem(cat, t->file, r->line, true, "system id '%s' is "
+		    "reserved (the whole policy's charts are named so)", s.id);
+		goto drop;
+	}
 	if ((old = add_key(&cat->system_ix, s.id, (int)cat->nsystems)) >= 0) {
 		problem(cat, t->file, r->line, true,
 		    "duplicate system '%s' (first on line %lu)", s.id,
@@ -292,6 +298,14 @@ measure_row(struct table *t, const struct reader_row *r)
 	}
 	if (m.system < 0) {
 		problem(cat, t->file, r->line, true, "unknown system '%s'", sys);
+		goto drop;
+	}
+	/* Charts are named by id: a measure and a system may not share one. */
+	if (strcasecmp(m.id, "policy") == 0 ||
+	    catalog_system(cat, m.id, strlen(m.id)) >= 0) {
+		problem(cat, t->file, r->line, true, "measure id '%s' is "
+		    "already a system id (or 'policy'): ids name chart files",
+		    m.id);
 		goto drop;
 	}
 	if ((old = add_key(&cat->measure_ix, m.id, (int)cat->nmeasures)) >= 0) {

@@ -119,6 +119,15 @@ expect_stderr_has "cut/regions.csv:$(wc -l <cut/regions.csv): too few fields (2,
 expect_stderr_has "cut/indicators.csv:$(($(wc -l <cut/indicators.csv) - 1)): indicator 'nameless' has no name (name_en and name_zh are empty)"
 expect_stderr_has "cut/indicators.csv:$(wc -l <cut/indicators.csv): indicator 'half_named' has an empty name_zh (output falls back to name_en)"
 
+# ids name chart files: a measure may not share a system's id, and no
+# system may be called 'policy' (the whole policy's charts)
+cp -r "$REPO/datasets/catalog" clash
+echo 'ecosystem,innovation,Same id,同名,excerpt' >>clash/measures.csv
+printf 'Policy,Policy,政策\n' >>clash/systems.csv
+run_expect 1 "$PM" --catalog clash catalog check
+expect_stderr_has "clash/measures.csv:$(wc -l <clash/measures.csv): measure id 'ecosystem' is already a system id (or 'policy'): ids name chart files"
+expect_stderr_has "clash/systems.csv:$(wc -l <clash/systems.csv): system id 'Policy' is reserved"
+
 # PEMETRICS_CATALOG finds it too
 PEMETRICS_CATALOG=$TMPD/cat run_expect 1 "$PM" catalog check
 expect_stderr_has "indicators.csv:$((n + 1)): unit 'furlong' is not in units.csv"
