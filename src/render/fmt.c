@@ -53,19 +53,23 @@ fmt_rate(double fraction, char out[FMT_MAX])
 }
 
 char *
-fmt_points(double v, char out[FMT_MAX])
+fmt_points(double v, const char *unit, char out[FMT_MAX])
 {
-	snprintf(out, FMT_MAX, "%+.1f pt", v);
-	if (strcmp(out, "-0.0 pt") == 0)
-		snprintf(out, FMT_MAX, "+0.0 pt");
+	bool pct = strcmp(unit, "%") == 0;
+
+	if (fabs(v) < 0.05)
+		v = 0;          /* no "-0.0" */
+	if (pct || strlen(unit) > 16)
+		snprintf(out, FMT_MAX, "%+.1f pt", v);
+	else
+		snprintf(out, FMT_MAX, "%+.1f %s", v, unit);
 	return out;
 }
 
 bool
-fmt_is_pct_rate(const struct catalog *cat, const struct cat_indicator *d)
+fmt_is_rate(const struct cat_indicator *d)
 {
-	return d->kind == KIND_RATE &&
-	    strcmp(cat->units[d->unit].dimension, "percent") == 0;
+	return d->kind == KIND_RATE;
 }
 
 char *
@@ -73,17 +77,18 @@ fmt_yoy(const struct catalog *cat, const struct cat_indicator *d,
     const struct agg_point *pt, char out[FMT_YOY_MAX])
 {
 	char a[FMT_MAX], c[FMT_MAX];
-	bool pp = fmt_is_pct_rate(cat, d);
+	const char *unit = cat->units[d->unit].unit;
+	bool pp = fmt_is_rate(d);
 
 	if (pt->has_yoy_pub && pt->yoy_mismatch)
 		snprintf(out, FMT_YOY_MAX, "%s published, levels %s",
 		    fmt_pct(pt->yoy_pub, a), pp && pt->has_chg ?
-		    fmt_points(pt->chg, c) : fmt_pct(pt->yoy, c));
+		    fmt_points(pt->chg, unit, c) : fmt_pct(pt->yoy, c));
 	else if (pt->has_yoy_pub)
 		snprintf(out, FMT_YOY_MAX, "%s published",
 		    fmt_pct(pt->yoy_pub, a));
 	else if (pp && pt->has_chg)
-		fmt_points(pt->chg, out);
+		fmt_points(pt->chg, unit, out);
 	else if (pt->has_yoy)
 		fmt_pct(pt->yoy, out);
 	else

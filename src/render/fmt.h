@@ -23,11 +23,12 @@ char *fmt_pct(double v, char out[FMT_MAX]);
 char *fmt_rate(double fraction, char out[FMT_MAX]);
 /* True when the indicator's unit counts things (户, 家, 个). */
 bool fmt_is_count(const struct catalog *cat, const struct cat_indicator *d);
-/* A change in percentage points with sign ("+0.4 pt"). */
-char *fmt_points(double v, char out[FMT_MAX]);
-/* True when the indicator is a rate in percent: its year-on-year change
- * reads in percentage points (百分点), not as a growth rate. */
-bool fmt_is_pct_rate(const struct catalog *cat, const struct cat_indicator *d);
+/* A rate's change with sign: in percentage points for % ("+0.4 pt"),
+ * else in its unit ("+0.2 ‱"). */
+char *fmt_points(double v, const char *unit, char out[FMT_MAX]);
+/* True when the indicator is a rate: its year-on-year change reads as a
+ * difference (百分点 for %), not as a growth rate of the rate. */
+bool fmt_is_rate(const struct cat_indicator *d);
 /* The year-on-year figure of a point as a reader should see it: the
  * published rate when there is one ("+7.0% published", with ", levels
  * +5.2%" when the levels disagree), else a rate's change in points, else

@@ -277,8 +277,8 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 
 		buf_addf(b, "%-9s %14s %9s ", period_format(&pt->p, t),
 		    fmt_value(pt->value, fmt_is_count(cat, d), v),
-		    fmt_is_pct_rate(cat, d) && pt->has_chg ?
-		    fmt_points(pt->chg, y) : pt->has_yoy ?
+		    fmt_is_rate(d) && pt->has_chg ?
+		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "");
 		if (!pt->complete)
 			buf_addf(b, " partial (%d month%s)", pt->months,
