@@ -305,8 +305,9 @@ read_line(struct gnuplot *g, struct buf *line)
 	}
 }
 
+/* Send the script; 0, or the errno of a gnuplot gone (it is then dead). */
 static int
-send_all(struct gnuplot *g, const struct buf *b, struct pm_err *err)
+send_all(struct gnuplot *g, const struct buf *b)
 {
 	size_t off = 0;
 
@@ -318,8 +319,7 @@ send_all(struct gnuplot *g, const struct buf *b, struct pm_err *err)
 			continue;
 		if (n < 0) {
 			g->dead = true;
-			return pm_fail_errno(err, PM_EIO, errno, NULL,
-			    "gnuplot stopped");
+			return errno;
 		}
 		off += (size_t)n;
 	}
@@ -447,8 +447,13 @@ finish(struct gnuplot *g, struct buf *s, const char *tmp, const char *path,
 	buf_addf(s, "unset multiplot\nset output\nset print '-'\n"
 	    "print 'PMDONE %s ', GPVAL_ERRNO\n", g->token);
 	buf_addf(&mark, "PMDONE %s ", g->token);
-	if ((rc = send_all(g, s, err)) != 0)
+	if ((rc = send_all(g, s)) != 0) {
+		/* It died before reading the chart: named, and the next
+		 * chart starts a new one. */
+		rc = pm_fail(err, PM_EDATA, path, 0, "gnuplot stopped: %s",
+		    strerror(rc));
 		goto out;
+	}
 	while ((got = read_line(g, &line)) == 0) {
 		const char *m = find(line.data, line.len, mark.data, mark.len);
 		const char *l = line.data;
