@@ -973,7 +973,7 @@ test_flow_first_month_missing(void **state)
 	struct agg_series s = AGG_SERIES_INIT;
 	const struct agg_point *pt;
 	size_t n = 0;
-	char buf[16];
+	char buf[32];
 	int m;
 
 	(void)state;
@@ -1026,7 +1026,7 @@ test_rate_mixed_frequencies(void **state)
 	struct agg_series s = AGG_SERIES_INIT;
 	const struct agg_point *pt;
 	size_t n = 0;
-	char buf[16];
+	char buf[32];
 	int m;
 
 	(void)state;
