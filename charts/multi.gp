@@ -3,5 +3,4 @@ set grid ytics ls 20
 set border 3
 set xtics nomirror out font pm_font.',7'
 set ytics nomirror font pm_font.',7'
-set format y '%.4g'
 set title font pm_font.',9'

@@ -21,6 +21,22 @@
  * 0xRRGGBB. Colour is never the only carrier: labels say the status. */
 extern const unsigned chart_status_rgb[6];
 
+/* The words a chart draws besides its titles: legend entries, axis
+ * titles. English for the native renderer (its font is ASCII), English
+ * or Chinese for gnuplot; chart_words_en when a chart has none. */
+struct chart_words {
+	const char *value;      /* the series */
+	const char *partial;    /* an incomplete period */
+	const char *target;
+	const char *pace;       /* the projection at the current pace */
+	const char *yoy;        /* growth bars, legend */
+	const char *yoy_axis;   /* growth axis title (percent) */
+	const char *score;      /* scorecard value axis */
+	const char *no_data;    /* a row or panel without data */
+};
+
+extern const struct chart_words chart_words_en, chart_words_zh;
+
 /* One indicator over time. */
 struct chart_trend {
 	const char *title;      /* indicator name */
@@ -31,7 +47,10 @@ struct chart_trend {
 	const double *x;        /* chart_x() of each period, ascending */
 	const char *const *xlabel;      /* period text of each point */
 	const double *y;        /* values */
-	const bool *partial;    /* incomplete period: drawn hollow */
+	const bool *partial;    /* incomplete period (a year so far, a
+				 * combined January-February release): a
+				 * hollow marker off the line, which joins
+				 * the complete periods only */
 	const bool *has_yoy;    /* NULL: no growth bars */
 	const double *yoy;      /* year-on-year growth, percent (right axis) */
 	bool has_target;
@@ -40,6 +59,7 @@ struct chart_trend {
 	size_t nproj;           /* projection at the current pace, dashed */
 	const double *proj_x;
 	const double *proj_y;
+	const struct chart_words *words;        /* NULL: English */
 };
 
 /* Labelled bars: a region comparison (values, sorted) or a scorecard
@@ -54,8 +74,13 @@ struct chart_bars {
 	const double *value;
 	const int *status;      /* NULL, or an enum progress_status per bar:
 				 * the bar takes chart_status_rgb[status] */
+	const char *const *status_name; /* NULL, or a word per status: a
+					 * legend of the statuses drawn */
+	const bool *missing;    /* NULL, or per bar: no data, the row holds
+				 * its label and words->no_data only */
 	bool fixed_range;       /* use lo..hi for the value axis (scores) */
 	double lo, hi;
+	const struct chart_words *words;        /* NULL: English */
 };
 
 /* Position of a period on the time axis: the year for a year, else the

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render/pngchart.h"
+#include "render/reportlang.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -27,6 +28,56 @@ name_of(const struct charts *c, const char *en, const char *zh)
 	if (c->lang == LANG_ZH && c->gp && zh && *zh)
 		return zh;
 	return en;
+}
+
+static const struct chart_words *
+words_of(const struct charts *c)
+{
+	return c->lang == LANG_ZH && c->gp ? &chart_words_zh :
+	    &chart_words_en;
+}
+
+static bool
+is_ascii(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* The native font draws ASCII only: note text it will leave out, so the
+ * command can say so once. */
+static void
+note_text(struct charts *c, const char *s)
+{
+	if (c->gp == NULL && !is_ascii(s))
+		c->lost_text = true;
+}
+
+/* A unit as the native renderer can draw it: itself when ASCII, else its
+ * English name when there is an obvious one, else nothing. */
+static const char *
+unit_ascii(const char *u)
+{
+	static const char *const names[][2] = {
+		{ "元", "yuan" }, { "万元", "10,000 yuan" },
+		{ "亿元", "100 million yuan" }, { "万亿元", "trillion yuan" },
+		{ "美元", "USD" }, { "万美元", "10,000 USD" },
+		{ "亿美元", "100 million USD" }, { "人", "persons" },
+		{ "万人", "10,000 persons" }, { "件", "items" },
+		{ "万件", "10,000 items" }, { "亿件", "100 million items" },
+		{ "‱", "per 10,000" }, { "百分点", "percentage points" },
+		{ "天", "days" }, { "家", "enterprises" },
+	};
+	size_t i;
+
+	if (is_ascii(u))
+		return u;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(u, names[i][0]) == 0)
+			return names[i][1];
+	return NULL;
 }
 
 static const char *
@@ -99,7 +150,8 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	for (i = 0; i < s->n; i++) {
 		d->x[i] = chart_x(&s->pt[i].p);
 		d->y[i] = s->pt[i].value;
-		d->partial[i] = !s->pt[i].complete;
+		/* A combined January-February release is not one month. */
+		d->partial[i] = !s->pt[i].complete || s->pt[i].combined;
 		d->has_yoy[i] = s->pt[i].has_yoy && s->pt[i].complete;
 		d->yoy[i] = s->pt[i].yoy;
 		d->xlabel[i] = xstrdup(period_format(&s->pt[i].p, t));
@@ -108,8 +160,12 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	buf_addf(&d->subtitle, "%s (%s), %s",
 	    name_of(c, g->name_en, g->name_zh), g->code,
 	    c->lang == LANG_ZH && c->gp ? fzh[s->freq] : fen[s->freq]);
-	buf_adds(&d->unit, cat->units[ci->unit].unit);
+	if (c->gp)
+		buf_adds(&d->unit, cat->units[ci->unit].unit);
+	else if (unit_ascii(cat->units[ci->unit].unit))
+		buf_adds(&d->unit, unit_ascii(cat->units[ci->unit].unit));
 	footer(c, &d->footer);
+	d->c.words = words_of(c);
 	d->c.title = d->title.data;
 	d->c.subtitle = d->subtitle.data;
 	d->c.unit = d->unit.data;
@@ -144,6 +200,48 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	}
 }
 
+void
+charts_claims_release(struct charts_claims *cl)
+{
+	size_t i;
+
+	if (cl == NULL)
+		return;
+	for (i = 0; i < cl->n; i++)
+		free(cl->who[i]);
+	free(cl->who);
+	strmap_release(&cl->map);
+	memset(cl, 0, sizeof(*cl));
+}
+
+/* Take 'path' for the chart of 'who' ("measure 'M05'"), or fail when an
+ * earlier chart of this run has it: ids that clash must not overwrite
+ * each other's files in silence. */
+static int
+claim(struct charts *c, const char *path, const char *who,
+    struct pm_err *err)
+{
+	struct charts_claims *cl = c->claims;
+	int old;
+
+	if (cl == NULL)
+		return 0;
+	if (!strmap_put(&cl->map, path, strlen(path), (int)cl->n, &old))
+		return pm_fail(err, PM_EDATA, path, 0, "%s and %s have the "
+		    "same file name: not overwritten", who, cl->who[old]);
+	cl->who = xreallocarray(cl->who, cl->n + 1, sizeof(*cl->who));
+	cl->who[cl->n++] = xstrdup(who);
+	return 0;
+}
+
+static void
+nodata(struct charts *c, const char *path)
+{
+	c->nskipped++;
+	if (c->nodata)
+		c->nodata(c->ctx, path);
+}
+
 static void
 report(struct charts *c, const char *path, int rc, const struct pm_err *err)
 {
@@ -168,12 +266,18 @@ path_of(const struct charts *c, struct buf *b, const char *a, const char *m,
 }
 
 static int
-draw_trend(struct charts *c, const char *path, const struct chart_trend *t)
+draw_trend(struct charts *c, const char *path, const char *who,
+    const struct chart_trend *t)
 {
 	struct pm_err err = PM_ERR_INIT;
 	int rc;
 
-	if (c->gp)
+	note_text(c, t->title);
+	note_text(c, t->subtitle);
+	note_text(c, t->footer);
+	if ((rc = claim(c, path, who, &err)) != 0)
+		;
+	else if (c->gp)
 		rc = gnuplot_trend(c->gp, path, c->fmt, c->width, c->height, t,
 		    &err);
 	else
@@ -183,14 +287,23 @@ draw_trend(struct charts *c, const char *path, const struct chart_trend *t)
 }
 
 static int
-draw_bars(struct charts *c, const char *path, const struct chart_bars *b)
+draw_bars(struct charts *c, const char *path, const char *who,
+    const struct chart_bars *b)
 {
 	struct pm_err err = PM_ERR_INIT;
-	int h = 130 + 30 * (int)b->n, rc;
+	int h = 130 + 30 * (int)b->n + (b->status_name ? 30 : 0), rc;
+	size_t i;
 
 	if (h < 260)
 		h = 260;
-	if (c->gp)
+	note_text(c, b->title);
+	note_text(c, b->subtitle);
+	note_text(c, b->footer);
+	for (i = 0; i < b->n; i++)
+		note_text(c, b->label[i]);
+	if ((rc = claim(c, path, who, &err)) != 0)
+		;
+	else if (c->gp)
 		rc = gnuplot_bars(c->gp, path, c->fmt, c->width, h, b, &err);
 	else
 		rc = pngchart_bars(path, b, c->width, h, &err);
@@ -213,7 +326,9 @@ series_at(struct charts *c, int ind, struct agg_series *s)
 	return rc;
 }
 
-/* Latest complete value of each child region, sorted, as bars. */
+/* Latest complete value of each child region up to the as-of, sorted,
+ * as bars; a region whose latest year is not the region's own says which
+ * year its value is of. */
 static int
 region_bars(struct charts *c, int ind)
 {
@@ -221,15 +336,17 @@ region_bars(struct charts *c, int ind)
 	const struct summary_indicator *si = &c->sum->indicators[ind];
 	const struct cat_indicator *ci = &cat->indicators[ind];
 	struct chart_bars b;
-	const char **label = NULL;
+	char **label = NULL;
 	double *value = NULL;
 	struct buf path = BUF_INIT, title = BUF_INIT, sub = BUF_INIT,
-	    foot = BUF_INIT;
+	    foot = BUF_INIT, who = BUF_INIT, l = BUF_INIT;
 	size_t n = 0, i, j;
 	int year, rc = 0;
 
+	path_of(c, &path, ci->code, cat->regions[c->sum->region].code,
+	    "regions");
 	if (!si->has_latest)
-		return 0;
+		goto out;
 	year = si->latest.p.year;
 	for (i = 0; i < cat->nregions; i++) {
 		struct agg_series s = AGG_SERIES_INIT;
@@ -242,27 +359,35 @@ region_bars(struct charts *c, int ind)
 		rc = summary_series(c->st, cat, ind, (int)i, FREQ_Y,
 		    &c->sum->as_of, &s, &chk, &nchk, &err);
 		free(chk);
-		for (j = 0; rc == 0 && j < s.n; j++)
-			if (s.pt[j].p.year == year && s.pt[j].complete) {
+		for (j = s.n; rc == 0 && j-- > 0;)
+			if (s.pt[j].complete && isfinite(s.pt[j].value)) {
 				label = xreallocarray(label, n + 1,
 				    sizeof(*label));
 				value = xreallocarray(value, n + 1,
 				    sizeof(*value));
-				label[n] = name_of(c, cat->regions[i].name_en,
-				    cat->regions[i].name_zh);
+				buf_reset(&l);
+				buf_adds(&l, name_of(c,
+				    cat->regions[i].name_en,
+				    cat->regions[i].name_zh));
+				if (s.pt[j].p.year != year)
+					buf_addf(&l, " (%d)", s.pt[j].p.year);
+				label[n] = xstrdup(l.data);
 				value[n++] = s.pt[j].value;
+				break;
 			}
 		agg_series_release(&s);
 		if (rc != 0)
 			goto out;
 	}
-	if (n < 2)
+	if (n < 2) {
+		nodata(c, path.data);
 		goto out;
+	}
 	/* Largest first: insertion sort, n is a handful of regions. */
 	for (i = 1; i < n; i++)
 		for (j = i; j > 0 && value[j] > value[j - 1]; j--) {
 			double tv = value[j];
-			const char *tl = label[j];
+			char *tl = label[j];
 
 			value[j] = value[j - 1];
 			value[j - 1] = tv;
@@ -276,21 +401,26 @@ region_bars(struct charts *c, int ind)
 	footer(c, &foot);
 	b.title = title.data;
 	b.subtitle = sub.data;
-	b.unit = cat->units[ci->unit].unit;
+	b.unit = c->gp ? cat->units[ci->unit].unit :
+	    unit_ascii(cat->units[ci->unit].unit);
 	b.footer = foot.data;
 	b.n = n;
-	b.label = label;
+	b.label = (const char *const *)label;
 	b.value = value;
-	path_of(c, &path, ci->code, cat->regions[c->sum->region].code,
-	    "regions");
-	rc = draw_bars(c, path.data, &b);
+	b.words = words_of(c);
+	buf_addf(&who, "the regions of indicator '%s'", ci->code);
+	rc = draw_bars(c, path.data, who.data, &b);
 out:
+	for (i = 0; i < n; i++)
+		free(label[i]);
 	free(label);
 	free(value);
 	buf_release(&path);
 	buf_release(&title);
 	buf_release(&sub);
 	buf_release(&foot);
+	buf_release(&who);
+	buf_release(&l);
 	return rc;
 }
 
@@ -301,7 +431,7 @@ charts_indicator(struct charts *c, int ind)
 	const struct cat_indicator *ci = &cat->indicators[ind];
 	struct agg_series s = AGG_SERIES_INIT;
 	struct trend_data d;
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, who = BUF_INIT;
 	char f[2] = { period_freq_letter(c->freq), '\0' };
 	int rc;
 
@@ -313,16 +443,18 @@ charts_indicator(struct charts *c, int ind)
 		return rc;
 	path_of(c, &path, ci->code, cat->regions[c->sum->region].code, f);
 	if (s.n == 0) {
-		c->nskipped++;
+		nodata(c, path.data);
 		agg_series_release(&s);
 		buf_release(&path);
 		return 0;
 	}
 	trend_fill(c, ind, &s, &d);
-	rc = draw_trend(c, path.data, &d.c);
+	buf_addf(&who, "indicator '%s'", ci->code);
+	rc = draw_trend(c, path.data, who.data, &d.c);
 	trend_free(&d);
 	agg_series_release(&s);
 	buf_release(&path);
+	buf_release(&who);
 	if (rc == 0)
 		rc = region_bars(c, ind);
 	return rc;
@@ -348,57 +480,77 @@ cut(struct buf *b, const char *id, const char *name)
 	return b->data;
 }
 
-/* Scores of some children as bars coloured by status, best first. */
+/* Scores of some children as bars coloured by status, best first, with a
+ * legend of the statuses drawn; children without a score at the end as
+ * "no data" rows. Nothing when no child has a score. */
 static int
-score_bars(struct charts *c, const char *file_id, const char *title,
-    size_t n, char **label, const double *score, const int *status)
+score_bars(struct charts *c, const char *file_id, const char *who,
+    const char *title, size_t n, char **label, const double *score,
+    const int *status, const bool *has)
 {
 	struct chart_bars b;
 	struct buf path = BUF_INIT, foot = BUF_INIT;
-	size_t *order = xcalloc(n + 1, sizeof(size_t)), i, j;
+	size_t *order = xcalloc(n + 1, sizeof(size_t)), i, j, nhas = 0;
 	const char **l = xcalloc(n + 1, sizeof(char *));
+	const char *names[6];
 	double *v = xcalloc(n + 1, sizeof(double));
+	bool *missing = xcalloc(n + 1, sizeof(bool));
 	int *st = xcalloc(n + 1, sizeof(int)), rc = 0;
 
 	for (i = 0; i < n; i++)
 		order[i] = i;
+	/* Scores down, rows without a score last, catalogue order kept. */
 	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && score[order[j]] > score[order[j - 1]];
-		    j--) {
-			size_t t = order[j];
+		for (j = i; j > 0; j--) {
+			size_t p = order[j - 1], q = order[j], t;
 
+			if (has[p] && (!has[q] || score[q] <= score[p]))
+				break;
+			if (!has[p] && !has[q])
+				break;
+			t = order[j];
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
 	for (i = 0; i < n; i++) {
 		l[i] = label[order[i]];
-		v[i] = score[order[i]];
-		st[i] = status[order[i]];
+		missing[i] = !has[order[i]];
+		v[i] = missing[i] ? 0 : score[order[i]];
+		st[i] = missing[i] ? 0 : status[order[i]];
+		nhas += !missing[i];
 	}
-	if (n == 0) {
-		c->nskipped++;
+	path_of(c, &path, file_id, "scores", NULL);
+	if (nhas == 0) {
+		nodata(c, path.data);
 		goto out;
 	}
+	for (i = 0; i < 6; i++)
+		names[i] = rl_status(c->lang == LANG_ZH && c->gp ? LANG_ZH :
+		    LANG_EN, (enum progress_status)i);
 	memset(&b, 0, sizeof(b));
 	footer(c, &foot);
 	b.title = title;
 	b.subtitle = c->lang == LANG_ZH && c->gp ? "进展得分（-5 至 5）" :
 	    "progress score (-5 to 5)";
+	b.unit = words_of(c)->score;
 	b.footer = foot.data;
 	b.n = n;
 	b.label = l;
 	b.value = v;
 	b.status = st;
+	b.status_name = names;
+	b.missing = missing;
 	b.fixed_range = true;
 	b.lo = -5;
 	b.hi = 5;
-	path_of(c, &path, file_id, "scores", NULL);
-	rc = draw_bars(c, path.data, &b);
+	b.words = words_of(c);
+	rc = draw_bars(c, path.data, who, &b);
 out:
 	free(order);
 	free(l);
 	free(v);
 	free(st);
+	free(missing);
 	buf_release(&path);
 	buf_release(&foot);
 	return rc;
@@ -414,16 +566,48 @@ free_labels(char **label, size_t n)
 	free(label);
 }
 
+/* Rows of a scorecard, grown one at a time. */
+struct rows {
+	char **label;
+	double *score;
+	int *status;
+	bool *has;
+	size_t n;
+};
+
+static void
+rows_add(struct rows *r, const char *label, bool has, double score,
+    int status)
+{
+	r->label = xreallocarray(r->label, r->n + 1, sizeof(*r->label));
+	r->score = xreallocarray(r->score, r->n + 1, sizeof(*r->score));
+	r->status = xreallocarray(r->status, r->n + 1, sizeof(*r->status));
+	r->has = xreallocarray(r->has, r->n + 1, sizeof(*r->has));
+	r->label[r->n] = xstrdup(label);
+	r->score[r->n] = has ? score : 0;
+	r->status[r->n] = has ? status : 0;
+	r->has[r->n++] = has;
+}
+
+static void
+rows_free(struct rows *r)
+{
+	free_labels(r->label, r->n);
+	free(r->score);
+	free(r->status);
+	free(r->has);
+	memset(r, 0, sizeof(*r));
+}
+
 static int
 measure_scores(struct charts *c, int m)
 {
 	const struct catalog *cat = c->sum->cat;
 	const struct cat_measure *cm = &cat->measures[m];
-	char **label = NULL;
-	double *score = NULL;
-	int *status = NULL, rc;
-	size_t n = 0, i, k;
-	struct buf b = BUF_INIT;
+	struct rows r = { 0 };
+	size_t i, k;
+	struct buf b = BUF_INIT, who = BUF_INIT;
+	int rc;
 
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct cat_indicator *ci = &cat->indicators[i];
@@ -431,26 +615,19 @@ measure_scores(struct charts *c, int m)
 		    &c->sum->indicators[i].progress;
 
 		for (k = 0; k < ci->nmeasures; k++)
-			if (ci->measures[k] == m && p->has_score) {
-				label = xreallocarray(label, n + 1,
-				    sizeof(*label));
-				score = xreallocarray(score, n + 1,
-				    sizeof(*score));
-				status = xreallocarray(status, n + 1,
-				    sizeof(*status));
-				label[n] = xstrdup(cut(&b, NULL, name_of(c,
-				    ci->name_en, ci->name_zh)));
-				score[n] = p->score;
-				status[n++] = (int)p->status;
-			}
+			if (ci->measures[k] == m)
+				rows_add(&r, cut(&b, NULL, name_of(c,
+				    ci->name_en, ci->name_zh)), p->has_score,
+				    p->score, (int)p->status);
 	}
 	buf_reset(&b);
 	buf_addf(&b, "%s %s", cm->id, name_of(c, cm->name_en, cm->name_zh));
-	rc = score_bars(c, cm->id, b.data, n, label, score, status);
-	free_labels(label, n);
-	free(score);
-	free(status);
+	buf_addf(&who, "measure '%s'", cm->id);
+	rc = score_bars(c, cm->id, who.data, b.data, r.n, r.label, r.score,
+	    r.status, r.has);
+	rows_free(&r);
 	buf_release(&b);
+	buf_release(&who);
 	return rc;
 }
 
@@ -461,9 +638,10 @@ measure_multiples(struct charts *c, int m)
 	const struct cat_measure *cm = &cat->measures[m];
 	struct trend_data *d = NULL;
 	struct chart_trend *t = NULL;
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, title = BUF_INIT, foot = BUF_INIT,
+	    who = BUF_INIT;
 	struct pm_err err = PM_ERR_INIT;
-	size_t n = 0, i, k;
+	size_t n = 0, i, k, nhas = 0;
 	int rc = 0;
 
 	for (i = 0; i < cat->nindicators; i++) {
@@ -471,24 +649,33 @@ measure_multiples(struct charts *c, int m)
 		const struct agg_series *s = &c->sum->indicators[i].years;
 
 		for (k = 0; k < ci->nmeasures; k++)
-			if (ci->measures[k] == m && s->n > 0) {
+			if (ci->measures[k] == m) {
 				d = xreallocarray(d, n + 1, sizeof(*d));
 				trend_fill(c, (int)i, s, &d[n]);
 				d[n].c.has_yoy = NULL;
+				nhas += s->n > 0;
+				note_text(c, d[n].c.title);
 				n++;
 			}
 	}
-	if (n == 0) {
-		c->nskipped++;
+	path_of(c, &path, cm->id, "multiples", NULL);
+	if (nhas == 0) {
+		nodata(c, path.data);
 		goto out;
 	}
 	t = xcalloc(n, sizeof(*t));
 	for (i = 0; i < n; i++)
 		t[i] = d[i].c;
-	path_of(c, &path, cm->id, "multiples", NULL);
-	if (c->gp)
+	buf_addf(&title, "%s %s", cm->id, name_of(c, cm->name_en,
+	    cm->name_zh));
+	footer(c, &foot);
+	buf_addf(&who, "the indicators of measure '%s'", cm->id);
+	note_text(c, title.data);
+	if ((rc = claim(c, path.data, who.data, &err)) != 0)
+		;
+	else if (c->gp)
 		rc = gnuplot_multi(c->gp, path.data, c->fmt, c->width * 4 / 3,
-		    c->height * 3 / 2, t, n, &err);
+		    c->height * 3 / 2, title.data, foot.data, t, n, &err);
 	else
 		rc = pngchart_multi(path.data, t, n, c->width * 4 / 3,
 		    c->height * 3 / 2, &err);
@@ -500,6 +687,9 @@ out:
 	free(d);
 	free(t);
 	buf_release(&path);
+	buf_release(&title);
+	buf_release(&foot);
+	buf_release(&who);
 	return rc;
 }
 
@@ -525,32 +715,27 @@ static int
 system_scores(struct charts *c, int sys)
 {
 	const struct catalog *cat = c->sum->cat;
-	char **label = NULL;
-	double *score = NULL;
-	int *status = NULL, rc;
-	size_t n = 0, i;
-	struct buf b = BUF_INIT;
+	struct rows r = { 0 };
+	size_t i;
+	struct buf b = BUF_INIT, who = BUF_INIT;
+	int rc;
 
 	for (i = 0; i < cat->nmeasures; i++) {
-		const struct progress_rollup *r = &c->sum->measures[i].r;
+		const struct progress_rollup *p = &c->sum->measures[i].r;
 
-		if (cat->measures[i].system != sys || !r->has_score)
+		if (cat->measures[i].system != sys)
 			continue;
-		label = xreallocarray(label, n + 1, sizeof(*label));
-		score = xreallocarray(score, n + 1, sizeof(*score));
-		status = xreallocarray(status, n + 1, sizeof(*status));
-		label[n] = xstrdup(cut(&b, cat->measures[i].id, name_of(c,
-		    cat->measures[i].name_en, cat->measures[i].name_zh)));
-		score[n] = r->score;
-		status[n++] = (int)r->status;
+		rows_add(&r, cut(&b, cat->measures[i].id, name_of(c,
+		    cat->measures[i].name_en, cat->measures[i].name_zh)),
+		    p->has_score, p->score, (int)p->status);
 	}
-	rc = score_bars(c, cat->systems[sys].id, name_of(c,
-	    cat->systems[sys].name_en, cat->systems[sys].name_zh), n, label,
-	    score, status);
-	free_labels(label, n);
-	free(score);
-	free(status);
+	buf_addf(&who, "system '%s'", cat->systems[sys].id);
+	rc = score_bars(c, cat->systems[sys].id, who.data, name_of(c,
+	    cat->systems[sys].name_en, cat->systems[sys].name_zh), r.n,
+	    r.label, r.score, r.status, r.has);
+	rows_free(&r);
 	buf_release(&b);
+	buf_release(&who);
 	return rc;
 }
 
@@ -574,26 +759,21 @@ int
 charts_all(struct charts *c)
 {
 	const struct catalog *cat = c->sum->cat;
-	char **label = xcalloc(cat->nsystems + 1, sizeof(char *));
-	double *score = xcalloc(cat->nsystems + 1, sizeof(double));
-	int *status = xcalloc(cat->nsystems + 1, sizeof(int)), rc = 0;
-	size_t n = 0, i;
+	struct rows r = { 0 };
+	size_t i;
+	int rc = 0;
 
 	for (i = 0; i < cat->nsystems; i++) {
-		const struct progress_rollup *r = &c->sum->systems[i].r;
+		const struct progress_rollup *p = &c->sum->systems[i].r;
 
-		if (!r->has_score)
-			continue;
-		label[n] = xstrdup(name_of(c, cat->systems[i].name_en,
-		    cat->systems[i].name_zh));
-		score[n] = r->score;
-		status[n++] = (int)r->status;
+		rows_add(&r, name_of(c, cat->systems[i].name_en,
+		    cat->systems[i].name_zh), p->has_score, p->score,
+		    (int)p->status);
 	}
-	rc = score_bars(c, "policy", c->lang == LANG_ZH && c->gp ?
-	    "政策总体进展" : "Progress by system", n, label, score, status);
-	free_labels(label, n);
-	free(score);
-	free(status);
+	rc = score_bars(c, "policy", "the policy scorecard",
+	    c->lang == LANG_ZH && c->gp ? "政策总体进展" :
+	    "Progress by system", r.n, r.label, r.score, r.status, r.has);
+	rows_free(&r);
 	/* Each system's scorecard, each measure's scorecard and multiples,
 	 * then every indicator once (an indicator of several measures is
 	 * not drawn twice). */

@@ -6,7 +6,9 @@
  * CODE.REGION.regions.EXT for the comparison of the region's children,
  * MEASURE.scores.EXT and MEASURE.multiples.EXT, SYSTEM.scores.EXT and
  * policy.scores.EXT. Every chart is written under a temporary name and
- * renamed, so a reader never sees half a file.
+ * renamed, so a reader never sees half a file. With a claims set, a
+ * file written earlier in the run is never overwritten: two ids that give
+ * the same name make the second chart fail, naming both.
  */
 #ifndef PM_RENDER_CHARTS_H
 #define PM_RENDER_CHARTS_H
@@ -14,6 +16,7 @@
 #include <stdbool.h>
 
 #include "core/store.h"
+#include "util/strmap.h"
 #include "core/summary.h"
 #include "render/gnuplot.h"
 #include "util/err.h"
@@ -23,6 +26,22 @@ enum chart_lang { LANG_EN, LANG_ZH };
 /* Called for every chart: its path when written, or the error. */
 typedef void (*charts_done_fn)(void *ctx, const char *path,
     const struct pm_err *err);
+
+/* Called for every chart not made for want of data, with the path it
+ * would have had. */
+typedef void (*charts_nodata_fn)(void *ctx, const char *path);
+
+/* The files written in one run, and whose chart each is. Start from
+ * CHARTS_CLAIMS_INIT; charts_claims_release() it. */
+struct charts_claims {
+	struct strmap map;              /* path -> index into who */
+	char **who;                     /* "measure 'M05'", ... owned */
+	size_t n;
+};
+
+#define CHARTS_CLAIMS_INIT { STRMAP_INIT, NULL, 0 }
+
+void charts_claims_release(struct charts_claims *cl);
 
 struct charts {
 	struct store *st;               /* for series at other frequencies */
@@ -38,7 +57,11 @@ struct charts {
 	bool *drawn;                    /* NULL, or one flag per indicator:
 					 * its charts are done, skip it */
 	charts_done_fn done;
+	charts_nodata_fn nodata;        /* NULL: not told */
 	void *ctx;
+	struct charts_claims *claims;   /* NULL: no check of names */
+	bool lost_text;                 /* native: text outside ASCII was
+					 * left out of a chart */
 	unsigned nwritten, nfailed, nskipped;
 	int worst;                      /* worst status of a failed chart */
 };

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "render/raster.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -507,11 +508,27 @@ tmp_name(struct buf *t, const char *path)
 	buf_addf(t, "%s.part", path);
 }
 
-/* Period labels on the time axis, at most XTICS_MAX of them. */
+/* Length of one period on the time axis: the smallest step between
+ * points, a year for a single point. */
+static double
+period_len(const struct chart_trend *c)
+{
+	double d = HUGE_VAL;
+	size_t i;
+
+	for (i = 1; i < c->n; i++)
+		if (c->x[i] - c->x[i - 1] > 1e-9 && c->x[i] - c->x[i - 1] < d)
+			d = c->x[i] - c->x[i - 1];
+	return isfinite(d) && d <= 1 ? d : 1;
+}
+
+/* Period labels on the time axis, at most XTICS_MAX of them; the years
+ * after the data up to the target year when the axis is in years. */
 static void
-xtics(struct buf *s, const struct chart_trend *c)
+xtics(struct buf *s, const struct chart_trend *c, double per)
 {
 	size_t i, step = c->n / XTICS_MAX + 1;
+	double y;
 
 	if (c->xlabel == NULL || c->n == 0)
 		return;
@@ -522,10 +539,107 @@ xtics(struct buf *s, const struct chart_trend *c)
 		gp_quote(s, c->xlabel[i]);
 		buf_addf(s, " %.17g", c->x[i]);
 	}
-	/* The target year gets its tic too. */
-	if (c->has_target && c->target_x > c->x[c->n - 1] + 0.5)
-		buf_addf(s, ", '%d' %.17g", (int)c->target_x, c->target_x);
+	if (c->has_target && c->target_x > c->x[c->n - 1] + 0.5) {
+		y = per >= 1 && step == 1 ? floor(c->x[c->n - 1]) + 1 :
+		    c->target_x;
+		for (; y <= c->target_x && y < c->target_x + 1; y++)
+			buf_addf(s, ", '%d' %.17g", (int)y, y);
+	}
 	buf_adds(s, ")\n");
+}
+
+/* Explicit ticks over lo..hi with a plain number format: gnuplot's own
+ * choice writes 1e+06 beside 500000. */
+static void
+ticks(struct buf *s, const char *axis, double lo, double hi, int want)
+{
+	struct raster_ticks t;
+
+	raster_ticks_make(&t, lo, hi, want);
+	if (t.count < 1)
+		return;
+	buf_addf(s, "set %stics %.17g, %.17g, %.17g\n", axis, t.first,
+	    t.step, hi);
+	buf_addf(s, "set format %s '%%.%df'\n", axis, t.decimals);
+}
+
+/* The value axis of a trend: data, projection and target; from 0 when
+ * every value is >= 0 and the smallest at most half the largest
+ * (likewise to 0 for negatives), other ends padded 5%, and the target
+ * kept off the edges so that its line and marker show. */
+static void
+y_range(const struct chart_trend *c, double *lo, double *hi)
+{
+	double a = HUGE_VAL, b = -HUGE_VAL, span, d;
+	bool zlo = false, zhi = false;
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (isfinite(c->y[i])) {
+			a = fmin(a, c->y[i]);
+			b = fmax(b, c->y[i]);
+		}
+	for (i = 0; i < c->nproj; i++)
+		if (isfinite(c->proj_y[i])) {
+			a = fmin(a, c->proj_y[i]);
+			b = fmax(b, c->proj_y[i]);
+		}
+	if (c->has_target && isfinite(c->target)) {
+		a = fmin(a, c->target);
+		b = fmax(b, c->target);
+	}
+	if (a > b)
+		a = b = 0;
+	if (a >= 0 && a <= b / 2) {
+		a = 0;
+		zlo = true;
+	} else if (b <= 0 && b >= a / 2) {
+		b = 0;
+		zhi = true;
+	}
+	if (!(b - a > 0)) {
+		d = a != 0 ? fabs(a) * 0.1 : 1;
+		a -= zlo ? 0 : d / 2;
+		b += zhi ? 0 : zlo ? d : d / 2;
+	}
+	span = b - a;
+	if (!zlo)
+		a -= span * 0.05;
+	if (!zhi)
+		b += span * 0.05;
+	if (c->has_target && isfinite(c->target)) {
+		if (c->target - a < span * 0.04)
+			a = c->target - span * 0.06;
+		if (b - c->target < span * 0.04)
+			b = c->target + span * 0.06;
+	}
+	*lo = a;
+	*hi = b;
+}
+
+/* Fit 's' into about 'room' character widths (a CJK character counts
+ * two), cut with an ellipsis. */
+static void
+fit_text(struct buf *b, const char *s, size_t room)
+{
+	const unsigned char *q = (const unsigned char *)s;
+	size_t w = 0, i, cut = 0;
+
+	for (i = 0; q[i]; i++) {
+		if ((q[i] & 0xc0) == 0x80)
+			continue;
+		if (w + 1 <= room)
+			cut = i;
+		w += q[i] >= 0xe0 ? 2 : 1;
+	}
+	if (w <= room) {
+		buf_adds(b, s);
+		return;
+	}
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	buf_add(b, s, cut);
+	buf_adds(b, "\xe2\x80\xa6");
 }
 
 static void
@@ -558,16 +672,20 @@ titles(struct buf *s, const char *title, const char *subtitle,
 	}
 }
 
-/* The plot command of one trend; 'compact' for small multiples. */
+/* The plot command of one trend; 'compact' for small multiples, 'want'
+ * ticks on the value axis. The line joins the complete periods only: a
+ * partial one (a year so far, a combined January-February release) would
+ * look like a fall. */
 static int
 trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
-    const struct chart_trend *c, bool compact, struct pm_err *err)
+    const struct chart_trend *c, bool compact, int want, struct pm_err *err)
 {
+	const struct chart_words *w = c->words ? c->words : &chart_words_en;
 	struct buf p = BUF_INIT;
 	bool *complete = xcalloc(c->n + 1, sizeof(bool));
 	bool *partial = xcalloc(c->n + 1, sizeof(bool));
-	bool any_partial = false, any_yoy = false;
-	double xmin, xmax;
+	bool any_partial = false, any_yoy = false, any_complete = false;
+	double xmin, xmax, per, lo, hi;
 	size_t i;
 	int rc;
 
@@ -575,7 +693,8 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 		partial[i] = c->partial && c->partial[i];
 		complete[i] = !partial[i];
 		any_partial |= partial[i];
-		any_yoy |= c->has_yoy && c->has_yoy[i];
+		any_complete |= complete[i];
+		any_yoy |= c->has_yoy && c->has_yoy[i] && isfinite(c->yoy[i]);
 	}
 	if (compact)
 		any_yoy = false;
@@ -586,17 +705,47 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 	for (i = 0; i < c->nproj; i++)
 		if (c->proj_x[i] > xmax)
 			xmax = c->proj_x[i];
-	buf_addf(s, "set xrange [%.17g:%.17g]\n", xmin - 0.5, xmax + 0.5);
-	xtics(s, c);
-	if (c->unit) {
-		buf_adds(s, "set ylabel ");
+	per = period_len(c);
+	buf_addf(s, "set xrange [%.17g:%.17g]\n", xmin - per * 0.6,
+	    xmax + per * 0.6);
+	xtics(s, c, per);
+	y_range(c, &lo, &hi);
+	buf_addf(s, "set yrange [%.17g:%.17g]\n", lo, hi);
+	ticks(s, "y", lo, hi, want);
+	/* The unit above the axis, upright (a rotated label lays Chinese
+	 * characters on their side). */
+	if (c->unit && *c->unit && !compact) {
+		buf_adds(s, "set label 103 ");
 		gp_quote(s, c->unit);
-		buf_adds(s, " noenhanced\n");
+		buf_adds(s, " at graph 0, graph 1 left offset -2, 1.1 "
+		    "font pm_font.',9' noenhanced\n");
 	}
-	if (any_yoy)
-		buf_adds(s, "set y2tics\nset ytics nomirror\n"
-		    "set y2label 'YoY %' noenhanced\n"
-		    "set y2range [*<0:*]\n");
+	if (any_yoy) {
+		double ylo = 0, yhi = 0;
+
+		for (i = 0; i < c->n; i++)
+			if (c->has_yoy[i] && isfinite(c->yoy[i])) {
+				ylo = fmin(ylo, c->yoy[i]);
+				yhi = fmax(yhi, c->yoy[i]);
+			}
+		if (yhi - ylo <= 0)
+			yhi = 1;
+		if (ylo < 0)
+			ylo -= (yhi - ylo) * 0.05;
+		if (yhi > 0)
+			yhi += (yhi - ylo) * 0.05;
+		/* Zero always inside, bars in the lower part under the line
+		 * they explain, a zero line to read them against. */
+		buf_addf(s, "set y2range [%.17g:%.17g]\nset ytics nomirror\n",
+		    ylo, ylo + (yhi - ylo) / 0.45);
+		ticks(s, "y2", ylo, yhi, want / 2 + 1);
+		buf_adds(s, "set arrow 2 from graph 0, second 0 to graph 1, "
+		    "second 0 nohead lc rgb '#9e9e9e' lw 1 back\n"
+		    "set label 104 ");
+		gp_quote(s, w->yoy_axis);
+		buf_adds(s, " at graph 1, graph 1 right offset 2, 1.1 "
+		    "font pm_font.',9' noenhanced\n");
+	}
 	if (c->has_target)
 		buf_addf(s, "set arrow 1 from graph 0, first %.17g to graph 1, "
 		    "first %.17g nohead ls 4 front\n", c->target, c->target);
@@ -616,28 +765,38 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 		if (rc != 0)
 			goto out;
 		gp_quote(s, p.data);
-		buf_adds(s, " using 1:2 axes x1y2 with boxes ls 3 "
-		    "title 'YoY %', ");
+		buf_adds(s, " using 1:2 axes x1y2 with boxes ls 3 title ");
+		gp_quote(s, w->yoy);
+		buf_adds(s, ", ");
 	}
-	if ((rc = data_file(g, sub, "v", c->n, c->x, c->y, NULL, NULL, &p,
-	    err)) != 0)
-		goto out;
-	gp_quote(s, p.data);
-	buf_adds(s, " using 1:2 with lines ls 1 notitle, ");
-	if ((rc = data_file(g, sub, "t", c->n, c->x, c->y, complete, NULL, &p,
-	    err)) != 0)
-		goto out;
-	gp_quote(s, p.data);
-	buf_adds(s, compact ? " using 1:2 with points ls 1 notitle" :
-	    " using 1:2 with points ls 1 title 'value'");
+	/* Only files with a point: gnuplot stops at a plot without one. */
+	if (any_complete) {
+		if ((rc = data_file(g, sub, "t", c->n, c->x, c->y, complete,
+		    NULL, &p, err)) != 0)
+			goto out;
+		gp_quote(s, p.data);
+		buf_adds(s, " using 1:2 with linespoints ls 1 ");
+		if (compact)
+			buf_adds(s, "notitle");
+		else {
+			buf_adds(s, "title ");
+			gp_quote(s, w->value);
+		}
+	}
 	if (any_partial) {
 		if ((rc = data_file(g, sub, "p", c->n, c->x, c->y, partial,
 		    NULL, &p, err)) != 0)
 			goto out;
-		buf_adds(s, ", ");
+		if (any_complete)
+			buf_adds(s, ", ");
 		gp_quote(s, p.data);
-		buf_adds(s, compact ? " using 1:2 with points ls 2 notitle" :
-		    " using 1:2 with points ls 2 title 'partial period'");
+		buf_adds(s, " using 1:2 with points ls 2 ");
+		if (compact)
+			buf_adds(s, "notitle");
+		else {
+			buf_adds(s, "title ");
+			gp_quote(s, w->partial);
+		}
 	}
 	if (c->nproj >= 2) {
 		if ((rc = data_file(g, sub, "j", c->nproj, c->proj_x, c->proj_y,
@@ -645,8 +804,13 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 			goto out;
 		buf_adds(s, ", ");
 		gp_quote(s, p.data);
-		buf_adds(s, compact ? " using 1:2 with lines ls 5 notitle" :
-		    " using 1:2 with lines ls 5 title 'at current pace'");
+		buf_adds(s, " using 1:2 with lines ls 5 ");
+		if (compact)
+			buf_adds(s, "notitle");
+		else {
+			buf_adds(s, "title ");
+			gp_quote(s, w->pace);
+		}
 	}
 	if (c->has_target) {
 		double tx = c->target_x, ty = c->target;
@@ -656,8 +820,13 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 			goto out;
 		buf_adds(s, ", ");
 		gp_quote(s, p.data);
-		buf_adds(s, compact ? " using 1:2 with points ls 4 notitle" :
-		    " using 1:2 with points ls 4 title 'target'");
+		buf_adds(s, " using 1:2 with points ls 4 ");
+		if (compact)
+			buf_adds(s, "notitle");
+		else {
+			buf_adds(s, "title ");
+			gp_quote(s, w->target);
+		}
 	}
 	buf_addc(s, '\n');
 out:
@@ -681,7 +850,7 @@ gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
 	tmp_name(&t, path);
 	begin(g, &s, t.data, fmt, width, height, "trend.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);
-	if ((rc = trend_body(g, &s, 0, c, false, err)) == 0)
+	if ((rc = trend_body(g, &s, 0, c, false, height / 80, err)) == 0)
 		rc = finish(g, &s, t.data, path, err);
 	buf_release(&s);
 	buf_release(&t);
@@ -690,28 +859,60 @@ gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
 
 int
 gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
-    int width, int height, const struct chart_trend *c, size_t n,
-    struct pm_err *err)
+    int width, int height, const char *title, const char *footer,
+    const struct chart_trend *c, size_t n, struct pm_err *err)
 {
-	struct buf s = BUF_INIT, t = BUF_INIT;
-	size_t i, cols = 1, drawn = 0;
+	struct buf s = BUF_INIT, t = BUF_INIT, name = BUF_INIT;
+	size_t i, cols = 1, rows, drawn = 0, room, ulen;
 	int rc = 0;
 
 	if ((rc = alive(g, path, err)) != 0)
 		return rc;
 	while (cols * cols < n)
 		cols++;
+	rows = (n + cols - 1) / cols;
+	/* A panel title at 9 points takes up to 8 pixels a character. */
+	room = (size_t)width / cols / 8;
 	tmp_name(&t, path);
 	begin(g, &s, t.data, fmt, width, height, "multi.gp");
-	buf_addf(&s, "set multiplot layout %zu,%zu\n", (n + cols - 1) / cols,
-	    cols);
+	buf_addf(&s, "set multiplot layout %zu,%zu", rows, cols);
+	if (title && *title) {
+		buf_adds(&s, " title ");
+		gp_quote(&s, title);
+		buf_adds(&s, " font pm_font.',13' noenhanced");
+	}
+	/* Room at the top for the page title, at the bottom for the
+	 * footer, between panels for their titles and tick labels. */
+	buf_addf(&s, " margins 0.07, 0.97, %.3f, %.3f spacing 0.07, %.3f\n",
+	    footer && *footer ? 0.09 : 0.05, title && *title ? 0.9 : 0.95,
+	    0.16 / (double)rows + 0.04);
 	for (i = 0; i < n && rc == 0; i++) {
-		if (c[i].n == 0)
-			continue;
 		buf_adds(&s, "unset arrow\nunset label\nunset y2tics\n"
-		    "unset y2label\nset ytics mirror\n");
-		titles(&s, c[i].title, NULL, NULL, true);
-		rc = trend_body(g, &s, (unsigned)i, &c[i], true, err);
+		    "unset y2label\nset ytics nomirror\nset border 3\n");
+		if (i == 0)
+			titles(&s, NULL, NULL, footer, false);
+		buf_reset(&name);
+		ulen = c[i].unit && *c[i].unit ? strlen(c[i].unit) + 3 : 0;
+		fit_text(&name, c[i].title ? c[i].title : "",
+		    room > ulen + 8 ? room - ulen : 8);
+		if (ulen)
+			buf_addf(&name, " (%s)", c[i].unit);
+		titles(&s, name.data, NULL, NULL, true);
+		if (c[i].n == 0) {
+			const struct chart_words *w = c[i].words ?
+			    c[i].words : &chart_words_en;
+
+			buf_adds(&s, "unset border\nunset tics\n"
+			    "set label 105 ");
+			gp_quote(&s, w->no_data);
+			buf_adds(&s, " at graph 0.5, graph 0.5 center "
+			    "tc rgb '#666666' noenhanced\n"
+			    "plot [0:1] [0:1] NaN notitle\n"
+			    "set tics\n");
+			continue;
+		}
+		rc = trend_body(g, &s, (unsigned)i, &c[i], true,
+		    (int)((size_t)height / rows / 70 + 2), err);
 		drawn++;
 	}
 	if (rc == 0 && drawn == 0)
@@ -720,6 +921,7 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
 		rc = finish(g, &s, t.data, path, err);
 	buf_release(&s);
 	buf_release(&t);
+	buf_release(&name);
 	return rc;
 }
 
@@ -727,10 +929,16 @@ int
 gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
     int width, int height, const struct chart_bars *c, struct pm_err *err)
 {
-	struct buf s = BUF_INIT, t = BUF_INIT, p = BUF_INIT;
+	const struct chart_words *w = c->words ? c->words : &chart_words_en;
+	struct buf s = BUF_INIT, t = BUF_INIT, p = BUF_INIT, l = BUF_INIT;
 	double *idx = xcalloc(c->n + 1, sizeof(double));
+	double *zero = xcalloc(c->n + 1, sizeof(double));
 	int *rgb = xcalloc(c->n + 1, sizeof(int));
-	size_t i, lmargin = 8;
+	bool *keep = xcalloc(c->n + 1, sizeof(bool));
+	bool *gone = xcalloc(c->n + 1, sizeof(bool));
+	bool shown[6] = { false }, any_gone = false, any_neg = false;
+	bool any_pos = false;
+	size_t i, lmargin = 8, room = (size_t)width / 2 / 8;
 	int rc;
 
 	if ((rc = alive(g, path, err)) != 0)
@@ -740,64 +948,127 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 		goto out;
 	}
 	for (i = 0; i < c->n; i++) {
+		int st = c->status && c->status[i] >= 0 && c->status[i] < 6 ?
+		    c->status[i] : -1;
+
 		idx[i] = (double)i;
-		rgb[i] = (int)(c->status ? chart_status_rgb[c->status[i]]
-		    : 0x1565c0);
+		gone[i] = (c->missing && c->missing[i]) ||
+		    !isfinite(c->value[i]);
+		keep[i] = !gone[i];
+		any_gone |= gone[i];
+		any_neg |= keep[i] && c->value[i] < 0;
+		any_pos |= keep[i] && c->value[i] >= 0;
+		rgb[i] = (int)(st >= 0 ? chart_status_rgb[st] : 0x1565c0);
+		if (st >= 0 && keep[i])
+			shown[st] = true;
 	}
 	tmp_name(&t, path);
 	begin(g, &s, t.data, fmt, width, height, "bars.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);
-	/* Room for the longest label, in character widths (a CJK
-	 * character counts two). */
-	for (i = 0; i < c->n; i++) {
-		const unsigned char *q = (const unsigned char *)c->label[i];
-		size_t w = 0;
-
-		for (; *q; q++)
-			if ((*q & 0xc0) != 0x80)
-				w += *q >= 0xe0 ? 2 : 1;
-		if (w > lmargin)
-			lmargin = w;
-	}
-	buf_addf(&s, "set lmargin %zu\n", lmargin + 2 < 60 ? lmargin + 2 : 60);
-	buf_addf(&s, "set yrange [%g:-0.7]\n", (double)c->n - 0.3);
+	/* Labels cut to at most half the width; room for the longest, in
+	 * character widths (a CJK character counts two). */
 	buf_adds(&s, "set ytics (");
 	for (i = 0; i < c->n; i++) {
+		const unsigned char *q;
+		size_t cw = 0;
+
+		buf_reset(&l);
+		fit_text(&l, c->label[i], room);
+		for (q = (const unsigned char *)l.data; *q; q++)
+			if ((*q & 0xc0) != 0x80)
+				cw += *q >= 0xe0 ? 2 : 1;
+		if (cw > lmargin)
+			lmargin = cw;
 		if (i)
 			buf_adds(&s, ", ");
-		gp_quote(&s, c->label[i]);
+		gp_quote(&s, l.data);
 		buf_addf(&s, " %zu", i);
 	}
 	buf_adds(&s, ")\n");
-	if (c->unit) {
+	buf_addf(&s, "set lmargin %zu\n", lmargin + 2);
+	buf_addf(&s, "set yrange [%g:-0.7]\n", (double)c->n - 0.3);
+	if (c->unit && *c->unit) {
 		buf_adds(&s, "set xlabel ");
 		gp_quote(&s, c->unit);
 		buf_adds(&s, " noenhanced\n");
 	}
-	if (c->fixed_range)
-		buf_addf(&s, "set xrange [%.17g:%.17g]\n", c->lo, c->hi);
-	else
-		buf_adds(&s, "set xrange [*:*]\nset offsets graph 0, graph "
-		    "0.12, 0, 0\n");
+	/* The value texts sit outside the bars, beyond their ends: room on
+	 * both sides of a fixed range, on the side of the values else. */
+	if (c->fixed_range) {
+		buf_addf(&s, "set xrange [%.17g:%.17g]\n",
+		    c->lo - (c->hi - c->lo) * 0.16,
+		    c->hi + (c->hi - c->lo) * 0.16);
+		ticks(&s, "x", c->lo, c->hi, 10);
+	} else
+		buf_addf(&s, "set xrange [*:*]\nset offsets graph %s, graph "
+		    "0.14, 0, 0\n", any_neg ? "0.14" : "0");
+	if (c->status_name) {
+		bool any = false;
+
+		for (i = 0; i < 6; i++)
+			any |= shown[i];
+		if (any)
+			buf_adds(&s, "set tmargin 6.5\nset key at graph 0.5, "
+			    "graph 1 center bottom horizontal samplen 1 "
+			    "font pm_font.',9' width 1 height 0.5\n");
+	}
 	/* Columns: value, index, colour; the box spans 0..value. */
-	if ((rc = data_file(g, 0, "v", c->n, c->value, idx, NULL, rgb, &p,
+	if ((rc = data_file(g, 0, "v", c->n, c->value, idx, keep, rgb, &p,
 	    err)) != 0)
 		goto out;
 	buf_adds(&s, "plot ");
 	gp_quote(&s, p.data);
 	buf_adds(&s, " using ($1/2):2:(abs($1)/2):(0.38):3 with boxxyerror "
-	    "ls 10 lc rgb variable notitle, ");
-	gp_quote(&s, p.data);
-	buf_adds(&s, c->fixed_range ? " using 1:2:(sprintf(' %.2f', $1))" :
-	    " using 1:2:(abs($1) >= 1000 ? sprintf(' %.0f', $1) : "
-	    "sprintf(' %.4g', $1))");
-	buf_adds(&s, " with labels left font pm_font.',8' notitle\n");
+	    "ls 10 lc rgb variable notitle");
+	{
+		const char *f = c->fixed_range ? "'%.2f'" :
+		    "(abs($1) >= 1000 ? '%.0f' : '%.4g')";
+
+		/* Each only when it has a point: gnuplot 5.4.4 crashes on
+		 * labels with no valid point. */
+		if (any_pos) {
+			buf_adds(&s, ", ");
+			gp_quote(&s, p.data);
+			buf_addf(&s, " using ($1 >= 0 ? $1 : NaN):2:(sprintf("
+			    "' '.%s, $1)) with labels left font "
+			    "pm_font.',8' notitle", f);
+		}
+		if (any_neg) {
+			buf_adds(&s, ", ");
+			gp_quote(&s, p.data);
+			buf_addf(&s, " using ($1 < 0 ? $1 : NaN):2:(sprintf("
+			    "%s.' ', $1)) with labels right font "
+			    "pm_font.',8' notitle", f);
+		}
+	}
+	if (any_gone) {
+		if ((rc = data_file(g, 0, "n", c->n, zero, idx, gone, NULL, &p,
+		    err)) != 0)
+			goto out;
+		buf_adds(&s, ", ");
+		gp_quote(&s, p.data);
+		buf_adds(&s, " using 1:2:(");
+		gp_quote(&s, w->no_data);
+		buf_adds(&s, ") with labels left offset 0.5, 0 font "
+		    "pm_font.',8' tc rgb '#666666' notitle");
+	}
+	for (i = 0; c->status_name && i < 6; i++)
+		if (shown[i]) {
+			buf_addf(&s, ", keyentry with boxes fc rgb '#%06x' "
+			    "title ", chart_status_rgb[i]);
+			gp_quote(&s, c->status_name[i]);
+		}
+	buf_addc(&s, '\n');
 	rc = finish(g, &s, t.data, path, err);
 out:
 	free(idx);
+	free(zero);
 	free(rgb);
+	free(keep);
+	free(gone);
 	buf_release(&s);
 	buf_release(&t);
 	buf_release(&p);
+	buf_release(&l);
 	return rc;
 }

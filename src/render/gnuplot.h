@@ -48,9 +48,12 @@ int gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
     int width, int height, const struct chart_trend *c, struct pm_err *err);
 int gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
     int width, int height, const struct chart_bars *c, struct pm_err *err);
+/* Small multiples: n compact trends on one page, with a page title and a
+ * footer (either may be NULL); a trend with no points is a panel saying
+ * so. */
 int gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
-    int width, int height, const struct chart_trend *c, size_t n,
-    struct pm_err *err);
+    int width, int height, const char *title, const char *footer,
+    const struct chart_trend *c, size_t n, struct pm_err *err);
 
 /* Append 's' as a gnuplot single-quoted string: ' doubled, control
  * characters and invalid UTF-8 dropped. The only way text reaches a

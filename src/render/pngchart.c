@@ -47,6 +47,8 @@ struct bars_layout {
 	struct pngchart_area a;
 	int ts, tts, pad;
 	int title_y, sub_y, tick_y, unit_y, foot_y;     /* text tops, -1 none */
+	int key_y;              /* status legend's top, -1 none */
+	bool shown[6];          /* statuses drawn, for the legend */
 	int label_w;            /* label column width */
 	struct raster_ticks t;
 	int decimals;           /* of the value texts */
@@ -299,16 +301,21 @@ trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
 	return 0;
 }
 
-/* A line through the finite points; a non-finite one breaks it. */
+/* A line through the finite points; a non-finite one breaks it. Points
+ * with skip[i] (skip may be NULL) are passed over: the line joins the
+ * points on either side of them. */
 static void
 polyline(struct raster *cv, const struct pngchart_area *a, const double *x,
-    const double *y, size_t n, unsigned rgb, int thick, int dash)
+    const double *y, size_t n, unsigned rgb, int thick, int dash,
+    const bool *skip)
 {
 	int px = 0, py = 0, qx, qy, phase = 0;
 	bool have = false;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		if (skip != NULL && skip[i])
+			continue;
 		if (!isfinite(x[i]) || !isfinite(y[i])) {
 			have = false;
 			continue;
@@ -486,8 +493,12 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 	}
 	if (c->proj_x != NULL && c->proj_y != NULL)
 		polyline(cv, a, c->proj_x, c->proj_y, c->nproj,
-		    PNGCHART_RGB_PROJ, 2 * ts, 5 * ts);
-	polyline(cv, a, c->x, c->y, c->n, PNGCHART_RGB_SERIES, 2 * ts, 0);
+		    PNGCHART_RGB_PROJ, 2 * ts, 5 * ts, NULL);
+	/* The line joins complete periods only: a partial one (a year so
+	 * far, a combined January-February release) is a hollow marker off
+	 * it, or the series would seem to fall. */
+	polyline(cv, a, c->x, c->y, c->n, PNGCHART_RGB_SERIES, 2 * ts, 0,
+	    c->partial);
 	for (k = 0; k < c->n; k++) {
 		bool hollow = c->partial != NULL && c->partial[k];
 		int r = L->mark_r;
@@ -617,6 +628,18 @@ out:
 
 /* --- bars ---------------------------------------------------------------- */
 
+static bool
+bar_missing(const struct chart_bars *c, size_t i)
+{
+	return c->missing != NULL && c->missing[i];
+}
+
+static const char *
+no_data_word(const struct chart_bars *c)
+{
+	return c->words != NULL ? c->words->no_data : chart_words_en.no_data;
+}
+
 static int
 bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
     struct pm_err *err)
@@ -634,7 +657,7 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 	L->ts = ts;
 	L->tts = ts + 1;
 	L->pad = 12 * ts;
-	L->title_y = L->sub_y = L->unit_y = L->foot_y = -1;
+	L->title_y = L->sub_y = L->unit_y = L->foot_y = L->key_y = -1;
 	top = L->pad;
 	if (raster_text_len(c->title) > 0) {
 		L->title_y = top;
@@ -644,6 +667,15 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 		L->sub_y = top;
 		top += lh;
 	}
+	for (i = 0; c->status != NULL && i < c->n; i++)
+		if (!bar_missing(c, i) && c->status[i] >= 0 &&
+		    c->status[i] < 6)
+			L->shown[c->status[i]] = true;
+	for (i = 0; c->status_name != NULL && i < 6; i++)
+		if (L->shown[i] && L->key_y < 0) {
+			L->key_y = top + 2 * ts;
+			top += lh + 2 * ts;
+		}
 	top += 6 * ts;
 	bot = h - L->pad;
 	if (raster_text_len(c->footer) > 0) {
@@ -660,7 +692,7 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 		return too_small(err, w, h);
 
 	for (i = 0; i < c->n; i++)
-		if (isfinite(c->value[i])) {
+		if (!bar_missing(c, i) && isfinite(c->value[i])) {
 			extend(&lo, &hi, c->value[i]);
 			m = fmax(m, fabs(c->value[i]));
 		}
@@ -676,6 +708,8 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 	L->a.y0 = 0, L->a.y1 = (double)c->n;
 	L->decimals = m >= 100 ? 0 : m >= 10 ? 1 : 2;
 	vw = raster_text_width("n/a", ts);
+	if ((x = raster_text_width(no_data_word(c), ts)) > vw)
+		vw = x;
 	for (i = 0; i < c->n; i++) {
 		raster_format_num(s, c->value[i], L->decimals);
 		if (isfinite(c->value[i]) &&
@@ -762,7 +796,7 @@ pngchart_bars(const char *path, const struct chart_bars *c, int width,
 			rgb = chart_status_rgb[c->status[k] >= 0 &&
 			    c->status[k] < 6 ? c->status[k] : 0];
 		v = c->value[k];
-		if (isfinite(v)) {
+		if (isfinite(v) && !bar_missing(c, k)) {
 			v = fmin(fmax(v, a->x0), a->x1);
 			if (v != base)
 				raster_fill(&cv, b, y - bh / 2,
@@ -773,7 +807,9 @@ pngchart_bars(const char *path, const struct chart_bars *c, int width,
 			continue;
 		raster_text(&cv, a->left - 8 * ts, y - 3 * ts, c->label[k],
 		    RGB_TEXT, ts, RASTER_RIGHT, L.label_w);
-		if (isfinite(c->value[k]))
+		if (bar_missing(c, k))
+			snprintf(s, sizeof(s), "%s", no_data_word(c));
+		else if (isfinite(c->value[k]))
 			raster_format_num(s, c->value[k], L.decimals);
 		else
 			snprintf(s, sizeof(s), "n/a");
@@ -788,6 +824,21 @@ pngchart_bars(const char *path, const struct chart_bars *c, int width,
 	if (L.sub_y >= 0)
 		raster_text(&cv, L.pad, L.sub_y, c->subtitle, RGB_MUTED, ts,
 		    RASTER_LEFT, width - 2 * L.pad);
+	if (L.key_y >= 0) {
+		/* The status legend: a square of each colour drawn and its
+		 * word, from the left edge of the plot. */
+		x = a->left;
+		for (i = 0; i < 6; i++) {
+			if (!L.shown[i] || x > width - L.pad - 40 * ts)
+				continue;
+			raster_fill(&cv, x, L.key_y, x + 7 * ts,
+			    L.key_y + 7 * ts, chart_status_rgb[i]);
+			x += 11 * ts;
+			x += raster_text(&cv, x, L.key_y, c->status_name[i],
+			    RGB_TEXT, ts, RASTER_LEFT, width - L.pad - x);
+			x += 14 * ts;
+		}
+	}
 	if (L.unit_y >= 0)
 		raster_text_within(&cv, (a->left + a->right) / 2, L.unit_y,
 		    c->unit, RGB_MUTED, ts, 1, width - 2);

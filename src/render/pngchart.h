@@ -52,7 +52,8 @@
 
 /* Trend: title (large), subtitle, then a line with the unit on the left
  * and the legend on the right, the plot, x labels, the footer (small).
- * The series is a 2-px line with filled circles (hollow for partial[i]);
+ * The series is a 2-px line through the complete points with filled
+ * circles; a partial[i] point is a hollow circle off the line;
  * the target a dashed line across the plot and a square at (target_x,
  * target), the x range extended to reach it; the projection a dashed
  * line; year-on-year growth thin bars on a right axis in percent when
