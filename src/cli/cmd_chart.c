@@ -36,8 +36,25 @@ static const char usage[] =
 struct shown {
 	const struct pm_ctx *ctx;
 	const char *abs_dir;    /* where the files are written */
-	const char *dir;        /* the same as the user wrote it */
+	const char *dir;        /* the same as the user wrote it, without
+				 * trailing slashes */
+	size_t dirlen;
 };
+
+/* 'path' as the user wrote the directory. */
+static void
+shown_path(struct buf *b, const struct shown *sh, const char *path)
+{
+	size_t n = strlen(sh->abs_dir);
+
+	buf_reset(b);
+	if (strncmp(path, sh->abs_dir, n) == 0 && path[n] == '/') {
+		buf_add(b, sh->dir, sh->dirlen);
+		buf_adds(b, path + n);
+	} else {
+		buf_adds(b, path);
+	}
+}
 
 /* Each chart's path on stdout, as the user wrote the directory (nothing
  * with -q), each failure on stderr. */
@@ -45,14 +62,31 @@ static void
 done(void *arg, const char *path, const struct pm_err *err)
 {
 	const struct shown *sh = arg;
-	size_t n = strlen(sh->abs_dir);
 
-	if (err)
+	struct buf b = BUF_INIT;
+
+	if (err) {
 		pm_print_err(err);
-	else if (sh->ctx->verbosity >= 1 && strncmp(path, sh->abs_dir, n) == 0)
-		printf("%s%s\n", sh->dir, path + n);
-	else if (sh->ctx->verbosity >= 1)
-		printf("%s\n", path);
+	} else if (sh->ctx->verbosity >= 1) {
+		shown_path(&b, sh, path);
+		printf("%s\n", b.data);
+	}
+	buf_release(&b);
+}
+
+/* With -v, each chart not made for want of data. */
+static void
+nodata(void *arg, const char *path)
+{
+	const struct shown *sh = arg;
+	struct buf b = BUF_INIT;
+
+	if (sh->ctx->verbosity < 2)
+		return;
+	shown_path(&b, sh, path);
+	fflush(stdout);
+	pm_msg(NULL, 0, "chart: no data, not drawn: %s", b.data);
+	buf_release(&b);
 }
 
 static bool
@@ -106,6 +140,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	struct progress_config cfg;
 	struct summary sum;
 	struct charts ch;
+	struct charts_claims claims = CHARTS_CLAIMS_INIT;
 	struct shown shown;
 	struct pm_err err = PM_ERR_INIT;
 	const struct catalog *cat;
@@ -238,37 +273,66 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	shown.ctx = ctx;
 	shown.abs_dir = abs_out;
 	shown.dir = out;
+	/* "out/" prints "out/x.png", not "out//x.png". */
+	for (shown.dirlen = strlen(out); shown.dirlen > 1 &&
+	    out[shown.dirlen - 1] == '/'; shown.dirlen--)
+		;
 	ch.done = done;
+	ch.nodata = nodata;
 	ch.ctx = &shown;
+	ch.claims = &claims;
 	ch.drawn = xcalloc(cat->nindicators + 1, sizeof(bool));
 	if (renderer != 2) {
 		tpl = ctx_data_dir(ctx, "charts", "trend.gp");
 		rc = gnuplot_open("gnuplot", tpl, &ch.gp, &err);
-		if (rc != 0 && renderer == 1) {
-			pm_print_err(&err);
-			code = rc == PM_ENOTFOUND ? 1 : pm_exit_code(rc);
+		/* A missing program is the machine's problem (exit 4), not
+		 * the data's. */
+		if (rc != 0 && (renderer == 1 || fmt == 1)) {
+			if (fmt == 1 && rc == PM_ENOTFOUND)
+				pm_msg(NULL, 0, "chart: SVG needs gnuplot, "
+				    "which is not on PATH");
+			else
+				pm_print_err(&err);
+			code = rc == PM_ENOTFOUND ? 4 : pm_exit_code(rc);
 			goto out;
 		}
 		if (rc != 0 && ctx->verbosity >= 1)
 			pm_msg(NULL, 0, "chart: gnuplot not found, using the "
 			    "native renderer");
-		if (rc != 0 && fmt == 1) {
-			pm_msg(NULL, 0, "chart: SVG needs gnuplot");
-			code = 1;
-			goto out;
-		}
 	}
+	if (ch.gp == NULL && lang == 1 && ctx->verbosity >= 1)
+		pm_msg(NULL, 0, "chart: the native renderer draws charts in "
+		    "English");
 	if (sel_ind) {
 		rc = charts_indicator(&ch, idx);
 		if (rc == 0 && ch.nwritten + ch.nfailed == 0) {
-			pm_msg(NULL, 0, "no data for '%s' in %s: no chart",
-			    cat->indicators[idx].code, cat->regions[region].code);
+			if (freq != FREQ_Y && sum.indicators[idx].years.n > 0)
+				pm_msg(NULL, 0, "no %s data for '%s' in %s: no "
+				    "chart", freq == FREQ_Q ? "quarterly" :
+				    "monthly", cat->indicators[idx].code,
+				    cat->regions[region].code);
+			else
+				pm_msg(NULL, 0, "no data for '%s' in %s: no "
+				    "chart", cat->indicators[idx].code,
+				    cat->regions[region].code);
 			code = 1;
 		}
 	} else if (sel_m) {
 		rc = charts_measure(&ch, idx);
+		if (rc == 0 && ch.nwritten + ch.nfailed == 0) {
+			pm_msg(NULL, 0, "no data for measure '%s' in %s: no "
+			    "chart", cat->measures[idx].id,
+			    cat->regions[region].code);
+			code = 1;
+		}
 	} else if (sel_s) {
 		rc = charts_system(&ch, idx);
+		if (rc == 0 && ch.nwritten + ch.nfailed == 0) {
+			pm_msg(NULL, 0, "no data for system '%s' in %s: no "
+			    "chart", cat->systems[idx].id,
+			    cat->regions[region].code);
+			code = 1;
+		}
 	} else {
 		rc = charts_all(&ch);
 	}
@@ -276,15 +340,21 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		code = pm_exit_code(rc);
 	else if (ch.nfailed)
 		code = pm_exit_code(ch.worst);
+	if (ch.lost_text && ctx->verbosity >= 1)
+		pm_msg(NULL, 0, "native renderer: text outside ASCII left out; "
+		    "gnuplot draws it");
 	if (ctx->verbosity >= 1)
 		pm_msg(NULL, 0, "chart: %u written with %s, %u failed, %u "
-		    "without data", ch.nwritten, ch.gp ? "gnuplot" :
-		    "the native renderer", ch.nfailed, ch.nskipped);
+		    "without data%s", ch.nwritten, ch.gp ? "gnuplot" :
+		    "the native renderer", ch.nfailed, ch.nskipped,
+		    ch.nskipped && ctx->verbosity < 2 ? " (-v lists them)" :
+		    "");
 out:
 	if (ch.gp && gnuplot_close(ch.gp) != 0 && code == 0 &&
 	    ctx->verbosity >= 2)
 		pm_msg(NULL, 0, "chart: gnuplot exited with an error");
 	free(ch.drawn);
+	charts_claims_release(&claims);
 	summary_release(&sum);
 	return code;
 }

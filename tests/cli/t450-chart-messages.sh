@@ -1,0 +1,55 @@
+#!/bin/sh
+# t450-chart-messages.sh: what "chart" says: charts without data listed
+# with -v; a measure, or a frequency, without data said plainly (exit 1);
+# paths as the user wrote --out; two ids with one file name fail rather
+# than overwrite; the native renderer says what it leaves out.
+. "${0%/*}/lib.sh"
+
+run_expect 0 "$PM" --db t.db -q ingest "$SAMPLE/yearly.csv" "$SAMPLE/monthly-ytd.csv"
+
+# A measure without data: one clear line, exit 1; -v names each chart.
+run_expect 1 "$PM" --db t.db -v chart --measure M19 --out m19
+expect_stderr_has "no data for measure 'M19' in 330000: no chart"
+expect_stderr_has "chart: no data, not drawn: m19/M19.scores."
+expect_stderr_has "chart: no data, not drawn: m19/M19.multiples."
+[ -z "$(ls m19)" ] || fail "a chart was written for no data"
+run_expect 0 "$PM" --db t.db chart --measure M08 --out m08 --renderer native
+expect_stderr_lacks "not drawn"
+
+# Yearly data but no monthly data.
+run_expect 1 "$PM" --db t.db chart --indicator net_txn_volume \
+	--region Lishui --freq M --out lm --renderer native
+expect_stderr_has "no monthly data for 'net_txn_volume' in 331100: no chart"
+
+# --out with a trailing slash: paths print once-slashed.
+run_expect 0 "$PM" --db t.db chart --indicator net_txn_volume \
+	--out slash/ --renderer native
+expect_eq "slash/net_txn_volume.330000.Y.png
+slash/net_txn_volume.330000.regions.png" "$(cat stdout)" "paths printed"
+
+# A system whose id is "policy" would overwrite the policy scorecard.
+cp -r "$REPO/datasets/catalog" cat
+sed 's/^rules,/policy,/' "$REPO/datasets/catalog/systems.csv" >cat/systems.csv
+sed 's/^\(M[0-9]*\),rules,/\1,policy,/' "$REPO/datasets/catalog/measures.csv" \
+	>cat/measures.csv
+run_expect 0 "$PM" --catalog cat catalog check
+run_expect 1 "$PM" --catalog cat --db t.db chart --all --out pol \
+	--renderer native
+expect_stderr_has "pol/policy.scores.png: system 'policy' and the policy scorecard have the same file name: not overwritten"
+expect_eq 1 "$(grep -c '/policy.scores.png$' stdout)" "policy.scores printed"
+
+# Native: text outside ASCII is left out, said once; --lang zh is English.
+awk -F, -v OFS=, '$1 == "net_txn_volume" || $1 == "online_operators" {
+	$2 = "Platform GMV café" } { print }' \
+	"$REPO/datasets/catalog/indicators.csv" >cat/indicators.csv
+run_expect 0 "$PM" --catalog cat --db t.db chart --measure M05 --out nat \
+	--renderer native
+expect_eq 1 "$(grep -c 'native renderer: text outside ASCII left out; gnuplot draws it' stderr)" \
+	"the notice, once"
+run_expect 0 "$PM" --db t.db chart --indicator net_txn_volume --out natzh \
+	--renderer native --lang zh
+expect_stderr_has "chart: the native renderer draws charts in English"
+expect_stderr_lacks "text outside ASCII"
+run_expect 0 "$PM" --db t.db -q chart --indicator net_txn_volume --out q \
+	--renderer native --lang zh
+[ ! -s stderr ] || fail "-q printed something"
