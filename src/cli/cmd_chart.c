@@ -230,15 +230,15 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	if (sel_ind && (idx = catalog_indicator(cat, sel_ind,
 	    strlen(sel_ind))) < 0) {
 		pm_msg(NULL, 0, "unknown indicator '%s'", sel_ind);
-		return 1;
+		return 2;
 	}
 	if (sel_m && (idx = catalog_measure(cat, sel_m, strlen(sel_m))) < 0) {
 		pm_msg(NULL, 0, "unknown measure '%s'", sel_m);
-		return 1;
+		return 2;
 	}
 	if (sel_s && (idx = catalog_system(cat, sel_s, strlen(sel_s))) < 0) {
 		pm_msg(NULL, 0, "unknown system '%s'", sel_s);
-		return 1;
+		return 2;
 	}
 	if ((region = ctx_region(ctx, region_arg)) < 0)
 		return -region;

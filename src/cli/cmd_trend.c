@@ -87,7 +87,7 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 	if ((ind = catalog_indicator(cat, code_arg, strlen(code_arg))) < 0) {
 		pm_msg(NULL, 0, "unknown indicator '%s' (pemetrics catalog "
 		    "list)", code_arg);
-		return 1;
+		return 2;
 	}
 	if ((region = ctx_region(ctx, region_arg)) < 0)
 		return -region;

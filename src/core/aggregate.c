@@ -248,15 +248,18 @@ stock_value(const struct year_data *y, int a, int b, const struct span_obs **o)
 }
 
 /* Rate value of months [a, b]: an exact observation, else the mean over
- * the months of the period, each month taking the finest observation
- * inside the period that covers it (a quarter then months: each month
- * of the quarter weighs as a month). Complete when every month has one. */
+ * the months of non-overlapping observations inside the period that cover
+ * the most months (the fewest observations among equals: a published
+ * half-year over its quarters), each weighing its months (a quarter, then
+ * months: each month weighs one). Complete when every month is covered;
+ * *mask says which are (bit m-1 for month m). Returns the months covered. */
 static int
 rate_value(const struct year_data *y, int a, int b, double *out,
-    bool *complete, const struct span_obs **exact)
+    bool *complete, const struct span_obs **exact, unsigned *mask)
 {
-	double sum = 0;
-	int mth, covered = 0;
+	int cover[NODES], pieces[NODES], x;
+	double sum[NODES];
+	unsigned m[NODES];
 	size_t k;
 
 	*exact = NULL;
@@ -265,28 +268,72 @@ rate_value(const struct year_data *y, int a, int b, double *out,
 			*exact = &y->direct[k];
 			*out = y->direct[k].value;
 			*complete = true;
+			*mask = ((1u << (b - a + 1)) - 1) << (a - 1);
 			return b - a + 1;
 		}
-	for (mth = a; mth <= b; mth++) {
-		const struct span_obs *f = NULL;
-
+	cover[a - 1] = pieces[a - 1] = 0;
+	sum[a - 1] = 0;
+	m[a - 1] = 0;
+	for (x = a; x <= b; x++) {
+		cover[x] = cover[x - 1];
+		pieces[x] = pieces[x - 1];
+		sum[x] = sum[x - 1];
+		m[x] = m[x - 1];
 		for (k = 0; k < y->ndirect; k++) {
 			const struct span_obs *s = &y->direct[k];
+			int u = s->a - 1, len = s->b - s->a + 1;
 
-			if (s->a >= a && s->b <= b && s->a <= mth &&
-			    mth <= s->b && (f == NULL || s->freq > f->freq))
-				f = s;
-		}
-		if (f) {
-			sum += f->value;
-			covered++;
+			if (s->b != x || s->a < a)
+				continue;
+			if (cover[u] + len > cover[x] ||
+			    (cover[u] + len == cover[x] &&
+			    pieces[u] + 1 < pieces[x])) {
+				cover[x] = cover[u] + len;
+				pieces[x] = pieces[u] + 1;
+				sum[x] = sum[u] + s->value * len;
+				m[x] = m[u] | (((1u << len) - 1) << u);
+			}
 		}
 	}
-	if (covered == 0)
+	if (cover[b] == 0)
 		return 0;
-	*out = sum / covered;
-	*complete = covered == b - a + 1;
-	return covered;
+	*out = sum[b] / cover[b];
+	*complete = cover[b] == b - a + 1;
+	*mask = m[b];
+	return cover[b];
+}
+
+/* A rate over the same months of another year (runs of the mask), when
+ * that year has every one of them. */
+static bool
+rate_same_months(const struct year_data *y, unsigned months, double *out)
+{
+	double sum = 0, v;
+	const struct span_obs *o;
+	unsigned got;
+	int mth = 1, n = 0;
+	bool complete;
+
+	while (mth <= 12) {
+		int r;
+
+		if (!(months & (1u << (mth - 1)))) {
+			mth++;
+			continue;
+		}
+		for (r = mth; r < 12 && (months & (1u << r)); r++)
+			;
+		if (rate_value(y, mth, r, &v, &complete, &o, &got) == 0 ||
+		    !complete)
+			return false;
+		sum += v * (r - mth + 1);
+		n += r - mth + 1;
+		mth = r + 1;
+	}
+	if (n == 0)
+		return false;
+	*out = sum / n;
+	return true;
 }
 
 static bool
@@ -410,6 +457,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			if ((m = flow_combined(y, a, b, &pt->value)) == 0)
 				return false;
 			pt->months = m;
+			pt->mask = ((1u << m) - 1) << (b - m);
 			pt->complete = true;
 			pt->combined = true;
 			if (y->has_c_yoy[b] && b == m) {
@@ -419,6 +467,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			return true;
 		}
 		pt->months = m;
+		pt->mask = covered;
 		pt->complete = m == b - a + 1;
 		if (a == 1 && m == lead && y->has_c_yoy[a - 1 + m]) {
 			pt->has_yoy_pub = true;
@@ -441,6 +490,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		pt->value = o->value;
 		pt->complete = m == b;
 		pt->months = m - a + 1;
+		pt->mask = ((1u << (m - a + 1)) - 1) << (a - 1);
 		if (o->has_yoy) {
 			pt->has_yoy_pub = true;
 			pt->yoy_pub = o->yoy;
@@ -454,9 +504,12 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		return true;
 	default:
 		if ((m = rate_value(y, a, b, &pt->value, &pt->complete,
-		    &o)) == 0)
+		    &o, &mask)) == 0)
 			return false;
 		pt->months = m;
+		pt->mask = mask;
+		if (!pt->complete && py && rate_same_months(py, mask, &v))
+			set_yoy(pt, v);
 		if (o && o->has_yoy) {
 			pt->has_yoy_pub = true;
 			pt->yoy_pub = o->yoy;
@@ -574,20 +627,27 @@ agg_region_rollup(struct agg_series *parent,
 	/* Every period of the first child is a candidate: a period missing
 	 * from it cannot have every child. */
 	for (i = 0; i < children[0].n; i++) {
-		const struct period *p = &children[0].pt[i].p;
+		const struct agg_point *first = &children[0].pt[i];
+		const struct period *p = &first->p;
 		struct agg_point *own = NULL;
+		bool all_complete = true;
+		unsigned mask = first->mask;
+		int months = first->months;
 		double sum = 0;
 		size_t k;
 
 		for (c = 0; c < nchildren; c++) {
 			const struct agg_point *q = point_at(&children[c], p);
 
-			/* Only like with like: the same months in every child
-			 * (a combined Jan-Feb is not a February). */
-			if (q == NULL || !q->complete ||
-			    q->months != children[0].pt[i].months ||
-			    q->combined != children[0].pt[i].combined)
+			/* Only like with like: a combined Jan-Feb is not a
+			 * February. */
+			if (q == NULL || q->combined != first->combined)
 				break;
+			if (!q->complete || q->months != first->months)
+				all_complete = false;
+			if (q->months < months)
+				months = q->months;
+			mask &= q->mask;
 			sum += q->value;
 		}
 		if (c < nchildren)
@@ -595,6 +655,22 @@ agg_region_rollup(struct agg_series *parent,
 		for (k = 0; k < parent->n; k++)
 			if (period_equal(&parent->pt[k].p, p))
 				own = &parent->pt[k];
+		if (!all_complete) {
+			/* Some child lacks months: a sum marked incomplete,
+			 * where the region has nothing of its own. */
+			if (own)
+				continue;
+			parent->pt = xreallocarray(parent->pt, parent->n + 1,
+			    sizeof(*parent->pt));
+			own = &parent->pt[parent->n++];
+			memset(own, 0, sizeof(*own));
+			own->p = *p;
+			own->value = sum;
+			own->derived = true;
+			own->months = months;
+			own->mask = mask;
+			continue;
+		}
 		if (own && own->complete) {
 			/* Sums of decimals carry binary noise (0.1 + 0.2 +
 			 * 0.4 is not 0.7): a difference that small is none. */
@@ -619,13 +695,25 @@ agg_region_rollup(struct agg_series *parent,
 		own->value = sum;
 		own->complete = true;
 		own->derived = true;
-		own->months = children[0].pt[i].months;
-		own->combined = children[0].pt[i].combined;
+		own->months = first->months;
+		own->mask = first->mask;
+		own->combined = first->combined;
 	}
 	if (parent->n > 1)
 		qsort(parent->pt, parent->n, sizeof(*parent->pt),
 		    cmp_point);
 	growth(parent);
+}
+
+bool
+agg_leading_run(const struct agg_point *pt)
+{
+	int a, b;
+
+	span_of(&pt->p, &a, &b);
+	(void)b;
+	return pt->months > 0 && pt->mask ==
+	    ((1u << pt->months) - 1) << (a - 1);
 }
 
 bool

@@ -36,6 +36,7 @@ struct agg_point {
 	bool complete;          /* every part of the period is there */
 	bool derived;           /* summed from child regions */
 	int months;             /* months the value covers */
+	unsigned mask;          /* which: bit m-1 for month m of the year */
 	bool combined;          /* covers earlier months too: a January-
 				 * February release shown at February */
 	bool has_yoy;
@@ -78,12 +79,18 @@ struct agg_check {
 
 /* Fill the periods where 'parent' has no complete value and every child
  * has a complete one with the children's sum (derived), for flows and
- * stocks; rates are never summed. Where both are complete and differ,
- * append a check to *checks (a growable array owned by the caller; free()
- * it). Growth rates are recomputed. */
+ * stocks; rates are never summed. Where every child has a value but not
+ * all are complete, and the parent has none, the sum is an incomplete
+ * derived point (the months every child has). Where both are complete
+ * and differ, append a check to *checks (a growable array owned by the
+ * caller; free() it). Growth rates are recomputed. */
 void agg_region_rollup(struct agg_series *parent,
     const struct agg_series *children, size_t nchildren, enum ind_kind kind,
     struct agg_check **checks, size_t *nchecks);
+
+/* True when the months of an incomplete point run from its period's
+ * start without a hole ("Jan-Jun" describes them). */
+bool agg_leading_run(const struct agg_point *pt);
 
 /* Compound annual growth rate between (ta, a) and (tb, b), a fraction;
  * false when undefined (tb <= ta, a == 0, opposite signs). */

@@ -82,7 +82,10 @@ csv_summary(struct buf *b, const struct summary *s)
 			num(b, p->has_current, p->current_year, ',');
 			num(b, p->has_current, p->current_value, ',');
 			num(b, d->has_target, d->target_value, ',');
-			num(b, d->target_year != 0, d->target_year, ',');
+			if (p->has_target && p->target_year)
+				num(b, true, p->target_year, ',');
+			else
+				num(b, d->target_year != 0, d->target_year, ',');
 			num(b, si->has_latest && lt->has_yoy, lt->yoy, ',');
 			cell(b, cat->units[d->unit].unit);
 			num(b, si->has_latest && lt->has_yoy_pub, lt->yoy_pub,
@@ -108,7 +111,7 @@ csv_trend(struct buf *b, const struct agg_series *s)
 	size_t i;
 
 	buf_adds(b, "period,value,yoy,complete,derived,pop,yoy_published,"
-	    "months\n");
+	    "months,change\n");
 	for (i = 0; i < s->n; i++) {
 		const struct agg_point *pt = &s->pt[i];
 
@@ -118,6 +121,7 @@ csv_trend(struct buf *b, const struct agg_series *s)
 		buf_addf(b, "%d,%d,", pt->complete, pt->derived);
 		num(b, pt->has_pop, pt->pop, ',');
 		num(b, pt->has_yoy_pub, pt->yoy_pub, ',');
-		buf_addf(b, "%d\n", pt->months);
+		buf_addf(b, "%d,", pt->months);
+		num(b, pt->has_chg, pt->chg, '\n');
 	}
 }

@@ -57,12 +57,16 @@ fmt_points(double v, const char *unit, char out[FMT_MAX])
 {
 	bool pct = strcmp(unit, "%") == 0;
 
-	if (fabs(v) < 0.05)
-		v = 0;          /* no "-0.0" */
+	/* One decimal, or two for a change too small to show with one
+	 * (0.12% to 0.15%: +0.03 pt, not +0.0). */
+	int dec = fabs(v) >= 0.05 || v == 0 ? 1 : 2;
+
+	if (fabs(v) < 0.005)
+		v = 0;          /* no "-0.00" */
 	if (pct || strlen(unit) > 16)
-		snprintf(out, FMT_MAX, "%+.1f pt", v);
+		snprintf(out, FMT_MAX, "%+.*f pt", dec, v);
 	else
-		snprintf(out, FMT_MAX, "%+.1f %s", v, unit);
+		snprintf(out, FMT_MAX, "%+.*f %s", dec, v, unit);
 	return out;
 }
 
@@ -82,8 +86,7 @@ fmt_yoy(const struct catalog *cat, const struct cat_indicator *d,
 
 	if (pt->has_yoy_pub && pt->yoy_mismatch)
 		snprintf(out, FMT_YOY_MAX, "%s published, levels %s",
-		    fmt_pct(pt->yoy_pub, a), pp && pt->has_chg ?
-		    fmt_points(pt->chg, unit, c) : fmt_pct(pt->yoy, c));
+		    fmt_pct(pt->yoy_pub, a), fmt_pct(pt->yoy, c));
 	else if (pt->has_yoy_pub)
 		snprintf(out, FMT_YOY_MAX, "%s published",
 		    fmt_pct(pt->yoy_pub, a));
@@ -120,17 +123,22 @@ fmt_is_count(const struct catalog *cat, const struct cat_indicator *d)
 }
 
 char *
-fmt_period_partial(const struct period *p, int months, bool complete,
-    char out[FMT_MAX])
+fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX])
 {
 	static const char *const mon[] = { "", "Jan", "Feb", "Mar", "Apr",
 		"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	const struct period *p = &pt->p;
+	int m = pt->months;
 	char t[PERIOD_TEXT_MAX];
 
 	period_format(p, t);
-	if (complete || p->freq != FREQ_Y || months < 1 || months > 12)
+	if (pt->complete || p->freq != FREQ_Y || m < 1 || m > 12)
 		snprintf(out, FMT_MAX, "%s", t);
+	else if (!agg_leading_run(pt))
+		snprintf(out, FMT_MAX, "%s (%d of 12 months)", t, m);
+	else if (m == 1)
+		snprintf(out, FMT_MAX, "%s (Jan)", t);
 	else
-		snprintf(out, FMT_MAX, "%s (%s-%s)", t, mon[1], mon[months]);
+		snprintf(out, FMT_MAX, "%s (%s-%s)", t, mon[1], mon[m]);
 	return out;
 }

@@ -38,8 +38,8 @@ char *fmt_yoy(const struct catalog *cat, const struct cat_indicator *d,
 /* The words for a progress warning bit ("base value 0 taken as 0.001"). */
 const char *fmt_warning(unsigned bit);
 
-/* "2025", or "2025 (Jan-Oct)" for a partial year. */
-char *fmt_period_partial(const struct period *p, int months, bool complete,
-    char out[FMT_MAX]);
+/* "2025", or "2025 (Jan-Oct)" for a partial year whose months run from
+ * January, "2025 (11 of 12 months)" for one with a hole. */
+char *fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX]);
 
 #endif /* PM_RENDER_FMT_H */

@@ -107,7 +107,9 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 	key(b, "target");
 	num(b, d->has_target, d->target_value);
 	key(b, "target_year");
-	if (d->target_year)
+	if (p->has_target && p->target_year)
+		buf_addf(b, "%d", p->target_year);      /* the one used */
+	else if (d->target_year)
 		buf_addf(b, "%d", d->target_year);
 	else
 		buf_adds(b, "null");
@@ -234,6 +236,8 @@ json_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		num(b, pt->has_yoy, pt->yoy);
 		key(b, "yoy_published");
 		num(b, pt->has_yoy_pub, pt->yoy_pub);
+		key(b, "change");
+		num(b, pt->has_chg, pt->chg);
 		key(b, "pop");
 		num(b, pt->has_pop, pt->pop);
 		buf_addf(b, ",\"complete\":%s,\"months\":%d,\"combined\":%s,"

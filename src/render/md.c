@@ -197,8 +197,7 @@ md_summary(struct buf *b, const struct summary *s)
 			buf_adds(b, "- ");
 			md_text(b, cat->indicators[i].name_en);
 			buf_addf(b, ": %s is incomplete\n", fmt_period_partial(
-			    &s->indicators[i].partial.p,
-			    s->indicators[i].partial.months, false, v));
+			    &s->indicators[i].partial, v));
 			k++;
 		}
 	if (k == 0)

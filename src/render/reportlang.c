@@ -321,6 +321,11 @@ rl_partial(struct buf *b, enum chart_lang lang, const struct agg_point *pt)
 		rl_period(b, lang, &pt->p);
 		return;
 	}
+	if (!agg_leading_run(pt)) {
+		buf_addf(b, zh(lang) ? "%d年（%d个月）" : "%d (%d of 12 months)",
+		    pt->p.year, m);
+		return;
+	}
 	if (zh(lang))
 		buf_addf(b, m == 1 ? "%d年1月" : "%d年1—%d月", pt->p.year, m);
 	else if (m == 1)

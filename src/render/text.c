@@ -132,8 +132,7 @@ gaps(struct buf *b, const struct summary *s)
 		buf_adds(b, "  ");
 		esc_plain(b, cat->indicators[i].code);
 		buf_addf(b, "  %s is incomplete, left out of progress\n",
-		    fmt_period_partial(&si->partial.p, si->partial.months,
-		    false, t));
+		    fmt_period_partial(&si->partial, t));
 		n++;
 	}
 	if (n == 0)
@@ -284,8 +283,8 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 			buf_addf(b, " partial (%d month%s)", pt->months,
 			    pt->months == 1 ? "" : "s");
 		if (pt->combined)
-			buf_addf(b, " covers %d months to here (released "
-			    "together)", pt->months);
+			buf_addf(b, " covers %d months to here (no value of "
+			    "its own for the months before)", pt->months);
 		if (pt->derived)
 			buf_adds(b, " sum of parts");
 		if (pt->has_yoy_pub) {

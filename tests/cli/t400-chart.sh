@@ -60,7 +60,7 @@ run_expect 2 "$PM" --db t.db chart --indicator x --measure M01
 run_expect 2 "$PM" --db t.db chart --format gif
 run_expect 2 "$PM" --db t.db chart --renderer native --format svg
 run_expect 2 "$PM" --db t.db chart --size 10x10
-run_expect 1 "$PM" --db t.db chart --indicator nosuch
+run_expect 2 "$PM" --db t.db chart --indicator nosuch
 expect_stderr_has "unknown indicator 'nosuch'"
 
 # -q: nothing but errors (the files are still written).

@@ -804,9 +804,10 @@ build(struct agg_series *s, const struct obs *o, size_t n, enum ind_kind k)
  *   c1     8    10    15    30    40
  *   c2     5     5     6     7    50
  *   c3     3     1     3     -    ytd Jun 5 (incomplete)
- *   sum   16    16    24     -     -
+ *   sum   16    16    24     -    95 (incomplete)
  * Parent own: 2021 16 (= sum: no check), 2022 20 (sum 16: one check),
- * 2023 none (derived 24), 2024 none (c3 missing: nothing), 2025 none. */
+ * 2023 none (derived 24), 2024 none (c3 missing: nothing), 2025 none
+ * (derived 95, incomplete: c3 has January to June only). */
 static void
 test_rollup_flow(void **state)
 {
@@ -833,7 +834,7 @@ test_rollup_flow(void **state)
 	build(&kids[2], c3, NOBS(c3), KIND_FLOW);
 	agg_region_rollup(&parent, kids, 3, KIND_FLOW, &checks, &nchecks);
 	check_order(&parent);
-	assert_int_equal(parent.n, 3);
+	assert_int_equal(parent.n, 4);
 	/* Own values stay own. */
 	pt = must(&parent, "2021");
 	assert_double_exact(pt->value, 16);
@@ -850,9 +851,15 @@ test_rollup_flow(void **state)
 	assert_int_equal(pt->months, 12);
 	assert_true(pt->has_yoy);
 	assert_near(pt->yoy, 20, EPS);
-	/* c3 has no 2024 and an incomplete 2025: no derived points. */
+	/* c3 has no 2024: nothing. Its 2025 is incomplete: the sum is
+	 * there, marked incomplete, with the months every child has. */
 	assert_null(at(&parent, "2024"));
-	assert_null(at(&parent, "2025"));
+	pt = must(&parent, "2025");
+	assert_double_exact(pt->value, 95);
+	assert_false(pt->complete);
+	assert_true(pt->derived);
+	assert_int_equal(pt->months, 6);
+	assert_false(pt->has_yoy);
 	/* One check: 2022, own 20 against children 16. */
 	assert_int_equal(nchecks, 1);
 	assert_true(period_equal(&checks[0].p, &(struct period){ FREQ_Y,
@@ -1052,6 +1059,40 @@ test_rate_mixed_frequencies(void **state)
 	pt = must(&s, "2023H2");
 	assert_true(pt->complete);
 	assert_near(pt->value, 6.5, EPS);
+	agg_series_release(&s);
+}
+
+/* Overlapping releases of a rate: a half-year and its first quarter are
+ * not two parts. 2024H1 6, 2024Q1 2, 2024H2 8: the year is the mean of
+ * the halves, 7 (the fewest observations that cover the year), not a
+ * mean that counts the quarter's months twice. 2025Q1 4 with January 1:
+ * H1 is the quarter's 4 over three months, incomplete, like --freq Q. An
+ * incomplete rate compares with the same months a year before: 2026Q1 5
+ * against 2025Q1 4 is +25% and +1 point. */
+static void
+test_rate_overlap(void **state)
+{
+	struct obs o[] = { ob("2024H1", 6, false), ob("2024Q1", 2, false),
+	    ob("2024H2", 8, false), ob("2025Q1", 4, false),
+	    ob("2025-01", 1, false), ob("2026Q1", 5, false) };
+	struct agg_series s = AGG_SERIES_INIT;
+	const struct agg_point *pt;
+
+	(void)state;
+	agg_build(o, NOBS(o), KIND_RATE, FREQ_Y, NULL, &s);
+	pt = must(&s, "2024");
+	assert_true(pt->complete);
+	assert_near(pt->value, 7, EPS);
+	pt = must(&s, "2025");
+	assert_false(pt->complete);
+	assert_near(pt->value, 4, EPS);
+	assert_int_equal(pt->months, 3);
+	agg_build(o, NOBS(o), KIND_RATE, FREQ_H, NULL, &s);
+	pt = must(&s, "2026H1");
+	assert_false(pt->complete);
+	assert_true(pt->has_yoy);
+	assert_near(pt->yoy, 25, EPS);
+	assert_near(pt->chg, 1, EPS);
 	agg_series_release(&s);
 }
 
@@ -1283,6 +1324,7 @@ main(void)
 		cmocka_unit_test(test_rollup_rate),
 		cmocka_unit_test(test_flow_first_month_missing),
 		cmocka_unit_test(test_rate_mixed_frequencies),
+		cmocka_unit_test(test_rate_overlap),
 		cmocka_unit_test(test_rate_change_in_points),
 		cmocka_unit_test(test_growth_overflow),
 		cmocka_unit_test(test_rollup_tolerance),
