@@ -245,7 +245,16 @@ progress_compute(const struct progress_input *in,
 		goto out;
 	}
 
-	if (out->has_target) {
+	if (!out->has_target && in->has_aim && in->aim != 0.0 &&
+	    isfinite(in->aim)) {
+		/* A growth rate the policy asks for is the growth needed:
+		 * the ratio and its thresholds, as with a target, but no
+		 * level to achieve. */
+		out->has_required = true;
+		out->required_is_aim = true;
+		out->required_growth = in->aim;
+		p = out->sign * d * out->actual_growth / fabs(in->aim);
+	} else if (out->has_target) {
 		/* Guards beyond the method, where sdg-build would raise or
 		 * return a complex number: a target year not after t_0 (1/0
 		 * or a negative exponent), T and y_0 of opposite signs (root
@@ -270,7 +279,7 @@ progress_compute(const struct progress_input *in,
 		goto out;
 	out->has_value = true;
 	out->value = p;
-	if (out->has_target)
+	if (out->has_required)
 		judge_ratio(p, c, out);
 	else
 		judge_cagr(p, cf, c, out);

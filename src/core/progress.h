@@ -66,6 +66,9 @@ struct progress_input {
 	bool has_limit;         /* natural ceiling or floor; used only
 				 * without a target */
 	double limit;
+	bool has_aim;           /* no target level, but a growth the policy
+				 * asks for: g_r itself (not 0) */
+	double aim;             /* a fraction a year (0.12 = 12%) */
 };
 
 enum progress_warning {
@@ -103,6 +106,7 @@ struct progress_result {
 	int target_year;        /* the target year used */
 	bool has_required;
 	double required_growth; /* g_r, a fraction */
+	bool required_is_aim;   /* g_r is the input's aim, not from a level */
 	double limit_factor;    /* C in [0, 1]; 1 unless there is no target
 				 * and a limit is given */
 	unsigned warnings;      /* enum progress_warning bits */

@@ -105,6 +105,8 @@ indicator_progress(const struct cat_indicator *d,
 	in.target_year = d->target_year;
 	in.has_limit = d->has_limit;
 	in.limit = d->limit;
+	in.has_aim = !d->has_target && d->has_growth;
+	in.aim = d->target_growth / 100;
 	progress_compute(&in, cfg, &si->progress);
 	/* The trend from the base year on (all years when that leaves
 	 * fewer than two). */

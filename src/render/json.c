@@ -121,6 +121,8 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 	num(b, p->has_actual, p->actual_growth * 100);
 	key(b, "required_growth");
 	num(b, p->has_required, p->required_growth * 100);
+	key(b, "required_is_aim");
+	buf_adds(b, p->required_is_aim ? "true" : "false");
 	key(b, "latest_period");
 	if (si->has_latest)
 		period(b, &si->latest.p);

@@ -615,28 +615,18 @@ pictures(struct rdoc_line *l, const struct report_doc *d, int k)
 	span(l, RDOC_S_LINE_END, NULL);
 }
 
-/* The growth needed a year; for a growth aim without a target level,
- * the aim, marked as one: the status follows the no-target thresholds
- * and not the aim (the method judges levels only). */
+/* The growth needed a year: towards the target level, or the growth the
+ * policy asks for where it gives no level (marked as such). */
 static void
 needed(struct rdoc_line *l, const struct report_doc *d, int k)
 {
-	const struct cat_indicator *ci = &d->sum->cat->indicators[k];
 	const struct progress_result *p = &d->sum->indicators[k].progress;
 	char g[FMT_MAX];
 
 	if (p->has_required) {
 		span(l, RDOC_S_TEXT, fmt_pct(p->required_growth * 100, g));
-		return;
-	}
-	if (!ci->has_target && ci->has_growth) {
-		struct buf t = BUF_INIT;
-
-		buf_addf(&t, d->lang == LANG_ZH ? "预期%s" : "aim %s",
-		    fmt_pct(ci->target_growth, g));
-		spanb(l, RDOC_S_TEXT, &t);
-		span(l, RDOC_S_SUB_EM, rl_word(d->lang, RL_AIM_NOT_STATUS));
-		buf_release(&t);
+		if (p->required_is_aim)
+			span(l, RDOC_S_SUB_EM, rl_word(d->lang, RL_AIM));
 		return;
 	}
 	span(l, RDOC_S_TEXT, "–");

@@ -77,8 +77,8 @@ static const char *const words[RL_NWORDS][2] = {
 	[RL_CONTENTS] = { "Contents", "目录" },
 	[RL_YTD] = { "year to date", "累计" },
 	[RL_NOT_ASSESSED] = { "Not available", "无法评估" },
-	[RL_AIM_NOT_STATUS] = { "an aim: not used for the status",
-		"预期目标，不作为评估依据" },
+	[RL_AIM] = { "the policy's aim (no target level)",
+		"政策预期增速（无目标值）" },
 };
 
 static const char *const status_words[PROGRESS_TARGET_ACHIEVED + 1][2] = {

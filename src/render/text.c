@@ -88,10 +88,8 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	if (p->has_actual)
 		buf_addf(b, "  growth %s", fmt_rate(p->actual_growth, g));
 	if (p->has_required)
-		buf_addf(b, " vs needed %s", fmt_rate(p->required_growth, t));
-	else if (!d->has_target && d->has_growth)
-		buf_addf(b, " (aim %s, no level: no target)",
-		    fmt_rate(d->target_growth / 100, t));
+		buf_addf(b, " vs needed %s%s", fmt_rate(p->required_growth, t),
+		    p->required_is_aim ? " (the policy's aim)" : "");
 	else if (!d->has_target)
 		buf_adds(b, " (no target)");
 	buf_addf(b, "  %s", progress_status_label(p->status));

@@ -944,6 +944,55 @@ status_names(void **state)
 	    "unknown");
 }
 
+/* A growth the policy asks for, with no target level, is the growth
+ * needed: y0 = 100 (2015), yi = 110.25 (2017): g_a = 0.05; aim 10% a
+ * year: P = 0.05 / 0.1 = 0.5 < 0.6: limited, score 4.1667 * 0.5 - 2.5 =
+ * -0.41665 (the no-target thresholds would have said on track). Aim
+ * 4%: P = 1.25: on track, score min(7.1429 * 1.25 - 4.2857, 5) = 4.6429.
+ * Decrease with an aim of -5% a year and 100 -> 90.25: g_a = -0.05,
+ * P = -1 * -0.05 / 0.05 = 1: on track, score 2.8572. An aim of 0 is no
+ * growth asked for: the no-target thresholds (g_a = 0.05 >= 0.015: on
+ * track, score min(500 * 0.05 - 5, 5) = 5). A target level wins over an
+ * aim. No level: never "target achieved". */
+static void
+growth_aim_is_the_growth_needed(void **state)
+{
+	static const double v[] = { 100, 110.25 }, dv[] = { 100, 90.25 };
+	struct progress_input in = { y15_17, v, 2, 1, 2015, false, 0, 2030,
+	    false, 0, true, 0.10 };
+	struct progress_result r;
+
+	(void)state;
+	r = run(&in);
+	EXPECT(r, PROGRESS_LIMITED, 0.5, 4.1667 * 0.5 - 2.5);
+	assert_true(r.has_required);
+	assert_true(r.required_is_aim);
+	assert_near(r.required_growth, 0.10);
+	assert_false(r.has_target);
+	in.aim = 0.04;
+	r = run(&in);
+	EXPECT(r, PROGRESS_SUBSTANTIAL, 1.25, 7.1429 * 1.25 - 4.2857);
+	in.values = dv;
+	in.direction = -1;
+	in.aim = -0.05;
+	r = run(&in);
+	EXPECT(r, PROGRESS_SUBSTANTIAL, 1, 7.1429 - 4.2857);
+	in.values = v;
+	in.direction = 1;
+	in.aim = 0;
+	r = run(&in);
+	EXPECT(r, PROGRESS_SUBSTANTIAL, 0.05, 5);
+	assert_false(r.has_required);
+	/* A level: g_r from it (121 in 2017 from 100 in 2015: 0.1). */
+	in.aim = 0.5;
+	in.has_target = true;
+	in.target = 121;
+	in.target_year = 2017;
+	r = run(&in);
+	EXPECT(r, PROGRESS_LIMITED, 0.5, 4.1667 * 0.5 - 2.5);
+	assert_false(r.required_is_aim);
+}
+
 int
 main(void)
 {
@@ -966,6 +1015,7 @@ main(void)
 		cmocka_unit_test(rollup_band_edges),
 		cmocka_unit_test(rollup_target_achieved),
 		cmocka_unit_test(rollup_nested),
+		cmocka_unit_test(growth_aim_is_the_growth_needed),
 		cmocka_unit_test(status_names),
 	};
 
