@@ -56,8 +56,7 @@ static const char css_base[] =
 	"th.num,.num .sub{white-space:normal}\n"
 	".sub{color:var(--muted);font-size:.76rem;margin-top:1px}\n"
 	".badge{display:inline-block;padding:1px 9px;border-radius:7px;"
-	"font-size:.76rem;font-weight:700;line-height:1.5;"
-	"white-space:nowrap}\n"
+	"font-size:.76rem;font-weight:700;line-height:1.5;max-width:100%}\n"
 	".dist{display:flex;height:12px;border-radius:3px;overflow:hidden;"
 	"min-width:60px;background:#eee}\n"
 	".dist span{display:block;height:100%}\n"
@@ -148,13 +147,28 @@ css(struct buf *b)
 		    ink_on(chart_status_rgb[s]), s, chart_status_rgb[s]);
 }
 
-/* A status badge; 'word' (NULL: the status's own) says it. */
+/* A status badge; 'word' (NULL: the status's own) says it. A word of
+ * two parts ("On track") is kept on one line; a longer one ("Progress
+ * made but acceleration needed") wraps inside its cell. */
 static void
 badge(struct buf *b, const struct rdoc *r, enum progress_status s,
     const char *word)
 {
+	const char *w = word ? word : rl_status(r->lang, s);
+	const char *sp = strchr(w, ' ');
+
 	buf_addf(b, "<span class=\"badge s%d\">", (int)s);
-	h(b, word ? word : rl_status(r->lang, s));
+	if (sp && strchr(sp + 1, ' ') == NULL) {
+		struct buf t = BUF_INIT;
+
+		buf_add(&t, w, (size_t)(sp - w));
+		h(b, t.data);
+		buf_adds(b, "&#160;");
+		h(b, sp + 1);
+		buf_release(&t);
+	} else {
+		h(b, w);
+	}
 	buf_adds(b, "</span>");
 }
 

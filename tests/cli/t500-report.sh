@@ -56,9 +56,9 @@ grep -q 'section.system,section.gaps{break-before:page;page-break-before:always}
 [ "$(grep -c '<section class="system"' $r/index.html)" = 5 ] ||
 	fail "one section per system"
 # Status as colour and word; a measure row; an indicator's figures.
-grep -q '<span class="badge s4">On track</span>' $r/index.html ||
+grep -q '<span class="badge s4">On&#160;track</span>' $r/index.html ||
 	fail "badge with its word"
-grep -q '<span class="badge s0">No data</span>' $r/index.html ||
+grep -q '<span class="badge s0">No&#160;data</span>' $r/index.html ||
 	fail "no-data badge"
 grep -q 'M05</span><span class="mname">Improve platforms&#39; capacity' \
 	$r/index.html || fail "measure row"
@@ -148,7 +148,7 @@ run_expect 0 "$PM" --db c.db report --period 2025 --out c2
 check_html c2/index.html
 grep -q 'Compared with the report for 2024, made on ' c2/index.html ||
 	fail "compared with the 2024 report"
-grep -q '<tr><td>Indicator</td><td>Internet hospitals</td><td><span class="badge s4">On track</span></td><td><span class="badge s1">Deterioration</span></td><td>worse</td>' \
+grep -q '<tr><td>Indicator</td><td>Internet hospitals</td><td><span class="badge s4">On&#160;track</span></td><td><span class="badge s1">Deterioration</span></td><td>worse</td>' \
 	c2/index.html || fail "status change of internet_hospitals"
 grep -q 'was: On track' c2/index.html || fail "was: in the indicator row"
 grep -q 'revised 2 stored values of periods up to 2025' c2/index.html ||

@@ -21,7 +21,7 @@ h=en/index.html
 grep -q '<html lang="en">' $h || fail "en: lang"
 for s in 'Zhejiang: progress as of 2025' 'At a glance' \
 	'Changes since the last report' 'Data gaps and quality' '>Method<' \
-	'>On track<' '>Deterioration<' 'Platform network transaction volume' \
+	'>On&#160;track<' '>Deterioration<' 'Platform network transaction volume' \
 	'Innovation system' '75,560.4 亿元' 'Growth a year since base'; do
 	grep -qF "$s" $h || fail "en: lacks '$s'"
 done
@@ -42,7 +42,7 @@ for s in '浙江省：截至2025年实施进展' '总体情况' '与上期报告
 	grep -qF "$s" $h || fail "zh: lacks '$s'"
 done
 # No English status word or heading is left in the Chinese page.
-for s in '>On track<' '>Deterioration<' '>No data<' 'At a glance' \
+for s in '>On&#160;track<' '>Deterioration<' '>No&#160;data<' 'At a glance' \
 	'Platform network transaction volume' 'Innovation system' \
 	'Growth a year' '75,560.4'; do
 	! grep -qF "$s" $h || fail "zh: has English '$s'"

@@ -46,7 +46,7 @@ run_expect 0 "$PM" --db o.db -q ingest one.csv
 run_expect 0 "$PM" --db o.db -q report --period 2023 --out o --format md,html
 grep -q '^| Platform network transaction volume .* | 300 亿元 (2022) · Jan-Sep 2023: 300 亿元 | – | – | – | .* | Not available | – |' \
 	o/report.md || fail "one complete year: dashes and Not available"
-grep -q '<span class="badge s0">Not available</span>' o/index.html ||
+grep -q '<span class="badge s0">Not&#160;available</span>' o/index.html ||
 	fail "Not available badge"
 ! grep -q '|  |' o/report.md || fail "an empty cell"
 
@@ -64,7 +64,11 @@ run_expect 0 "$PM" --db d.db -q ingest dec2.csv
 run_expect 0 "$PM" --db d.db -q report --period 2024 --out d2 --format md
 grep -q '| 15,400.0 亿元 | 15,500.0 亿元 |' d2/report.md ||
 	fail "revision table: one number of decimals"
-grep -q '\.badge{[^}]*white-space:nowrap' d/index.html || fail "badge nowrap"
+# A two-word status stays on one line; a longer one wraps in its cell
+# (never over the next column).
+grep -q '>On&#160;track</span>' d/index.html || fail "two-word badge on one line"
+! grep -q '\.badge{[^}]*white-space:nowrap' d/index.html ||
+	fail "badges must be able to wrap"
 ! grep -q 'td \.badge{white-space:normal\|th \.badge' d/index.html ||
 	fail "badges may wrap"
 grep -q 'alt="Trend: Platform network transaction volume"' d/index.html ||
