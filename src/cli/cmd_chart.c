@@ -299,6 +299,8 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		if (rc != 0 && ctx->verbosity >= 1)
 			pm_msg(NULL, 0, "chart: gnuplot not found, using the "
 			    "native renderer");
+		/* auto: if gnuplot goes for good, native for the rest. */
+		ch.native_fallback = renderer == 0;
 	}
 	if (ch.gp == NULL && lang == 1 && ctx->verbosity >= 1)
 		pm_msg(NULL, 0, "chart: the native renderer draws charts in "
@@ -343,9 +345,14 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	if (ch.lost_text && ctx->verbosity >= 1)
 		pm_msg(NULL, 0, "native renderer: text outside ASCII left out; "
 		    "gnuplot draws it");
+	if (ch.fell_back)
+		pm_msg(NULL, 0, "chart: gnuplot stopped for good; the %u "
+		    "chart%s after it drawn with the native renderer",
+		    ch.nnative, ch.nnative == 1 ? "" : "s");
 	if (ctx->verbosity >= 1)
 		pm_msg(NULL, 0, "chart: %u written with %s, %u failed, %u "
-		    "without data%s", ch.nwritten, ch.gp ? "gnuplot" :
+		    "without data%s", ch.nwritten, ch.fell_back ? "gnuplot "
+		    "then the native renderer" : ch.gp ? "gnuplot" :
 		    "the native renderer", ch.nfailed, ch.nskipped,
 		    ch.nskipped && ctx->verbosity < 2 ? " (-v lists them)" :
 		    "");

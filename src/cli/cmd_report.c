@@ -192,6 +192,7 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 		if (rc != 0 && ctx->verbosity >= 1)
 			pm_msg(NULL, 0, "report: gnuplot not found, using the "
 			    "native renderer");
+		ch.native_fallback = renderer == 0;
 	}
 	for (i = 0; i < cat->nindicators; i++) {
 		if (!s->indicators[i].has_data)
@@ -218,6 +219,10 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 	}
 	if (code == 0 && ch.nfailed)
 		code = pm_exit_code(ch.worst);
+	if (ch.fell_back)
+		pm_msg(NULL, 0, "report: gnuplot stopped for good; the %u "
+		    "chart%s after it drawn with the native renderer",
+		    ch.nnative, ch.nnative == 1 ? "" : "s");
 	if (ctx->verbosity >= 2)
 		pm_msg(NULL, 0, "report: %u charts written with %s, %u failed",
 		    ch.nwritten, ch.gp ? "gnuplot" : "the native renderer",

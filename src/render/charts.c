@@ -254,6 +254,15 @@ report(struct charts *c, const char *path, int rc, const struct pm_err *err)
 	}
 	if (c->done)
 		c->done(c->ctx, path, rc ? err : NULL);
+	/* The charts after this one, natively, when gnuplot is gone. */
+	if (c->gp && c->native_fallback && c->fmt == CHART_PNG &&
+	    gnuplot_gone(c->gp)) {
+		gnuplot_close(c->gp);
+		c->gp = NULL;
+		c->fell_back = true;
+	}
+	if (c->fell_back && c->gp == NULL && rc == 0)
+		c->nnative++;
 }
 
 static void

@@ -47,6 +47,12 @@ struct charts {
 	struct store *st;               /* for series at other frequencies */
 	const struct summary *sum;      /* yearly data, progress, as-of */
 	struct gnuplot *gp;             /* NULL: the native renderer */
+	bool native_fallback;           /* gnuplot gone for good: close it
+					 * (gp becomes NULL) and go on with
+					 * the native renderer (PNG only) */
+	bool fell_back;                 /* it did */
+	unsigned nnative;               /* charts drawn so after gnuplot
+					 * went */
 	enum chart_format fmt;
 	enum chart_lang lang;
 	enum period_freq freq;          /* of trend charts */

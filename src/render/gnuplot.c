@@ -40,6 +40,7 @@ struct gnuplot {
 	unsigned restarts;
 	int timeout_s;
 	bool dead;
+	bool hung;              /* gone for not answering */
 };
 
 bool
@@ -248,16 +249,26 @@ alive(struct gnuplot *g, const char *path, struct pm_err *err)
 	if (!g->dead)
 		return 0;
 	reap(g, true);
+	if (g->hung)
+		return pm_fail(err, PM_EDATA, path, 0, "gnuplot stopped "
+		    "answering earlier in this run: not started again");
 	if (g->restarts >= RESTARTS_MAX)
-		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped %u "
+		return pm_fail(err, PM_EDATA, path, 0, "gnuplot stopped %u "
 		    "times in this run: not started again", g->restarts);
 	g->restarts++;
 	if (spawn(g, err) != 0) {
 		g->dead = true;
-		return pm_fail(err, PM_EIO, path, 0, "gnuplot stopped and "
+		g->restarts = RESTARTS_MAX;
+		return pm_fail(err, PM_EDATA, path, 0, "gnuplot stopped and "
 		    "cannot be started again: %s", err->msg);
 	}
 	return 0;
+}
+
+bool
+gnuplot_gone(const struct gnuplot *g)
+{
+	return g->dead && g->restarts >= RESTARTS_MAX;
 }
 
 /* One line of gnuplot's output (without its newline) into 'line'. 0: a
@@ -474,7 +485,10 @@ finish(struct gnuplot *g, struct buf *s, const char *tmp, const char *path,
 		}
 	}
 	if (got < 0) {
+		/* One that hangs would hang again: not started again. */
 		g->dead = true;
+		g->hung = true;
+		g->restarts = RESTARTS_MAX;
 		reap(g, true);
 		rc = pm_fail(err, PM_EDATA, path, 0, "gnuplot did not finish "
 		    "the chart in %d s: stopped%s%s", g->timeout_s,

@@ -41,6 +41,10 @@ int gnuplot_open(const char *program, const char *templates,
  * when gnuplot exited with an error. NULL is a no-op. */
 int gnuplot_close(struct gnuplot *g);
 
+/* True when gnuplot stopped and will not be started again in this run
+ * (it died three times, hung, or cannot be started). */
+bool gnuplot_gone(const struct gnuplot *g);
+
 /* Draw one chart into 'path' (absolute). PM_EDATA with gnuplot's message
  * when gnuplot refused the chart (the batch can go on); PM_EIO when the
  * process is gone or a file cannot be written. */

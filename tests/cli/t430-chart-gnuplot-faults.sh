@@ -41,24 +41,48 @@ expect_eq 3 "$(grep -c ': gnuplot stopped' stderr)" "failed charts named"
 expect_eq 6 "$(ls m05 | grep -c '\.png$')" "charts written"
 ls m05 | grep -q part && fail "a partial chart was left"
 
-# A gnuplot that reads and never answers: each chart waits for the time
-# limit, then a new gnuplot is started for the next one.
+# A gnuplot that reads and never answers: the chart waits for the time
+# limit; one that hung is not started again, and with --renderer auto the
+# charts after it are drawn natively.
 mkdir mute
 printf '#!/bin/sh\nexec cat >/dev/null\n' >mute/gnuplot
 chmod +x mute/gnuplot
 PATH=$TMPD/mute:$PATH PEMETRICS_GNUPLOT_TIMEOUT=1 run_expect 1 "$PM" \
 	--db t.db chart --indicator net_txn_volume --out mute-out
 expect_stderr_has "net_txn_volume.330000.Y.png: gnuplot did not finish the chart in 1 s"
-expect_stderr_has "net_txn_volume.330000.regions.png: gnuplot did not finish the chart in 1 s"
+expect_stderr_has "chart: gnuplot stopped for good; the 1 chart after it drawn with the native renderer"
+[ -f mute-out/net_txn_volume.330000.regions.png ] || fail "no native chart after the hang"
+# ... and with --renderer gnuplot, the rest fail at once, each named.
+PATH=$TMPD/mute:$PATH PEMETRICS_GNUPLOT_TIMEOUT=1 run_expect 1 "$PM" \
+	--db t.db chart --indicator net_txn_volume --out mute-gp \
+	--renderer gnuplot
+expect_stderr_has "net_txn_volume.330000.regions.png: gnuplot stopped answering earlier in this run: not started again"
 expect_stderr_has "0 written with gnuplot, 2 failed"
 
-# gnuplot gone for good: after three restarts the batch stops, saying so.
+# gnuplot gone for good (it exits at once): three restarts, then the
+# native renderer draws the rest of the batch (auto); every chart counted.
 mkdir broken
 printf '#!/bin/sh\nexit 3\n' >broken/gnuplot
 chmod +x broken/gnuplot
-PATH=$TMPD/broken:$PATH run_expect 4 "$PM" --db t.db chart --measure M05 \
+PATH=$TMPD/broken:$PATH run_expect 1 "$PM" --db t.db chart --measure M05 \
 	--out broken-out
-expect_stderr_has "gnuplot stopped 3 times in this run: not started again"
+expect_eq 4 "$(grep -c ': gnuplot stopped$' stderr)" "the first and three restarts"
+expect_stderr_has "chart: gnuplot stopped for good; the 5 charts after it drawn with the native renderer"
+expect_stderr_has "chart: 5 written with gnuplot then the native renderer, 4 failed, 3 without data"
+expect_eq 5 "$(ls broken-out | grep -c '\.png$')" "the native charts"
+# with --renderer gnuplot, no fallback: each chart after the restarts
+# fails at once, named.
+PATH=$TMPD/broken:$PATH run_expect 1 "$PM" --db t.db chart --measure M05 \
+	--out broken-gp --renderer gnuplot
+expect_eq 5 "$(grep -c 'gnuplot stopped 3 times in this run: not started again' stderr)" \
+	"the charts after the restarts"
+expect_stderr_has "chart: 0 written with gnuplot, 9 failed"
+# A report with such a gnuplot is still written, charts and all.
+PATH=$TMPD/broken:$PATH run_expect 1 "$PM" --db t.db report --out rep \
+	--no-record
+[ -f rep/index.html ] && [ -f rep/report.md ] && [ -f rep/summary.json ] ||
+	fail "report not written with a broken gnuplot"
+expect_stderr_has "report: gnuplot stopped for good"
 
 # Whatever happened, no data file stayed behind.
 run_expect 0 "$PM" --db t.db -q chart --all --out all
