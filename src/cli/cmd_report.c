@@ -420,6 +420,19 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		summary_release(&sum);
 		return pm_exit_code(rc);
 	}
+	/* A period whose data never came is for a person to see, even from
+	 * cron (-q): the report says it too. */
+	if (!rep.current) {
+		char nt[PERIOD_TEXT_MAX];
+
+		if (rep.has_newest)
+			pm_msg(NULL, 0, "report: no data for %s (latest data: "
+			    "%s); the report says so", period_format(
+			    &sum.as_of, t), period_format(&rep.newest.p, nt));
+		else
+			pm_msg(NULL, 0, "report: no data for %s or before",
+			    period_format(&sum.as_of, t));
+	}
 	if (out)
 		buf_adds(&dir, out);
 	else

@@ -296,7 +296,7 @@ rollup(struct buf *b, const struct rdoc *r, const struct rdoc_rollup *u)
 		buf_adds(b, "</span>");
 		break;
 	}
-	badge(b, r, u->status, NULL);
+	badge(b, r, u->status, u->word);
 	buf_adds(b, "<span class=\"score\">");
 	if (u->level == REPORT_MEASURE) {
 		h(b, u->score);

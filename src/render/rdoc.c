@@ -686,12 +686,18 @@ measure(struct rdoc *r, const struct report_doc *d, int m, bool *seen)
 		RL_YOY, RL_GROWTH, RL_NEEDED, RL_TREND, RL_STATUS, RL_SCORE };
 	const struct catalog *cat = d->sum->cat;
 	const struct cat_measure *cm = &cat->measures[m];
+	struct rdoc_rollup *u;
 	struct rdoc_block *tb;
 	size_t k;
 
 	part(r, RDOC_P_MEASURE, dupf("m-%d", m + 1));
-	rollup(r, d, REPORT_MEASURE, m, rl_name(d->lang, cm->name_en,
-	    cm->name_zh), &d->sum->measures[m].r)->id = xstrdup(cm->id);
+	u = rollup(r, d, REPORT_MEASURE, m, rl_name(d->lang, cm->name_en,
+	    cm->name_zh), &d->sum->measures[m].r);
+	u->id = xstrdup(cm->id);
+	/* Data too short to score (one year) is not "no data". */
+	if (u->status == PROGRESS_NOT_AVAILABLE &&
+	    summary_measure_has_data(d->sum, m))
+		u->word = rl_word(d->lang, RL_NOT_ASSESSED);
 	tb = table(r, d, RDOC_T_INDICATORS, ind_head, "nrrrrtlr");
 	for (k = 0; k < cat->nindicators; k++) {
 		if (!in_measure(&cat->indicators[k], m))
@@ -844,6 +850,8 @@ gaps(struct rdoc *r, const struct report_doc *d)
 		span(l, RDOC_S_TEXT, " ");
 		span(l, RDOC_S_TEXT, rl_name(d->lang, cat->measures[i].name_en,
 		    cat->measures[i].name_zh));
+		if (summary_measure_has_data(s, (int)i))
+			span(l, RDOC_S_TEXT, rl_word(d->lang, RL_TOO_LITTLE));
 	}
 	if (list == NULL)
 		say(r, RDOC_PLAIN, rl_word(d->lang, RL_NONE));

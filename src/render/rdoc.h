@@ -107,6 +107,8 @@ struct rdoc_rollup {
 	char *id;                       /* MEASURE: "M05"; else NULL */
 	char *name;                     /* POLICY: the label "Overall" */
 	enum progress_status status;
+	const char *word;               /* NULL: the status's own; else
+					 * "Not available" (data, no score) */
 	char *was;                      /* NULL or "was: On track" */
 	char *label;                    /* "Score" */
 	char *score;                    /* "3.73", "–" */

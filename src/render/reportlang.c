@@ -77,6 +77,8 @@ static const char *const words[RL_NWORDS][2] = {
 	[RL_CONTENTS] = { "Contents", "目录" },
 	[RL_YTD] = { "year to date", "累计" },
 	[RL_NOT_ASSESSED] = { "Not available", "无法评估" },
+	[RL_TOO_LITTLE] = { " (has data, too little to judge yet: two years "
+		"are needed)", "（有数据，但不足以评估：需要两年数据）" },
 	[RL_AIM] = { "the policy's aim (no target level)",
 		"政策预期增速（无目标值）" },
 };

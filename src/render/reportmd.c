@@ -111,7 +111,7 @@ rollup(struct buf *b, const struct rdoc *r, const struct rdoc_rollup *u)
 		md_text(b, u->name);
 		buf_adds(b, zh ? "：" : ": ");
 	}
-	status(b, r, u->status, NULL);
+	status(b, r, u->status, u->word);
 	buf_adds(b, "**");
 	if (u->was)
 		aside(b, r, u->was);

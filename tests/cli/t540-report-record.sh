@@ -21,7 +21,11 @@ grep -q 'This report is not recorded (a preview' n/report.md ||
 run_expect 0 "$PM" --db t.db -q report --period 1999 --out e --format md
 grep -q 'Warning: there are no data up to 1999' e/report.md ||
 	fail "no data at all: a warning"
+expect_stderr_has "report: no data for 1999 or before"
 run_expect 0 "$PM" --db t.db -q report --period 2026-10 --out o --format md
+# on stderr too, even with -q: cron mails it (the month's files did not
+# come)
+expect_stderr_has "report: no data for 2026-10 (latest data: 2025); the report says so"
 expect_eq 0 "$(nrep)" "reports recorded"
 # The header does not claim data it does not have, the overall section
 # warns, the data gaps list the indicators without a value that year.

@@ -48,6 +48,14 @@ grep -q '^| Platform network transaction volume .* | 300 亿元 (2022) · Jan-Se
 	o/report.md || fail "one complete year: dashes and Not available"
 grep -q '<span class="badge s0">Not&#160;available</span>' o/index.html ||
 	fail "Not available badge"
+# ... and its measure, which has data, is "Not available" too, listed
+# among the gaps as having too little data, not as having none.
+grep -A2 '^### M05 ' o/report.md | grep -q '^\*\*Not available\*\*, score –' ||
+	fail "measure with data but no score: Not available"
+grep -q '^- M05 .* (has data, too little to judge yet: two years are needed)$' \
+	o/report.md || fail "gap: too little data, not no data"
+grep -q '^- M19 Regulate platform investment.* rules$' o/report.md ||
+	fail "gap: a measure with no data at all"
 ! grep -q '|  |' o/report.md || fail "an empty cell"
 
 # One indicator's numbers in one column have the same decimals; badges do
