@@ -25,36 +25,66 @@ printf 'indicator,region,period,value\nonline_operators,330000,2020,5\n' >seed.c
 run_expect 0 "$PM" --db t.db -q ingest seed.csv
 
 count() { sqlite3 t.db "SELECT count(*) FROM obs"; }
+cp t.db base.db
+
+# How long a whole run takes here (valgrind included, when it runs us):
+# the kills are spread over that time, so that they land mid-ingest.
+mkdir -p timing/inbox
+cp big.csv timing/inbox/big.csv
+touch -d '1 minute ago' timing/inbox/big.csv
+t0=$(date +%s%N)
+run_expect 0 "$PM" --db timing.db -q ingest --inbox timing/inbox
+ms=$((($(date +%s%N) - t0) / 1000000))
+[ "$ms" -gt 0 ] || ms=1
+
 i=0
-committed=0
+landed=0
+none=0
 while [ $i -lt 20 ]; do
 	i=$((i + 1))
 	"$PM" --db t.db -q ingest --inbox data/inbox >/dev/null 2>&1 &
 	pid=$!
-	# A pause of 0 to 0.4 s (an ingest takes about 0.3 s), new each time.
-	sleep "$(awk -v s="$i" 'BEGIN { srand(s * 7919); printf "%.3f", rand() * 0.4 }')"
-	kill -9 "$pid" 2>/dev/null || :
+	# A pause between 0 and the run's time, new each time.
+	sleep "$(awk -v s="$i" -v ms="$ms" 'BEGIN { srand(s * 7919);
+	    printf "%.3f", rand() * ms / 1000 }')"
+	if kill -9 "$pid" 2>/dev/null; then
+		landed=$((landed + 1))
+	fi
 	wait "$pid" 2>/dev/null || :
 	[ "$(sqlite3 t.db 'PRAGMA integrity_check')" = ok ] ||
 		fail "integrity check failed after kill $i"
 	n=$(count)
 	case $n in
-	1)	[ -f data/inbox/big.csv ] || fail "kill $i: nothing stored, file gone" ;;
+	1)	[ -f data/inbox/big.csv ] || fail "kill $i: nothing stored, file gone"
+		none=$((none + 1)) ;;
 	$((rows + 1)))
-		committed=1 ;;
+		# All of it; the file is in the inbox or in the archive.
+		[ -f data/inbox/big.csv ] ||
+			ls data/archive/*/*/big*.csv >/dev/null 2>&1 ||
+			fail "kill $i: the file is nowhere" ;;
 	*)	fail "kill $i: $n observations, neither all nor none" ;;
 	esac
-	# Once committed, the file is in the inbox or in the archive.
-	if [ $committed = 1 ] && [ ! -f data/inbox/big.csv ]; then
-		ls data/archive/*/*/big*.csv >/dev/null 2>&1 ||
-			fail "kill $i: the file is nowhere"
-		# Offer it again: it must be recognised, never counted twice.
-		cp big.csv data/inbox/big.csv
-		touch -d '1 minute ago' data/inbox/big.csv
-	fi
+	# Each round a real ingest: the store as before, the file back.
+	cp base.db t.db
+	rm -f t.db-wal t.db-shm
+	rm -rf data/archive data/quarantine
+	cp big.csv data/inbox/big.csv
+	touch -d '1 minute ago' data/inbox/big.csv
 done
+echo "kills: $landed of 20 while running ($none left nothing stored); a run takes ${ms} ms"
+# Most kills must land while the ingest runs, or this tests nothing.
+[ "$landed" -ge 8 ] || fail "only $landed kills landed while the ingest ran"
+[ "$none" -ge 4 ] || fail "only $none kills landed before the commit"
+
+# A last clean run stores it exactly once; offered again, it is
+# recognised and archived, never counted twice.
 run_expect 0 "$PM" --db t.db ingest --inbox data/inbox
 [ ! -f data/inbox/big.csv ] || fail "the last run left the file"
 expect_eq $((rows + 1)) "$(count)" "stored exactly once"
+cp big.csv data/inbox/big.csv
+touch -d '1 minute ago' data/inbox/big.csv
+run_expect 0 "$PM" --db t.db ingest --inbox data/inbox
+expect_stdout_has "skipped"
+expect_eq $((rows + 1)) "$(count)" "still stored exactly once"
 expect_eq 1 "$(sqlite3 t.db "SELECT count(*) FROM file WHERE name LIKE '%big.csv'
     AND inserted = $rows")" "one ingest of big.csv inserted its rows"
