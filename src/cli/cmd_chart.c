@@ -244,7 +244,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		return -region;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
-	if (dirs_make(out, &err) != 0) {
+	if (dirs_make(out, &err) != 0 || dirs_writable(out, &err) != 0) {
 		pm_print_err(&err);
 		return 4;
 	}

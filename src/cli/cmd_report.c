@@ -441,7 +441,8 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		dir.data[--dir.len] = '\0';
 	charts = formats & (FMT_HTML | FMT_MD);
 	buf_addf(&charts_dir, "%s/charts", dir.data);
-	if (dirs_make(charts ? charts_dir.data : dir.data, &err) != 0) {
+	if (dirs_make(charts ? charts_dir.data : dir.data, &err) != 0 ||
+	    dirs_writable(charts ? charts_dir.data : dir.data, &err) != 0) {
 		pm_print_err(&err);
 		code = 4;
 		goto out;

@@ -27,13 +27,17 @@ dirs_make(const char *dir, struct pm_err *err)
 	if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
 		rc = pm_fail_errno(err, PM_EIO, errno, p,
 		    "cannot create directory");
-	/* It must be a directory we can write in, not a file of that name
-	 * or someone else's directory. */
 	if (rc == 0 && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)))
 		rc = pm_fail(err, PM_EIO, p, 0, "not a directory");
-	else if (rc == 0 && access(p, W_OK | X_OK) != 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, p,
-		    "cannot write in the directory");
 	free(p);
 	return rc;
+}
+
+int
+dirs_writable(const char *dir, struct pm_err *err)
+{
+	if (access(dir, W_OK | X_OK) != 0)
+		return pm_fail_errno(err, PM_EIO, errno, dir,
+		    "cannot write in the directory");
+	return 0;
 }

@@ -37,7 +37,7 @@ EOG
 chmod +x dies/gnuplot
 PATH=$TMPD/dies:$PATH run_expect 1 "$PM" --db t.db chart --measure M05 --out m05
 expect_stderr_has "chart: 6 written with gnuplot, 3 failed, 3 without data"
-expect_eq 3 "$(grep -c ': gnuplot stopped' stderr)" "failed charts named"
+expect_eq 3 "$(grep -c '\.png: gnuplot stopped' stderr)" "failed charts named"
 expect_eq 6 "$(ls m05 | grep -c '\.png$')" "charts written"
 ls m05 | grep -q part && fail "a partial chart was left"
 
@@ -66,7 +66,7 @@ printf '#!/bin/sh\nexit 3\n' >broken/gnuplot
 chmod +x broken/gnuplot
 PATH=$TMPD/broken:$PATH run_expect 1 "$PM" --db t.db chart --measure M05 \
 	--out broken-out
-expect_eq 4 "$(grep -c ': gnuplot stopped$' stderr)" "the first and three restarts"
+expect_eq 4 "$(grep -c '\.png: gnuplot stopped' stderr)" "the first and three restarts"
 expect_stderr_has "chart: gnuplot stopped for good; the 5 charts after it drawn with the native renderer"
 expect_stderr_has "chart: 5 written with gnuplot then the native renderer, 4 failed, 3 without data"
 expect_eq 5 "$(ls broken-out | grep -c '\.png$')" "the native charts"
