@@ -70,10 +70,17 @@ inbox_scan(const char *dir, unsigned min_age_s, time_t now,
 			continue;       /* hidden, .part, .tmp, other files */
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s", dir, name);
-		if (stat(path.data, &st) != 0) {
-			skip(l, name, errno == ELOOP ? "a symbolic link loop"
-			    : errno == ENOENT ? "a dangling link or gone"
-			    : "cannot be examined");
+		/* Links are not followed: a link in the inbox could make
+		 * the run read (and copy into a rejects file) any file this
+		 * user can read. */
+		if (lstat(path.data, &st) != 0) {
+			skip(l, name, errno == ENOENT ? "gone" :
+			    "cannot be examined");
+			continue;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			skip(l, name, "a symbolic link (links are not "
+			    "followed; move the file itself in)");
 			continue;
 		}
 		if (!S_ISREG(st.st_mode)) {
