@@ -47,18 +47,31 @@ log_line(struct run *r, bool needs_person, const char *text)
 	time_t now = time(NULL);
 	struct tm tm;
 
+	struct buf one = BUF_INIT;
+	const char *p;
+
+	/* One line, whatever the file name holds: a newline in a name
+	 * must not forge a log line of its own. */
+	for (p = text; *p; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			buf_addf(&one, "\\x%02x", (unsigned char)*p);
+		else
+			buf_addc(&one, *p);
+	}
+	text = one.data ? one.data : "";
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (r->o->syslog)
 		syslog(needs_person ? LOG_WARNING : LOG_INFO, "%s", text);
-	if (r->o->json)
-		return;
-	if (r->ctx->verbosity >= 1) {
-		printf("%s %s\n", when, text);
-		fflush(stdout);
-	} else if (needs_person) {
-		fprintf(stderr, "%s %s\n", when, text);
+	if (!r->o->json) {
+		if (r->ctx->verbosity >= 1) {
+			printf("%s %s\n", when, text);
+			fflush(stdout);
+		} else if (needs_person) {
+			fprintf(stderr, "%s %s\n", when, text);
+		}
 	}
+	buf_release(&one);
 }
 
 /* An error of the run as a whole (the lock, the inbox, the store): on

@@ -136,7 +136,7 @@ quote_cell(struct buf *b, const char *s, size_t n)
 static void
 set_header(struct job *j, const struct reader_row *r)
 {
-	size_t i, k;
+	size_t i, k, unknown = 0;
 	int c;
 	struct buf problems = BUF_INIT;
 
@@ -174,7 +174,8 @@ set_header(struct job *j, const struct reader_row *r)
 				break;
 		quote_cell(&q, s, n);
 		if (c == C_N) {
-			if (n)
+			/* Ten are enough to see what the file is. */
+			if (n && ++unknown <= 10)
 				note(j, r->line, false,
 				    "unknown column %s ignored", q.data);
 		} else if (j->ix[c] >= 0) {
@@ -186,6 +187,9 @@ set_header(struct job *j, const struct reader_row *r)
 		}
 		buf_release(&q);
 	}
+	if (unknown > 10)
+		note(j, r->line, false, "%zu more unknown columns ignored",
+		    unknown - 10);
 	for (c = 0; c < C_REQUIRED; c++) {
 		if (j->ix[c] >= 0)
 			continue;
@@ -651,8 +655,10 @@ data_row(struct job *j, const struct reader_row *r)
 	}
 	/* The value cell again, for messages ('s' and 'n' moved on). */
 	vs = cell(j, r, C_VALUE, &vn);
-	if (pct && strcmp(from->dimension, "percent") != 0)
+	if (pct && strcmp(from->unit, "%") != 0)
 		return reject_cell(j, r, "value", vs, vn,
+		    strcmp(from->dimension, "percent") == 0 ?
+		    "a percent sign on a value in another unit" :
 		    "a percent sign on a value that is not a percentage");
 	if (from == to) {
 		o.value = v;

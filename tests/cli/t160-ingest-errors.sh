@@ -118,3 +118,17 @@ fi
 printf 'indicator,region,period,value\nnet_txn_volume,Atlantis,2023,1\n' >rj.csv
 run_expect 4 "$PM" --db rj.db ingest --rejects nodir/r.csv rj.csv
 expect_stderr_has "nodir/r.csv"
+
+# --- a file that is no CSV of ours (a JSON export, say) gets ten
+# unknown-column warnings and a count, not one per cell
+h=indicator,region,period,value
+for k in $(seq 1 15); do h="$h,extra$k"; done
+printf '%s\nnet_txn_volume,330000,2023,1\n' "$h" >wide.csv
+run_expect 0 "$PM" --db wide.db ingest wide.csv
+expect_eq 11 "$(grep -c 'wide.csv:1: warning' stderr)" "ten warnings and a count"
+expect_stderr_has "wide.csv:1: warning: 5 more unknown columns ignored"
+
+# --- a percent sign on a value whose unit says otherwise (‱)
+printf 'indicator,region,period,value,unit\nplatform_complaint_rate,330000,2020,12.5%%,‱\n' >pm.csv
+run_expect 1 "$PM" --db pm.db ingest pm.csv
+expect_stderr_has "pm.csv:2: value '12.5%': a percent sign on a value in another unit"

@@ -54,3 +54,13 @@ expect_stdout_has "u/inbox/c.csv: 1 rows: 1 inserted, 0 revised, 0 unchanged, 0 
 expect_stdout_lacks "archived to"
 [ -f u/inbox/c.csv ] || fail "c.csv left the inbox"
 [ -z "$(ls u/archive/*/* 2>/dev/null)" ] || fail "a copy stayed in the archive"
+
+# A newline in a file name cannot forge a log line: control characters
+# are shown escaped, one line per file.
+mkdir -p nl/inbox
+name=$(printf 'a\n2030-01-01T00:00:00Z forged.csv')
+printf 'indicator,region,period,value\nnet_txn_volume,330000,2023,1\n' >"nl/inbox/$name"
+touch -d '1 minute ago' "nl/inbox/$name"
+run_expect 0 "$PM" --db nl.db ingest --inbox nl/inbox
+expect_eq 1 "$(grep -c '' stdout)" "one log line"
+expect_stdout_has 'nl/inbox/a\x0a2030-01-01T00:00:00Z forged.csv: 1 rows: 1 inserted'

@@ -308,11 +308,11 @@ run_expect 1 "$PM" --catalog ../cat --db ../w.db chart --all \
 	--renderer native --out w/a/b/out
 [ ! -e w/a/b/out ] || fail "chart wrote with a refused catalogue"
 # Codes that are not in the catalogue are refused, paths or not.
-run_expect 1 "$PM" --db ../w.db chart --indicator ../../x --renderer native \
+run_expect 2 "$PM" --db ../w.db chart --indicator ../../x --renderer native \
 	--out w/a/b/out
-run_expect 1 "$PM" --db ../w.db chart --measure ../../m --renderer native \
+run_expect 2 "$PM" --db ../w.db chart --measure ../../m --renderer native \
 	--out w/a/b/out
-run_expect 1 "$PM" --db ../w.db chart --system ../s --renderer native \
+run_expect 2 "$PM" --db ../w.db chart --system ../s --renderer native \
 	--out w/a/b/out
 run_expect 0 "$PM" --catalog ../cat2 --db ../w.db chart \
 	--indicator net_txn_volume --region ../../zj --renderer native \
