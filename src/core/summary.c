@@ -77,6 +77,7 @@ indicator_progress(const struct cat_indicator *d,
 	int *years = xreallocarray(NULL, y->n + 1, sizeof(int));
 	double *values = xreallocarray(NULL, y->n + 1, sizeof(double));
 	size_t i, n = 0, t0;
+	int base;
 
 	/* Complete years only: a flow's incomplete year is left out, and a
 	 * stock's year is its year-end value. */
@@ -108,9 +109,11 @@ indicator_progress(const struct cat_indicator *d,
 	in.has_aim = !d->has_target && d->has_growth;
 	in.aim = d->target_growth / 100;
 	progress_compute(&in, cfg, &si->progress);
-	/* The trend from the base year on (all years when that leaves
+	/* The trend from the base year (the default one when the catalogue
+	 * gives none) on (all years when that leaves
 	 * fewer than two). */
-	for (t0 = 0; t0 < n && d->base_year && years[t0] < d->base_year; t0++)
+	base = d->base_year ? d->base_year : cfg->default_base_year;
+	for (t0 = 0; t0 < n && years[t0] < base; t0++)
 		;
 	if (n - t0 < 2)
 		t0 = 0;
