@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/cli/run.sh - run every tests/cli/tNNN-*.sh, in name order, each in
+# tests/cli/run.sh - run every tests/cli/tNNN-*.sh, the long ones first, each in
 # its own sh; show a test's output only when it fails.
 #
 #   PM=/abs/pemetrics sh tests/cli/run.sh
@@ -7,7 +7,8 @@
 #       sh tests/cli/run.sh
 #
 # With PM_SLOW=1 (every run of the binary is slow, as under valgrind), a
-# test that says "# slow" in its first 3 lines is skipped. PM_TEST_TIMEOUT
+# test that says "# slow" in its first 3 lines is skipped. Tests that say
+# "# long" there are started first. PM_TEST_TIMEOUT
 # (seconds, default 600) bounds one test when timeout(1) is there.
 # PM_JOBS tests run at once (default 2: the machines have two cores);
 # results are printed in name order. Exit 1 if any test failed.
@@ -64,8 +65,11 @@ picked() {
 }
 picks=$*
 
-# The tests to run, one per line; the skipped ones noted now.
+# The tests to run, one per line; the skipped ones noted now. Tests that
+# say "# long" in their first 3 lines start first, so that two of them do
+# not end up running alone at the end.
 : >"$out/list"
+: >"$out/rest"
 for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	[ -f "$t" ] || continue
 	name=${t##*/}
@@ -75,8 +79,13 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 		echo skip >"$out/$name.rc"
 		continue
 	fi
-	echo "$t" >>"$out/list"
+	if head -n 3 "$t" | grep -q '^# long'; then
+		echo "$t" >>"$out/list"
+	else
+		echo "$t" >>"$out/rest"
+	fi
 done
+cat "$out/rest" >>"$out/list"
 
 # One test: its output to NAME.log, its exit code to NAME.rc.
 export out tmo

@@ -1,4 +1,5 @@
 #!/bin/sh
+# long: started first by run.sh
 # t170-ingest-large.sh: a file of more than one batch (65536 rows) is
 # sorted in runs in a temporary file and merged into the store. Same
 # answers as a small file: counts, duplicates across runs (the first line

@@ -1,4 +1,5 @@
 #!/bin/sh
+# long: started first by run.sh
 # t500-report.sh: "pemetrics report": the files it writes, index.html well
 # formed (a strict XML parser) with every local image and link there,
 # catalogue text escaped, the --period cut-off, summary.json equal to the

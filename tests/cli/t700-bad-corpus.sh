@@ -1,4 +1,5 @@
 #!/bin/sh
+# long: started first by run.sh
 # t700-bad-corpus.sh: every input of tests/fixtures/bad/ ingests with the
 # outcome its line of EXPECTED gives (exit code, rows, stored, rejected,
 # reason), with counts that add up, messages that name the file (and the
