@@ -176,28 +176,34 @@ flow_partial(const struct year_data *y, int a, int b, double *out,
 	return best[b];
 }
 
+/* The next run of months set in 'months' (bit m-1 for month m) from *m
+ * on: months *m..*r. False when there is none. */
+static bool
+next_run(unsigned months, int *m, int *r)
+{
+	while (*m <= 12 && !(months & (1u << (*m - 1))))
+		(*m)++;
+	if (*m > 12)
+		return false;
+	for (*r = *m; *r < 12 && (months & (1u << *r)); (*r)++)
+		;
+	return true;
+}
+
 /* The same months of another year (runs of the mask), when that year has
  * every one of them. */
 static bool
 flow_same_months(const struct year_data *y, unsigned months, double *out)
 {
 	double sum = 0, v;
-	int m = 1;
+	int m, r;
 
-	while (m <= 12) {
-		int r;
-
-		if (!(months & (1u << (m - 1)))) {
-			m++;
-			continue;
-		}
-		for (r = m; r < 12 && (months & (1u << r)); r++)
-			;
-		/* months m..r */
+	if (months == 0)
+		return false;
+	for (m = 1; next_run(months, &m, &r); m = r + 1) {
 		if (flow_value(y, m, r, &v) != r - m + 1)
 			return false;
 		sum += v;
-		m = r + 1;
 	}
 	*out = sum;
 	return true;
@@ -311,24 +317,15 @@ rate_same_months(const struct year_data *y, unsigned months, double *out)
 	double sum = 0, v;
 	const struct span_obs *o;
 	unsigned got;
-	int mth = 1, n = 0;
+	int m, r, n = 0;
 	bool complete;
 
-	while (mth <= 12) {
-		int r;
-
-		if (!(months & (1u << (mth - 1)))) {
-			mth++;
-			continue;
-		}
-		for (r = mth; r < 12 && (months & (1u << r)); r++)
-			;
-		if (rate_value(y, mth, r, &v, &complete, &o, &got) == 0 ||
+	for (m = 1; next_run(months, &m, &r); m = r + 1) {
+		if (rate_value(y, m, r, &v, &complete, &o, &got) == 0 ||
 		    !complete)
 			return false;
-		sum += v * (r - mth + 1);
-		n += r - mth + 1;
-		mth = r + 1;
+		sum += v * (r - m + 1);
+		n += r - m + 1;
 	}
 	if (n == 0)
 		return false;
