@@ -628,8 +628,6 @@ agg_region_rollup(struct agg_series *parent,
 		const struct period *p = &first->p;
 		struct agg_point *own = NULL;
 		bool all_complete = true;
-		unsigned mask = first->mask;
-		int months = first->months;
 		double sum = 0;
 		size_t k;
 
@@ -642,9 +640,10 @@ agg_region_rollup(struct agg_series *parent,
 				break;
 			if (!q->complete || q->months != first->months)
 				all_complete = false;
-			if (q->months < months)
-				months = q->months;
-			mask &= q->mask;
+			/* Incomplete: a sum only of the same months in every
+			 * child (levels of one date, flows of one span). */
+			if (!all_complete && q->mask != first->mask)
+				break;
 			sum += q->value;
 		}
 		if (c < nchildren)
@@ -664,8 +663,8 @@ agg_region_rollup(struct agg_series *parent,
 			own->p = *p;
 			own->value = sum;
 			own->derived = true;
-			own->months = months;
-			own->mask = mask;
+			own->months = first->months;
+			own->mask = first->mask;
 			continue;
 		}
 		if (own && own->complete) {

@@ -79,9 +79,10 @@ struct agg_check {
 
 /* Fill the periods where 'parent' has no complete value and every child
  * has a complete one with the children's sum (derived), for flows and
- * stocks; rates are never summed. Where every child has a value but not
- * all are complete, and the parent has none, the sum is an incomplete
- * derived point (the months every child has). Where both are complete
+ * stocks; rates are never summed. Where every child has a value for the
+ * same months but not the whole period, and the parent has none, the sum
+ * is an incomplete derived point (children with different months give
+ * none: their sum would be of no one span or date). Where both are complete
  * and differ, append a check to *checks (a growable array owned by the
  * caller; free() it). Growth rates are recomputed. */
 void agg_region_rollup(struct agg_series *parent,

@@ -804,10 +804,10 @@ build(struct agg_series *s, const struct obs *o, size_t n, enum ind_kind k)
  *   c1     8    10    15    30    40
  *   c2     5     5     6     7    50
  *   c3     3     1     3     -    ytd Jun 5 (incomplete)
- *   sum   16    16    24     -    95 (incomplete)
+ *   sum   16    16    24     -     -
  * Parent own: 2021 16 (= sum: no check), 2022 20 (sum 16: one check),
  * 2023 none (derived 24), 2024 none (c3 missing: nothing), 2025 none
- * (derived 95, incomplete: c3 has January to June only). */
+ * (c3 has January to June, the others the year: no sum of one span). */
 static void
 test_rollup_flow(void **state)
 {
@@ -834,7 +834,7 @@ test_rollup_flow(void **state)
 	build(&kids[2], c3, NOBS(c3), KIND_FLOW);
 	agg_region_rollup(&parent, kids, 3, KIND_FLOW, &checks, &nchecks);
 	check_order(&parent);
-	assert_int_equal(parent.n, 4);
+	assert_int_equal(parent.n, 3);
 	/* Own values stay own. */
 	pt = must(&parent, "2021");
 	assert_double_exact(pt->value, 16);
@@ -851,15 +851,9 @@ test_rollup_flow(void **state)
 	assert_int_equal(pt->months, 12);
 	assert_true(pt->has_yoy);
 	assert_near(pt->yoy, 20, EPS);
-	/* c3 has no 2024: nothing. Its 2025 is incomplete: the sum is
-	 * there, marked incomplete, with the months every child has. */
+	/* c3 has no 2024 and an incomplete 2025: nothing. */
 	assert_null(at(&parent, "2024"));
-	pt = must(&parent, "2025");
-	assert_double_exact(pt->value, 95);
-	assert_false(pt->complete);
-	assert_true(pt->derived);
-	assert_int_equal(pt->months, 6);
-	assert_false(pt->has_yoy);
+	assert_null(at(&parent, "2025"));
 	/* One check: 2022, own 20 against children 16. */
 	assert_int_equal(nchecks, 1);
 	assert_true(period_equal(&checks[0].p, &(struct period){ FREQ_Y,
@@ -900,6 +894,37 @@ test_rollup_replaces_partial(void **state)
 	assert_true(pt->derived);
 	assert_near(pt->yoy, 40, EPS);
 	assert_int_equal(nchecks, 0);
+	assert_null(checks);
+	agg_series_release(&parent);
+	agg_series_release(&kids[0]);
+	agg_series_release(&kids[1]);
+}
+
+/* An incomplete period is summed where every child has the same months:
+ * January to June 40 + 50 = 90, incomplete, six months. Where one child
+ * has June and the other May only, no sum: it would be of no one span. */
+static void
+test_rollup_incomplete(void **state)
+{
+	struct obs c1[] = { ob("2025-06", 40, true), ob("2026-06", 1, true) };
+	struct obs c2[] = { ob("2025-06", 50, true), ob("2026-05", 2, true) };
+	struct agg_series parent = AGG_SERIES_INIT;
+	struct agg_series kids[2] = { AGG_SERIES_INIT, AGG_SERIES_INIT };
+	struct agg_check *checks = NULL;
+	size_t nchecks = 0;
+	const struct agg_point *pt;
+
+	(void)state;
+	build(&kids[0], c1, NOBS(c1), KIND_FLOW);
+	build(&kids[1], c2, NOBS(c2), KIND_FLOW);
+	agg_region_rollup(&parent, kids, 2, KIND_FLOW, &checks, &nchecks);
+	assert_int_equal(parent.n, 1);
+	pt = must(&parent, "2025");
+	assert_double_exact(pt->value, 90);
+	assert_false(pt->complete);
+	assert_true(pt->derived);
+	assert_int_equal(pt->months, 6);
+	assert_null(at(&parent, "2026"));
 	assert_null(checks);
 	agg_series_release(&parent);
 	agg_series_release(&kids[0]);
@@ -1320,6 +1345,7 @@ main(void)
 		cmocka_unit_test(test_pop),
 		cmocka_unit_test(test_rollup_flow),
 		cmocka_unit_test(test_rollup_replaces_partial),
+		cmocka_unit_test(test_rollup_incomplete),
 		cmocka_unit_test(test_rollup_stock),
 		cmocka_unit_test(test_rollup_rate),
 		cmocka_unit_test(test_flow_first_month_missing),
