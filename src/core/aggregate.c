@@ -627,8 +627,8 @@ agg_region_rollup(struct agg_series *parent,
 		const struct agg_point *first = &children[0].pt[i];
 		const struct period *p = &first->p;
 		struct agg_point *own = NULL;
-		bool all_complete = true;
-		double sum = 0;
+		bool all_complete = true, all_chg = true;
+		double sum = 0, base = 0;
 		size_t k;
 
 		for (c = 0; c < nchildren; c++) {
@@ -645,6 +645,10 @@ agg_region_rollup(struct agg_series *parent,
 			if (!all_complete && q->mask != first->mask)
 				break;
 			sum += q->value;
+			if (q->has_chg)
+				base += q->value - q->chg;
+			else
+				all_chg = false;
 		}
 		if (c < nchildren)
 			continue;
@@ -665,6 +669,10 @@ agg_region_rollup(struct agg_series *parent,
 			own->derived = true;
 			own->months = first->months;
 			own->mask = first->mask;
+			/* The same months a year before: each child's value
+			 * then, summed. */
+			if (all_chg)
+				set_yoy(own, base);
 			continue;
 		}
 		if (own && own->complete) {

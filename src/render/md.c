@@ -193,11 +193,15 @@ md_summary(struct buf *b, const struct summary *s)
 			k++;
 		}
 	for (i = 0; i < cat->nindicators; i++)
-		if (s->indicators[i].has_partial) {
+		for (x = 0; x < s->indicators[i].years.n; x++) {
+			const struct agg_point *pt = &s->indicators[i].years.pt[x];
+
+			if (pt->complete)
+				continue;
 			buf_adds(b, "- ");
 			md_text(b, cat->indicators[i].name_en);
-			buf_addf(b, ": %s is incomplete\n", fmt_period_partial(
-			    &s->indicators[i].partial, v));
+			buf_addf(b, ": %s is incomplete\n",
+			    fmt_period_partial(pt, v));
 			k++;
 		}
 	if (k == 0)

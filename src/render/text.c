@@ -90,6 +90,9 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	if (p->has_required)
 		buf_addf(b, " vs needed %s%s", fmt_rate(p->required_growth, t),
 		    p->required_is_aim ? " (the policy's aim)" : "");
+	else if (!d->has_target && d->has_growth && d->target_growth != 0)
+		buf_addf(b, " (the policy's aim %s)",
+		    fmt_rate(d->target_growth / 100, t));
 	else if (!d->has_target)
 		buf_adds(b, " (no target)");
 	buf_addf(b, "  %s", progress_status_label(p->status));
@@ -122,16 +125,20 @@ gaps(struct buf *b, const struct summary *s)
 			buf_addc(b, '\n');
 			n++;
 		}
+	/* Every incomplete year, not only the latest: each is left out. */
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct summary_indicator *si = &s->indicators[i];
+		size_t k;
 
-		if (!si->has_partial)
-			continue;
-		buf_adds(b, "  ");
-		esc_plain(b, cat->indicators[i].code);
-		buf_addf(b, "  %s is incomplete, left out of progress\n",
-		    fmt_period_partial(&si->partial, t));
-		n++;
+		for (k = 0; k < si->years.n; k++) {
+			if (si->years.pt[k].complete)
+				continue;
+			buf_adds(b, "  ");
+			esc_plain(b, cat->indicators[i].code);
+			buf_addf(b, "  %s is incomplete, left out of progress\n",
+			    fmt_period_partial(&si->years.pt[k], t));
+			n++;
+		}
 	}
 	if (n == 0)
 		buf_adds(b, "  none\n");

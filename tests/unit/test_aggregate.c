@@ -901,13 +901,16 @@ test_rollup_replaces_partial(void **state)
 }
 
 /* An incomplete period is summed where every child has the same months:
- * January to June 40 + 50 = 90, incomplete, six months. Where one child
+ * January to June 40 + 50 = 90, incomplete, six months (2024's 30 + 45
+ * likewise, 75). Where one child
  * has June and the other May only, no sum: it would be of no one span. */
 static void
 test_rollup_incomplete(void **state)
 {
-	struct obs c1[] = { ob("2025-06", 40, true), ob("2026-06", 1, true) };
-	struct obs c2[] = { ob("2025-06", 50, true), ob("2026-05", 2, true) };
+	struct obs c1[] = { ob("2024-06", 30, true), ob("2025-06", 40, true),
+	    ob("2026-06", 1, true) };
+	struct obs c2[] = { ob("2024-06", 45, true), ob("2025-06", 50, true),
+	    ob("2026-05", 2, true) };
 	struct agg_series parent = AGG_SERIES_INIT;
 	struct agg_series kids[2] = { AGG_SERIES_INIT, AGG_SERIES_INIT };
 	struct agg_check *checks = NULL;
@@ -918,12 +921,17 @@ test_rollup_incomplete(void **state)
 	build(&kids[0], c1, NOBS(c1), KIND_FLOW);
 	build(&kids[1], c2, NOBS(c2), KIND_FLOW);
 	agg_region_rollup(&parent, kids, 2, KIND_FLOW, &checks, &nchecks);
-	assert_int_equal(parent.n, 1);
+	assert_int_equal(parent.n, 2);
 	pt = must(&parent, "2025");
 	assert_double_exact(pt->value, 90);
 	assert_false(pt->complete);
 	assert_true(pt->derived);
 	assert_int_equal(pt->months, 6);
+	/* Its yoy against the children's same months a year before:
+	 * 30 + 45 = 75; (90 / 75 - 1) * 100 = 20. */
+	assert_true(pt->has_yoy);
+	assert_near(pt->yoy, 20, EPS);
+	assert_near(pt->chg, 15, EPS);
 	assert_null(at(&parent, "2026"));
 	assert_null(checks);
 	agg_series_release(&parent);
