@@ -119,7 +119,7 @@ bench: deps-bench
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/catalog \
 		$(DESTDIR)$(DATADIR)/charts $(DESTDIR)$(MANPREFIX)/man1
-	cp -f pemetrics $(DESTDIR)$(BINDIR)/pemetrics
+	cp -f $(BIN) $(DESTDIR)$(BINDIR)/pemetrics
 	chmod 755 $(DESTDIR)$(BINDIR)/pemetrics
 	cp -f datasets/catalog/*.csv $(DESTDIR)$(DATADIR)/catalog/
 	chmod 644 $(DESTDIR)$(DATADIR)/catalog/*.csv
