@@ -496,6 +496,20 @@ indicator_row(struct table *t, const struct reader_row *r)
 	ok &= opt_year(t, r, 9, &d.target_year);
 	ok &= opt_num(t, r, 10, &d.target_growth, &d.has_growth);
 	ok &= opt_num(t, r, 11, &d.limit, &d.has_limit);
+	/* A growth aim the method would not use, or one that says the
+	 * opposite of the direction: warnings (catalog check shows them). */
+	if (ok && d.has_growth && d.has_target)
+		problem(cat, t->file, r->line, false, "target_growth of '%s' "
+		    "is not used: its target level sets the growth needed",
+		    d.code);
+	else if (ok && d.has_growth && d.target_growth == 0)
+		problem(cat, t->file, r->line, false, "target_growth of '%s' "
+		    "is 0: no growth asked for, judged as without a target",
+		    d.code);
+	else if (ok && d.has_growth && d.target_growth * d.direction < 0)
+		problem(cat, t->file, r->line, false, "target_growth of '%s' "
+		    "(%g%% a year) goes against its direction (%s)", d.code,
+		    d.target_growth, d.direction < 0 ? "decrease" : "increase");
 	if (ok && d.has_target && d.target_year && d.base_year &&
 	    d.target_year <= d.base_year) {
 		problem(cat, t->file, r->line, true,

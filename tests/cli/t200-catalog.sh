@@ -128,6 +128,19 @@ run_expect 1 "$PM" --catalog clash catalog check
 expect_stderr_has "clash/measures.csv:$(wc -l <clash/measures.csv): measure id 'ecosystem' is already a system id (or 'policy'): ids name chart files"
 expect_stderr_has "clash/systems.csv:$(wc -l <clash/systems.csv): system id 'Policy' is reserved"
 
+# a growth aim the method would not use, or against the direction:
+# warnings (exit 1 from check; the catalogue stays usable)
+cp -r "$REPO/datasets/catalog" aim
+echo 'aim_and_level,Both,两者,亿元,flow,increase,M05,2022,100,2027,8,' >>aim/indicators.csv
+echo 'aim_zero,Zero,零,亿元,flow,increase,M05,2022,,,0,' >>aim/indicators.csv
+echo 'aim_wrong_way,Wrong way,反向,亿元,flow,decrease,M05,2022,,,5,' >>aim/indicators.csv
+an=$(wc -l <aim/indicators.csv)
+run_expect 1 "$PM" --catalog aim catalog check
+expect_stderr_has "aim/indicators.csv:$((an - 2)): target_growth of 'aim_and_level' is not used: its target level sets the growth needed"
+expect_stderr_has "aim/indicators.csv:$((an - 1)): target_growth of 'aim_zero' is 0: no growth asked for, judged as without a target"
+expect_stderr_has "aim/indicators.csv:$an: target_growth of 'aim_wrong_way' (5% a year) goes against its direction (decrease)"
+run_expect 0 "$PM" --catalog aim catalog show aim_zero
+
 # PEMETRICS_CATALOG finds it too
 PEMETRICS_CATALOG=$TMPD/cat run_expect 1 "$PM" catalog check
 expect_stderr_has "indicators.csv:$((n + 1)): unit 'furlong' is not in units.csv"
