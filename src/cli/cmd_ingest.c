@@ -229,6 +229,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 			s.path = rp.data;
 		}
 		rc = ingest_file(st, cat, file, s.name, &io, &is, &res, &err);
+		sink_more(&s, sink_written(&s));
 		if (rc != 0 || res.status == INGEST_FAILED) {
 			if (err.msg[0])
 				pm_print_err(&err);

@@ -214,7 +214,6 @@ struct inbox_sink {
 	const struct ingest_result *res;        /* sha256 set before rows */
 	const char *qdir;               /* the quarantine */
 	struct buf pending;             /* qdir/.HASH.rejects.pending */
-	unsigned long more;             /* rejected rows not shown on stderr */
 };
 
 static void
@@ -251,11 +250,6 @@ isink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 	struct inbox_sink *k = ctx;
 	int rc;
 
-	/* The plain sink would count the rows it did not show "in" the
-	 * pending name, which is gone by the end of the run: they are
-	 * counted after the move, with the rejects file's final name. */
-	k->more = k->s.nrejects - k->s.shown;
-	k->s.shown = k->s.nrejects;
 	rc = k->base.finish(k->base.ctx, res, err);
 	/* Its name on disk before the commit, as its content already is. */
 	if (rc == 0 && sink_written(&k->s))
@@ -360,9 +354,9 @@ one_file(struct run *r, const char *name)
 		pm_print_err(&err);
 		r->code = exit_worst(r->code, 4);
 	}
-	if (k.more)
-		pm_msg(path.data, 0, "%lu more rejected rows in %s", k.more,
-		    rejects ? rejects : k.pending.data);
+	/* The rows not shown, counted in the rejects file's final name
+	 * (the pending one is gone by the end of the run). */
+	sink_more(&k.s, rejects ? rejects : k.pending.data);
 	person = res.status == INGEST_FAILED || res.n.rejected > 0 ||
 	    recovered || rc != 0;
 	if (r->io->strict && res.status == INGEST_FAILED &&

@@ -81,10 +81,6 @@ sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 	int rc = 0;
 
 	(void)res;
-	if (s->nrejects > s->shown)
-		pm_msg(s->name, 0, "%lu more rejected rows%s%s",
-		    s->nrejects - s->shown, s->path ? " in " : "",
-		    s->path ? s->path : "");
 	if (s->f == NULL)
 		return 0;
 	/* On disk before the store commits: rows are never lost between a
@@ -140,6 +136,15 @@ sink_of(struct sink *s)
 	struct ingest_sink is = { s, sink_reject, sink_note, sink_finish };
 
 	return is;
+}
+
+void
+sink_more(const struct sink *s, const char *where)
+{
+	if (s->nrejects > s->shown)
+		pm_msg(s->name, 0, "%lu more rejected rows%s%s",
+		    s->nrejects - s->shown, where ? " in " : "",
+		    where ? where : "");
 }
 
 const char *

@@ -27,6 +27,9 @@ struct sink {
 
 /* The ingest_sink that feeds 's'. */
 struct ingest_sink sink_of(struct sink *s);
+/* "N more rejected rows in WHERE" for the rows not shown on stderr; the
+ * caller says where the rejects file is once it is there (NULL: none). */
+void sink_more(const struct sink *s, const char *where);
 /* The rejects file, when one was written and is in place. */
 const char *sink_written(const struct sink *s);
 /* After an abort: no half-written rejects file stays behind. */

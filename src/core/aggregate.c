@@ -655,30 +655,13 @@ agg_region_rollup(struct agg_series *parent,
 		for (k = 0; k < parent->n; k++)
 			if (period_equal(&parent->pt[k].p, p))
 				own = &parent->pt[k];
-		if (!all_complete) {
-			/* Some child lacks months: a sum marked incomplete,
-			 * where the region has nothing of its own. */
-			if (own)
-				continue;
-			parent->pt = xreallocarray(parent->pt, parent->n + 1,
-			    sizeof(*parent->pt));
-			own = &parent->pt[parent->n++];
-			memset(own, 0, sizeof(*own));
-			own->p = *p;
-			own->value = sum;
-			own->derived = true;
-			own->months = first->months;
-			own->mask = first->mask;
-			/* The same months a year before: each child's value
-			 * then, summed. */
-			if (all_chg)
-				set_yoy(own, base);
-			continue;
-		}
-		if (own && own->complete) {
+		/* A sum short of the period (some child lacks months) only
+		 * where the region has nothing of its own; a whole one also
+		 * replaces an incomplete own value. */
+		if (own && (!all_complete || own->complete)) {
 			/* Sums of decimals carry binary noise (0.1 + 0.2 +
 			 * 0.4 is not 0.7): a difference that small is none. */
-			if (fabs(own->value - sum) >
+			if (all_complete && fabs(own->value - sum) >
 			    1e-9 * fmax(fabs(own->value), fabs(sum))) {
 				*checks = xreallocarray(*checks, *nchecks + 1,
 				    sizeof(**checks));
@@ -697,11 +680,15 @@ agg_region_rollup(struct agg_series *parent,
 		memset(own, 0, sizeof(*own));
 		own->p = *p;
 		own->value = sum;
-		own->complete = true;
+		own->complete = all_complete;
 		own->derived = true;
 		own->months = first->months;
 		own->mask = first->mask;
 		own->combined = first->combined;
+		/* Incomplete: the same months a year before, each child's
+		 * value then, summed. */
+		if (!all_complete && all_chg)
+			set_yoy(own, base);
 	}
 	if (parent->n > 1)
 		qsort(parent->pt, parent->n, sizeof(*parent->pt),

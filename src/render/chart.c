@@ -1,5 +1,7 @@
 #include "render/chart.h"
 
+#include <math.h>
+
 #include "util/banned.h"
 
 /* grey, red, orange, yellow, green, blue: the usual SDG-progress palette,
@@ -26,4 +28,32 @@ chart_x(const struct period *p)
 	if (p->freq == FREQ_Y)
 		return p->year;
 	return p->year + (p->sub - 0.5) / per;
+}
+
+bool
+chart_range_pad(double *lo, double *hi, double *span_out)
+{
+	double a = *lo, b = *hi, span, d;
+	bool zlo = false, zhi = false;
+
+	if (a >= 0 && a <= b / 2) {
+		a = 0;
+		zlo = true;
+	} else if (b <= 0 && b >= a / 2) {
+		b = 0;
+		zhi = true;
+	}
+	if (!isfinite(b - a))
+		return false;
+	if (b - a == 0) {
+		d = a != 0 ? fabs(a) * 0.1 : 1;
+		a -= zlo ? 0 : d / 2;
+		b += zhi ? 0 : (zlo ? d : d / 2);
+	}
+	span = b - a;
+	if (span_out)
+		*span_out = span;
+	*lo = zlo ? a : a - span * 0.05;
+	*hi = zhi ? b : b + span * 0.05;
+	return true;
 }

@@ -87,4 +87,12 @@ struct chart_bars {
  * middle of the sub-period in fractional years. */
 double chart_x(const struct period *p);
 
+/* The value axis around lo..hi (lo <= hi), as both renderers draw it:
+ * from 0 when every value is >= 0 and the smallest at most half the
+ * largest (likewise to 0 for negatives), padded 5% at the ends that are
+ * not 0; a single value gets a band of 10% of itself (1 around 0); *span
+ * (when not NULL) is the range before the 5%. False, with lo and hi
+ * untouched, when the values are too large to draw. */
+bool chart_range_pad(double *lo, double *hi, double *span);
+
 #endif /* PM_RENDER_CHART_H */

@@ -584,8 +584,7 @@ ticks(struct buf *s, const char *axis, double lo, double hi, int want)
 static void
 y_range(const struct chart_trend *c, double *lo, double *hi)
 {
-	double a = HUGE_VAL, b = -HUGE_VAL, span, d;
-	bool zlo = false, zhi = false;
+	double a = HUGE_VAL, b = -HUGE_VAL, span;
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
@@ -604,23 +603,8 @@ y_range(const struct chart_trend *c, double *lo, double *hi)
 	}
 	if (a > b)
 		a = b = 0;
-	if (a >= 0 && a <= b / 2) {
-		a = 0;
-		zlo = true;
-	} else if (b <= 0 && b >= a / 2) {
-		b = 0;
-		zhi = true;
-	}
-	if (!(b - a > 0)) {
-		d = a != 0 ? fabs(a) * 0.1 : 1;
-		a -= zlo ? 0 : d / 2;
-		b += zhi ? 0 : zlo ? d : d / 2;
-	}
 	span = b - a;
-	if (!zlo)
-		a -= span * 0.05;
-	if (!zhi)
-		b += span * 0.05;
+	(void)chart_range_pad(&a, &b, &span);  /* too large: gnuplot says so */
 	if (c->has_target && isfinite(c->target)) {
 		if (c->target - a < span * 0.04)
 			a = c->target - span * 0.06;

@@ -77,34 +77,13 @@ too_small(struct pm_err *err, int w, int h)
 
 /* --- axes ---------------------------------------------------------------- */
 
-/* The axis range around lo..hi (lo <= hi): from 0 when every value is
- * >= 0 and the smallest at most half the largest (likewise to 0 for
- * negatives), padded 5% at the ends that are not 0; a single value gets
- * a band of 10% of itself (1 around 0). */
+/* chart_range_pad(), or why not. */
 static int
 range_pad(double *lo, double *hi, struct pm_err *err)
 {
-	double a = *lo, b = *hi, span, d;
-	bool zlo = false, zhi = false;
-
-	if (a >= 0 && a <= b / 2) {
-		a = 0;
-		zlo = true;
-	} else if (b <= 0 && b >= a / 2) {
-		b = 0;
-		zhi = true;
-	}
-	if (!isfinite(b - a))
+	if (!chart_range_pad(lo, hi, NULL))
 		return pm_fail(err, PM_EDATA, NULL, 0,
 		    "values too large to draw");
-	if (b - a == 0) {
-		d = a != 0 ? fabs(a) * 0.1 : 1;
-		a -= zlo ? 0 : d / 2;
-		b += zhi ? 0 : (zlo ? d : d / 2);
-	}
-	span = b - a;
-	*lo = zlo ? a : a - span * 0.05;
-	*hi = zhi ? b : b + span * 0.05;
 	return 0;
 }
 
