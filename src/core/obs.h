@@ -11,6 +11,9 @@ struct obs {
 	double value;           /* in the indicator's unit */
 	bool has_yoy;
 	double yoy;             /* growth as published, percent */
+	char status;            /* SDMX OBS_STATUS as stored: 'A' normal,
+				 * 'P' provisional, 'E' estimated, 'B' break
+				 * in series, 'F' forecast; 0 when none */
 };
 
 #endif /* PM_CORE_OBS_H */

@@ -794,6 +794,7 @@ store_series(struct store *st, const char *indicator, const char *region,
 		v[k].value = sqlite3_column_double(s, 2);
 		v[k].has_yoy = sqlite3_column_type(s, 3) != SQLITE_NULL;
 		v[k].yoy = v[k].has_yoy ? sqlite3_column_double(s, 3) : 0;
+		v[k].status = 0;        /* not stored yet */
 		k++;
 	}
 	sqlite3_reset(s);
