@@ -1,6 +1,8 @@
 # pemetrics - plain Makefile (GNU make).
 #
 #   make            build ./pemetrics
+#   make check      the quick loop: unit tests and the CLI tests not marked
+#                   long, default build (under 2 minutes)
 #   make test       unit + CLI tests, then both again under ASan+UBSan,
 #                   the fuzz corpus replayed under ASan+UBSan, then the
 #                   CLI tests under valgrind
@@ -85,6 +87,10 @@ unit-run: $(UNIT_BIN)
 cli-run: $(BIN)
 	@PM="$(abspath $(BIN))" sh tests/cli/run.sh
 
+check: deps-test
+	$(MAKE) WERROR=-Werror all unit-run
+	@PM="$(abspath $(BIN))" PM_QUICK=1 sh tests/cli/run.sh
+
 test: deps-test
 	$(MAKE) WERROR=-Werror all unit-run cli-run
 	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
@@ -135,7 +141,7 @@ uninstall:
 clean:
 	rm -rf build pemetrics $(DEMO)
 
-.PHONY: FORCE all deps deps-test deps-bench deps-fuzz test unit-run cli-run valgrind-run demo bench install uninstall clean
+.PHONY: FORCE all deps deps-test deps-bench deps-fuzz check test unit-run cli-run valgrind-run demo bench install uninstall clean
 
 # --- fuzzing (issue 7) ---
 # make fuzz [FUZZ_SECONDS=60] [FUZZ_FLAGS=...]

@@ -8,10 +8,11 @@
 #
 # With PM_SLOW=1 (every run of the binary is slow, as under valgrind), a
 # test that says "# slow" in its first 3 lines is skipped. Tests that say
-# "# long" there are started first. PM_TEST_TIMEOUT
-# (seconds, default 600) bounds one test when timeout(1) is there.
-# PM_JOBS tests run at once (default 2: the machines have two cores);
-# results are printed in name order. Exit 1 if any test failed.
+# "# long" there are started first; with PM_QUICK=1 (make check) they are
+# skipped. PM_TEST_TIMEOUT (seconds, default 600) bounds one test when
+# timeout(1) is there. PM_JOBS tests run at once (default: the number of
+# cores, at least 2); results are printed in name order. Exit 1 if any
+# test failed.
 # Operands, if any, pick tests by name prefix: sh tests/cli/run.sh t630 t7
 
 LC_ALL=C        # name order is byte order
@@ -41,6 +42,7 @@ if [ -n "${PM_REAL:-}" ]; then
 fi
 
 slow=${PM_SLOW:-0}
+quick=${PM_QUICK:-0}
 limit=${PM_TEST_TIMEOUT:-600}
 if command -v timeout >/dev/null 2>&1; then
 	tmo="timeout $limit"
@@ -48,7 +50,9 @@ else
 	tmo=
 fi
 
-jobs=${PM_JOBS:-2}
+cores=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+[ "$cores" -ge 2 ] 2>/dev/null || cores=2
+jobs=${PM_JOBS:-$cores}
 out=$(mktemp -d "${TMPDIR:-/tmp}/pm-cli-run.XXXXXX") || exit 2
 trap 'rm -rf "$out"' EXIT
 trap 'exit 130' INT
@@ -77,6 +81,10 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	picked $name || continue
 	if [ "$slow" = 1 ] && head -n 3 "$t" | grep -q '^# slow'; then
 		echo skip >"$out/$name.rc"
+		continue
+	fi
+	if [ "$quick" = 1 ] && head -n 3 "$t" | grep -q '^# long'; then
+		echo skip-long >"$out/$name.rc"
 		continue
 	fi
 	if head -n 3 "$t" | grep -q '^# long'; then
@@ -109,6 +117,9 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	skip)
 		echo "skip ${name%%-*} (slow under valgrind)"
 		nskip=$((nskip + 1)) ;;
+	skip-long)
+		echo "skip ${name%%-*} (long: make test runs it)"
+		nskip=$((nskip + 1)) ;;
 	0)
 		echo "ok   $name"
 		npass=$((npass + 1)) ;;
@@ -119,7 +130,7 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	esac
 done
 
-if [ "$slow" = 1 ]; then
+if [ "$slow" = 1 ] || [ "$quick" = 1 ]; then
 	echo "$npass passed, $nfail failed, $nskip skipped"
 else
 	echo "$npass passed, $nfail failed"
