@@ -2,20 +2,25 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/args.h"
+#include "cli/opts.h"
 #include "cli/commands.h"
 #include "render/catalogout.h"
 #include "util/buf.h"
 #include "util/banned.h"
 
-static const char usage[] =
-	"usage: pemetrics catalog list\n"
-	"       pemetrics catalog show ID\n"
-	"       pemetrics catalog check\n"
-	"\n"
-	"  list    one line per system (with its measures) and per indicator\n"
-	"  show    one system, measure, indicator, region or unit in full\n"
-	"  check   every problem in the catalogue files, as FILE:LINE: reason\n";
+static const struct optdef options[] = { { .name = NULL } };
+
+static const struct opt_form forms[] = {
+	{ "list", NULL }, { "show ID", NULL }, { "check", NULL },
+};
+
+static const struct cmddef def = {
+	.name = "catalog", .opts = options, .forms = forms, .nforms = 3,
+	.operands =
+	    "  list    one line per system (with its measures) and per indicator\n"
+	    "  show    one system, measure, indicator, region or unit in full\n"
+	    "  check   every problem in the catalogue files, as FILE:LINE: reason\n",
+};
 
 static int
 check(struct pm_ctx *ctx)
@@ -71,25 +76,21 @@ show(const struct catalog *cat, const char *id, struct buf *b)
 int
 cmd_catalog(int argc, char **argv, struct pm_ctx *ctx)
 {
-	static const struct option opts[] = {
-		ARGS_COMMON_OPTIONS,
-	};
 	const struct catalog *cat;
 	struct buf b = BUF_INIT;
-	struct args a;
 	const char *sub;
-	int c, nargs;
+	int nargs, first;
 
-	args_init(&a, argc, argv, "catalog", usage, "hqv", opts);
-	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
-		if (c == ARGS_HELP)
-			return 0;
+	switch (opts_parse(&def, argc, argv, ctx, NULL, &first)) {
+	case OPTS_HELP:
+		return 0;
+	case OPTS_USAGE:
 		return 2;
 	}
-	nargs = argc - args_optind();
+	nargs = argc - first;
 	if (nargs < 1)
-		return args_usage_error(&a, "say list, show ID or check");
-	sub = argv[args_optind()];
+		return opts_usage_error(&def, "say list, show ID or check");
+	sub = argv[first];
 	if (strcmp(sub, "check") == 0 && nargs == 1)
 		return check(ctx);
 	if (strcmp(sub, "list") == 0 && nargs == 1) {
@@ -99,15 +100,15 @@ cmd_catalog(int argc, char **argv, struct pm_ctx *ctx)
 	} else if (strcmp(sub, "show") == 0 && nargs == 2) {
 		if ((cat = ctx_catalog(ctx)) == NULL)
 			return ctx->cat_exit;
-		if (show(cat, argv[args_optind() + 1], &b) != 0) {
+		if (show(cat, argv[first + 1], &b) != 0) {
 			pm_msg(NULL, 0, "'%s' is not in the catalogue (a "
 			    "system, measure, indicator, region or unit)",
-			    argv[args_optind() + 1]);
+			    argv[first + 1]);
 			buf_release(&b);
 			return 1;
 		}
 	} else {
-		return args_usage_error(&a, "say list, show ID or check");
+		return opts_usage_error(&def, "say list, show ID or check");
 	}
 	fputs(buf_str(&b), stdout);
 	buf_release(&b);

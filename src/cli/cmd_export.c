@@ -1,22 +1,41 @@
 /* cli/cmd_export.c - "pemetrics export": every stored observation. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/args.h"
+#include "cli/opts.h"
 #include "cli/commands.h"
 #include "render/obsout.h"
 #include "util/buf.h"
 #include "util/banned.h"
 
-static const char usage[] =
-	"usage: pemetrics export [--format csv|json] [--yoy] [--raw]\n"
-	"\n"
-	"  --format F   csv (default: indicator,region,period,value,unit,basis)\n"
-	"               or json\n"
-	"  --yoy        csv: add the published growth rate column 'yoy'\n"
-	"  --raw        csv: write cells as stored, without the guard against\n"
-	"               spreadsheet formulas (cells starting = + - @)\n";
+struct export_args {
+	int format;             /* enum out_format */
+	bool yoy, raw;
+};
+
+static const struct opt_choice formats[] = {
+	{ "csv", OUT_CSV }, { "json", OUT_JSON }, { NULL, 0 },
+};
+
+static const struct optdef options[] = {
+	{ .name = "format", .type = OPT_CHOICE,
+	  .off = offsetof(struct export_args, format), .arg = "F",
+	  .choices = formats,
+	  .help = "csv (default: indicator,region,period,value,unit,basis)\n"
+	      "or json" },
+	{ .name = "yoy", .type = OPT_FLAG,
+	  .off = offsetof(struct export_args, yoy),
+	  .help = "csv: add the published growth rate column 'yoy'" },
+	{ .name = "raw", .type = OPT_FLAG,
+	  .off = offsetof(struct export_args, raw),
+	  .help = "csv: write cells as stored, without the guard against\n"
+	      "spreadsheet formulas (cells starting = + - @)" },
+	{ .name = NULL },
+};
+
+static const struct cmddef def = { .name = "export", .opts = options };
 
 struct export {
 	struct buf b;
@@ -49,46 +68,26 @@ row(void *ctx, const struct store_row *r)
 int
 cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "yoy", no_argument, NULL, 'y' },
-		{ "raw", no_argument, NULL, 'r' },
-		ARGS_COMMON_OPTIONS,
-	};
-	static const char *const formats[] = { "csv", "json", NULL };
+	struct export_args a = { .format = OUT_CSV };
 	struct export e = { BUF_INIT, { false, false }, false, true, 0 };
 	struct pm_err err = PM_ERR_INIT;
 	struct store *st;
-	struct args a;
-	int c, fmt = 0, code = 0, rc;
+	int first, code = 0, rc;
 
-	args_init(&a, argc, argv, "export", usage, "f:hqv", opts);
-	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
-		switch (c) {
-		case ARGS_HELP:
-			return 0;
-		case ARGS_USAGE:
-			return 2;
-		case 'f':
-			if (!args_choice(&a, "format", args_optarg(), formats,
-			    &fmt))
-				return 2;
-			break;
-		case 'y':
-			e.o.yoy = true;
-			break;
-		case 'r':
-			e.o.raw = true;
-			break;
-		default:
-			return args_usage_error(&a, "unexpected option");
-		}
-	}
-	if (!args_no_operands(&a))
+	switch (opts_parse(&def, argc, argv, ctx, &a, &first)) {
+	case OPTS_HELP:
+		return 0;
+	case OPTS_USAGE:
 		return 2;
+	}
+	if (first < argc)
+		return opts_usage_error(&def, "unexpected argument '%s'",
+		    argv[first]);
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
-	e.json = fmt == 1;
+	e.o.yoy = a.yoy;
+	e.o.raw = a.raw;
+	e.json = a.format == OUT_JSON;
 	if (e.json)
 		obsout_json_begin(&e.b);
 	else

@@ -1,9 +1,9 @@
 /* cli/cmd_summary.c - "pemetrics summary": the progress scorecard. */
+#include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
-#include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/opts.h"
 #include "core/summary.h"
 #include "render/csvout.h"
 #include "render/json.h"
@@ -12,84 +12,64 @@
 #include "util/buf.h"
 #include "util/banned.h"
 
-static const char usage[] =
-	"usage: pemetrics summary [--as-of PERIOD] [--region R]\n"
-	"                         [--format text|md|json|csv]\n"
-	"\n"
-	"  --as-of PERIOD  use nothing after this period (default: the latest\n"
-	"                  period with data), e.g. 2024, 2024Q2, 2024-06\n"
-	"  --region R      a region code or alias (default: the catalogue's\n"
-	"                  first top-level region, e.g. 330000)\n"
-	"  --format F      text (default), md, json or csv\n";
+struct summary_args {
+	struct opt_period as_of;
+	const char *region;
+	int format;             /* enum out_format */
+};
 
-int
-cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
+static const struct opt_choice formats[] = {
+	{ "text", OUT_TEXT }, { "md", OUT_MD }, { "json", OUT_JSON },
+	{ "csv", OUT_CSV }, { NULL, 0 },
+};
+
+static const struct optdef options[] = {
+	{ .name = "as-of", .type = OPT_PERIOD,
+	  .off = offsetof(struct summary_args, as_of), .arg = "PERIOD",
+	  .help = "use nothing after this period (default: the latest\n"
+	      "period with data), e.g. 2024, 2024Q2, 2024-06" },
+	{ .name = "region", .type = OPT_STR,
+	  .off = offsetof(struct summary_args, region), .arg = "R",
+	  .help = "a region code or alias (default: the catalogue's\n"
+	      "first top-level region, e.g. 330000)" },
+	{ .name = "format", .type = OPT_CHOICE,
+	  .off = offsetof(struct summary_args, format), .arg = "F",
+	  .choices = formats, .help = "text (default), md, json or csv" },
+	{ .name = NULL },
+};
+
+static const struct cmddef def = { .name = "summary", .opts = options };
+
+static int
+run(struct pm_ctx *ctx, const struct summary_args *a)
 {
-	static const struct option opts[] = {
-		{ "as-of", required_argument, NULL, 'a' },
-		{ "region", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },
-		ARGS_COMMON_OPTIONS,
-	};
-	static const char *const formats[] = { "text", "md", "json", "csv",
-		NULL };
-	const char *region_arg = NULL, *as_of_arg = NULL;
-	struct period as_of;
-	bool has_as_of = false;
 	struct summary s;
 	struct progress_config cfg;
 	struct pm_err err = PM_ERR_INIT;
 	struct buf b = BUF_INIT;
 	const struct catalog *cat;
 	struct store *st;
-	struct args a;
-	int c, fmt = 0, code = 0, region, rc;
+	int code = 0, region, rc;
 
-	args_init(&a, argc, argv, "summary", usage, "a:r:f:hqv", opts);
-	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
-		switch (c) {
-		case ARGS_HELP:
-			return 0;
-		case ARGS_USAGE:
-			return 2;
-		case 'a':
-			as_of_arg = args_optarg();
-			break;
-		case 'r':
-			region_arg = args_optarg();
-			break;
-		case 'f':
-			if (!args_choice(&a, "format", args_optarg(), formats,
-			    &fmt))
-				return 2;
-			break;
-		default:
-			return args_usage_error(&a, "unexpected option");
-		}
-	}
-	if (!args_no_operands(&a))
-		return 2;
-	if (!args_period(&a, "as-of", as_of_arg, &as_of, &has_as_of))
-		return 2;
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return ctx->cat_exit;
-	if ((region = ctx_region(ctx, region_arg)) < 0)
+	if ((region = ctx_region(ctx, a->region)) < 0)
 		return -region;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	progress_config_default(&cfg);
-	rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL, &cfg,
-	    &s, &err);
+	rc = summary_build(st, cat, region, a->as_of.given ? &a->as_of.p :
+	    NULL, &cfg, &s, &err);
 	if ((code = ctx_summary_failed(ctx, rc, &err)) != 0)
 		return code;
-	switch (fmt) {
-	case 1:
+	switch (a->format) {
+	case OUT_MD:
 		md_summary(&b, &s);
 		break;
-	case 2:
+	case OUT_JSON:
 		json_summary(&b, &s);
 		break;
-	case 3:
+	case OUT_CSV:
 		csv_summary(&b, &s);
 		break;
 	default:
@@ -100,4 +80,22 @@ cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 	buf_release(&b);
 	summary_release(&s);
 	return 0;
+}
+
+int
+cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
+{
+	struct summary_args a = { .format = OUT_TEXT };
+	int first;
+
+	switch (opts_parse(&def, argc, argv, ctx, &a, &first)) {
+	case OPTS_HELP:
+		return 0;
+	case OPTS_USAGE:
+		return 2;
+	}
+	if (first < argc)
+		return opts_usage_error(&def, "unexpected argument '%s'",
+		    argv[first]);
+	return run(ctx, &a);
 }

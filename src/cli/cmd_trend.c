@@ -1,10 +1,11 @@
 /* cli/cmd_trend.c - "pemetrics trend": one indicator's series. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/opts.h"
 #include "core/summary.h"
 #include "render/csvout.h"
 #include "render/json.h"
@@ -13,75 +14,87 @@
 #include "util/buf.h"
 #include "util/banned.h"
 
-static const char usage[] =
-	"usage: pemetrics trend INDICATOR [--region R] [--freq Y|H|Q|M]\n"
-	"                       [--as-of PERIOD] [--format text|csv|json|md]\n"
-	"\n"
-	"  INDICATOR       an indicator code (pemetrics catalog list)\n"
-	"  --region R      a region code or alias (default: the catalogue's\n"
-	"                  first top-level region)\n"
-	"  --freq F        Y yearly (default), H, Q or M\n"
-	"  --as-of PERIOD  use nothing after this period\n"
-	"  --format F      text (default), csv, json or md\n";
+struct trend_args {
+	const char *region;
+	enum period_freq freq;
+	struct opt_period as_of;
+	int format;             /* enum out_format */
+};
+
+static bool
+parse_freq(const char *val, void *field)
+{
+	enum period_freq f = period_freq_parse(val);
+
+	if (f == 0)
+		return false;
+	*(enum period_freq *)field = f;
+	return true;
+}
+
+static const struct opt_choice formats[] = {
+	{ "text", OUT_TEXT }, { "csv", OUT_CSV }, { "json", OUT_JSON },
+	{ "md", OUT_MD }, { NULL, 0 },
+};
+
+static const struct optdef options[] = {
+	{ .name = "region", .type = OPT_STR,
+	  .off = offsetof(struct trend_args, region), .arg = "R",
+	  .help = "a region code or alias (default: the catalogue's\n"
+	      "first top-level region)" },
+	{ .name = "freq", .type = OPT_FN,
+	  .off = offsetof(struct trend_args, freq), .arg = "Y|H|Q|M",
+	  .parse = parse_freq, .expect = "Y, H, Q or M",
+	  .help = "yearly (default), half-yearly, quarterly or monthly" },
+	{ .name = "as-of", .type = OPT_PERIOD,
+	  .off = offsetof(struct trend_args, as_of), .arg = "PERIOD",
+	  .help = "use nothing after this period" },
+	{ .name = "format", .type = OPT_CHOICE,
+	  .off = offsetof(struct trend_args, format), .arg = "F",
+	  .choices = formats, .help = "text (default), csv, json or md" },
+	{ .name = NULL },
+};
+
+static const struct opt_form forms[] = { { "INDICATOR", NULL } };
+
+static const struct cmddef def = {
+	.name = "trend", .opts = options, .forms = forms, .nforms = 1,
+	.operands = "  INDICATOR        an indicator code (pemetrics catalog "
+	    "list)\n",
+};
+
+static int run(struct pm_ctx *ctx, const char *code_arg,
+    const struct trend_args *a);
 
 int
 cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "region", required_argument, NULL, 'r' },
-		{ "freq", required_argument, NULL, 'F' },
-		{ "as-of", required_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'f' },
-		ARGS_COMMON_OPTIONS,
-	};
-	static const char *const formats[] = { "text", "csv", "json", "md",
-		NULL };
-	const char *region_arg = NULL, *as_of_arg = NULL, *code_arg;
-	enum period_freq freq = FREQ_Y;
+	struct trend_args a = { .freq = FREQ_Y, .format = OUT_TEXT };
+	int first;
+
+	switch (opts_parse(&def, argc, argv, ctx, &a, &first)) {
+	case OPTS_HELP:
+		return 0;
+	case OPTS_USAGE:
+		return 2;
+	}
+	if (argc - first != 1)
+		return opts_usage_error(&def, "give one indicator code");
+	return run(ctx, argv[first], &a);
+}
+
+static int
+run(struct pm_ctx *ctx, const char *code_arg, const struct trend_args *a)
+{
 	struct agg_series s = AGG_SERIES_INIT;
 	struct summary_check *checks = NULL;
 	size_t nchecks = 0;
-	struct period as_of;
-	bool has_as_of = false;
 	struct pm_err err = PM_ERR_INIT;
 	struct buf b = BUF_INIT;
 	const struct catalog *cat;
 	struct store *st;
-	struct args a;
-	int c, fmt = 0, code = 0, region, ind, rc;
+	int code = 0, region, ind, rc;
 
-	args_init(&a, argc, argv, "trend", usage, "r:F:a:f:hqv", opts);
-	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
-		switch (c) {
-		case ARGS_HELP:
-			return 0;
-		case ARGS_USAGE:
-			return 2;
-		case 'r':
-			region_arg = args_optarg();
-			break;
-		case 'F':
-			if ((freq = period_freq_parse(args_optarg())) == 0)
-				return args_usage_error(&a, "bad value '%s' "
-				    "for --freq (Y, H, Q or M)", args_optarg());
-			break;
-		case 'a':
-			as_of_arg = args_optarg();
-			break;
-		case 'f':
-			if (!args_choice(&a, "format", args_optarg(), formats,
-			    &fmt))
-				return 2;
-			break;
-		default:
-			return args_usage_error(&a, "unexpected option");
-		}
-	}
-	if (argc - args_optind() != 1)
-		return args_usage_error(&a, "give one indicator code");
-	code_arg = argv[args_optind()];
-	if (!args_period(&a, "as-of", as_of_arg, &as_of, &has_as_of))
-		return 2;
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return ctx->cat_exit;
 	if ((ind = catalog_indicator(cat, code_arg, strlen(code_arg))) < 0) {
@@ -89,12 +102,12 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 		    "list)", code_arg);
 		return 2;
 	}
-	if ((region = ctx_region(ctx, region_arg)) < 0)
+	if ((region = ctx_region(ctx, a->region)) < 0)
 		return -region;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
-	rc = summary_series(st, cat, ind, region, freq,
-	    has_as_of ? &as_of : NULL, &s, &checks, &nchecks, &err);
+	rc = summary_series(st, cat, ind, region, a->freq,
+	    a->as_of.given ? &a->as_of.p : NULL, &s, &checks, &nchecks, &err);
 	if (rc != 0) {
 		pm_print_err(&err);
 		code = pm_exit_code(rc);
@@ -106,14 +119,14 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 		code = 1;
 		goto out;
 	}
-	switch (fmt) {
-	case 1:
+	switch (a->format) {
+	case OUT_CSV:
 		csv_trend(&b, &s);
 		break;
-	case 2:
+	case OUT_JSON:
 		json_trend(&b, cat, ind, region, &s);
 		break;
-	case 3:
+	case OUT_MD:
 		md_trend(&b, cat, ind, region, &s);
 		break;
 	default:
