@@ -1,9 +1,9 @@
 #include "render/ingestout.h"
 
+#include <string.h>
+
 #include "render/escape.h"
 #include "util/banned.h"
-
-#include <string.h>
 
 const char *
 ingestout_status(enum ingest_status s)

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include "util/banned.h"
 
 static void
 set_file(struct pm_err *err, const char *file, unsigned long line)
