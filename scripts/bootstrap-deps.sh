@@ -11,7 +11,8 @@
 #   test   that and what the tests need (make test): cmocka, valgrind,
 #          sqlite3, xmllint, chromium, gdb and strace (to stop a run at
 #          a chosen point, to watch its system calls) (the default)
-#   bench  that and sqlite3, /usr/bin/time (make bench)
+#   bench  that and sqlite3, /usr/bin/time, node and npm (DuckDB, from
+#          the npm registry, is the column-store yardstick) (make bench)
 #   fuzz   that and clang with its sanitizer runtimes (make fuzz)
 set -u
 what=${1:-test}
@@ -50,6 +51,8 @@ test)
 bench)
 	need sqlite3          command -v sqlite3
 	need time             test -x /usr/bin/time
+	need nodejs           command -v node
+	need npm              command -v npm
 	;;
 fuzz)
 	need clang            command -v clang

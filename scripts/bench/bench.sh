@@ -24,6 +24,25 @@ done
 [ -z "$need" ] || sh "$here/gen-bench-data.sh" "$work" $need
 cat="$work/catalog"
 results=$work/results.txt
+
+# DuckDB, the column store the summary is compared with: the npm package,
+# installed into the work folder (Debian has none); skipped with a note
+# when node, npm or the registry are not there.
+duck=
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+	if [ -d "$work/node/node_modules/@duckdb/node-api" ] ||
+	    npm install --no-audit --no-fund --silent --prefix "$work/node" \
+	    @duckdb/node-api >"$work/npm.out" 2>&1; then
+		duck="node $here/duckdb.cjs"
+		NODE_PATH=$work/node/node_modules
+		export NODE_PATH
+	else
+		echo "bench: DuckDB skipped: npm install @duckdb/node-api failed:" >&2
+		tail -3 "$work/npm.out" >&2
+	fi
+else
+	echo "bench: DuckDB skipped: no node and npm (apt-get install nodejs npm)" >&2
+fi
 : >"$results"
 
 # measure NAME ROWS BYTES CMD...: run CMD once, record "NAME seconds rss_kb"
@@ -53,6 +72,15 @@ for r in $rows_list; do
 		rm -f "$work/s.db"
 		measure "sqlite3-import-$r" "$r" "$bytes" sqlite3 "$work/s.db" \
 			".import --csv $f t"
+		measure "sqlite3-groupby-$r" "$r" 0 sqlite3 "$work/s.db" \
+			"SELECT indicator, region, substr(period, 1, 4), sum(value), count(*) FROM t GROUP BY 1, 2, 3"
+		if [ -n "$duck" ]; then
+			rm -f "$work/d.duckdb" "$work/d.duckdb.wal"
+			measure "duckdb-ctas-$r" "$r" "$bytes" $duck ctas "$f" \
+				"$work/d.duckdb"
+			measure "duckdb-groupby-$r" "$r" 0 $duck groupby \
+				"$work/d.duckdb"
+		fi
 		rm -f "$work/b.db" "$work/b.db-wal" "$work/b.db-shm"
 		measure "ingest-$r" "$r" "$bytes" "$pm" --catalog "$cat" \
 			--db "$work/b.db" ingest "$f"
@@ -123,6 +151,14 @@ END {
 		c = med["cat-" r]
 		if (c < 0.001) c = 0.001
 		printf "rows %s: ingest / sqlite3 .import = %.2f; ingest / dry-run = %.2f; dry-run / cat = %.1f\n", r, med[s] / med["sqlite3-import-" r], med[s] / med["dry-run-" r], med["dry-run-" r] / c
+		if (("duckdb-ctas-" r) in med)
+			printf "rows %s: ingest / duckdb CTAS = %.2f; summary / duckdb GROUP BY = %.2f; summary / sqlite3 GROUP BY = %.2f\n", r, med[s] / med["duckdb-ctas-" r], med["summary-" r] / med["duckdb-groupby-" r], med["summary-" r] / med["sqlite3-groupby-" r]
+		nr[++nsz] = r
+	}
+	# Growth with the store: the largest size against the smallest.
+	if (nsz >= 2) {
+		lo = nr[1]; hi = nr[nsz]
+		printf "rows %s vs %s (%.1fx the rows): ingest %.2fx, summary %.2fx\n", hi, lo, hi / lo, med["ingest-" hi] / med["ingest-" lo], med["summary-" hi] / med["summary-" lo]
 	}
 	if (nall && nper)
 		printf "charts: %.1f ms per chart with one gnuplot for %d charts; %.1f ms per chart with one process per indicator (%d charts): %.1fx\n",
