@@ -20,6 +20,8 @@ static const struct cmddef def = {
 	    "  list    one line per system (with its measures) and per indicator\n"
 	    "  show    one system, measure, indicator, region or unit in full\n"
 	    "  check   every problem in the catalogue files, as FILE:LINE: reason\n",
+	.min_operands = 1, .max_operands = 2,
+	.bad_operands = "say list, show ID or check",
 };
 
 static int
@@ -79,17 +81,11 @@ cmd_catalog(int argc, char **argv, struct pm_ctx *ctx)
 	const struct catalog *cat;
 	struct buf b = BUF_INIT;
 	const char *sub;
-	int nargs, first;
+	int nargs, first, code;
 
-	switch (opts_parse(&def, argc, argv, ctx, NULL, &first)) {
-	case OPTS_HELP:
-		return 0;
-	case OPTS_USAGE:
-		return 2;
-	}
+	if ((code = opts_parse(&def, argc, argv, ctx, NULL, &first)) != OPTS_GO)
+		return code;
 	nargs = argc - first;
-	if (nargs < 1)
-		return opts_usage_error(&def, "say list, show ID or check");
 	sub = argv[first];
 	if (strcmp(sub, "check") == 0 && nargs == 1)
 		return check(ctx);

@@ -35,7 +35,9 @@ static const struct optdef options[] = {
 	{ .name = NULL },
 };
 
-static const struct cmddef def = { .name = "export", .opts = options };
+static const struct cmddef def = {
+	.name = "export", .opts = options, .max_operands = 0,
+};
 
 struct export {
 	struct buf b;
@@ -72,17 +74,10 @@ cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 	struct export e = { BUF_INIT, { false, false }, false, true, 0 };
 	struct pm_err err = PM_ERR_INIT;
 	struct store *st;
-	int first, code = 0, rc;
+	int first, code, rc;
 
-	switch (opts_parse(&def, argc, argv, ctx, &a, &first)) {
-	case OPTS_HELP:
-		return 0;
-	case OPTS_USAGE:
-		return 2;
-	}
-	if (first < argc)
-		return opts_usage_error(&def, "unexpected argument '%s'",
-		    argv[first]);
+	if ((code = opts_parse(&def, argc, argv, ctx, &a, &first)) != OPTS_GO)
+		return code;
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	e.o.yoy = a.yoy;

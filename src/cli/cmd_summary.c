@@ -38,7 +38,9 @@ static const struct optdef options[] = {
 	{ .name = NULL },
 };
 
-static const struct cmddef def = { .name = "summary", .opts = options };
+static const struct cmddef def = {
+	.name = "summary", .opts = options, .max_operands = 0,
+};
 
 static int
 run(struct pm_ctx *ctx, const struct summary_args *a)
@@ -86,16 +88,9 @@ int
 cmd_summary(int argc, char **argv, struct pm_ctx *ctx)
 {
 	struct summary_args a = { .format = OUT_TEXT };
-	int first;
+	int first, code;
 
-	switch (opts_parse(&def, argc, argv, ctx, &a, &first)) {
-	case OPTS_HELP:
-		return 0;
-	case OPTS_USAGE:
-		return 2;
-	}
-	if (first < argc)
-		return opts_usage_error(&def, "unexpected argument '%s'",
-		    argv[first]);
+	if ((code = opts_parse(&def, argc, argv, ctx, &a, &first)) != OPTS_GO)
+		return code;
 	return run(ctx, &a);
 }

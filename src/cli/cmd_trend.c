@@ -61,6 +61,8 @@ static const struct cmddef def = {
 	.name = "trend", .opts = options, .forms = forms, .nforms = 1,
 	.operands = "  INDICATOR        an indicator code (pemetrics catalog "
 	    "list)\n",
+	.min_operands = 1, .max_operands = 1,
+	.bad_operands = "give one indicator code",
 };
 
 static int run(struct pm_ctx *ctx, const char *code_arg,
@@ -70,16 +72,10 @@ int
 cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 {
 	struct trend_args a = { .freq = FREQ_Y, .format = OUT_TEXT };
-	int first;
+	int first, code;
 
-	switch (opts_parse(&def, argc, argv, ctx, &a, &first)) {
-	case OPTS_HELP:
-		return 0;
-	case OPTS_USAGE:
-		return 2;
-	}
-	if (argc - first != 1)
-		return opts_usage_error(&def, "give one indicator code");
+	if ((code = opts_parse(&def, argc, argv, ctx, &a, &first)) != OPTS_GO)
+		return code;
 	return run(ctx, argv[first], &a);
 }
 

@@ -277,7 +277,7 @@ opts_parse(const struct cmddef *def, int argc, char **argv,
 	size_t i, n = count(o);
 	struct option *lo = xcalloc(n + 4, sizeof(*lo));
 	struct buf shortopts = BUF_INIT;
-	int c, rc = OPTS_OK;
+	int c, rc = OPTS_GO, nops;
 
 	buf_adds(&shortopts, ":hqv");
 	for (i = 0; i < n; i++) {
@@ -296,12 +296,12 @@ opts_parse(const struct cmddef *def, int argc, char **argv,
 	lo[n + 2] = (struct option){ "verbose", no_argument, NULL, 'v' };
 	optind = 0;             /* GNU: full re-initialisation */
 	opterr = 0;             /* our own messages */
-	while (rc == OPTS_OK &&
+	while (rc == OPTS_GO &&
 	    (c = getopt_long(argc, argv, buf_str(&shortopts), lo, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			opts_usage(def, stdout);
-			rc = OPTS_HELP;
+			rc = 0;
 			continue;
 		case 'q':
 			ctx->verbosity = 0;
@@ -312,7 +312,7 @@ opts_parse(const struct cmddef *def, int argc, char **argv,
 		case '?':
 		case ':':
 			refused(def, argv, buf_str(&shortopts));
-			rc = OPTS_USAGE;
+			rc = 2;
 			continue;
 		}
 		for (i = 0; i < n; i++)
@@ -320,9 +320,19 @@ opts_parse(const struct cmddef *def, int argc, char **argv,
 				break;
 		assert(i < n);
 		if (!store_value(def, &o[i], optarg, out))
-			rc = OPTS_USAGE;
+			rc = 2;
 	}
 	*first = optind;
+	nops = argc - optind;
+	if (rc == OPTS_GO && (nops < def->min_operands ||
+	    (def->max_operands >= 0 && nops > def->max_operands))) {
+		if (def->bad_operands)
+			opts_usage_error(def, "%s", def->bad_operands);
+		else
+			opts_usage_error(def, "unexpected argument '%s'",
+			    argv[optind + def->max_operands]);
+		rc = 2;
+	}
 	free(lo);
 	buf_release(&shortopts);
 	return rc;

@@ -85,18 +85,20 @@ struct cmddef {
 	const struct opt_form *forms;   /* NULL: one form without operands */
 	size_t nforms;
 	const char *operands;           /* help lines for operands, or NULL */
+	int min_operands, max_operands; /* how many; max -1: no limit */
+	const char *bad_operands;       /* the usage error when the count is
+					 * wrong; NULL: "unexpected argument" */
 };
 
-enum {
-	OPTS_OK = 0,
-	OPTS_HELP = -2,         /* usage printed on stdout: exit 0 */
-	OPTS_USAGE = -3,        /* error and usage printed on stderr: exit 2 */
-};
+#define OPTS_GO (-1)
 
 /* Parse argv (argv[0] is the command name) into 'out', the command's
  * options struct, which the caller has initialised with its defaults.
  * Options may come before or after operands; "--" ends them. Operands
- * are then argv[*first .. argc). -q and -v are applied to ctx. */
+ * are then argv[*first .. argc), their count checked against the
+ * definition. -q and -v are applied to ctx. Returns OPTS_GO to go on, or
+ * the exit code to return at once: 0 after --help (usage on stdout), 2
+ * after a usage error (said on stderr with the usage). */
 int opts_parse(const struct cmddef *def, int argc, char **argv,
     struct pm_ctx *ctx, void *out, int *first);
 
