@@ -35,6 +35,7 @@ need pkg-config       command -v pkg-config
 need libcsv-dev       have_header csv.h
 need libsqlite3-dev   have_header sqlite3.h
 need libpng-dev       have_header png.h
+need libssl-dev       have_header openssl/evp.h
 need gnuplot-nox      command -v gnuplot
 need fonts-noto-cjk   test -d /usr/share/fonts/opentype/noto
 need fontconfig       command -v fc-match

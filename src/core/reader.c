@@ -283,6 +283,7 @@ scan(struct reader *r, const struct reader_opts *o, struct pm_err *err)
 		    "neither UTF-8 nor GB18030 text (binary file?)");
 	}
 out:
+	sha256_free(&sha);      /* after a read error: hex never ran */
 	free(chunk);
 	return rc;
 }
