@@ -24,6 +24,63 @@ static const char *const col_name[C_N] = {
 	"indicator", "region", "period", "value", "unit", "basis", "yoy",
 };
 
+/* Other names a column goes by in Chinese releases, NULL-terminated. */
+static const char *const col_alias[C_N][5] = {
+	[C_INDICATOR] = { "指标", "指标名称", NULL },
+	[C_REGION] = { "地区", "地区代码", NULL },
+	[C_PERIOD] = { "时间", "时期", "期间", "统计时间", NULL },
+	[C_VALUE] = { "数值", "值", "本期值", NULL },
+	[C_UNIT] = { "单位", "计量单位", NULL },
+	[C_BASIS] = { "口径", NULL },
+	[C_YOY] = { "同比", "同比增长", "增速", NULL },
+};
+
+/* The column a header cell names, or C_N. */
+static enum col
+column_named(const char *s, size_t n)
+{
+	int c, k;
+
+	for (c = 0; c < C_N; c++) {
+		if (strlen(col_name[c]) == n &&
+		    strncasecmp(s, col_name[c], n) == 0)
+			return (enum col)c;
+		for (k = 0; col_alias[c][k]; k++)
+			if (strlen(col_alias[c][k]) == n &&
+			    memcmp(s, col_alias[c][k], n) == 0)
+				return (enum col)c;
+	}
+	return C_N;
+}
+
+/* "'period' (or 时间, 时期, 期间, 统计时间)" */
+static void
+add_col_names(struct buf *b, enum col c)
+{
+	int k;
+
+	buf_addf(b, "'%s'", col_name[c]);
+	for (k = 0; col_alias[c][k]; k++)
+		buf_addf(b, "%s%s", k ? ", " : " (or ", col_alias[c][k]);
+	if (k)
+		buf_addc(b, ')');
+}
+
+/* A value cell that says "not published": skipped and counted, never
+ * stored as zero. */
+static bool
+not_published(const char *s, size_t n)
+{
+	static const char *const marks[] = { "—", "–", "-", "…", "...", "..",
+		"/", "——", "--", "……", NULL };
+	int k;
+
+	for (k = 0; marks[k]; k++)
+		if (strlen(marks[k]) == n && memcmp(s, marks[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* Rows are stored in the store's key order: a statistics file lists a
  * period's regions and indicators together, the store keeps a series
  * together. A file of one batch is sorted in memory and stored. A larger
@@ -168,10 +225,7 @@ set_header(struct job *j, const struct reader_row *r)
 		const char *s = reader_trim(r->field[i], &n);
 		struct buf q = BUF_INIT;
 
-		for (c = 0; c < C_N; c++)
-			if (strlen(col_name[c]) == n &&
-			    strncasecmp(s, col_name[c], n) == 0)
-				break;
+		c = (int)column_named(s, n);
 		quote_cell(&q, s, n);
 		if (c == C_N) {
 			/* Ten are enough to see what the file is. */
@@ -191,11 +245,15 @@ set_header(struct job *j, const struct reader_row *r)
 		note(j, r->line, false, "%zu more unknown columns ignored",
 		    unknown - 10);
 	for (c = 0; c < C_REQUIRED; c++) {
+		struct buf names = BUF_INIT;
+
 		if (j->ix[c] >= 0)
 			continue;
-		note(j, r->line, true, "missing column '%s'", col_name[c]);
+		add_col_names(&names, (enum col)c);
+		note(j, r->line, true, "missing column %s", names.data);
 		buf_addf(&problems, "%smissing column '%s'",
 		    problems.len ? ", " : "", col_name[c]);
+		buf_release(&names);
 	}
 	if (problems.len) {
 		snprintf(j->header_problem, sizeof(j->header_problem),
@@ -205,9 +263,18 @@ set_header(struct job *j, const struct reader_row *r)
 		 * rather than lost. */
 		j->no_header = j->ix[C_INDICATOR] < 0 && j->ix[C_REGION] < 0 &&
 		    j->ix[C_PERIOD] < 0 && j->ix[C_VALUE] < 0;
-		if (j->no_header)
+		if (j->no_header) {
+			struct buf names = BUF_INIT;
+
+			for (c = 0; c < C_REQUIRED; c++) {
+				buf_adds(&names, c ? ", " : "");
+				add_col_names(&names, (enum col)c);
+			}
 			note(j, r->line, true, "no header row? expected "
-			    "columns indicator,region,period,value");
+			    "columns indicator,region,period,value; names "
+			    "accepted: %s", names.data);
+			buf_release(&names);
+		}
 	}
 	buf_release(&problems);
 	j->need = 0;
@@ -226,6 +293,49 @@ cell(const struct job *j, const struct reader_row *r, enum col c, size_t *n)
 	}
 	*n = r->len[j->ix[c]];
 	return reader_trim(r->field[j->ix[c]], n);
+}
+
+enum basis_word { BW_NONE, BW_YTD, BW_PERIOD, BW_BAD };
+
+/* A basis cell: "" none; "ytd", "累计", "1-N月" (*months = N) year to
+ * date; "当月", "当季", "本期" the period itself. */
+static enum basis_word
+basis_word(const char *s, size_t n, int *months)
+{
+	static const char *const ytd[] = { "累计", NULL };
+	static const char *const itself[] = { "当月", "当季", "本期", NULL };
+	static const char *const dash[] = { "-", "~", "—", "–", "～", "至",
+		NULL };
+	size_t i, k;
+	int m = 0;
+
+	*months = 0;
+	if (n == 0)
+		return BW_NONE;
+	if (n == 3 && strncasecmp(s, "ytd", 3) == 0)
+		return BW_YTD;
+	for (k = 0; ytd[k]; k++)
+		if (strlen(ytd[k]) == n && memcmp(s, ytd[k], n) == 0)
+			return BW_YTD;
+	for (k = 0; itself[k]; k++)
+		if (strlen(itself[k]) == n && memcmp(s, itself[k], n) == 0)
+			return BW_PERIOD;
+	if (s[0] != '1')
+		return BW_BAD;
+	for (k = 0; dash[k]; k++)
+		if (n > 1 + strlen(dash[k]) &&
+		    memcmp(s + 1, dash[k], strlen(dash[k])) == 0)
+			break;
+	if (dash[k] == NULL)
+		return BW_BAD;
+	for (i = 1 + strlen(dash[k]); i < n && s[i] >= '0' && s[i] <= '9' &&
+	    m < 100; i++)
+		m = m * 10 + (s[i] - '0');
+	if (m < 1 || m > 12 || n - i != strlen("月") ||
+	    memcmp(s + i, "月", n - i) != 0)
+		return BW_BAD;
+	*months = m;
+	return BW_YTD;
 }
 
 static int
@@ -563,9 +673,11 @@ data_row(struct job *j, const struct reader_row *r)
 	const struct cat_unit *to, *from;
 	struct store_obs o;
 	struct period p;
-	const char *s, *why, *vs;
-	size_t n, i, vn;
-	int ii, ri, ui, e10;
+	const char *s, *why, *vs, *ps;
+	size_t n, i, vn, pn;
+	int ii, ri, ui, e10, months;
+	unsigned pflags;
+	enum basis_word bw;
 	bool pct, ypct;
 	double v;
 	char buf[96];
@@ -606,6 +718,12 @@ data_row(struct job *j, const struct reader_row *r)
 		}
 	}
 
+	s = cell(j, r, C_VALUE, &n);
+	if (not_published(s, n)) {
+		j->res->n.skipped++;
+		return 0;
+	}
+
 	s = cell(j, r, C_INDICATOR, &n);
 	ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, n,
 	    catalog_indicator, cat);
@@ -621,8 +739,10 @@ data_row(struct job *j, const struct reader_row *r)
 		return reject_cell(j, r, "unknown region", s, n, NULL);
 
 	s = cell(j, r, C_PERIOD, &n);
-	if (period_parse(s, n, &p, &why) != 0)
+	if (period_parse_cell(s, n, &p, &pflags, &why) != 0)
 		return reject_cell(j, r, "bad period", s, n, why);
+	ps = s;
+	pn = n;
 
 	s = cell(j, r, C_VALUE, &n);
 	switch (value_parse(s, n, &v, &pct, &why)) {
@@ -676,17 +796,46 @@ data_row(struct job *j, const struct reader_row *r)
 		return reject_cell(j, r, "negative count", vs, vn, NULL);
 
 	s = cell(j, r, C_BASIS, &n);
-	if (n == 0) {
-		o.basis = BASIS_PERIOD;
-	} else if (n == 3 && strncasecmp(s, "ytd", 3) == 0) {
+	bw = basis_word(s, n, &months);
+	if (bw == BW_BAD)
+		return reject_cell(j, r, "bad basis", s, n,
+		    "empty or 'ytd' (or 累计, 1-N月; 当月, 当季, 本期)");
+	if ((pflags & PERIOD_CELL_YTD) && bw == BW_PERIOD) {
+		buf_reset(&j->reason);
+		buf_adds(&j->reason, "period ");
+		quote_cell(&j->reason, ps, pn);
+		buf_adds(&j->reason, " is year to date, basis ");
+		quote_cell(&j->reason, s, n);
+		buf_adds(&j->reason, " says the period itself");
+		return reject(j, r, j->reason.data);
+	}
+	if (months && !(p.freq == FREQ_M && p.sub == months) &&
+	    !(p.freq == FREQ_Y && months == 12)) {
+		buf_reset(&j->reason);
+		buf_adds(&j->reason, "basis ");
+		quote_cell(&j->reason, s, n);
+		buf_adds(&j->reason, " does not end in period ");
+		quote_cell(&j->reason, ps, pn);
+		return reject(j, r, j->reason.data);
+	}
+	if (bw == BW_YTD || (pflags & PERIOD_CELL_YTD)) {
 		if (ind->kind != KIND_FLOW)
 			return reject(j, r,
 			    "basis 'ytd' applies to flows only");
 		/* A whole year to date is the year itself. */
 		o.basis = p.freq == FREQ_Y ? BASIS_PERIOD : BASIS_YTD;
 	} else {
-		return reject_cell(j, r, "bad basis", s, n,
-		    "empty or 'ytd'");
+		o.basis = BASIS_PERIOD;
+	}
+	if (pflags & PERIOD_CELL_EXCEL) {
+		char pt[PERIOD_TEXT_MAX];
+
+		j->res->warnings++;
+		buf_reset(&j->reason);
+		buf_adds(&j->reason, "period ");
+		quote_cell(&j->reason, ps, pn);
+		note(j, r->line, false, "%s read as %s", j->reason.data,
+		    period_format(&p, pt));
 	}
 
 	s = cell(j, r, C_YOY, &n);
@@ -840,7 +989,7 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 		pm_fail(err, PM_EDATA, name, 0, "strict: %lu of %lu rows "
 		    "rejected, nothing stored", res->n.rejected, res->n.rows);
 		res->n.inserted = res->n.revised = res->n.unchanged = 0;
-		res->n.rejected = res->n.rows;
+		res->n.rejected = res->n.rows - res->n.skipped;
 		goto out;               /* failed: roll back */
 	}
 	if (res->n.rows == 0)

@@ -3,7 +3,8 @@
  *
  * Owns the rules a data row must meet and the counts that prove nothing
  * was lost: every data row read (blank lines are not rows) is inserted,
- * revised, unchanged or rejected, and rows = the sum of the four. One file
+ * revised, unchanged, rejected or skipped (a value cell that says "not
+ * published": '—', '-', '…', '..', '/'), and rows = the sum of the five. One file
  * is one transaction: after a crash or an error the store holds all of the
  * file's rows or none of them. Never prints: rejected rows and notes go to
  * the caller's sink, which writes them where it likes.
@@ -42,7 +43,10 @@ enum ingest_status {
 
 struct ingest_result {
 	enum ingest_status status;
-	struct store_counts n;  /* n.rows = inserted+revised+unchanged+rejected */
+	struct store_counts n;  /* n.rows = inserted+revised+unchanged+rejected
+				 * +skipped */
+	unsigned long warnings; /* plausibility and reading warnings (never
+				 * rejects), each also a note */
 	char encoding[32];      /* of the input, as detected or given */
 	char sha256[65];
 };

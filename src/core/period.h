@@ -36,6 +36,24 @@ struct period {
 int period_parse(const char *s, size_t len, struct period *p,
     const char **why);
 
+/* What period_parse_cell() learnt besides the period. */
+#define PERIOD_CELL_YTD   0x1   /* a span from January ("2024年1-3月",
+				 * "2024年前三季度"): year to date, ending
+				 * in the month parsed */
+#define PERIOD_CELL_EXCEL 0x2   /* a spreadsheet's rendering of a month
+				 * ("2024/3/1", "Mar-24", "Mar 2024") */
+#define PERIOD_CELL_END   0x4   /* an end-of-period level ("6月末") */
+
+/* A period cell as releases and spreadsheets write it: everything
+ * period_parse() takes, and "2024年", "2024年3月", "2024.03", "2024/03",
+ * "2024年一季度", "2024年第一季度", "2024年上半年", "2024年下半年",
+ * "2024年1-3月" (also with '—', '–', '～', '~', '至'), "2024年前三季度",
+ * "2024年6月末", and the renderings "2024/3/1" (day 1 only), "Mar-24",
+ * "Mar 2024". *flags gets PERIOD_CELL_* bits. On failure returns -1 with
+ * a static reason in *why. */
+int period_parse_cell(const char *s, size_t len, struct period *p,
+    unsigned *flags, const char **why);
+
 /* Canonical text: "2023", "2023H1", "2023Q2", "2023-05". */
 char *period_format(const struct period *p, char out[PERIOD_TEXT_MAX]);
 

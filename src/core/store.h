@@ -69,8 +69,9 @@ struct store_file {
 };
 
 struct store_counts {
-	unsigned long rows;     /* data rows read = the four below */
+	unsigned long rows;     /* data rows read = the five below */
 	unsigned long inserted, revised, unchanged, rejected;
+	unsigned long skipped;  /* "not published" cells: '—', '…', ... */
 };
 
 /* Id of the latest ingest of content 'sha256' in *id, or PM_ENOTFOUND. */

@@ -37,16 +37,25 @@ ingestout_text(struct buf *b, const char *name, const struct ingest_result *r,
 		    "rejected)", n->rows, n->rejected);
 		break;
 	case INGEST_CHECKED:
-		buf_addf(b, "checked %lu rows: %lu valid, %lu rejected "
-		    "(dry run, nothing stored)", n->rows, n->inserted,
-		    n->rejected);
+		buf_addf(b, "checked %lu rows: %lu valid, %lu rejected",
+		    n->rows, n->inserted, n->rejected);
+		if (n->skipped)
+			buf_addf(b, ", %lu skipped", n->skipped);
+		buf_adds(b, " (dry run, nothing stored)");
 		break;
 	default:
 		buf_addf(b, "%lu rows: %lu inserted, %lu revised, "
 		    "%lu unchanged, %lu rejected", n->rows, n->inserted,
 		    n->revised, n->unchanged, n->rejected);
+		/* Only when there are some: a long file reads as before. */
+		if (n->skipped)
+			buf_addf(b, ", %lu skipped (not published)",
+			    n->skipped);
 		break;
 	}
+	if (r->warnings)
+		buf_addf(b, "; %lu warning%s", r->warnings,
+		    r->warnings == 1 ? "" : "s");
 	if (r->encoding[0] && strcmp(r->encoding, "UTF-8") != 0)
 		buf_addf(b, "; read as %s", r->encoding);
 	if (rejects_path)
@@ -64,8 +73,9 @@ ingestout_json(struct buf *b, const char *name, const struct ingest_result *r,
 	esc_json(b, name, strlen(name));
 	buf_addf(b, ",\"status\":\"%s\",\"rows\":%lu,\"inserted\":%lu,"
 	    "\"revised\":%lu,\"unchanged\":%lu,\"rejected\":%lu,"
-	    "\"rejects_path\":", ingestout_status(r->status), n->rows,
-	    n->inserted, n->revised, n->unchanged, n->rejected);
+	    "\"skipped\":%lu,\"warnings\":%lu,\"rejects_path\":",
+	    ingestout_status(r->status), n->rows, n->inserted, n->revised,
+	    n->unchanged, n->rejected, n->skipped, r->warnings);
 	if (rejects_path)
 		esc_json(b, rejects_path, strlen(rejects_path));
 	else

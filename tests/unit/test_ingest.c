@@ -204,7 +204,7 @@ counts(const struct fx *fx, unsigned long rows, unsigned long ins,
 	const struct store_counts *n = &fx->res.n;
 
 	assert_int_equal(n->rows, n->inserted + n->revised + n->unchanged +
-	    n->rejected);
+	    n->rejected + n->skipped);
 	assert_int_equal(n->rows, rows);
 	assert_int_equal(n->inserted, ins);
 	assert_int_equal(n->revised, rev);
@@ -350,7 +350,8 @@ bad_header_fails_whole_file(void **state)
 	assert_string_equal(fx->rej[0], "bad header on line 1");
 	assert_int_equal(fx->rej_line[1], 3);
 	for (i = 0; i < fx->nnotes && i < MAXREC; i++)
-		noted |= strcmp(fx->notes[i], "missing column 'value'") == 0;
+		noted |= strcmp(fx->notes[i], "missing column 'value' "
+		    "(or 数值, 值, 本期值)") == 0;
 	assert_true(noted);
 	expect_stats(fx, 0, 0, 0, 0);
 }
@@ -497,6 +498,107 @@ gb18030_input(void **state)
 	check_obs(fx, 0, "net_txn_volume", "330100", 3202501, BASIS_PERIOD, 5);
 }
 
+/* Each Chinese header name stands for its English column. */
+static void
+chinese_header_names(void **state)
+{
+	static const char *const hdr[] = {
+		"指标,地区,时间,数值,单位,口径,同比",
+		"指标名称,地区代码,时期,值,计量单位,口径,同比增长",
+		"indicator,region,期间,本期值,unit,basis,增速",
+		"指标,region,统计时间,value,单位,basis,yoy",
+	};
+	struct fx *fx = *state;
+	char text[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(hdr) / sizeof(hdr[0]); i++) {
+		snprintf(text, sizeof(text), "%s\n"
+		    "net_txn_volume,330000,2025年1-3月,%zu,亿元,累计,8.5\n",
+		    hdr[i], 100 + i);
+		fx->opts.force = true;
+		assert_int_equal(ingest(fx, "zh.csv", text), 0);
+		assert_int_equal(fx->res.status, INGEST_INGESTED);
+		counts(fx, 1, i == 0 ? 1 : 0, i == 0 ? 0 : 1, 0, 0);
+	}
+	scan(fx);
+	assert_int_equal(fx->nobs, 1);
+	check_obs(fx, 0, "net_txn_volume", "330000", 4202503, BASIS_YTD, 103);
+	assert_true(fx->obs[0].r.has_yoy);
+}
+
+/* A header naming none of the columns says which names are accepted. */
+static void
+unknown_header_lists_names(void **state)
+{
+	struct fx *fx = *state;
+	size_t i;
+	bool noted = false;
+
+	assert_int_equal(ingest(fx, "x.csv", "名称,日期,金额\n"
+	    "a,b,c\n"), 0);
+	assert_int_equal(fx->res.status, INGEST_FAILED);
+	for (i = 0; i < fx->nnotes && i < MAXREC; i++)
+		noted |= tu_contains(fx->notes[i], "names accepted: "
+		    "'indicator' (or 指标, 指标名称), 'region' (or 地区");
+	assert_true(noted);
+}
+
+/* Period forms, basis words, "not published" marks and their counts. */
+static void
+periods_basis_and_skips(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_int_equal(ingest(fx, "p.csv",
+	    "indicator,region,period,value,unit,basis\n"
+	    "net_txn_volume,330000,2024年,100,亿元,\n"          /* 2 */
+	    "net_txn_volume,330000,2024年一季度,10,亿元,当季\n"
+	    "net_txn_volume,330000,2024年上半年,50,亿元,\n"
+	    "net_txn_volume,330000,2024年前三季度,75,亿元,\n"   /* 5 ytd */
+	    "net_txn_volume,330000,2024年1-2月,5,亿元,1-2月\n"
+	    "net_txn_volume,330000,2024.03,4,亿元,当月\n"
+	    "net_txn_volume,330000,Apr-24,4,亿元,\n"            /* 8 */
+	    "net_txn_volume,330000,2024/5/1,4,亿元,\n"
+	    "net_txn_volume,330000,2024年6月,—,亿元,\n"         /* skip */
+	    "net_txn_volume,330000,2024年7月,…,亿元,\n"
+	    "net_txn_volume,330000,2024年8月,-,亿元,\n"
+	    "net_txn_volume,330000,2024年9月,..,亿元,\n"
+	    "net_txn_volume,330000,2024年10月,/,亿元,\n"
+	    "net_txn_volume,330000,2024年1-3月,1,亿元,当月\n"   /* 15 */
+	    "net_txn_volume,330000,2024年2-3月,1,亿元,\n"
+	    "net_txn_volume,330000,2024-04,1,亿元,1-3月\n"
+	    "net_txn_volume,330000,2024/5/2,1,亿元,\n"
+	    "net_txn_volume,330000,2024年11月,,亿元,\n"), 0);  /* 19 */
+	assert_int_equal(fx->res.n.skipped, 5);
+	assert_int_equal(fx->res.warnings, 2);
+	counts(fx, 18, 8, 0, 0, 5);
+	assert_int_equal(fx->rej_line[0], 15);
+	assert_string_equal(fx->rej[0], "period '2024年1-3月' is year to "
+	    "date, basis '当月' says the period itself");
+	assert_true(tu_contains(fx->rej[1], "does not start in January"));
+	assert_string_equal(fx->rej[2], "basis '1-3月' does not end in "
+	    "period '2024-04'");
+	assert_true(tu_contains(fx->rej[3], "a date, not a month"));
+	assert_string_equal(fx->rej[4], "missing value");
+	scan(fx);
+	assert_int_equal(fx->nobs, 8);
+	check_obs(fx, 0, "net_txn_volume", "330000", 1202400, BASIS_PERIOD,
+	    100);
+	check_obs(fx, 1, "net_txn_volume", "330000", 2202401, BASIS_PERIOD,
+	    50);
+	check_obs(fx, 2, "net_txn_volume", "330000", 3202401, BASIS_PERIOD,
+	    10);
+	check_obs(fx, 3, "net_txn_volume", "330000", 4202402, BASIS_YTD, 5);
+	check_obs(fx, 4, "net_txn_volume", "330000", 4202403, BASIS_PERIOD,
+	    4);
+	check_obs(fx, 5, "net_txn_volume", "330000", 4202404, BASIS_PERIOD,
+	    4);
+	check_obs(fx, 6, "net_txn_volume", "330000", 4202405, BASIS_PERIOD,
+	    4);
+	check_obs(fx, 7, "net_txn_volume", "330000", 4202409, BASIS_YTD, 75);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -508,6 +610,8 @@ main(void)
 		T(unusable_and_empty_inputs), T(dry_run_needs_no_store),
 		T(interrupted_runs_store_nothing), T(kinds_units_and_basis),
 		T(value_reasons_quote_the_value), T(gb18030_input),
+		T(chinese_header_names), T(unknown_header_lists_names),
+		T(periods_basis_and_skips),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -286,6 +286,122 @@ freq_helpers(void **state)
 	assert_false(period_equal(&a, &b));
 }
 
+/* Period cells as releases and spreadsheets write them. */
+struct cell_case {
+	const char *text;
+	enum period_freq freq;
+	int year, sub;
+	unsigned flags;
+};
+
+static const struct cell_case cells[] = {
+	{ "2024", FREQ_Y, 2024, 0, 0 },
+	{ "2024年", FREQ_Y, 2024, 0, 0 },
+	{ " 2024年 ", FREQ_Y, 2024, 0, 0 },
+	{ "2024年末", FREQ_Y, 2024, 0, PERIOD_CELL_END },
+	{ "2024年3月", FREQ_M, 2024, 3, 0 },
+	{ "2024年03月", FREQ_M, 2024, 3, 0 },
+	{ "2024年12月份", FREQ_M, 2024, 12, 0 },
+	{ "2024.03", FREQ_M, 2024, 3, 0 },
+	{ "2024.3", FREQ_M, 2024, 3, 0 },
+	{ "2024/03", FREQ_M, 2024, 3, 0 },
+	{ "2024M03", FREQ_M, 2024, 3, 0 },
+	{ "2024-03", FREQ_M, 2024, 3, 0 },
+	{ "2024Q1", FREQ_Q, 2024, 1, 0 },
+	{ "2024年一季度", FREQ_Q, 2024, 1, 0 },
+	{ "2024年第一季度", FREQ_Q, 2024, 1, 0 },
+	{ "2024年第四季度", FREQ_Q, 2024, 4, 0 },
+	{ "2024年2季度", FREQ_Q, 2024, 2, 0 },
+	{ "2024年第3季度", FREQ_Q, 2024, 3, 0 },
+	{ "2024年上半年", FREQ_H, 2024, 1, 0 },
+	{ "2024年下半年", FREQ_H, 2024, 2, 0 },
+	{ "2024年1-3月", FREQ_M, 2024, 3, PERIOD_CELL_YTD },
+	{ "2024年1—3月", FREQ_M, 2024, 3, PERIOD_CELL_YTD },
+	{ "2024年1–3月", FREQ_M, 2024, 3, PERIOD_CELL_YTD },
+	{ "2024年1～3月", FREQ_M, 2024, 3, PERIOD_CELL_YTD },
+	{ "2024年1~12月", FREQ_M, 2024, 12, PERIOD_CELL_YTD },
+	{ "2024年1至2月", FREQ_M, 2024, 2, PERIOD_CELL_YTD },
+	{ "2024年前三季度", FREQ_M, 2024, 9, PERIOD_CELL_YTD },
+	{ "2024年前两季度", FREQ_M, 2024, 6, PERIOD_CELL_YTD },
+	{ "2023年6月末", FREQ_M, 2023, 6, PERIOD_CELL_END },
+	{ "2023年6月底", FREQ_M, 2023, 6, PERIOD_CELL_END },
+	{ "2024/3/1", FREQ_M, 2024, 3, PERIOD_CELL_EXCEL },
+	{ "2024/12/01", FREQ_M, 2024, 12, PERIOD_CELL_EXCEL },
+	{ "Mar-24", FREQ_M, 2024, 3, PERIOD_CELL_EXCEL },
+	{ "mar-24", FREQ_M, 2024, 3, PERIOD_CELL_EXCEL },
+	{ "Mar 2024", FREQ_M, 2024, 3, PERIOD_CELL_EXCEL },
+	{ "March 2024", FREQ_M, 2024, 3, PERIOD_CELL_EXCEL },
+	{ "Dec-23", FREQ_M, 2023, 12, PERIOD_CELL_EXCEL },
+};
+
+static void
+cell_accepts_release_forms(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		const struct cell_case *c = &cells[i];
+		struct period p = { FREQ_Y, 0, -1 };
+		const char *why = NULL;
+		unsigned fl = 99;
+
+		if (period_parse_cell(c->text, strlen(c->text), &p, &fl,
+		    &why) != 0)
+			fail_msg("'%s' rejected: %s", c->text, why);
+		if (p.freq != c->freq || p.year != c->year ||
+		    p.sub != c->sub || fl != c->flags)
+			fail_msg("'%s' gave freq %d year %d sub %d flags %u",
+			    c->text, (int)p.freq, p.year, p.sub, fl);
+	}
+}
+
+static const struct reject_case cell_rejected[] = {
+	{ "2024年2-3月", "a span of months that does not start in January" },
+	{ "2024年13月", "month out of range (1-12)" },
+	{ "2024年1-13月", "month out of range (1-12)" },
+	{ "2024.13", "month out of range (1-12)" },
+	{ "2024/3/15", "a date, not a month (a month written as a date has "
+	    "day 1)" },
+	{ "2023-13", "month out of range (1-12)" },
+	{ "", "missing period" },
+	{ "2024年第五季度", NULL },
+	{ "2024年前四季度", NULL },
+	{ "2024年1-3月末", NULL },
+	{ "Foo-24", NULL },
+	{ "Mar-2", NULL },
+	{ "2024年3", NULL },
+	{ "去年", NULL },
+	{ "2024/3/1/1", NULL },
+};
+
+static void
+cell_rejects_with_reason(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cell_rejected) / sizeof(cell_rejected[0]);
+	    i++) {
+		const struct reject_case *c = &cell_rejected[i];
+		struct period p;
+		const char *why = NULL;
+		unsigned fl;
+
+		if (period_parse_cell(c->text, strlen(c->text), &p, &fl,
+		    &why) == 0)
+			fail_msg("'%s' accepted", c->text);
+		assert_non_null(why);
+		if (c->why == NULL) {
+			if (strncmp(why, "not a period (2024, 2024Q1", 26) != 0)
+				fail_msg("'%s': %s", c->text, why);
+		} else if (strcmp(why, c->why) != 0) {
+			fail_msg("'%s': '%s', expected '%s'", c->text, why,
+			    c->why);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -298,6 +414,8 @@ main(void)
 		cmocka_unit_test(keys_sort_by_freq_then_time),
 		cmocka_unit_test(from_key_rejects_invalid),
 		cmocka_unit_test(freq_helpers),
+		cmocka_unit_test(cell_accepts_release_forms),
+		cmocka_unit_test(cell_rejects_with_reason),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
