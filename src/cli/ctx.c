@@ -1,5 +1,6 @@
 #include "cli/ctx.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -156,20 +157,51 @@ ctx_catalog(struct pm_ctx *ctx)
 	return NULL;
 }
 
+/* PEMETRICS_BUSY_TIMEOUT: the seconds a command waits for another
+ * writer's lock before it gives up (exit 3); *ms is -1 when it is not set
+ * (the store's own default). Returns 2 after a message when the value is
+ * not a number of seconds from 0 to 3600. */
+static int
+busy_timeout_ms(int *ms)
+{
+	const char *v = getenv("PEMETRICS_BUSY_TIMEOUT");
+	char *end;
+	double s;
+
+	*ms = -1;
+	if (v == NULL || *v == '\0')
+		return 0;
+	errno = 0;
+	s = strtod(v, &end);
+	if (errno || end == v || *end || !(s >= 0 && s <= 3600)) {
+		pm_msg(NULL, 0, "bad PEMETRICS_BUSY_TIMEOUT '%s' (seconds, 0 to "
+		    "3600)", v);
+		return 2;
+	}
+	*ms = (int)(s * 1000 + 0.5);
+	return 0;
+}
+
 struct store *
 ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code)
 {
 	struct pm_err err = PM_ERR_INIT;
-	int rc;
+	int rc, ms;
 
 	if (ctx->st)
 		return ctx->st;
+	if ((rc = busy_timeout_ms(&ms)) != 0) {
+		*exit_code = rc;
+		return NULL;
+	}
 	rc = store_open(ctx->db_path, flags, &ctx->st, &err);
 	if (rc != 0) {
 		pm_print_err(&err);
 		*exit_code = pm_exit_code(rc);
 		return NULL;
 	}
+	if (ms >= 0)
+		store_busy_wait(ctx->st, ms);
 	return ctx->st;
 }
 
