@@ -1,6 +1,6 @@
 /* Unit tests for render/pngchart: charts written to a temporary directory,
  * decoded again with libpng, and their pixels checked against the data
- * through the documented plot area (pngchart_trend_area() and friends). */
+ * through the documented plot area (pngchart_trend_area(FONT(state), ) and friends). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +17,7 @@
 #include <png.h>
 
 #include "render/chart.h"
+#include "render/font.h"
 #include "render/pngchart.h"
 #include "util/err.h"
 #include "testutil.h"
@@ -168,18 +169,40 @@ series_fill(struct series *s, struct chart_trend *c)
 	c->xlabel = s->xlabel;
 }
 
+/* Each test's state: a temporary directory and the charts' face. */
+struct fx {
+	char *dir;
+	struct font *font;
+};
+
+#define DIR(state) (((struct fx *)*(state))->dir)
+#define FONT(state) (((struct fx *)*(state))->font)
+
 static int
 setup(void **state)
 {
-	*state = tu_mkdtemp();
+	struct fx *f = calloc(1, sizeof(*f));
+	struct pm_err err = PM_ERR_INIT;
+
+	if (f == NULL || font_open(&f->font, &err) != 0) {
+		fprintf(stderr, "font_open: %s\n", err.msg);
+		free(f);
+		return -1;
+	}
+	f->dir = tu_mkdtemp();
+	*state = f;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	tu_rmrf(*state);
-	free(*state);
+	struct fx *f = *state;
+
+	tu_rmrf(f->dir);
+	free(f->dir);
+	font_close(f->font);
+	free(f);
 	return 0;
 }
 
@@ -191,11 +214,11 @@ trend_points_where_the_data_says(void **state)
 	struct pngchart_area a;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "trend.png");
+	char *path = tu_path(DIR(state), "trend.png");
 	int i, px[NPT], py[NPT];
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_trend_area(FONT(state), &c, W, H, &a, &err), 0);
 	assert_true(a.left > 0 && a.left < a.right && a.right < W);
 	assert_true(a.top > 0 && a.top < a.bottom && a.bottom < H);
 	assert_true(a.x0 < 2016 && a.x1 > 2025);
@@ -203,7 +226,7 @@ trend_points_where_the_data_says(void **state)
 	assert_double_exact(a.y0, 0);
 	assert_true(a.y1 >= 90 && a.y1 < 100);
 
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, W);
 	assert_int_equal(im.h, H);
@@ -242,16 +265,16 @@ trend_target_row_and_marker(void **state)
 	struct pngchart_area a;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "target.png");
+	char *path = tu_path(DIR(state), "target.png");
 	int ty, tx;
 
 	series_fill(&s, &c);
 	c.has_target = true;
 	c.target = 120;
 	c.target_x = 2030;
-	assert_int_equal(pngchart_trend_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_trend_area(FONT(state), &c, W, H, &a, &err), 0);
 	assert_true(a.x1 > 2030 && a.y1 > 120);
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	ty = pngchart_map_y(&a, 120);
 	tx = pngchart_map_x(&a, 2030);
@@ -276,12 +299,12 @@ trend_partial_hollow_and_yoy(void **state)
 	struct pngchart_area a, plain;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "yoy.png");
+	char *path = tu_path(DIR(state), "yoy.png");
 	double px[2] = { 2025, 2028 }, py[2] = { 90, 150 };
 	int x, y, i, n = 0;
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend_area(&c, W, H, &plain, &err), 0);
+	assert_int_equal(pngchart_trend_area(FONT(state), &c, W, H, &plain, &err), 0);
 	for (i = 1; i < NPT; i++)
 		s.has_yoy[i] = true;
 	s.partial[NPT - 1] = true;
@@ -291,10 +314,10 @@ trend_partial_hollow_and_yoy(void **state)
 	c.nproj = 2;
 	c.proj_x = px;
 	c.proj_y = py;
-	assert_int_equal(pngchart_trend_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_trend_area(FONT(state), &c, W, H, &a, &err), 0);
 	assert_true(a.right < plain.right);     /* room for the right axis */
 	assert_true(a.x1 > 2028 && a.y1 > 150);
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	for (y = a.top; y <= a.bottom; y++)
 		n += row_count(&im, y, a.left, a.right, PNGCHART_RGB_YOY);
@@ -319,7 +342,7 @@ sparkline_ends(void **state)
 	static const double y[] = { 1, 3, 2, 5, 4, 8, 6, 9 };
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "spark.png");
+	char *path = tu_path(DIR(state), "spark.png");
 	double one = 42;
 	int x, y0;
 
@@ -360,7 +383,7 @@ bars_colour_each_row(void **state)
 	struct pngchart_area a;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "bars.png");
+	char *path = tu_path(DIR(state), "bars.png");
 	size_t i, j;
 
 	c.title = "Scorecard";
@@ -372,10 +395,10 @@ bars_colour_each_row(void **state)
 	c.fixed_range = true;
 	c.lo = -5;
 	c.hi = 5;
-	assert_int_equal(pngchart_bars_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_bars_area(FONT(state), &c, W, H, &a, &err), 0);
 	assert_double_exact(a.x0, -5);
 	assert_double_exact(a.x1, 5);
-	assert_int_equal(pngchart_bars(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_bars(FONT(state), path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, W);
 	assert_int_equal(im.h, H);
@@ -396,9 +419,9 @@ bars_colour_each_row(void **state)
 	/* No status: one colour; 0..max with no fixed range. */
 	c.status = NULL;
 	c.fixed_range = false;
-	assert_int_equal(pngchart_bars_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_bars_area(FONT(state), &c, W, H, &a, &err), 0);
 	assert_true(a.x0 < -3 && a.x1 > 4.5);
-	assert_int_equal(pngchart_bars(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_bars(FONT(state), path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	for (i = 0; i < c.n; i++)
 		assert_true(row_count(&im, pngchart_bar_row(&a, c.n, i),
@@ -408,7 +431,7 @@ bars_colour_each_row(void **state)
 	c.fixed_range = true;
 	c.lo = 5;
 	c.hi = 5;
-	assert_int_equal(pngchart_bars(path, &c, W, H, &err), PM_EUSAGE);
+	assert_int_equal(pngchart_bars(FONT(state), path, &c, W, H, &err), PM_EUSAGE);
 	free(path);
 }
 
@@ -419,7 +442,7 @@ multi_grid(void **state)
 	struct chart_trend c[5];
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "multi.png");
+	char *path = tu_path(DIR(state), "multi.png");
 	size_t i;
 
 	series_fill(&s, &c[0]);
@@ -429,13 +452,13 @@ multi_grid(void **state)
 	c[3].has_target = true;
 	c[3].target = 200;
 	c[3].target_x = 2030;
-	assert_int_equal(pngchart_multi(path, c, 5, 900, 600, &err), 0);
+	assert_int_equal(pngchart_multi(FONT(state), path, c, 5, 900, 600, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, 900);
 	assert_int_equal(im.h, 600);
 	assert_true(ncolours(&im, 8) > 2);
 	free(im.px);
-	assert_int_equal(pngchart_multi(path, c, 5, 16, 16, &err), PM_EUSAGE);
+	assert_int_equal(pngchart_multi(FONT(state), path, c, 5, 16, 16, &err), PM_EUSAGE);
 	free(path);
 }
 
@@ -450,7 +473,7 @@ bad_sizes(void **state)
 	struct pm_err err = PM_ERR_INIT;
 	static const char *const lab[] = { "a" };
 	static const double v[] = { 1 };
-	char *path = tu_path(*state, "size.png");
+	char *path = tu_path(DIR(state), "size.png");
 	size_t i;
 
 	series_fill(&s, &c);
@@ -460,24 +483,24 @@ bad_sizes(void **state)
 	for (i = 0; i < sizeof(sz) / sizeof(sz[0]); i++) {
 		int w = sz[i][0], h = sz[i][1];
 
-		assert_int_equal(pngchart_trend(path, &c, w, h, &err),
+		assert_int_equal(pngchart_trend(FONT(state), path, &c, w, h, &err),
 		    PM_EUSAGE);
 		assert_int_equal(err.code, PM_EUSAGE);
-		assert_int_equal(pngchart_bars(path, &b, w, h, &err),
+		assert_int_equal(pngchart_bars(FONT(state), path, &b, w, h, &err),
 		    PM_EUSAGE);
-		assert_int_equal(pngchart_multi(path, &c, 1, w, h, &err),
+		assert_int_equal(pngchart_multi(FONT(state), path, &c, 1, w, h, &err),
 		    PM_EUSAGE);
 		assert_int_equal(pngchart_sparkline(path, s.y, NPT, w, h,
 		    &err), PM_EUSAGE);
 	}
 	/* Legal canvas, but no room for a trend's plot. */
-	assert_int_equal(pngchart_trend(path, &c, 16, 16, &err), PM_EUSAGE);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, 16, 16, &err), PM_EUSAGE);
 	assert_int_equal(pngchart_sparkline(path, s.y, NPT, 16, 16, &err), 0);
 	assert_int_equal(pngchart_sparkline(path, s.y, NPT, 8192, 16, &err),
 	    0);
 	unlink(path);
 	assert_false(exists(path));
-	assert_int_equal(dir_count(*state), 0);
+	assert_int_equal(dir_count(DIR(state)), 0);
 	free(path);
 }
 
@@ -488,30 +511,30 @@ no_data(void **state)
 	struct chart_trend c;
 	struct chart_bars b = { 0 };
 	struct pm_err err = PM_ERR_INIT;
-	char *path = tu_path(*state, "none.png");
+	char *path = tu_path(DIR(state), "none.png");
 
 	series_fill(&s, &c);
 	c.n = 0;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), PM_EDATA);
 	assert_string_equal(err.msg, "no data to draw");
-	assert_int_equal(pngchart_bars(path, &b, W, H, &err), PM_EDATA);
-	assert_int_equal(pngchart_multi(path, &c, 0, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_bars(FONT(state), path, &b, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_multi(FONT(state), path, &c, 0, W, H, &err), PM_EDATA);
 	assert_int_equal(pngchart_sparkline(path, s.y, 0, 120, 30, &err),
 	    PM_EDATA);
 	/* Values whose difference overflows cannot be scaled. */
 	c.n = 2;
 	s.y[0] = -1.5e308;
 	s.y[1] = 1.5e308;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), PM_EDATA);
 	assert_int_equal(pngchart_sparkline(path, s.y, 2, 120, 30, &err),
 	    PM_EDATA);
 	/* Non-finite values are left out, not fatal. */
 	s.y[0] = NAN;
 	s.y[1] = 5;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), 0);
 	assert_int_equal(pngchart_sparkline(path, s.y, 2, 120, 30, &err), 0);
 	unlink(path);
-	assert_int_equal(dir_count(*state), 0);
+	assert_int_equal(dir_count(DIR(state)), 0);
 	free(path);
 }
 
@@ -521,11 +544,11 @@ unwritable_path_leaves_nothing(void **state)
 	struct series s;
 	struct chart_trend c;
 	struct pm_err err = PM_ERR_INIT;
-	char *dir = tu_path(*state, "missing");
+	char *dir = tu_path(DIR(state), "missing");
 	char *path = tu_path(dir, "x.png");
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), PM_EIO);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), PM_EIO);
 	assert_int_equal(err.code, PM_EIO);
 	assert_string_equal(err.file, path);
 	assert_true(tu_contains(err.msg, strerror(ENOENT)));
@@ -534,9 +557,9 @@ unwritable_path_leaves_nothing(void **state)
 	assert_false(exists(path));
 	/* A directory in the way: the rename fails, the temp file goes. */
 	assert_int_equal(mkdir(dir, 0700), 0);
-	assert_int_equal(pngchart_trend(dir, &c, W, H, &err), PM_EIO);
+	assert_int_equal(pngchart_trend(FONT(state), dir, &c, W, H, &err), PM_EIO);
 	assert_string_equal(err.file, dir);
-	assert_int_equal(dir_count(*state), 1);
+	assert_int_equal(dir_count(DIR(state)), 1);
 	assert_int_equal(dir_count(dir), 0);
 	rmdir(dir);
 	free(path);
@@ -550,16 +573,16 @@ replaces_atomically(void **state)
 	struct chart_trend c;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_file_str(*state, "old.png", "not a png");
+	char *path = tu_file_str(DIR(state), "old.png", "not a png");
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend(path, &c, 640, 360, &err), 0);
-	assert_int_equal(pngchart_trend(path, &c, 320, 200, &err), 0);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, 640, 360, &err), 0);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, 320, 200, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, 320);
 	assert_int_equal(im.h, 200);
 	free(im.px);
-	assert_int_equal(dir_count(*state), 1);         /* no temp left */
+	assert_int_equal(dir_count(DIR(state)), 1);         /* no temp left */
 	unlink(path);
 	free(path);
 }
@@ -576,7 +599,7 @@ any_bytes_in_text(void **state)
 	struct chart_bars b = { 0 };
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "junk.png");
+	char *path = tu_path(DIR(state), "junk.png");
 	double v[NPT];
 	size_t i;
 
@@ -596,12 +619,12 @@ any_bytes_in_text(void **state)
 	c.unit = mixed;
 	c.footer = junk;
 	c.xlabel = xl;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(FONT(state), path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, W);
 	free(im.px);
 	c.title = mixed;
-	assert_int_equal(pngchart_multi(path, &c, 1, 300, 200, &err), 0);
+	assert_int_equal(pngchart_multi(FONT(state), path, &c, 1, 300, 200, &err), 0);
 	b.title = junk;
 	b.subtitle = zh;
 	b.unit = mixed;
@@ -609,7 +632,7 @@ any_bytes_in_text(void **state)
 	b.n = NPT;
 	b.label = xl;
 	b.value = v;
-	assert_int_equal(pngchart_bars(path, &b, W, H, &err), 0);
+	assert_int_equal(pngchart_bars(FONT(state), path, &b, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.h, H);
 	free(im.px);
