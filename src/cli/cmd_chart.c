@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "core/summary.h"
 #include "render/charts.h"
+#include "render/font.h"
 #include "util/buf.h"
 #include "util/dirs.h"
 #include "util/xalloc.h"

@@ -14,6 +14,7 @@
 #include "core/report.h"
 #include "core/summary.h"
 #include "render/charts.h"
+#include "render/font.h"
 #include "render/html.h"
 #include "render/json.h"
 #include "render/reportlang.h"

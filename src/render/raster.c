@@ -250,6 +250,15 @@ blend(struct raster *r, int x, int y, unsigned rgb, unsigned a)
 	}
 }
 
+/* A pen position (1/64 pixels, either sign) rounded to the nearest pixel,
+ * halves up, without shifting a negative number. */
+static int
+pen_px(long v)
+{
+	v += 32;
+	return (int)(v >= 0 ? v / 64 : -((-v + 63) / 64));
+}
+
 /* Draw the first 'max' drawable code points of s with the pen at x (1/64
  * pixels) on the baseline 'base'; returns the pen after them. */
 static long
@@ -265,7 +274,7 @@ draw_run(struct raster *r, long pen, int base, const char *s, size_t max,
 		if (!drawable(cp = next_cp(&s)))
 			continue;
 		g = font_glyph(r->font, cp, px);
-		gx = (int)((pen + 32) >> 6) + g->left;
+		gx = pen_px(pen) + g->left;
 		gy = base - g->top;
 		for (j = 0; j < g->h; j++)
 			for (i = 0; i < g->w; i++)
