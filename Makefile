@@ -21,9 +21,9 @@ BIN ?= pemetrics
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wwrite-strings \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 WERROR ?=
-PKGS = sqlite3 libpng libcrypto
+PKGS = sqlite3 libpng libcrypto freetype2 fontconfig
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lpng16 -lcrypto)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lpng16 -lcrypto -lfreetype -lfontconfig)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 PM_CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \

@@ -36,8 +36,10 @@ need libcsv-dev       have_header csv.h
 need libsqlite3-dev   have_header sqlite3.h
 need libpng-dev       have_header png.h
 need libssl-dev       have_header openssl/evp.h
+need libfreetype-dev  have_header ft2build.h
+need libfontconfig-dev have_header fontconfig/fontconfig.h
 need gnuplot-nox      command -v gnuplot
-need fonts-noto-cjk   test -d /usr/share/fonts/opentype/noto
+need fonts-noto-cjk   test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 need fontconfig       command -v fc-match
 case $what in
 test)

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "core/summary.h"
 #include "render/charts.h"
+#include "render/font.h"
 #include "util/buf.h"
 #include "util/dirs.h"
 #include "util/xalloc.h"
@@ -33,7 +34,7 @@ static const char usage[] =
 	"  --as-of PERIOD    use nothing after this period\n"
 	"  --out DIR         where the files go (default charts/out, created)\n"
 	"  --format F        png (default) or svg\n"
-	"  --renderer R      gnuplot, native (PNG only, ASCII text), or auto:\n"
+	"  --renderer R      gnuplot, native (PNG only), or auto:\n"
 	"                    gnuplot when it is on PATH (default)\n"
 	"  --lang L          titles in English (en) or Chinese (zh)\n"
 	"  --size WxH        of a trend chart in pixels (default 900x540)\n";
@@ -307,9 +308,6 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		/* auto: if gnuplot goes for good, native for the rest. */
 		ch.native_fallback = renderer == 0;
 	}
-	if (ch.gp == NULL && lang == 1 && ctx->verbosity >= 1)
-		pm_msg(NULL, 0, "chart: the native renderer draws charts in "
-		    "English");
 	if (sel_ind) {
 		rc = charts_indicator(&ch, idx);
 		if (rc == 0 && ch.nwritten + ch.nfailed == 0) {
@@ -347,9 +345,11 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		code = pm_exit_code(rc);
 	else if (ch.nfailed)
 		code = pm_exit_code(ch.worst);
-	if (ch.lost_text && ctx->verbosity >= 1)
-		pm_msg(NULL, 0, "native renderer: text outside ASCII left out; "
-		    "gnuplot draws it");
+	if (ch.font != NULL && !font_is_preferred(ch.font) &&
+	    ctx->verbosity >= 1)
+		pm_msg(NULL, 0, "chart: font '%s' not found, native charts "
+		    "drawn in '%s' (install fonts-noto-cjk)", FONT_FAMILY,
+		    font_family(ch.font));
 	if (ch.fell_back)
 		pm_msg(NULL, 0, "chart: gnuplot stopped for good; the %u "
 		    "chart%s after it drawn with the native renderer",
@@ -365,6 +365,7 @@ out:
 	if (ch.gp && gnuplot_close(ch.gp) != 0 && code == 0 &&
 	    ctx->verbosity >= 2)
 		pm_msg(NULL, 0, "chart: gnuplot exited with an error");
+	font_close(ch.font);
 	free(ch.drawn);
 	charts_claims_release(&claims);
 	summary_release(&sum);

@@ -14,6 +14,7 @@
 #include "core/report.h"
 #include "core/summary.h"
 #include "render/charts.h"
+#include "render/font.h"
 #include "render/html.h"
 #include "render/json.h"
 #include "render/reportlang.h"
@@ -219,6 +220,11 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 	}
 	if (code == 0 && ch.nfailed)
 		code = pm_exit_code(ch.worst);
+	if (ch.font != NULL && !font_is_preferred(ch.font) &&
+	    ctx->verbosity >= 1)
+		pm_msg(NULL, 0, "report: font '%s' not found, native charts "
+		    "drawn in '%s' (install fonts-noto-cjk)", FONT_FAMILY,
+		    font_family(ch.font));
 	if (ch.fell_back)
 		pm_msg(NULL, 0, "report: gnuplot stopped for good; the %u "
 		    "chart%s after it drawn with the native renderer",
@@ -229,6 +235,7 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 		    ch.nfailed);
 	if (ch.gp)
 		gnuplot_close(ch.gp);
+	font_close(ch.font);
 	buf_release(&path);
 	return code;
 }

@@ -4,7 +4,8 @@
  *
  * Plain data borrowed from the caller for the duration of a draw call.
  * Text fields are UTF-8 as the catalogue has them; each renderer makes
- * them safe for itself (gnuplot quoting, or the native font's ASCII).
+ * them safe for itself (gnuplot quoting; the native renderer leaves out
+ * control characters and invalid UTF-8).
  * Time runs on a continuous axis in years: a year t is plotted at t, a
  * sub-period at its middle (2024Q1 at 2024.125), see chart_x().
  */
@@ -22,8 +23,8 @@
 extern const unsigned chart_status_rgb[6];
 
 /* The words a chart draws besides its titles: legend entries, axis
- * titles. English for the native renderer (its font is ASCII), English
- * or Chinese for gnuplot; chart_words_en when a chart has none. */
+ * titles, in English or Chinese for either renderer; chart_words_en when
+ * a chart has none. */
 struct chart_words {
 	const char *value;      /* the series */
 	const char *partial;    /* an incomplete period */

@@ -24,8 +24,7 @@ struct trend_data {
 static const char *
 name_of(const struct charts *c, const char *en, const char *zh)
 {
-	/* The native font draws ASCII only: it always gets English. */
-	if (c->lang == LANG_ZH && c->gp && zh && *zh)
+	if (c->lang == LANG_ZH && zh && *zh)
 		return zh;
 	return en;
 }
@@ -33,51 +32,7 @@ name_of(const struct charts *c, const char *en, const char *zh)
 static const struct chart_words *
 words_of(const struct charts *c)
 {
-	return c->lang == LANG_ZH && c->gp ? &chart_words_zh :
-	    &chart_words_en;
-}
-
-static bool
-is_ascii(const char *s)
-{
-	for (; s && *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return false;
-	return true;
-}
-
-/* The native font draws ASCII only: note text it will leave out, so the
- * command can say so once. */
-static void
-note_text(struct charts *c, const char *s)
-{
-	if (c->gp == NULL && !is_ascii(s))
-		c->lost_text = true;
-}
-
-/* A unit as the native renderer can draw it: itself when ASCII, else its
- * English name when there is an obvious one, else nothing. */
-static const char *
-unit_ascii(const char *u)
-{
-	static const char *const names[][2] = {
-		{ "元", "yuan" }, { "万元", "10,000 yuan" },
-		{ "亿元", "100 million yuan" }, { "万亿元", "trillion yuan" },
-		{ "美元", "USD" }, { "万美元", "10,000 USD" },
-		{ "亿美元", "100 million USD" }, { "人", "persons" },
-		{ "万人", "10,000 persons" }, { "件", "items" },
-		{ "万件", "10,000 items" }, { "亿件", "100 million items" },
-		{ "‱", "per 10,000" }, { "百分点", "percentage points" },
-		{ "天", "days" }, { "家", "enterprises" },
-	};
-	size_t i;
-
-	if (is_ascii(u))
-		return u;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(u, names[i][0]) == 0)
-			return names[i][1];
-	return NULL;
+	return c->lang == LANG_ZH ? &chart_words_zh : &chart_words_en;
 }
 
 static const char *
@@ -92,7 +47,7 @@ footer(const struct charts *c, struct buf *b)
 	char t[PERIOD_TEXT_MAX];
 
 	period_format(&c->sum->as_of, t);
-	if (c->lang == LANG_ZH && c->gp)
+	if (c->lang == LANG_ZH)
 		buf_addf(b, "来源：pemetrics（%s），数据截至 %s", c->source, t);
 	else
 		buf_addf(b, "Source: pemetrics (%s), data as of %s", c->source,
@@ -159,11 +114,8 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	buf_adds(&d->title, name_of(c, ci->name_en, ci->name_zh));
 	buf_addf(&d->subtitle, "%s (%s), %s",
 	    name_of(c, g->name_en, g->name_zh), g->code,
-	    c->lang == LANG_ZH && c->gp ? fzh[s->freq] : fen[s->freq]);
-	if (c->gp)
-		buf_adds(&d->unit, cat->units[ci->unit].unit);
-	else if (unit_ascii(cat->units[ci->unit].unit))
-		buf_adds(&d->unit, unit_ascii(cat->units[ci->unit].unit));
+	    c->lang == LANG_ZH ? fzh[s->freq] : fen[s->freq]);
+	buf_adds(&d->unit, cat->units[ci->unit].unit);
 	footer(c, &d->footer);
 	d->c.words = words_of(c);
 	d->c.title = d->title.data;
@@ -274,6 +226,15 @@ path_of(const struct charts *c, struct buf *b, const char *a, const char *m,
 	    ext(c));
 }
 
+/* The face of the native charts, opened by the first one drawn: a run
+ * that gnuplot draws whole never looks for it. Failing to find any is a
+ * system error, which stops the run. */
+static int
+native_font(struct charts *c, struct pm_err *err)
+{
+	return c->font != NULL ? 0 : font_open(&c->font, err);
+}
+
 static int
 draw_trend(struct charts *c, const char *path, const char *who,
     const struct chart_trend *t)
@@ -281,16 +242,14 @@ draw_trend(struct charts *c, const char *path, const char *who,
 	struct pm_err err = PM_ERR_INIT;
 	int rc;
 
-	note_text(c, t->title);
-	note_text(c, t->subtitle);
-	note_text(c, t->footer);
 	if ((rc = claim(c, path, who, &err)) != 0)
 		;
 	else if (c->gp)
 		rc = gnuplot_trend(c->gp, path, c->fmt, c->width, c->height, t,
 		    &err);
-	else
-		rc = pngchart_trend(path, t, c->width, c->height, &err);
+	else if ((rc = native_font(c, &err)) == 0)
+		rc = pngchart_trend(c->font, path, t, c->width, c->height,
+		    &err);
 	report(c, path, rc, &err);
 	return rc == PM_EIO ? rc : 0;
 }
@@ -301,21 +260,15 @@ draw_bars(struct charts *c, const char *path, const char *who,
 {
 	struct pm_err err = PM_ERR_INIT;
 	int h = 130 + 30 * (int)b->n + (b->status_name ? 30 : 0), rc;
-	size_t i;
 
 	if (h < 260)
 		h = 260;
-	note_text(c, b->title);
-	note_text(c, b->subtitle);
-	note_text(c, b->footer);
-	for (i = 0; i < b->n; i++)
-		note_text(c, b->label[i]);
 	if ((rc = claim(c, path, who, &err)) != 0)
 		;
 	else if (c->gp)
 		rc = gnuplot_bars(c->gp, path, c->fmt, c->width, h, b, &err);
-	else
-		rc = pngchart_bars(path, b, c->width, h, &err);
+	else if ((rc = native_font(c, &err)) == 0)
+		rc = pngchart_bars(c->font, path, b, c->width, h, &err);
 	report(c, path, rc, &err);
 	return rc == PM_EIO ? rc : 0;
 }
@@ -405,13 +358,12 @@ region_bars(struct charts *c, int ind)
 		}
 	memset(&b, 0, sizeof(b));
 	buf_adds(&title, name_of(c, ci->name_en, ci->name_zh));
-	buf_addf(&sub, "%s %d", c->lang == LANG_ZH && c->gp ? "各地区" :
+	buf_addf(&sub, "%s %d", c->lang == LANG_ZH ? "各地区" :
 	    "by region,", year);
 	footer(c, &foot);
 	b.title = title.data;
 	b.subtitle = sub.data;
-	b.unit = c->gp ? cat->units[ci->unit].unit :
-	    unit_ascii(cat->units[ci->unit].unit);
+	b.unit = cat->units[ci->unit].unit;
 	b.footer = foot.data;
 	b.n = n;
 	b.label = (const char *const *)label;
@@ -534,12 +486,11 @@ score_bars(struct charts *c, const char *file_id, const char *who,
 		goto out;
 	}
 	for (i = 0; i < 6; i++)
-		names[i] = rl_status(c->lang == LANG_ZH && c->gp ? LANG_ZH :
-		    LANG_EN, (enum progress_status)i);
+		names[i] = rl_status(c->lang, (enum progress_status)i);
 	memset(&b, 0, sizeof(b));
 	footer(c, &foot);
 	b.title = title;
-	b.subtitle = c->lang == LANG_ZH && c->gp ? "进展得分（-5 至 5）" :
+	b.subtitle = c->lang == LANG_ZH ? "进展得分（-5 至 5）" :
 	    "progress score (-5 to 5)";
 	b.unit = words_of(c)->score;
 	b.footer = foot.data;
@@ -663,7 +614,6 @@ measure_multiples(struct charts *c, int m)
 				trend_fill(c, (int)i, s, &d[n]);
 				d[n].c.has_yoy = NULL;
 				nhas += s->n > 0;
-				note_text(c, d[n].c.title);
 				n++;
 			}
 	}
@@ -679,14 +629,13 @@ measure_multiples(struct charts *c, int m)
 	    cm->name_zh));
 	footer(c, &foot);
 	buf_addf(&who, "the indicators of measure '%s'", cm->id);
-	note_text(c, title.data);
 	if ((rc = claim(c, path.data, who.data, &err)) != 0)
 		;
 	else if (c->gp)
 		rc = gnuplot_multi(c->gp, path.data, c->fmt, c->width * 4 / 3,
 		    c->height * 3 / 2, title.data, foot.data, t, n, &err);
-	else
-		rc = pngchart_multi(path.data, t, n, c->width * 4 / 3,
+	else if ((rc = native_font(c, &err)) == 0)
+		rc = pngchart_multi(c->font, path.data, t, n, c->width * 4 / 3,
 		    c->height * 3 / 2, &err);
 	report(c, path.data, rc, &err);
 	rc = rc == PM_EIO ? rc : 0;
@@ -780,7 +729,7 @@ charts_all(struct charts *c)
 		    (int)p->status);
 	}
 	rc = score_bars(c, "policy", "the policy scorecard",
-	    c->lang == LANG_ZH && c->gp ? "政策总体进展" :
+	    c->lang == LANG_ZH ? "政策总体进展" :
 	    "Progress by system", r.n, r.label, r.score, r.status, r.has);
 	rows_free(&r);
 	/* Each system's scorecard, each measure's scorecard and multiples,

@@ -18,6 +18,7 @@
 #include "core/store.h"
 #include "util/strmap.h"
 #include "core/summary.h"
+#include "render/font.h"
 #include "render/gnuplot.h"
 #include "util/err.h"
 
@@ -66,8 +67,10 @@ struct charts {
 	charts_nodata_fn nodata;        /* NULL: not told */
 	void *ctx;
 	struct charts_claims *claims;   /* NULL: no check of names */
-	bool lost_text;                 /* native: text outside ASCII was
-					 * left out of a chart */
+	struct font *font;              /* the native charts' face: NULL
+					 * at first, opened by the first
+					 * native chart, owned: the caller
+					 * font_close()s it after the run */
 	unsigned nwritten, nfailed, nskipped;
 	int worst;                      /* worst status of a failed chart */
 };

@@ -1,22 +1,64 @@
-/* render/font.h - the bitmap font of the native chart renderer: printable
- * ASCII (0x20 space .. 0x7E tilde), 5 pixels wide and 8 rows tall.
+/* render/font.h - the typeface of the native chart renderer: the face
+ * gnuplot's charts use (FONT_FAMILY, Noto Sans CJK SC from Debian's
+ * fonts-noto-cjk), found with fontconfig and drawn by FreeType, so native
+ * charts show Chinese as well as Latin text.
  *
- * Rows 0..6 hold capitals and digits (the baseline is under row 6), row 7
- * the descenders of g j p q y and the comma. Row r of a glyph is one byte
- * whose bit 4 is the leftmost column and bit 0 the rightmost. Glyphs are
- * drawn FONT_ADVANCE pixels apart (one blank column between letters).
- * There is nothing here for any other byte: the renderer skips them.
+ * Owns a FreeType library and face and a cache of rendered glyphs: open
+ * one per batch of charts (a "chart --all" draws about 110) and pass it
+ * down; nothing is global. Never prints, never exits (but xalloc's
+ * out-of-memory exit).
+ *
+ * Pixels are the same from run to run on one machine: hinting, rendering
+ * and sizes are fixed here (FreeType's light hinting, 8-bit anti-aliased
+ * coverage, no embedded bitmaps), not taken from the user's fontconfig
+ * settings. Text at scale k is set at FONT_PX * k pixels to the em, in a
+ * line FONT_H * k pixels tall whose baseline is FONT_ASCENT * k below its
+ * top.
  */
 #ifndef PM_RENDER_FONT_H
 #define PM_RENDER_FONT_H
 
-#define FONT_FIRST 0x20         /* code of font_glyphs[0] */
-#define FONT_LAST 0x7e          /* code of the last glyph */
-#define FONT_COUNT 95
-#define FONT_W 5                /* pixels */
-#define FONT_H 8                /* rows, descender included */
-#define FONT_ADVANCE 6          /* pixels from one glyph to the next */
+#include <stdbool.h>
 
-extern const unsigned char font_glyphs[FONT_COUNT][FONT_H];
+#include "util/err.h"
+
+#define FONT_FAMILY "Noto Sans CJK SC"
+#define FONT_PX 12              /* pixels per em at scale 1 */
+#define FONT_H 16               /* line height at scale 1, pixels */
+#define FONT_ASCENT 12          /* line top to baseline at scale 1 */
+#define FONT_MID 7              /* line top to the middle of digits */
+
+struct font;                    /* opaque */
+
+/* A rendered glyph: an 8-bit coverage mask (0 background .. 255 ink),
+ * w x h, row after row. Its top left pixel is 'left' columns right of the
+ * pen and 'top' rows above the baseline; the pen then moves 'advance'
+ * 1/64 pixels right. */
+struct font_glyph {
+	int w, h;               /* pixels, >= 0 */
+	int left, top;
+	long advance;           /* 26.6 fixed point, >= 0 */
+	unsigned char mask[];   /* w * h bytes */
+};
+
+/* Find FONT_FAMILY with fontconfig (or, when it is not installed, the
+ * face fontconfig offers for Chinese sans-serif text instead) and open it.
+ * On success *out belongs to the caller: font_close() it. PM_EIO when
+ * fontconfig finds no font at all or FreeType cannot open the file, with
+ * a message that says what to install. */
+int font_open(struct font **out, struct pm_err *err);
+void font_close(struct font *f);       /* NULL is a no-op */
+
+/* The family of the face opened, as fontconfig names it. Borrowed, lives
+ * as long as f. */
+const char *font_family(const struct font *f);
+/* Whether that is FONT_FAMILY rather than a stand-in. */
+bool font_is_preferred(const struct font *f);
+
+/* The glyph of code point cp at px pixels to the em (1..1024), rendered
+ * once and kept: the pointer is borrowed and lives as long as f. Never
+ * NULL: a code point the face has no glyph for, or one FreeType fails to
+ * render, gives an empty glyph of advance 0 (it is left out). */
+const struct font_glyph *font_glyph(struct font *f, unsigned cp, int px);
 
 #endif /* PM_RENDER_FONT_H */

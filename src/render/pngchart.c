@@ -164,8 +164,8 @@ label_step(double need, int ppy, size_t n)
 }
 
 static int
-trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
-    bool compact, struct trend_layout *L, struct pm_err *err)
+trend_layout(struct font *font, const struct chart_trend *c, int ox, int oy,
+    int w, int h, bool compact, struct trend_layout *L, struct pm_err *err)
 {
 	int ts = !compact && w >= 1200 && h >= 700 ? 2 : 1;
 	int lh = (FONT_H + 4) * ts, top, bot, lw = 0, x, rc;
@@ -236,7 +236,8 @@ trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
 	L->a.x1 = xhi + (span > 0 ? span * 0.04 : 0.5);
 	x = (bot - top) / (45 * ts);
 	raster_ticks_make(&L->yt, lo, hi, x < 2 ? 2 : x > 10 ? 10 : x);
-	L->a.left = ox + L->pad + raster_ticks_width(&L->yt, "", ts) + 7 * ts;
+	L->a.left = ox + L->pad + raster_ticks_width(font, &L->yt, "", ts) +
+	    7 * ts;
 
 	L->yoy = !compact && yoy_present(c);
 	L->a.right = ox + w - 1 - L->pad - 4 * ts;
@@ -252,17 +253,17 @@ trend_layout(const struct chart_trend *c, int ox, int oy, int w, int h,
 		raster_ticks_make(&L->rt, L->r0, L->r1,
 		    x < 2 ? 2 : x > 10 ? 10 : x);
 		L->a.right = ox + w - 1 - L->pad -
-		    raster_ticks_width(&L->rt, "%", ts) - 7 * ts;
+		    raster_ticks_width(font, &L->rt, "%", ts) - 7 * ts;
 	}
 	if (L->a.right - L->a.left < 16 * ts)
 		return too_small(err, w, h);
 
 	/* Thin the x labels out to the widest one plus a gap. */
 	for (i = 0; c->xlabel != NULL && i < c->n; i++)
-		if ((x = raster_text_width(c->xlabel[i], ts)) > lw)
+		if ((x = raster_text_width(font, c->xlabel[i], ts)) > lw)
 			lw = x;
 	if (c->xlabel == NULL)
-		lw = raster_text_px(7, ts);
+		lw = raster_text_width(font, "0000.00", ts);
 	spacing = c->n > 1 ? (L->a.right - L->a.left) * (c->x[c->n - 1] -
 	    c->x[0]) / (double)(c->n - 1) / (L->a.x1 - L->a.x0) : 1e9;
 	L->every = c->n;
@@ -316,7 +317,7 @@ enum key_kind { KEY_SERIES, KEY_PARTIAL, KEY_TARGET, KEY_PROJ, KEY_YOY };
 static void
 key_sample(struct raster *cv, enum key_kind k, int x, int y, int ts)
 {
-	int ph = 0, m = y + 3 * ts, e = x + 14 * ts;
+	int ph = 0, m = y + FONT_MID * ts, e = x + 14 * ts;
 
 	switch (k) {
 	case KEY_SERIES:
@@ -340,8 +341,8 @@ key_sample(struct raster *cv, enum key_kind k, int x, int y, int ts)
 		    &ph);
 		break;
 	case KEY_YOY:
-		raster_fill(cv, x + 5 * ts, y, x + 10 * ts, y + 7 * ts - 1,
-		    PNGCHART_RGB_YOY);
+		raster_fill(cv, x + 5 * ts, m - 3 * ts, x + 10 * ts,
+		    m + 4 * ts - 1, PNGCHART_RGB_YOY);
 		break;
 	}
 }
@@ -352,8 +353,10 @@ static void
 trend_legend(struct raster *cv, const struct chart_trend *c,
     const struct trend_layout *L, int right, int y, int room)
 {
-	static const char *const text[] = { "Actual", "Partial period",
-	    "Target", "Projection", "YoY growth, % (right)" };
+	const struct chart_words *wd = c->words != NULL ? c->words :
+	    &chart_words_en;
+	const char *const text[] = { wd->value, wd->partial, wd->target,
+	    wd->pace, wd->yoy };
 	enum key_kind k[5];
 	size_t n = 0, i;
 	int ts = L->ts, w = 0, x;
@@ -371,7 +374,7 @@ trend_legend(struct raster *cv, const struct chart_trend *c,
 	if (L->yoy)
 		k[n++] = KEY_YOY;
 	for (i = 0; i < n; i++)
-		w += 20 * ts + raster_text_width(text[k[i]], ts) +
+		w += 20 * ts + raster_text_width(cv->font, text[k[i]], ts) +
 		    (i ? 14 * ts : 0);
 	if (w > room)
 		return;
@@ -400,8 +403,8 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 		    RGB_AXIS);
 		raster_format_num(s, raster_ticks_at(&L->yt, i),
 		    L->yt.decimals);
-		raster_text(cv, a->left - 7 * ts, y - 3 * ts, s, RGB_TEXT, ts,
-		    RASTER_RIGHT, 0);
+		raster_text(cv, a->left - 7 * ts, y - FONT_MID * ts, s,
+		    RGB_TEXT, ts, RASTER_RIGHT, 0);
 	}
 	for (k = 0; k < c->n; k++) {
 		const char *lab = c->xlabel != NULL ? c->xlabel[k] : NULL;
@@ -425,8 +428,9 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 		x = pngchart_map_x(a, c->target_x);
 		snprintf(s, sizeof(s), "%.0f", floor(c->target_x));
 		if (x - pngchart_map_x(a, c->x[c->n - 1]) >
-		    (raster_text_width(s, ts) + raster_text_width(c->xlabel !=
-		    NULL ? c->xlabel[c->n - 1] : s, ts)) / 2 + 8 * ts) {
+		    (raster_text_width(cv->font, s, ts) +
+		    raster_text_width(cv->font, c->xlabel != NULL ?
+		    c->xlabel[c->n - 1] : s, ts)) / 2 + 8 * ts) {
 			raster_fill(cv, x, a->top, x, a->bottom, RGB_GRID);
 			raster_fill(cv, x, a->bottom + 1, x + ts - 1,
 			    a->bottom + 4 * ts, RGB_AXIS);
@@ -456,8 +460,8 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 			raster_format_num(s, raster_ticks_at(&L->rt, i),
 			    L->rt.decimals);
 			snprintf(s + strlen(s), sizeof(s) - strlen(s), "%%");
-			raster_text(cv, a->right + 7 * ts, y - 3 * ts, s,
-			    RGB_TEXT, ts, RASTER_LEFT, 0);
+			raster_text(cv, a->right + 7 * ts, y - FONT_MID * ts,
+			    s, RGB_TEXT, ts, RASTER_LEFT, 0);
 		}
 	}
 	raster_fill(cv, a->left, a->top, a->left + ts - 1, a->bottom,
@@ -518,31 +522,33 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 /* --- public -------------------------------------------------------------- */
 
 int
-pngchart_trend_area(const struct chart_trend *c, int width, int height,
-    struct pngchart_area *a, struct pm_err *err)
+pngchart_trend_area(struct font *font, const struct chart_trend *c,
+    int width, int height, struct pngchart_area *a, struct pm_err *err)
 {
 	struct trend_layout L;
 	int rc;
 
 	if ((rc = size_check(width, height, err)) != 0 ||
-	    (rc = trend_layout(c, 0, 0, width, height, false, &L, err)) != 0)
+	    (rc = trend_layout(font, c, 0, 0, width, height, false, &L,
+	    err)) != 0)
 		return rc;
 	*a = L.a;
 	return 0;
 }
 
 int
-pngchart_trend(const char *path, const struct chart_trend *c, int width,
-    int height, struct pm_err *err)
+pngchart_trend(struct font *font, const char *path,
+    const struct chart_trend *c, int width, int height, struct pm_err *err)
 {
 	struct raster cv;
 	struct trend_layout L;
 	int rc;
 
 	if ((rc = size_check(width, height, err)) != 0 ||
-	    (rc = trend_layout(c, 0, 0, width, height, false, &L, err)) != 0)
+	    (rc = trend_layout(font, c, 0, 0, width, height, false, &L,
+	    err)) != 0)
 		return rc;
-	if ((rc = raster_init(&cv, width, height, err)) != 0)
+	if ((rc = raster_init(&cv, width, height, font, err)) != 0)
 		return rc;
 	draw_trend(&cv, c, &L);
 	rc = raster_write_png(&cv, path, err);
@@ -551,8 +557,9 @@ pngchart_trend(const char *path, const struct chart_trend *c, int width,
 }
 
 int
-pngchart_multi(const char *path, const struct chart_trend *charts,
-    size_t n, int width, int height, struct pm_err *err)
+pngchart_multi(struct font *font, const char *path,
+    const struct chart_trend *charts, size_t n, int width, int height,
+    struct pm_err *err)
 {
 	struct raster cv;
 	struct trend_layout L;
@@ -573,7 +580,7 @@ pngchart_multi(const char *path, const struct chart_trend *charts,
 		    height, n);
 	cw = width / (int)cols;
 	ch = height / (int)rows;
-	if ((rc = raster_init(&cv, width, height, err)) != 0)
+	if ((rc = raster_init(&cv, width, height, font, err)) != 0)
 		return rc;
 	for (i = 0; i < n; i++) {
 		const struct chart_trend *c = &charts[i];
@@ -584,11 +591,13 @@ pngchart_multi(const char *path, const struct chart_trend *charts,
 		if (c->n == 0) {
 			raster_text(&cv, ox + 5, oy + 5, c->title, RGB_TEXT, 1,
 			    RASTER_LEFT, cw - 10);
-			raster_text(&cv, ox + cw / 2, oy + ch / 2 - 4,
-			    "no data", RGB_MUTED, 1, RASTER_CENTER, 0);
+			raster_text(&cv, ox + cw / 2, oy + ch / 2 - FONT_H / 2,
+			    (c->words != NULL ? c->words :
+			    &chart_words_en)->no_data, RGB_MUTED, 1,
+			    RASTER_CENTER, 0);
 			continue;
 		}
-		rc = trend_layout(c, ox, oy, cw, ch, true, &L, err);
+		rc = trend_layout(font, c, ox, oy, cw, ch, true, &L, err);
 		if (rc != 0) {
 			if (rc == PM_EUSAGE)
 				rc = pm_fail(err, PM_EUSAGE, NULL, 0,
@@ -620,8 +629,8 @@ no_data_word(const struct chart_bars *c)
 }
 
 static int
-bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
-    struct pm_err *err)
+bars_layout(struct font *font, const struct chart_bars *c, int w, int h,
+    struct bars_layout *L, struct pm_err *err)
 {
 	int ts = w >= 1200 && h >= 700 ? 2 : 1;
 	int lh = (FONT_H + 4) * ts, top, bot, vw, x, want, rc;
@@ -686,15 +695,16 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 	L->a.x0 = lo, L->a.x1 = hi;
 	L->a.y0 = 0, L->a.y1 = (double)c->n;
 	L->decimals = m >= 100 ? 0 : m >= 10 ? 1 : 2;
-	vw = raster_text_width("n/a", ts);
-	if ((x = raster_text_width(no_data_word(c), ts)) > vw)
+	vw = raster_text_width(font, "n/a", ts);
+	if ((x = raster_text_width(font, no_data_word(c), ts)) > vw)
 		vw = x;
 	for (i = 0; i < c->n; i++) {
 		raster_format_num(s, c->value[i], L->decimals);
 		if (isfinite(c->value[i]) &&
-		    (x = raster_text_width(s, ts)) > vw)
+		    (x = raster_text_width(font, s, ts)) > vw)
 			vw = x;
-		if ((x = raster_text_width(c->label[i], ts)) > L->label_w)
+		if ((x = raster_text_width(font, c->label[i], ts)) >
+		    L->label_w)
 			L->label_w = x;
 	}
 	if (L->label_w > (w - 2 * L->pad) * 35 / 100)
@@ -711,7 +721,7 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 		raster_ticks_make(&L->t, lo, hi, want);
 		x = L->t.count > 1 ? (int)((L->a.right - L->a.left) *
 		    L->t.step / (hi - lo)) : INT32_MAX;
-		if (x > raster_ticks_width(&L->t, "", ts) + 12 * ts)
+		if (x > raster_ticks_width(font, &L->t, "", ts) + 12 * ts)
 			break;
 	}
 	rowh = (bot - top + 1) / (double)c->n;
@@ -721,22 +731,22 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 }
 
 int
-pngchart_bars_area(const struct chart_bars *c, int width, int height,
-    struct pngchart_area *a, struct pm_err *err)
+pngchart_bars_area(struct font *font, const struct chart_bars *c, int width,
+    int height, struct pngchart_area *a, struct pm_err *err)
 {
 	struct bars_layout L;
 	int rc;
 
 	if ((rc = size_check(width, height, err)) != 0 ||
-	    (rc = bars_layout(c, width, height, &L, err)) != 0)
+	    (rc = bars_layout(font, c, width, height, &L, err)) != 0)
 		return rc;
 	*a = L.a;
 	return 0;
 }
 
 int
-pngchart_bars(const char *path, const struct chart_bars *c, int width,
-    int height, struct pm_err *err)
+pngchart_bars(struct font *font, const char *path,
+    const struct chart_bars *c, int width, int height, struct pm_err *err)
 {
 	struct raster cv;
 	struct bars_layout L;
@@ -747,9 +757,9 @@ pngchart_bars(const char *path, const struct chart_bars *c, int width,
 	size_t k;
 
 	if ((rc = size_check(width, height, err)) != 0 ||
-	    (rc = bars_layout(c, width, height, &L, err)) != 0)
+	    (rc = bars_layout(font, c, width, height, &L, err)) != 0)
 		return rc;
-	if ((rc = raster_init(&cv, width, height, err)) != 0)
+	if ((rc = raster_init(&cv, width, height, font, err)) != 0)
 		return rc;
 	ts = L.ts;
 	for (i = 0; i < L.t.count; i++) {
@@ -784,16 +794,16 @@ pngchart_bars(const char *path, const struct chart_bars *c, int width,
 		}
 		if (k % L.every != 0)
 			continue;
-		raster_text(&cv, a->left - 8 * ts, y - 3 * ts, c->label[k],
-		    RGB_TEXT, ts, RASTER_RIGHT, L.label_w);
+		raster_text(&cv, a->left - 8 * ts, y - FONT_MID * ts,
+		    c->label[k], RGB_TEXT, ts, RASTER_RIGHT, L.label_w);
 		if (bar_missing(c, k))
 			snprintf(s, sizeof(s), "%s", no_data_word(c));
 		else if (isfinite(c->value[k]))
 			raster_format_num(s, c->value[k], L.decimals);
 		else
 			snprintf(s, sizeof(s), "n/a");
-		raster_text(&cv, width - 1 - L.pad, y - 3 * ts, s, RGB_TEXT, ts,
-		    RASTER_RIGHT, 0);
+		raster_text(&cv, width - 1 - L.pad, y - FONT_MID * ts, s,
+		    RGB_TEXT, ts, RASTER_RIGHT, 0);
 	}
 	/* The base line last, so bars on both sides meet at a clear edge. */
 	raster_fill(&cv, b, a->top, b + ts - 1, a->bottom, RGB_AXIS);
@@ -810,8 +820,9 @@ pngchart_bars(const char *path, const struct chart_bars *c, int width,
 		for (i = 0; i < 6; i++) {
 			if (!L.shown[i] || x > width - L.pad - 40 * ts)
 				continue;
-			raster_fill(&cv, x, L.key_y, x + 7 * ts,
-			    L.key_y + 7 * ts, chart_status_rgb[i]);
+			raster_fill(&cv, x, L.key_y + (FONT_MID - 4) * ts,
+			    x + 7 * ts, L.key_y + (FONT_MID + 3) * ts,
+			    chart_status_rgb[i]);
 			x += 11 * ts;
 			x += raster_text(&cv, x, L.key_y, c->status_name[i],
 			    RGB_TEXT, ts, RASTER_LEFT, width - L.pad - x);
@@ -850,7 +861,7 @@ pngchart_sparkline(const char *path, const double *y, size_t n, int width,
 	if (lo <= hi && !isfinite(hi - lo))
 		return pm_fail(err, PM_EDATA, NULL, 0,
 		    "values too large to draw");
-	if ((rc = raster_init(&cv, width, height, err)) != 0)
+	if ((rc = raster_init(&cv, width, height, NULL, err)) != 0)
 		return rc;
 	for (i = 0; i < n; i++) {
 		if (!isfinite(y[i])) {

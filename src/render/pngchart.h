@@ -9,12 +9,14 @@
  * render/raster.h's. Never prints, never exits (but xalloc's out-of-memory
  * exit). Keeps no state between calls.
  *
- * Text goes through the built-in 5x8 font of render/font.h, which has
- * printable ASCII only: every other byte (any UTF-8 sequence, control
- * characters, stray bytes) is skipped, so callers pass English names, and
- * no byte sequence can make a draw fail. Text too long for its place is
- * cut and ends in "..". Labels are drawn at scale 1 (titles 2); trends and
- * bars from 1200x700 up at scale 2 (titles 3).
+ * Text is UTF-8 (Chinese as well as Latin), set in the face of
+ * render/font.h that the caller opened once for its batch of charts and
+ * passes in (borrowed for the call); control characters and invalid
+ * UTF-8 are left out, so no byte sequence can make a draw fail. Text too
+ * long for its place is cut and ends in "..". Labels are drawn at scale 1
+ * (titles 2); trends and bars from 1200x700 up at scale 2 (titles 3).
+ * Legend and "no data" words are the chart's words (chart_words_en when
+ * it has none).
  *
  * Files: a call draws the whole picture, writes it to a new temporary file
  * next to 'path' ("path.PID.N.tmp") and renames it onto 'path', so a
@@ -24,7 +26,7 @@
  * Errors (err may be NULL): PM_EUSAGE for a width or height outside
  * PNGCHART_MIN..PNGCHART_MAX pixels, or a chart whose text leaves no room
  * for its plot (a trend with title, subtitle, unit and footer needs about
- * 60 pixels wide and 120 high, a small multiple about 60x64 per cell);
+ * 60 pixels wide and 170 high, a small multiple about 60x120 per cell);
  * PM_EDATA for nothing to draw or values too large to subtract; PM_EIO
  * when the file cannot be written, with err->file = path and strerror in
  * the message.
@@ -35,6 +37,7 @@
 #include <stddef.h>
 
 #include "render/chart.h"
+#include "render/font.h"
 #include "util/err.h"
 
 #define PNGCHART_MIN 16         /* pixels per side */
@@ -59,22 +62,23 @@
  * line; year-on-year growth thin bars on a right axis in percent when
  * has_yoy (may be NULL) marks any point. partial and xlabel may be NULL;
  * non-finite values are left out. n == 0: PM_EDATA "no data to draw". */
-int pngchart_trend(const char *path, const struct chart_trend *c, int width,
-    int height, struct pm_err *err);
+int pngchart_trend(struct font *font, const char *path,
+    const struct chart_trend *c, int width, int height, struct pm_err *err);
 
 /* Horizontal bars, one row per label in the given order: label | bar |
  * value. Colour chart_status_rgb[status[i]] when status is not NULL (an
  * out-of-range status is drawn grey). Value axis lo..hi when fixed_range
  * (PM_EUSAGE unless lo < hi), else 0..max, or min..max with 0 when a
  * value is negative, padded 5%; a zero line when the range spans 0. */
-int pngchart_bars(const char *path, const struct chart_bars *c, int width,
-    int height, struct pm_err *err);
+int pngchart_bars(struct font *font, const char *path,
+    const struct chart_bars *c, int width, int height, struct pm_err *err);
 
 /* Small multiples: n trends on one page in a grid of ceil(sqrt(n))
  * columns, each compact (title, subtitle, axes; no legend, growth bars
  * or footer). A chart with no points shows "no data" in its cell. */
-int pngchart_multi(const char *path, const struct chart_trend *charts,
-    size_t n, int width, int height, struct pm_err *err);
+int pngchart_multi(struct font *font, const char *path,
+    const struct chart_trend *charts, size_t n, int width, int height,
+    struct pm_err *err);
 
 /* Sparkline (e.g. 120x30): the values as a 1-px line, no axes, the last
  * point a dot of PNGCHART_RGB_LAST. Point i of n > 1 is at column
@@ -99,19 +103,20 @@ struct pngchart_area {
 	double y0, y1;                  /* data at bottom and top, y0 < y1 */
 };
 
-/* The area pngchart_trend() would plot 'c' in at this size, with the same
+/* The area pngchart_trend() would plot 'c' in at this size and font (the
+ * margins depend on the widths of the texts), with the same
  * errors (except PM_EIO). The y range covers the data, projection and
  * target, starts at 0 when all values are >= 0 and the smallest is at
  * most half the largest (likewise at 0 for negatives), and is padded 5%
  * at ends that are not 0. The x range covers the points, projection and
  * target_x, padded 4% (0.5 when it is one point). */
-int pngchart_trend_area(const struct chart_trend *c, int width, int height,
-    struct pngchart_area *a, struct pm_err *err);
+int pngchart_trend_area(struct font *font, const struct chart_trend *c,
+    int width, int height, struct pngchart_area *a, struct pm_err *err);
 
 /* The area pngchart_bars() would use: x0..x1 is the value axis; y0 = 0 and
  * y1 = n. Bar i is centred on row pngchart_bar_row(a, n, i). */
-int pngchart_bars_area(const struct chart_bars *c, int width, int height,
-    struct pngchart_area *a, struct pm_err *err);
+int pngchart_bars_area(struct font *font, const struct chart_bars *c,
+    int width, int height, struct pngchart_area *a, struct pm_err *err);
 
 int pngchart_map_x(const struct pngchart_area *a, double x);
 int pngchart_map_y(const struct pngchart_area *a, double y);

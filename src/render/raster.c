@@ -19,7 +19,6 @@
 
 #include <png.h>
 
-#include "render/font.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -28,7 +27,8 @@
 /* --- canvas -------------------------------------------------------------- */
 
 int
-raster_init(struct raster *r, int w, int h, struct pm_err *err)
+raster_init(struct raster *r, int w, int h, struct font *font,
+    struct pm_err *err)
 {
 	memset(r, 0, sizeof(*r));
 	if (w < 1 || h < 1)
@@ -44,6 +44,7 @@ raster_init(struct raster *r, int w, int h, struct pm_err *err)
 	r->h = h;
 	r->cx1 = w - 1;
 	r->cy1 = h - 1;
+	r->font = font;
 	return 0;
 }
 
@@ -155,79 +156,174 @@ raster_marker(struct raster *r, int x, int y, int rad, unsigned rgb,
 
 /* --- text ---------------------------------------------------------------- */
 
-static bool
-glyph_ok(unsigned char ch)
+/* The code point at *s, moving *s past it; UINT32_MAX for a byte that
+ * starts no valid sequence (RFC 3629: no overlong forms, surrogates or
+ * values above U+10FFFF), which moves *s one byte. *s is not at NUL. */
+static uint32_t
+next_cp(const char **s)
 {
-	return ch >= FONT_FIRST && ch <= FONT_LAST;
+	const unsigned char *p = (const unsigned char *)*s;
+	uint32_t cp;
+	int n, i;
+
+	if (p[0] < 0x80) {
+		*s += 1;
+		return p[0];
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 1, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 2, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 3, cp = p[0] & 0x07;
+	else
+		goto bad;
+	for (i = 1; i <= n; i++) {
+		if ((p[i] & 0xc0) != 0x80)      /* NUL ends here too */
+			goto bad;
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		goto bad;
+	*s += n + 1;
+	return cp;
+bad:
+	*s += 1;
+	return UINT32_MAX;
 }
 
-/* Every byte of a UTF-8 sequence is >= 0x80, so none of them counts. */
+static bool
+drawable(uint32_t cp)
+{
+	return cp != UINT32_MAX && cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0);
+}
+
 size_t
 raster_text_len(const char *s)
 {
 	size_t n = 0;
 
-	for (; s != NULL && *s != '\0' && n < 4096; s++)
-		n += glyph_ok((unsigned char)*s);
+	while (s != NULL && *s != '\0' && n < 4096)
+		n += drawable(next_cp(&s));
 	return n;
 }
 
-/* The blank column after the last glyph is not part of the text. */
-int
-raster_text_px(size_t nch, int scale)
+/* Width in 1/64 pixels of the first 'max' drawable code points of s. */
+static long
+advance_of(struct font *f, const char *s, int px, size_t max)
 {
-	return nch ? (int)nch * FONT_ADVANCE * scale - scale : 0;
+	long w = 0;
+	size_t n = 0;
+	uint32_t cp;
+
+	while (s != NULL && *s != '\0' && n < max)
+		if (drawable(cp = next_cp(&s))) {
+			w += font_glyph(f, cp, px)->advance;
+			n++;
+		}
+	return w;
 }
 
 int
-raster_text_width(const char *s, int scale)
+raster_text_width(struct font *f, const char *s, int scale)
 {
-	return raster_text_px(raster_text_len(s), scale);
+	if (f == NULL)
+		return 0;
+	return (int)((advance_of(f, s, FONT_PX * scale, 4096) + 32) >> 6);
 }
 
+/* Coverage a (0..255) of rgb over the pixel that is there. */
 static void
-glyph(struct raster *r, int x, int y, unsigned char ch, unsigned rgb,
-    int scale)
+blend(struct raster *r, int x, int y, unsigned rgb, unsigned a)
 {
-	const unsigned char *g = font_glyphs[ch - FONT_FIRST];
-	int row, col;
+	unsigned char *p;
+	int k;
 
-	for (row = 0; row < FONT_H; row++)
-		for (col = 0; col < FONT_W; col++)
-			if (g[row] & (0x10 >> col))
-				raster_fill(r, x + col * scale,
-				    y + row * scale,
-				    x + col * scale + scale - 1,
-				    y + row * scale + scale - 1, rgb);
+	if (x < r->cx0 || x > r->cx1 || y < r->cy0 || y > r->cy1 || a == 0)
+		return;
+	p = r->px + ((size_t)y * (size_t)r->w + (size_t)x) * 3;
+	for (k = 0; k < 3; k++) {
+		unsigned c = rgb >> (16 - 8 * k) & 0xff;
+
+		p[k] = (unsigned char)((p[k] * (255 - a) + c * a + 127) / 255);
+	}
+}
+
+/* A pen position (1/64 pixels, either sign) rounded to the nearest pixel,
+ * halves up, without shifting a negative number. */
+static int
+pen_px(long v)
+{
+	v += 32;
+	return (int)(v >= 0 ? v / 64 : -((-v + 63) / 64));
+}
+
+/* Draw the first 'max' drawable code points of s with the pen at x (1/64
+ * pixels) on the baseline 'base'; returns the pen after them. */
+static long
+draw_run(struct raster *r, long pen, int base, const char *s, size_t max,
+    unsigned rgb, int px)
+{
+	const struct font_glyph *g;
+	size_t n = 0;
+	uint32_t cp;
+	int gx, gy, i, j;
+
+	while (s != NULL && *s != '\0' && n < max) {
+		if (!drawable(cp = next_cp(&s)))
+			continue;
+		g = font_glyph(r->font, cp, px);
+		gx = pen_px(pen) + g->left;
+		gy = base - g->top;
+		for (j = 0; j < g->h; j++)
+			for (i = 0; i < g->w; i++)
+				blend(r, gx + i, gy + j, rgb,
+				    g->mask[(size_t)j * (size_t)g->w +
+				    (size_t)i]);
+		pen += g->advance;
+		n++;
+	}
+	return pen;
 }
 
 int
 raster_text(struct raster *r, int x, int y, const char *s, unsigned rgb,
     int scale, enum raster_align al, int maxw)
 {
-	size_t n = raster_text_len(s), keep = n, i = 0;
-	bool cut = maxw > 0 && raster_text_px(n, scale) > maxw;
-	int w;
+	int px = FONT_PX * scale, base = y + FONT_ASCENT * scale, w;
+	size_t n = raster_text_len(s), keep = n;
+	long full, dots = 0, pen, a;
+	const char *p = s;
+	uint32_t cp;
+	bool cut;
 
+	if (r->font == NULL || n == 0)
+		return 0;
+	full = advance_of(r->font, s, px, n);
+	cut = maxw > 0 && (full + 32) >> 6 > maxw;
 	/* Keep as many characters as leave room for the "..". */
-	if (cut)
-		for (keep = 0; raster_text_px(keep + 3, scale) <= maxw; keep++)
-			;
-	w = raster_text_px(keep + (cut ? 2 : 0), scale);
+	if (cut) {
+		dots = advance_of(r->font, "..", px, 2);
+		for (full = 0, keep = 0; keep < n && *p != '\0';) {
+			if (!drawable(cp = next_cp(&p)))
+				continue;
+			a = font_glyph(r->font, cp, px)->advance;
+			if ((full + a + dots + 32) >> 6 > maxw)
+				break;
+			full += a;
+			keep++;
+		}
+		full += dots;
+	}
+	w = (int)((full + 32) >> 6);
 	if (al == RASTER_CENTER)
 		x -= w / 2;
 	else if (al == RASTER_RIGHT)
 		x -= w - 1;
-	for (; s != NULL && *s != '\0' && i < keep; s++)
-		if (glyph_ok((unsigned char)*s)) {
-			glyph(r, x, y, (unsigned char)*s, rgb, scale);
-			x += FONT_ADVANCE * scale;
-			i++;
-		}
-	if (cut) {
-		glyph(r, x, y, '.', rgb, scale);
-		glyph(r, x + FONT_ADVANCE * scale, y, '.', rgb, scale);
-	}
+	pen = draw_run(r, (long)x * 64, base, s, keep, rgb, px);
+	if (cut)
+		draw_run(r, pen, base, "..", 2, rgb, px);
 	return w;
 }
 
@@ -235,7 +331,7 @@ void
 raster_text_within(struct raster *r, int x, int y, const char *s,
     unsigned rgb, int scale, int lo, int hi)
 {
-	int w = raster_text_width(s, scale), l = x - w / 2;
+	int w = raster_text_width(r->font, s, scale), l = x - w / 2;
 
 	if (l + w - 1 > hi)
 		l = hi - w + 1;
@@ -327,8 +423,8 @@ raster_ticks_at(const struct raster_ticks *t, int i)
 }
 
 int
-raster_ticks_width(const struct raster_ticks *t, const char *suffix,
-    int scale)
+raster_ticks_width(struct font *font, const struct raster_ticks *t,
+    const char *suffix, int scale)
 {
 	char s[RASTER_NUMTXT + 8];
 	int i, w, max = 0;
@@ -336,7 +432,7 @@ raster_ticks_width(const struct raster_ticks *t, const char *suffix,
 	for (i = 0; i < t->count; i++) {
 		raster_format_num(s, raster_ticks_at(t, i), t->decimals);
 		snprintf(s + strlen(s), sizeof(s) - strlen(s), "%s", suffix);
-		w = raster_text_width(s, scale);
+		w = raster_text_width(font, s, scale);
 		max = w > max ? w : max;
 	}
 	return max;

@@ -1,11 +1,12 @@
 /* render/raster.h - the pixels under the native chart renderer: an RGB
  * canvas in memory, the primitives that draw on it (rectangles, lines,
- * dashed lines, markers, text in the bitmap font of render/font.h), nice
+ * dashed lines, markers, text in the face of render/font.h), nice
  * axis ticks and their labels, and the writing of the canvas as a PNG.
  *
  * Knows nothing of charts: no data, no layout, no colour scheme beyond the
  * white background. Never prints, never exits (but xalloc's out-of-memory
- * exit). Keeps no state outside the struct raster the caller passes in.
+ * exit). Keeps no state outside the struct raster the caller passes in
+ * (and the glyph cache of its font).
  *
  * Invariants: pixels are ints, x grows rightwards and y downwards from
  * (0,0) at the top left. Every pixel goes through the clip rectangle,
@@ -14,10 +15,12 @@
  * drawing functions stay within -RASTER_PXMAX..RASTER_PXMAX (raster_px()
  * gives such values), so that their differences cannot overflow an int.
  *
- * Text: printable ASCII only (FONT_FIRST..FONT_LAST). Every other byte
- * (any UTF-8 sequence, control characters, stray bytes) is skipped, so no
- * byte sequence can make a draw fail. A scale of k draws each font pixel
- * as a k x k square; glyphs sit FONT_ADVANCE * k pixels apart.
+ * Text: UTF-8, set in the face of render/font.h (the raster borrows it)
+ * at FONT_PX * scale pixels to the em, anti-aliased over what is there.
+ * Control characters, invalid UTF-8 (stray bytes, overlong forms,
+ * surrogates) and code points the face has no glyph for are left out, so
+ * no byte sequence can make a draw fail. A text's y is the top of its
+ * line, FONT_H * scale pixels tall.
  */
 #ifndef PM_RENDER_RASTER_H
 #define PM_RENDER_RASTER_H
@@ -25,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "render/font.h"
 #include "util/err.h"
 
 #define RASTER_RGB_BG 0xffffffu /* a new canvas, the inside of hollow marks */
@@ -35,6 +39,7 @@ struct raster {
 	unsigned char *px;      /* w * h RGB triples, top row first */
 	int w, h;               /* pixels, >= 1 */
 	int cx0, cy0, cx1, cy1; /* clip rectangle, edges included, inside */
+	struct font *font;      /* of the text, borrowed; NULL: no text */
 };
 
 /* Marker shapes for raster_marker(), or'ed together; 0 is a filled
@@ -54,11 +59,14 @@ struct raster_ticks {
 	int decimals;           /* digits after the point in labels, 0..10 */
 };
 
-/* Allocate a w x h canvas, all RASTER_RGB_BG, clipped to the whole of it.
- * Callers check their own size limits first; this one only refuses what
- * cannot be allocated: PM_EUSAGE for a side < 1 or a byte count beyond
- * size_t. On failure 'r' is zeroed. Release with raster_release(). */
-int raster_init(struct raster *r, int w, int h, struct pm_err *err);
+/* Allocate a w x h canvas, all RASTER_RGB_BG, clipped to the whole of it,
+ * its text drawn in 'font' (borrowed until raster_release(); NULL: text is
+ * left out). Callers check their own size limits first; this one only
+ * refuses what cannot be allocated: PM_EUSAGE for a side < 1 or a byte
+ * count beyond size_t. On failure 'r' is zeroed. Release with
+ * raster_release(). */
+int raster_init(struct raster *r, int w, int h, struct font *font,
+    struct pm_err *err);
 /* Free the pixels; NULL, a zeroed or a released raster is a no-op. */
 void raster_release(struct raster *r);
 
@@ -86,14 +94,14 @@ void raster_line(struct raster *r, int x0, int y0, int x1, int y1,
 void raster_marker(struct raster *r, int x, int y, int rad, unsigned rgb,
     unsigned flags);
 
-/* Characters of 's' the font can draw (NULL: 0), counted up to 4096 so
- * that widths fit an int. */
+/* Code points of 's' that are drawn or measured (NULL: 0): all but
+ * control characters and invalid UTF-8, counted up to 4096 so that
+ * widths fit an int. */
 size_t raster_text_len(const char *s);
-/* Width in pixels of nch characters at 'scale' (0 for none). */
-int raster_text_px(size_t nch, int scale);
-/* Width in pixels of 's' at 'scale', as raster_text() draws it uncut. */
-int raster_text_width(const char *s, int scale);
-/* Draw 's' (NULL: nothing) with its top at y: starting at x
+/* Width in pixels of 's' at 'scale' in 'font' (NULL: 0), as raster_text()
+ * draws it uncut. */
+int raster_text_width(struct font *font, const char *s, int scale);
+/* Draw 's' (NULL: nothing) with its line's top at y: starting at x
  * (RASTER_LEFT), centred on x, or ending at x (RASTER_RIGHT). Text wider
  * than maxw (when > 0) is cut and ends in "..". Returns the width drawn. */
 int raster_text(struct raster *r, int x, int y, const char *s, unsigned rgb,
@@ -119,9 +127,10 @@ void raster_ticks_make(struct raster_ticks *t, double lo, double hi,
     int want);
 /* Tick i, with rounding noise around 0 made exactly 0. */
 double raster_ticks_at(const struct raster_ticks *t, int i);
-/* Width of the widest tick label at 'scale', 'suffix' appended to each. */
-int raster_ticks_width(const struct raster_ticks *t, const char *suffix,
-    int scale);
+/* Width of the widest tick label at 'scale' in 'font', 'suffix' appended
+ * to each. */
+int raster_ticks_width(struct font *font, const struct raster_ticks *t,
+    const char *suffix, int scale);
 
 /* Write the canvas as an 8-bit RGB PNG to 'path': to a new temporary file
  * "path.PID.N.tmp" next to it (O_EXCL, mode 0666 less the umask), fsync'd,

@@ -192,6 +192,7 @@ $GP "$PM" --db own.db -q chart --indicator net_txn_volume --out g ||
 grep -q "(\$1 < 0 ? \$1 : NaN):2:(sprintf(.*' ', \$1)) with labels right" \
 	script.gp || fail "a negative value's label is not outside its bar"
 run_expect 0 "$PM" --db t.db chart --system rules --out n --renderer native
-# Native legend: a square of the "on track" green above the bars.
-[ -n "$(./pngcols n/rules.scores.png 2e7d32 30 70)" ] ||
+# Native legend: a square of the "on track" green above the bars (under
+# a title 32 px tall and a subtitle line of 20 at the default size).
+[ -n "$(./pngcols n/rules.scores.png 2e7d32 60 95)" ] ||
 	fail "native scorecard without a legend"

@@ -17,6 +17,7 @@
 #include <png.h>
 
 #include "render/chart.h"
+#include "render/font.h"
 #include "render/pngchart.h"
 #include "util/err.h"
 #include "testutil.h"
@@ -168,34 +169,57 @@ series_fill(struct series *s, struct chart_trend *c)
 	c->xlabel = s->xlabel;
 }
 
+/* Each test's state: a temporary directory and the charts' face. */
+struct fx {
+	char *dir;
+	struct font *font;
+};
+
+#define DIR(state) (((struct fx *)*(state))->dir)
+#define FONT(state) (((struct fx *)*(state))->font)
+
 static int
 setup(void **state)
 {
-	*state = tu_mkdtemp();
+	struct fx *f = calloc(1, sizeof(*f));
+	struct pm_err err = PM_ERR_INIT;
+
+	if (f == NULL || font_open(&f->font, &err) != 0) {
+		fprintf(stderr, "font_open: %s\n", err.msg);
+		free(f);
+		return -1;
+	}
+	f->dir = tu_mkdtemp();
+	*state = f;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	tu_rmrf(*state);
-	free(*state);
+	struct fx *f = *state;
+
+	tu_rmrf(f->dir);
+	free(f->dir);
+	font_close(f->font);
+	free(f);
 	return 0;
 }
 
 static void
 trend_points_where_the_data_says(void **state)
 {
+	struct font *ft = FONT(state);
 	struct series s;
 	struct chart_trend c;
 	struct pngchart_area a;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "trend.png");
+	char *path = tu_path(DIR(state), "trend.png");
 	int i, px[NPT], py[NPT];
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_trend_area(ft, &c, W, H, &a, &err), 0);
 	assert_true(a.left > 0 && a.left < a.right && a.right < W);
 	assert_true(a.top > 0 && a.top < a.bottom && a.bottom < H);
 	assert_true(a.x0 < 2016 && a.x1 > 2025);
@@ -203,7 +227,7 @@ trend_points_where_the_data_says(void **state)
 	assert_double_exact(a.y0, 0);
 	assert_true(a.y1 >= 90 && a.y1 < 100);
 
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, W);
 	assert_int_equal(im.h, H);
@@ -237,21 +261,22 @@ trend_points_where_the_data_says(void **state)
 static void
 trend_target_row_and_marker(void **state)
 {
+	struct font *ft = FONT(state);
 	struct series s;
 	struct chart_trend c;
 	struct pngchart_area a;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "target.png");
+	char *path = tu_path(DIR(state), "target.png");
 	int ty, tx;
 
 	series_fill(&s, &c);
 	c.has_target = true;
 	c.target = 120;
 	c.target_x = 2030;
-	assert_int_equal(pngchart_trend_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_trend_area(ft, &c, W, H, &a, &err), 0);
 	assert_true(a.x1 > 2030 && a.y1 > 120);
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	ty = pngchart_map_y(&a, 120);
 	tx = pngchart_map_x(&a, 2030);
@@ -271,17 +296,18 @@ trend_target_row_and_marker(void **state)
 static void
 trend_partial_hollow_and_yoy(void **state)
 {
+	struct font *ft = FONT(state);
 	struct series s;
 	struct chart_trend c;
 	struct pngchart_area a, plain;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "yoy.png");
+	char *path = tu_path(DIR(state), "yoy.png");
 	double px[2] = { 2025, 2028 }, py[2] = { 90, 150 };
 	int x, y, i, n = 0;
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend_area(&c, W, H, &plain, &err), 0);
+	assert_int_equal(pngchart_trend_area(ft, &c, W, H, &plain, &err), 0);
 	for (i = 1; i < NPT; i++)
 		s.has_yoy[i] = true;
 	s.partial[NPT - 1] = true;
@@ -291,10 +317,10 @@ trend_partial_hollow_and_yoy(void **state)
 	c.nproj = 2;
 	c.proj_x = px;
 	c.proj_y = py;
-	assert_int_equal(pngchart_trend_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_trend_area(ft, &c, W, H, &a, &err), 0);
 	assert_true(a.right < plain.right);     /* room for the right axis */
 	assert_true(a.x1 > 2028 && a.y1 > 150);
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	for (y = a.top; y <= a.bottom; y++)
 		n += row_count(&im, y, a.left, a.right, PNGCHART_RGB_YOY);
@@ -319,7 +345,7 @@ sparkline_ends(void **state)
 	static const double y[] = { 1, 3, 2, 5, 4, 8, 6, 9 };
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "spark.png");
+	char *path = tu_path(DIR(state), "spark.png");
 	double one = 42;
 	int x, y0;
 
@@ -352,6 +378,7 @@ sparkline_ends(void **state)
 static void
 bars_colour_each_row(void **state)
 {
+	struct font *ft = FONT(state);
 	static const char *const label[] = { "Alpha", "Beta", "Gamma",
 	    "Delta", "Epsilon", "Zeta" };
 	static const double value[] = { 4.5, -3, 2, 0.5, -1.25, 3.75 };
@@ -360,7 +387,7 @@ bars_colour_each_row(void **state)
 	struct pngchart_area a;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "bars.png");
+	char *path = tu_path(DIR(state), "bars.png");
 	size_t i, j;
 
 	c.title = "Scorecard";
@@ -372,10 +399,10 @@ bars_colour_each_row(void **state)
 	c.fixed_range = true;
 	c.lo = -5;
 	c.hi = 5;
-	assert_int_equal(pngchart_bars_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_bars_area(ft, &c, W, H, &a, &err), 0);
 	assert_double_exact(a.x0, -5);
 	assert_double_exact(a.x1, 5);
-	assert_int_equal(pngchart_bars(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_bars(ft, path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, W);
 	assert_int_equal(im.h, H);
@@ -396,9 +423,9 @@ bars_colour_each_row(void **state)
 	/* No status: one colour; 0..max with no fixed range. */
 	c.status = NULL;
 	c.fixed_range = false;
-	assert_int_equal(pngchart_bars_area(&c, W, H, &a, &err), 0);
+	assert_int_equal(pngchart_bars_area(ft, &c, W, H, &a, &err), 0);
 	assert_true(a.x0 < -3 && a.x1 > 4.5);
-	assert_int_equal(pngchart_bars(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_bars(ft, path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	for (i = 0; i < c.n; i++)
 		assert_true(row_count(&im, pngchart_bar_row(&a, c.n, i),
@@ -408,18 +435,19 @@ bars_colour_each_row(void **state)
 	c.fixed_range = true;
 	c.lo = 5;
 	c.hi = 5;
-	assert_int_equal(pngchart_bars(path, &c, W, H, &err), PM_EUSAGE);
+	assert_int_equal(pngchart_bars(ft, path, &c, W, H, &err), PM_EUSAGE);
 	free(path);
 }
 
 static void
 multi_grid(void **state)
 {
+	struct font *ft = FONT(state);
 	struct series s;
 	struct chart_trend c[5];
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "multi.png");
+	char *path = tu_path(DIR(state), "multi.png");
 	size_t i;
 
 	series_fill(&s, &c[0]);
@@ -429,19 +457,21 @@ multi_grid(void **state)
 	c[3].has_target = true;
 	c[3].target = 200;
 	c[3].target_x = 2030;
-	assert_int_equal(pngchart_multi(path, c, 5, 900, 600, &err), 0);
+	assert_int_equal(pngchart_multi(ft, path, c, 5, 900, 600, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, 900);
 	assert_int_equal(im.h, 600);
 	assert_true(ncolours(&im, 8) > 2);
 	free(im.px);
-	assert_int_equal(pngchart_multi(path, c, 5, 16, 16, &err), PM_EUSAGE);
+	assert_int_equal(pngchart_multi(ft, path, c, 5, 16, 16, &err),
+	    PM_EUSAGE);
 	free(path);
 }
 
 static void
 bad_sizes(void **state)
 {
+	struct font *ft = FONT(state);
 	static const int sz[][2] = { { 0, H }, { W, 0 }, { 100000, H },
 	    { W, 100000 }, { 15, 100 }, { 8193, 100 }, { -1, -1 } };
 	struct series s;
@@ -450,7 +480,7 @@ bad_sizes(void **state)
 	struct pm_err err = PM_ERR_INIT;
 	static const char *const lab[] = { "a" };
 	static const double v[] = { 1 };
-	char *path = tu_path(*state, "size.png");
+	char *path = tu_path(DIR(state), "size.png");
 	size_t i;
 
 	series_fill(&s, &c);
@@ -460,72 +490,74 @@ bad_sizes(void **state)
 	for (i = 0; i < sizeof(sz) / sizeof(sz[0]); i++) {
 		int w = sz[i][0], h = sz[i][1];
 
-		assert_int_equal(pngchart_trend(path, &c, w, h, &err),
+		assert_int_equal(pngchart_trend(ft, path, &c, w, h, &err),
 		    PM_EUSAGE);
 		assert_int_equal(err.code, PM_EUSAGE);
-		assert_int_equal(pngchart_bars(path, &b, w, h, &err),
+		assert_int_equal(pngchart_bars(ft, path, &b, w, h, &err),
 		    PM_EUSAGE);
-		assert_int_equal(pngchart_multi(path, &c, 1, w, h, &err),
+		assert_int_equal(pngchart_multi(ft, path, &c, 1, w, h, &err),
 		    PM_EUSAGE);
 		assert_int_equal(pngchart_sparkline(path, s.y, NPT, w, h,
 		    &err), PM_EUSAGE);
 	}
 	/* Legal canvas, but no room for a trend's plot. */
-	assert_int_equal(pngchart_trend(path, &c, 16, 16, &err), PM_EUSAGE);
+	assert_int_equal(pngchart_trend(ft, path, &c, 16, 16, &err), PM_EUSAGE);
 	assert_int_equal(pngchart_sparkline(path, s.y, NPT, 16, 16, &err), 0);
 	assert_int_equal(pngchart_sparkline(path, s.y, NPT, 8192, 16, &err),
 	    0);
 	unlink(path);
 	assert_false(exists(path));
-	assert_int_equal(dir_count(*state), 0);
+	assert_int_equal(dir_count(DIR(state)), 0);
 	free(path);
 }
 
 static void
 no_data(void **state)
 {
+	struct font *ft = FONT(state);
 	struct series s;
 	struct chart_trend c;
 	struct chart_bars b = { 0 };
 	struct pm_err err = PM_ERR_INIT;
-	char *path = tu_path(*state, "none.png");
+	char *path = tu_path(DIR(state), "none.png");
 
 	series_fill(&s, &c);
 	c.n = 0;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), PM_EDATA);
 	assert_string_equal(err.msg, "no data to draw");
-	assert_int_equal(pngchart_bars(path, &b, W, H, &err), PM_EDATA);
-	assert_int_equal(pngchart_multi(path, &c, 0, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_bars(ft, path, &b, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_multi(ft, path, &c, 0, W, H, &err), PM_EDATA);
 	assert_int_equal(pngchart_sparkline(path, s.y, 0, 120, 30, &err),
 	    PM_EDATA);
 	/* Values whose difference overflows cannot be scaled. */
 	c.n = 2;
 	s.y[0] = -1.5e308;
 	s.y[1] = 1.5e308;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), PM_EDATA);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), PM_EDATA);
 	assert_int_equal(pngchart_sparkline(path, s.y, 2, 120, 30, &err),
 	    PM_EDATA);
 	/* Non-finite values are left out, not fatal. */
 	s.y[0] = NAN;
 	s.y[1] = 5;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), 0);
 	assert_int_equal(pngchart_sparkline(path, s.y, 2, 120, 30, &err), 0);
 	unlink(path);
-	assert_int_equal(dir_count(*state), 0);
+	assert_int_equal(dir_count(DIR(state)), 0);
 	free(path);
 }
 
 static void
 unwritable_path_leaves_nothing(void **state)
 {
+	struct font *ft = FONT(state);
 	struct series s;
 	struct chart_trend c;
 	struct pm_err err = PM_ERR_INIT;
-	char *dir = tu_path(*state, "missing");
+	char *dir = tu_path(DIR(state), "missing");
 	char *path = tu_path(dir, "x.png");
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), PM_EIO);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), PM_EIO);
 	assert_int_equal(err.code, PM_EIO);
 	assert_string_equal(err.file, path);
 	assert_true(tu_contains(err.msg, strerror(ENOENT)));
@@ -534,9 +566,9 @@ unwritable_path_leaves_nothing(void **state)
 	assert_false(exists(path));
 	/* A directory in the way: the rename fails, the temp file goes. */
 	assert_int_equal(mkdir(dir, 0700), 0);
-	assert_int_equal(pngchart_trend(dir, &c, W, H, &err), PM_EIO);
+	assert_int_equal(pngchart_trend(ft, dir, &c, W, H, &err), PM_EIO);
 	assert_string_equal(err.file, dir);
-	assert_int_equal(dir_count(*state), 1);
+	assert_int_equal(dir_count(DIR(state)), 1);
 	assert_int_equal(dir_count(dir), 0);
 	rmdir(dir);
 	free(path);
@@ -546,20 +578,21 @@ unwritable_path_leaves_nothing(void **state)
 static void
 replaces_atomically(void **state)
 {
+	struct font *ft = FONT(state);
 	struct series s;
 	struct chart_trend c;
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_file_str(*state, "old.png", "not a png");
+	char *path = tu_file_str(DIR(state), "old.png", "not a png");
 
 	series_fill(&s, &c);
-	assert_int_equal(pngchart_trend(path, &c, 640, 360, &err), 0);
-	assert_int_equal(pngchart_trend(path, &c, 320, 200, &err), 0);
+	assert_int_equal(pngchart_trend(ft, path, &c, 640, 360, &err), 0);
+	assert_int_equal(pngchart_trend(ft, path, &c, 320, 200, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, 320);
 	assert_int_equal(im.h, 200);
 	free(im.px);
-	assert_int_equal(dir_count(*state), 1);         /* no temp left */
+	assert_int_equal(dir_count(DIR(state)), 1);         /* no temp left */
 	unlink(path);
 	free(path);
 }
@@ -567,6 +600,7 @@ replaces_atomically(void **state)
 static void
 any_bytes_in_text(void **state)
 {
+	struct font *ft = FONT(state);
 	static const char zh[] = "\xe6\x95\xb0\xe5\xad\x97\xe7\xbb\x8f"
 	    "\xe6\xb5\x8e GDP \xe5\xa2\x9e\xe9\x95\xbf";
 	char junk[300], mixed[200];
@@ -576,7 +610,7 @@ any_bytes_in_text(void **state)
 	struct chart_bars b = { 0 };
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
-	char *path = tu_path(*state, "junk.png");
+	char *path = tu_path(DIR(state), "junk.png");
 	double v[NPT];
 	size_t i;
 
@@ -596,12 +630,12 @@ any_bytes_in_text(void **state)
 	c.unit = mixed;
 	c.footer = junk;
 	c.xlabel = xl;
-	assert_int_equal(pngchart_trend(path, &c, W, H, &err), 0);
+	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.w, W);
 	free(im.px);
 	c.title = mixed;
-	assert_int_equal(pngchart_multi(path, &c, 1, 300, 200, &err), 0);
+	assert_int_equal(pngchart_multi(ft, path, &c, 1, 300, 200, &err), 0);
 	b.title = junk;
 	b.subtitle = zh;
 	b.unit = mixed;
@@ -609,7 +643,7 @@ any_bytes_in_text(void **state)
 	b.n = NPT;
 	b.label = xl;
 	b.value = v;
-	assert_int_equal(pngchart_bars(path, &b, W, H, &err), 0);
+	assert_int_equal(pngchart_bars(ft, path, &b, W, H, &err), 0);
 	img_read(path, &im);
 	assert_int_equal(im.h, H);
 	free(im.px);
