@@ -20,6 +20,7 @@
 #include "render/reportmd.h"
 #include "util/buf.h"
 #include "util/dirs.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -94,36 +95,21 @@ chart_done(void *arg, const char *path, const struct pm_err *err)
 static int
 write_file(const char *dir, const char *name, const struct buf *b)
 {
-	struct buf tmp = BUF_INIT, path = BUF_INIT;
-	FILE *f;
-	int rc = 0, e;
+	struct outfile o = OUTFILE_INIT;
+	struct pm_err err = PM_ERR_INIT;
+	struct buf path = BUF_INIT;
+	int rc;
 
 	buf_addf(&path, "%s/%s", dir, name);
-	buf_addf(&tmp, "%s/.%s.%ld.tmp", dir, name, (long)getpid());
-	if ((f = fopen(tmp.data, "wb")) == NULL) {
-		pm_msg(tmp.data, 0, "cannot write: %s", strerror(errno));
-		rc = -1;
-		goto out;
-	}
-	if (fwrite(b->data ? b->data : "", 1, b->len, f) != b->len ||
-	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		e = errno;
-		fclose(f);
-		unlink(tmp.data);
-		pm_msg(tmp.data, 0, "cannot write: %s", strerror(e));
-		rc = -1;
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp.data, path.data) != 0) {
-		e = errno;
-		unlink(tmp.data);
-		pm_msg(path.data, 0, "cannot write: %s", strerror(e));
-		rc = -1;
-	}
-out:
-	buf_release(&tmp);
+	if ((rc = outfile_open(&o, path.data, 0, &err)) == 0 &&
+	    (rc = outfile_write(&o, b->data ? b->data : "", b->len,
+	    &err)) == 0)
+		rc = outfile_commit(&o, &err);
+	outfile_abort(&o);
+	if (rc != 0)
+		pm_msg(err.file, 0, "%s", err.msg);
 	buf_release(&path);
-	return rc;
+	return rc != 0 ? -1 : 0;
 }
 
 static bool
@@ -344,6 +330,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	struct args a;
 	unsigned char *have = NULL;
 	char abs_charts[PATH_MAX], t[PERIOD_TEXT_MAX];
+	size_t nstale;
 	const char *base;
 	long long last_file;
 	int c, renderer = 0, lang = 0, code = 0, region, rc;
@@ -453,6 +440,12 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		code = 4;
 		goto out;
 	}
+	/* Temporary files of a run killed while writing them. */
+	(void)outfile_clean(dir.data, time(NULL) - OUTFILE_STALE_S, &nstale,
+	    NULL);
+	if (charts)
+		(void)outfile_clean(charts_dir.data, time(NULL) -
+		    OUTFILE_STALE_S, &nstale, NULL);
 	have = xcalloc(cat->nindicators + 1, 1);
 	if (charts)
 		code = draw_charts(ctx, st, &sum, renderer,

@@ -21,6 +21,7 @@
 #include "render/ingestout.h"
 #include "util/buf.h"
 #include "util/dirs.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -179,7 +180,7 @@ clean_tmp(struct run *r, time_t now)
 	dirs[1] = r->archive.data;
 	dirs[2] = r->archive_prev.data;
 	for (i = 0; i < 3; i++) {
-		if (inbox_clean(dirs[i], now - 3600, &n, &err) != 0)
+		if (outfile_clean(dirs[i], now - OUTFILE_STALE_S, &n, &err) != 0)
 			run_error(r->o, &err);  /* tidying: no exit code */
 		if (n == 0)
 			continue;
@@ -253,7 +254,7 @@ isink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 	rc = k->base.finish(k->base.ctx, res, err);
 	/* Its name on disk before the commit, as its content already is. */
 	if (rc == 0 && sink_written(&k->s))
-		rc = inbox_sync_dir(k->qdir, err);
+		rc = outfile_sync_dir(k->qdir, err);
 	return rc;
 }
 

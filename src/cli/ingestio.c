@@ -8,6 +8,7 @@
 
 #include "cli/ctx.h"
 #include "render/ingestout.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -16,24 +17,18 @@
 static int
 sink_open(struct sink *s, const struct reader_row *hdr, struct pm_err *err)
 {
-	struct buf t = BUF_INIT;
-	int fd;
+	int rc;
 
-	buf_addf(&t, "%s.tmp-XXXXXX", s->path);
-	if ((fd = mkstemp(t.data)) < 0) {
-		int e = errno;
+	if ((rc = outfile_open(&s->out, s->path, 0644, err)) != 0) {
+		size_t n = strlen(err->msg);
 
-		buf_release(&t);
-		return pm_fail_errno(err, PM_EIO, e, s->path,
-		    "cannot write rejects file (--rejects chooses another "
-		    "place)");
+		snprintf(err->msg + n, sizeof(err->msg) - n, " (--rejects "
+		    "chooses another place)");
+		return rc;
 	}
-	(void)fchmod(fd, 0644);
-	s->tmp = t.data;
-	s->f = fdopen(fd, "w");
-	if (s->f == NULL) {
-		close(fd);
-		return pm_fail_errno(err, PM_EIO, errno, s->path, "fdopen");
+	if ((s->f = outfile_stream(&s->out, err)) == NULL) {
+		outfile_abort(&s->out);
+		return PM_EIO;
 	}
 	buf_reset(&s->line);
 	ingestout_rejects_header(&s->line, hdr);
@@ -58,9 +53,7 @@ sink_reject(void *ctx, const struct ingest_reject *r, struct pm_err *err)
 		return rc;
 	buf_reset(&s->line);
 	ingestout_rejects_row(&s->line, r);
-	if (fwrite(s->line.data, 1, s->line.len, s->f) != s->line.len)
-		return pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
-	return 0;
+	return outfile_write(&s->out, s->line.data, s->line.len, err);
 }
 
 static void
@@ -85,31 +78,17 @@ sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 		return 0;
 	/* On disk before the store commits: rows are never lost between a
 	 * committed store and a missing rejects file. */
-	if (fflush(s->f) != 0 || fsync(fileno(s->f)) != 0 ||
-	    ferror(s->f))
-		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
-	if (fclose(s->f) != 0 && rc == 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "close");
 	s->f = NULL;
-	if (rc == 0 && rename(s->tmp, s->path) != 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, s->path, "rename");
-	if (rc == 0) {
-		free(s->tmp);
-		s->tmp = NULL;
+	if ((rc = outfile_commit(&s->out, err)) == 0)
 		s->written = true;
-	}
 	return rc;
 }
 
 void
 sink_release(struct sink *s)
 {
-	if (s->f)
-		fclose(s->f);
-	if (s->tmp) {
-		unlink(s->tmp);
-		free(s->tmp);
-	}
+	outfile_abort(&s->out);
+	s->f = NULL;
 	buf_release(&s->line);
 }
 

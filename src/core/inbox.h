@@ -59,20 +59,6 @@ void inbox_list_release(struct inbox_list *l);
 int inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err);
 
-/* Remove from 'dir' the temporary files pemetrics makes there
- * (".NAME.tmp-XXXXXX": a rejects file being written, a copy across file
- * systems) that were last modified before 'before': a run killed while
- * writing one leaves it behind. No other name is touched; a missing
- * 'dir' is fine. *nremoved counts the files removed. PM_EIO (naming the
- * first file that could not be removed, after trying the others) when
- * some could not be. */
-int inbox_clean(const char *dir, time_t before, size_t *nremoved,
-    struct pm_err *err);
-
-/* fsync() the directory 'dir', so that the names created in it or
- * removed from it survive a power cut. PM_EIO when that fails. */
-int inbox_sync_dir(const char *dir, struct pm_err *err);
-
 /* Take the exclusive lock on 'path' (created if needed), waiting up to
  * 'wait_s' seconds (0: do not wait). PM_EBUSY when another process holds
  * it after that. *fd is the lock, released by closing it (the kernel

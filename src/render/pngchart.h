@@ -17,7 +17,7 @@
  * bars from 1200x700 up at scale 2 (titles 3).
  *
  * Files: a call draws the whole picture, writes it to a new temporary file
- * next to 'path' ("path.PID.N.tmp") and renames it onto 'path', so a
+ * next to 'path' (util/outfile.h) and renames it onto 'path', so a
  * reader sees the old file or the new one, never half a PNG. On failure no
  * file is left behind and 'path' is untouched.
  *
