@@ -274,11 +274,12 @@ move_rejects(struct run *r, const char *from, const char *name,
 }
 
 static void
-one_file(struct run *r, const char *name)
+one_file(struct run *r, const char *name, const struct inbox_id *id)
 {
 	struct buf path = BUF_INIT, line = BUF_INIT;
 	struct inbox_sink k;
 	struct ingest_sink is;
+	struct ingest_opts io;
 	struct ingest_result res;
 	struct pm_err err = PM_ERR_INIT;
 	char *moved = NULL, *rejects = NULL;
@@ -304,7 +305,12 @@ one_file(struct run *r, const char *name)
 	}
 	k.s.name = path.data;
 	k.s.verbosity = r->ctx->verbosity;
-	rc = ingest_file(r->st, r->cat, path.data, path.data, r->io, &is, &res,
+	io = *r->io;
+	io.expect.regular_only = true;  /* as the scan saw it, or nothing */
+	io.expect.same_file = true;
+	io.expect.dev = id->dev;
+	io.expect.ino = id->ino;
+	rc = ingest_file(r->st, r->cat, path.data, path.data, &io, &is, &res,
 	    &err);
 	if (rc != 0) {
 		/* The store or the file could not be used: the file stays in
@@ -487,7 +493,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 			code = exit_worst(code, 4);
 			break;
 		}
-		one_file(&r, l.names[i]);
+		one_file(&r, l.names[i], &l.ids[i]);
 	}
 	if (o->json) {
 		buf_adds(&r.json, "]}\n");

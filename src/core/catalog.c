@@ -215,7 +215,7 @@ read_table(struct catalog *cat, struct table *t)
 {
 	struct buf path = BUF_INIT;
 	struct reader *rd = NULL;
-	struct reader_opts o = { "UTF-8", 0 };
+	struct reader_opts o = { .encoding = "UTF-8" };
 	struct pm_err err = PM_ERR_INIT;
 
 	buf_addf(&path, "%s/%s", cat->dir, t->file);

@@ -28,10 +28,16 @@ ends_with(const char *s, const char *suffix)
 	return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
+struct entry {
+	char *name;
+	struct inbox_id id;
+};
+
 static int
 cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name,
+	    ((const struct entry *)b)->name);
 }
 
 static void
@@ -56,7 +62,9 @@ inbox_scan(const char *dir, unsigned min_age_s, time_t now,
     struct inbox_list *l, struct pm_err *err)
 {
 	struct buf path = BUF_INIT;
+	struct entry *v = NULL;
 	struct dirent *e;
+	size_t i;
 	DIR *d;
 
 	memset(l, 0, sizeof(*l));
@@ -95,13 +103,25 @@ inbox_scan(const char *dir, unsigned min_age_s, time_t now,
 			skip(l, name, "still being written");
 			continue;
 		}
-		l->names = xreallocarray(l->names, l->n + 1, sizeof(char *));
-		l->names[l->n++] = xstrdup(name);
+		v = xreallocarray(v, l->n + 1, sizeof(*v));
+		v[l->n].name = xstrdup(name);
+		v[l->n].id.dev = (unsigned long long)st.st_dev;
+		v[l->n].id.ino = (unsigned long long)st.st_ino;
+		l->n++;
 	}
 	closedir(d);
 	buf_release(&path);
 	if (l->n > 1)
-		qsort(l->names, l->n, sizeof(char *), cmp_names);
+		qsort(v, l->n, sizeof(*v), cmp_names);
+	if (l->n) {
+		l->names = xreallocarray(NULL, l->n, sizeof(char *));
+		l->ids = xreallocarray(NULL, l->n, sizeof(*l->ids));
+	}
+	for (i = 0; i < l->n; i++) {
+		l->names[i] = v[i].name;
+		l->ids[i] = v[i].id;
+	}
+	free(v);
 	return 0;
 }
 
@@ -117,6 +137,7 @@ inbox_list_release(struct inbox_list *l)
 	for (i = 0; i < l->nfuture; i++)
 		free(l->future[i].name);
 	free(l->names);
+	free(l->ids);
 	free(l->skipped);
 	free(l->future);
 	memset(l, 0, sizeof(*l));

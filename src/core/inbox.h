@@ -28,8 +28,15 @@ struct inbox_skip {
 	time_t mtime;           /* its modification time */
 };
 
+/* Which file a name was when the inbox was read: reading it later
+ * requires the same one (a file swapped in meanwhile is not read). */
+struct inbox_id {
+	unsigned long long dev, ino;
+};
+
 struct inbox_list {
 	char **names;           /* ready files, in name (byte) order */
+	struct inbox_id *ids;   /* ids[i]: the file names[i] was */
 	size_t n;
 	struct inbox_skip *skipped;     /* *.csv files not taken this time */
 	size_t nskipped;
@@ -38,8 +45,8 @@ struct inbox_list {
 	size_t nfuture;
 };
 
-/* The files of 'dir' that are ready: regular files (or links to them)
- * named *.csv (any case), not hidden, not *.part or *.tmp, not modified
+/* The files of 'dir' that are ready: regular files (links are not
+ * followed) named *.csv (any case), not hidden, not *.part or *.tmp, not modified
  * in the last 'min_age_s' seconds (still being written) as of 'now'. A
  * file modified up to INBOX_FUTURE_S seconds in the future is still being
  * written too; one modified further ahead is taken and listed in
