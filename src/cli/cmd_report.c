@@ -394,6 +394,12 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	}
 	if ((st = ctx_store(ctx, 0, &code)) == NULL)
 		return code;
+	/* Everything the report shows, charts included, from one snapshot;
+	 * ended before the report records itself. */
+	if ((rc = store_read_begin(st, &err)) != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
 	progress_config_default(&cfg);
 	/* The newest file first: one ingested while the summary is read
 	 * then counts as later than this report. */
@@ -467,6 +473,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	 * page can say whether it was; the record is committed once the
 	 * files are written. Previews, json alone and an as-of without
 	 * data are not recorded: the next report compares with real ones. */
+	store_read_end(st);
 	if (!no_record && charts && rep.current) {
 		store_busy_wait(st, REPORT_RECORD_WAIT_MS);
 		rc = report_record(st, &rep, &err);

@@ -165,6 +165,12 @@ ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code)
 	if (ctx->st)
 		return ctx->st;
 	rc = store_open(ctx->db_path, flags, &ctx->st, &err);
+	/* A command that only reads reads one snapshot, start to end. */
+	if (rc == 0 && (flags & STORE_READONLY) &&
+	    (rc = store_read_begin(ctx->st, &err)) != 0) {
+		store_close(ctx->st);
+		ctx->st = NULL;
+	}
 	if (rc != 0) {
 		pm_print_err(&err);
 		*exit_code = pm_exit_code(rc);

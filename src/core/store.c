@@ -1,5 +1,6 @@
 #include "core/store.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -401,6 +402,7 @@ store_close(struct store *st)
 		return;
 	if (st->in_txn)
 		store_rollback(st);
+	store_read_end(st);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
@@ -446,6 +448,32 @@ store_rollback(struct store *st)
 	if (st->in_txn)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_txn = false;
+}
+
+int
+store_read_begin(struct store *st, struct pm_err *err)
+{
+	int rc;
+
+	assert(!st->in_txn && !st->in_read);
+	/* A deferred transaction takes its snapshot at its first read:
+	 * read now, so the snapshot is the one of this moment. */
+	if ((rc = exec(st, "BEGIN DEFERRED; SELECT count(*) FROM "
+	    "sqlite_master", "begin reading", err)) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	st->in_read = true;
+	return 0;
+}
+
+void
+store_read_end(struct store *st)
+{
+	/* Nothing was written: ending it cannot lose anything. */
+	if (st->in_read)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_read = false;
 }
 
 static int

@@ -53,6 +53,14 @@ int store_begin(struct store *st, struct pm_err *err);
 int store_commit(struct store *st, struct pm_err *err);
 void store_rollback(struct store *st);
 
+/* One snapshot for everything a command reads: between store_read_begin()
+ * and store_read_end() every read sees the store as it was at the begin,
+ * whatever ingests commit meanwhile (a summary, a report and its charts
+ * never mix two versions of the data). No store_begin() in between: end
+ * the read first. store_close() ends it too. */
+int store_read_begin(struct store *st, struct pm_err *err);
+void store_read_end(struct store *st);
+
 /* Intern a code, giving its small integer id. An indicator is stored in
  * one unit for ever: asking with another unit is PM_EDATA. */
 int store_indicator_id(struct store *st, const char *code, const char *unit,
