@@ -236,6 +236,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		if (!io.dry_run || rejects_opt) {
 			rejects_path(&rp, file, rejects_opt);
 			s.path = rp.data;
+			s.keep_old = true;
 		}
 		rc = ingest_file(st, cat, file, s.name, &io, &is, &res, &err);
 		sink_more(&s, sink_written(&s));

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "render/escape.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -16,22 +17,29 @@
 #define PM_DATADIR "/usr/local/share/pemetrics"
 #endif
 
+/* Every message is one line, escaped (esc_line): file names and cells
+ * reach cron mail and terminals. */
 void
 pm_msg(const char *file, unsigned long line, const char *fmt, ...)
 {
+	struct buf raw = BUF_INIT, out = BUF_INIT;
 	va_list ap;
 
-	fputs("pemetrics: ", stderr);
 	if (file && *file) {
 		if (line)
-			fprintf(stderr, "%s:%lu: ", file, line);
+			buf_addf(&raw, "%s:%lu: ", file, line);
 		else
-			fprintf(stderr, "%s: ", file);
+			buf_addf(&raw, "%s: ", file);
 	}
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vaddf(&raw, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	buf_adds(&out, "pemetrics: ");
+	esc_line(&out, buf_str(&raw));
+	buf_addc(&out, '\n');
+	fwrite(out.data, 1, out.len, stderr);
+	buf_release(&raw);
+	buf_release(&out);
 }
 
 void

@@ -18,6 +18,7 @@
 
 #include "cli/ingestio.h"
 #include "core/inbox.h"
+#include "render/escape.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
 #include "util/dirs.h"
@@ -49,17 +50,11 @@ log_line(struct run *r, bool needs_person, const char *text)
 	struct tm tm;
 
 	struct buf one = BUF_INIT;
-	const char *p;
 
 	/* One line, whatever the file name holds: a newline in a name
 	 * must not forge a log line of its own. */
-	for (p = text; *p; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			buf_addf(&one, "\\x%02x", (unsigned char)*p);
-		else
-			buf_addc(&one, *p);
-	}
-	text = one.data ? one.data : "";
+	esc_line(&one, text);
+	text = buf_str(&one);
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (r->o->syslog)

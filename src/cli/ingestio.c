@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/ctx.h"
+#include "core/inbox.h"
 #include "render/ingestout.h"
 #include "util/outfile.h"
 #include "util/xalloc.h"
@@ -67,6 +68,53 @@ sink_note(void *ctx, unsigned long line, bool is_error, const char *msg)
 		pm_msg(s->name, line, "warning: %s", msg);
 }
 
+/* Whether the files 'a' and 'b' hold the same bytes. */
+static bool
+same_bytes(const char *a, const char *b)
+{
+	FILE *f = fopen(a, "rb"), *g = fopen(b, "rb");
+	bool same = f != NULL && g != NULL;
+	int c, d;
+
+	while (same) {
+		c = getc(f);
+		d = getc(g);
+		same = c == d;
+		if (c == EOF)
+			break;
+	}
+	if (f)
+		fclose(f);
+	if (g)
+		fclose(g);
+	return same;
+}
+
+/* An earlier rejects file at the path, perhaps edited by someone fixing
+ * its rows, is not replaced without a word: it is kept beside, under
+ * the first free stem.N.ext name, as the inbox keeps names. */
+static int
+keep_old(struct sink *s, struct pm_err *err)
+{
+	struct buf dir = BUF_INIT;
+	const char *base = strrchr(s->path, '/');
+	char *kept = NULL;
+	int rc;
+
+	if (access(s->path, F_OK) != 0 || same_bytes(s->path, s->out.tmp))
+		return 0;
+	outfile_dir(&dir, s->path);
+	rc = inbox_move(s->path, dir.data, base ? base + 1 : s->path, &kept,
+	    err);
+	if (rc == 0)
+		pm_msg(s->path, 0, "the earlier rejects file differs: kept as "
+		    "'%s'", base == NULL && strncmp(kept, "./", 2) == 0 ?
+		    kept + 2 : kept);
+	free(kept);
+	buf_release(&dir);
+	return rc;
+}
+
 static int
 sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 {
@@ -78,7 +126,13 @@ sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 		return 0;
 	/* On disk before the store commits: rows are never lost between a
 	 * committed store and a missing rejects file. */
+	if (s->keep_old && (rc = outfile_sync(&s->out, err)) == 0)
+		rc = keep_old(s, err);
 	s->f = NULL;
+	if (rc != 0) {
+		outfile_abort(&s->out);
+		return rc;
+	}
 	if ((rc = outfile_commit(&s->out, err)) == 0)
 		s->written = true;
 	return rc;

@@ -23,6 +23,8 @@ struct sink {
 	int verbosity;
 	unsigned long nrejects, shown;
 	bool written;           /* the rejects file is in place */
+	bool keep_old;          /* an earlier, different rejects file at
+				 * 'path' is kept as stem.N.ext */
 	struct buf line;
 };
 

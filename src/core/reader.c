@@ -435,6 +435,15 @@ on_field(void *s, size_t n, void *data)
 
 	if (r->stop)
 		return;
+	/* The formula guard of a rejects file (or of a spreadsheet's own
+	 * export): '=... , '+..., '-..., '@..., a quote before a tab or CR.
+	 * No field of ours begins so: it comes off, and a rejects file
+	 * fixed in a spreadsheet is read as it was written. */
+	if (n >= 2 && ((const char *)s)[0] == '\'' &&
+	    strchr("=+-@\t\r", ((const char *)s)[1]) != NULL) {
+		s = (char *)s + 1;
+		n--;
+	}
 	r->inner_nl += scan_field(s, n, &nul) + r->cut_nl;
 	r->cut_nl = 0;
 	r->nfield_seen++;

@@ -16,6 +16,10 @@
  * hand over rows that are not the bytes the digest is of. The file's
  * identity, size, modification and change times are taken when it is
  * opened and compared after the parse, and the bytes parsed are counted.
+ *
+ * A field that starts with a single quote before '=', '+', '-', '@', tab
+ * or CR is given without that quote: it is the formula guard of a
+ * rejects file (render/escape.c, esc_csv), undone on the way back in.
  */
 #ifndef PM_CORE_READER_H
 #define PM_CORE_READER_H
