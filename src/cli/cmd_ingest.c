@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/ingestio.h"
 #include "core/ingest.h"
+#include "core/inbox.h"
 #include "core/reader.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
@@ -84,12 +85,16 @@ rejects_path(struct buf *out, const char *file, const char *opt)
 	base = base ? base + 1 : file;
 	if (strcmp(file, "-") == 0)
 		base = file = "stdin";
-	if (opt && is_dir(opt))
-		buf_addf(out, "%s/%s.rejects.csv", opt, base);
-	else if (opt)
+	/* The name made from the input's fits NAME_MAX, cut if need be. */
+	if (opt && is_dir(opt)) {
+		buf_addf(out, "%s/", opt);
+		inbox_name_fit(out, base, strlen(base), ".rejects.csv");
+	} else if (opt) {
 		buf_adds(out, opt);
-	else
-		buf_addf(out, "%s.rejects.csv", file);
+	} else {
+		buf_add(out, file, (size_t)(base - file));
+		inbox_name_fit(out, base, strlen(base), ".rejects.csv");
+	}
 }
 
 int

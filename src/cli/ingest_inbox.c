@@ -262,7 +262,7 @@ move_rejects(struct run *r, const char *from, const char *name,
 	struct buf to = BUF_INIT;
 	int rc;
 
-	buf_addf(&to, "%s.rejects.csv", name);
+	inbox_name_fit(&to, name, strlen(name), ".rejects.csv");
 	rc = inbox_move(from, r->quarantine.data, to.data, final, err);
 	buf_release(&to);
 	return rc;

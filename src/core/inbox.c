@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "util/dirs.h"
 #include "util/outfile.h"
+#include "util/sha256.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -183,18 +184,56 @@ out:
 	return rc;
 }
 
-/* "stem.ext" -> "stem.N.ext" (N > 0), or the name itself for N = 0. */
+void
+inbox_name_fit(struct buf *b, const char *stem, size_t n, const char *tail)
+{
+	struct sha256 h;
+	char hex[65];
+	size_t keep;
+
+	if (n + strlen(tail) <= INBOX_NAME_MAX) {
+		buf_add(b, stem, n);
+		buf_adds(b, tail);
+		return;
+	}
+	/* Cut the stem, at a character boundary, and tell names apart
+	 * that share the part kept by a hash of the whole stem. */
+	sha256_init(&h);
+	sha256_update(&h, stem, n);
+	sha256_hex(&h, hex);
+	keep = INBOX_NAME_MAX - strlen(tail) - 9;
+	while (keep > 0 && ((unsigned char)stem[keep] & 0xc0) == 0x80)
+		keep--;
+	buf_add(b, stem, keep);
+	buf_addf(b, "-%.8s%s", hex, tail);
+}
+
+/* "stem.ext" -> "stem.N.ext" (N > 0), or the name itself for N = 0; the
+ * stem cut when that is longer than a name can be (inbox_name_fit). */
 static void
 candidate(struct buf *b, const char *dir, const char *name, unsigned k)
 {
 	const char *dot = strrchr(name, '.');
+	char tail[32];
 
 	buf_reset(b);
-	if (k == 0 || dot == NULL || dot == name)
-		buf_addf(b, k ? "%s/%s.%u" : "%s/%s", dir, name, k);
+	buf_addf(b, "%s/", dir);
+	if (dot == NULL || dot == name)
+		dot = name + strlen(name);
+	if (k == 0 && strlen(name) <= INBOX_NAME_MAX) {
+		buf_adds(b, name);
+		return;
+	}
+	if (k == 0)
+		tail[0] = '\0';
 	else
-		buf_addf(b, "%s/%.*s.%u%s", dir, (int)(dot - name), name, k,
-		    dot);
+		snprintf(tail, sizeof(tail), ".%u", k);
+	if (strlen(dot) < sizeof(tail) - strlen(tail))
+		snprintf(tail + strlen(tail), sizeof(tail) - strlen(tail),
+		    "%s", dot);
+	else
+		dot = name + strlen(name);      /* no extension to speak of */
+	inbox_name_fit(b, name, (size_t)(dot - name), tail);
 }
 
 /* Link 'from' to the first free name candidate() gives in 'dstdir'

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "util/buf.h"
 #include "util/err.h"
 
 /* A modification time further than this ahead of the clock is not a file
@@ -65,6 +66,16 @@ void inbox_list_release(struct inbox_list *l);
  * caller frees. */
 int inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err);
+
+#define INBOX_NAME_MAX 255       /* bytes of a file name (NAME_MAX) */
+
+/* Append to 'b' the name stem[0..n) + 'tail' ("stem.1.csv",
+ * "stem.rejects.csv"), with the stem cut (at a UTF-8 character
+ * boundary) and "-" and 8 hex digits of its SHA-256 added when the
+ * whole would be longer than INBOX_NAME_MAX: a name made from an inbox
+ * file's name always fits. */
+void inbox_name_fit(struct buf *b, const char *stem, size_t n,
+    const char *tail);
 
 /* Take the exclusive lock on 'path' (created if needed), waiting up to
  * 'wait_s' seconds (0: do not wait). PM_EBUSY when another process holds
