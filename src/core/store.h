@@ -34,6 +34,9 @@ enum store_flags {
 	STORE_READONLY = 1 << 0,        /* never create or write */
 	STORE_MEMORY = 1 << 1,          /* path ignored: a private in-memory
 					 * store (tests, fuzzing) */
+	STORE_URI_IMMUTABLE = 1 << 2,   /* path is a file: URI: store_open()'s
+					 * own retry of a read-only store in
+					 * a folder it cannot write */
 };
 
 struct store;
