@@ -92,6 +92,11 @@ gp_quote(struct buf *b, const char *s)
 			buf_add(b, p + i, k);
 		} else if (p[i] == '\'') {
 			buf_adds(b, "''");
+		} else if (p[i] == '>' && i >= 2 && p[i - 1] == ']' &&
+		    p[i - 2] == ']') {
+			/* gnuplot's SVG writes '>' as it is, and "]]>" is
+			 * not allowed in XML text: a space keeps it apart. */
+			buf_adds(b, " >");
 		} else if (p[i] >= 0x20 && p[i] != 0x7f) {
 			buf_addc(b, (char)p[i]);
 		}
