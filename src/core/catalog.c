@@ -637,7 +637,9 @@ region_row(struct table *t, const struct reader_row *r)
 static void
 resolve_parents(struct catalog *cat)
 {
-	size_t i, steps;
+	unsigned char *state;
+	size_t i, steps, *depth;
+	int *path, p;
 
 	for (i = 0; i < cat->nregions; i++) {
 		struct cat_region *g = &cat->regions[i];
@@ -653,18 +655,53 @@ resolve_parents(struct catalog *cat)
 			problem(cat, "regions.csv", g->line, true,
 			    "region %s is its own parent", g->code);
 	}
+	/* Each region's walk to its root, in one pass over all of them (a
+	 * walk stops at a region already judged): linear in the regions
+	 * whatever the chains, where a walk per region was quadratic.
+	 * state: 0 not seen, 1 on the walk now, 2 reaches a root, 3 in a
+	 * cycle or leads into one. */
+	state = xcalloc(cat->nregions + 1, sizeof(*state));
+	depth = xcalloc(cat->nregions + 1, sizeof(*depth));
+	path = xcalloc(cat->nregions + 1, sizeof(*path));
 	for (i = 0; i < cat->nregions; i++) {
-		int p = cat->regions[i].parent;
+		size_t len = 0, d;
+		bool cyc;
 
-		for (steps = 0; p >= 0 && steps <= cat->nregions; steps++)
+		p = (int)i;
+		while (p >= 0 && state[p] == 0) {
+			state[p] = 1;
+			path[len++] = p;
 			p = cat->regions[p].parent;
-		if (p >= 0) {
-			problem(cat, "regions.csv", cat->regions[i].line, true,
-			    "region %s is in a cycle of parents",
-			    cat->regions[i].code);
-			cat->regions[i].parent = -1;
+		}
+		cyc = p >= 0 && state[p] != 2;
+		d = p >= 0 && !cyc ? depth[p] + 1 : 0;
+		while (len-- > 0) {
+			state[path[len]] = cyc ? 3 : 2;
+			depth[path[len]] = d++;
 		}
 	}
+	for (i = 0; i < cat->nregions; i++) {
+		struct cat_region *g = &cat->regions[i];
+
+		if (state[i] == 3) {
+			problem(cat, "regions.csv", g->line, true,
+			    "region %s is in a cycle of parents", g->code);
+			g->parent = -1;
+		} else if (depth[i] == CATALOG_REGION_DEPTH_MAX + 1) {
+			for (steps = 0, p = (int)i; cat->regions[p].parent >= 0;
+			    steps++)
+				p = cat->regions[p].parent;
+			problem(cat, "regions.csv", g->line, false,
+			    "region %s is %zu levels below %s: region sums "
+			    "stop %d levels down, so it and the regions below "
+			    "it are not summed into %s", g->code, depth[i],
+			    cat->regions[p].code, CATALOG_REGION_DEPTH_MAX,
+			    cat->regions[p].code);
+		}
+	}
+	free(state);
+	free(depth);
+	free(path);
 }
 
 /* What a usable catalogue may still lack: reported by "catalog check". */

@@ -50,6 +50,10 @@ struct cat_indicator {
 	unsigned long line;
 };
 
+/* Region levels summed below a region (summary.h's SUMMARY_MAX_DEPTH):
+ * "catalog check" warns of a region deeper than that below its root. */
+#define CATALOG_REGION_DEPTH_MAX 8
+
 struct cat_region {
 	char *code;             /* GB/T 2260, e.g. "330100" */
 	char *name_en, *name_zh, *level;
