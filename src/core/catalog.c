@@ -445,6 +445,45 @@ ind_measures(struct table *t, const struct reader_row *r,
 	return ok;
 }
 
+/* Targets no policy sets: a level beyond CATALOG_TARGET_MAX in the
+ * dimension's base unit (1e308 overflows every sum and growth), a
+ * negative level of something counted, a growth aim of more than
+ * CATALOG_GROWTH_MAX % a year or a fall of 100% or more. Errors: the
+ * method would turn them into scores that mean nothing. */
+static bool
+target_sane(struct catalog *cat, const struct table *t,
+    const struct reader_row *r,
+    const struct cat_indicator *d)
+{
+	const struct cat_unit *u = &cat->units[d->unit];
+	const char *dim = u->dimension;
+	bool counted = strcmp(dim, "count") == 0 || strcmp(dim, "items") ==
+	    0 || strcmp(dim, "persons") == 0 || strcmp(dim, "visits") == 0;
+
+	if (d->has_target && !(fabs(d->target_value) * u->factor <=
+	    CATALOG_TARGET_MAX)) {
+		problem(cat, t->file, r->line, true, "target_value %g of '%s' "
+		    "is beyond any aim (at most %g in %s's base unit)",
+		    d->target_value, d->code, CATALOG_TARGET_MAX, dim);
+		return false;
+	}
+	if (d->has_target && counted && d->target_value < 0) {
+		problem(cat, t->file, r->line, true, "target_value %g of '%s' "
+		    "is negative, and %s is counted", d->target_value,
+		    d->code, u->unit);
+		return false;
+	}
+	if (d->has_growth && !(d->target_growth > -100 &&
+	    d->target_growth <= CATALOG_GROWTH_MAX)) {
+		problem(cat, t->file, r->line, true, "target_growth %g%% of "
+		    "'%s' is beyond any aim (more than -100%% and at most "
+		    "%g%% a year)", d->target_growth, d->code,
+		    CATALOG_GROWTH_MAX);
+		return false;
+	}
+	return true;
+}
+
 static void
 indicator_row(struct table *t, const struct reader_row *r)
 {
@@ -510,6 +549,8 @@ indicator_row(struct table *t, const struct reader_row *r)
 		problem(cat, t->file, r->line, false, "target_growth of '%s' "
 		    "(%g%% a year) goes against its direction (%s)", d.code,
 		    d.target_growth, d.direction < 0 ? "decrease" : "increase");
+	if (ok)
+		ok = target_sane(cat, t, r, &d);
 	if (ok && d.has_target && d.target_year && d.base_year &&
 	    d.target_year <= d.base_year) {
 		problem(cat, t->file, r->line, true,
