@@ -757,7 +757,7 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
     struct pm_err *err)
 {
 	struct reader_opts ro = { opts->encoding, opts->max_field,
-	    opts->spool_max, opts->expect };
+	    opts->spool_max, opts->expect, opts->stop };
 	struct reader *rd = NULL;
 	struct job j;
 	struct store_file f;

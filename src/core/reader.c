@@ -64,8 +64,8 @@ read_full(int fd, char *p, size_t n, ssize_t *got)
 
 /* A pipe or FIFO can be read once only: copy it to an unlinked file. */
 static int
-spool(int in, const char *name, unsigned long long max, int *out,
-    struct pm_err *err)
+spool(int in, const char *name, unsigned long long max,
+    const volatile sig_atomic_t *stop, int *out, struct pm_err *err)
 {
 	unsigned long long total = 0;
 	char tmpl[] = "/tmp/pemetrics-spool-XXXXXX";
@@ -87,7 +87,16 @@ spool(int in, const char *name, unsigned long long max, int *out,
 	}
 	unlink(path.data);
 	for (;;) {
-		if (read_full(in, chunk, CHUNK, &got) < 0) {
+		/* A pipe can wait for ever: SIGINT or SIGTERM ends it. */
+		if ((got = read(in, chunk, CHUNK)) < 0 && errno == EINTR) {
+			if (stop && *stop) {
+				rc = pm_fail(err, PM_EINTR, name, 0, "stopped "
+				    "by a signal while reading: nothing stored");
+				break;
+			}
+			continue;
+		}
+		if (got < 0) {
 			rc = pm_fail_errno(err, PM_EIO, errno, name, "read");
 			break;
 		}
@@ -365,7 +374,8 @@ reader_open(const char *path, const char *name, const struct reader_opts *o,
 	} else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || is_stdin) {
 		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 		if ((rc = spool(fd, r->name, o && o->spool_max ? o->spool_max :
-		    READER_SPOOL_MAX_DEFAULT, &r->fd, err)) != 0)
+		    READER_SPOOL_MAX_DEFAULT, o ? o->stop : NULL, &r->fd,
+		    err)) != 0)
 			goto out;
 		r->spooled = true;
 	} else {

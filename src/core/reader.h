@@ -24,6 +24,7 @@
 #ifndef PM_CORE_READER_H
 #define PM_CORE_READER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -64,6 +65,9 @@ struct reader_opts {
 	unsigned long long spool_max;   /* bytes read from standard input or
 					 * a pipe; 0: READER_SPOOL_MAX_DEFAULT */
 	struct reader_expect expect;    /* zero: any readable input */
+	const volatile sig_atomic_t *stop;      /* set by a signal: stop
+						 * waiting on a pipe (PM_EINTR);
+						 * NULL: none */
 };
 
 struct reader;

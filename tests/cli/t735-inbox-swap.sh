@@ -3,8 +3,9 @@
 # folder is not read: a symbolic link (to a private file) is not
 # followed, a FIFO does not hang the run, another file under the same
 # name waits for the next run. Standard input and pipes are read up to
-# --max-input bytes. Deterministic: the store's lock holds the run at
-# its first file while the second is swapped.
+# --max-input bytes, and SIGTERM ends a wait on a FIFO. Deterministic:
+# the store's lock holds the run at its first file while the second is
+# swapped.
 . "${0%/*}/lib.sh"
 
 command -v sqlite3 >/dev/null || fail "sqlite3 is not installed (make deps)"
@@ -96,4 +97,33 @@ expect_stderr_has "pemetrics: stdin: more than 1000 bytes from a pipe, device or
 run_expect 4 "$PM" --db t.db ingest --max-input 100000 /dev/zero
 expect_stderr_has "pemetrics: /dev/zero: more than 100000 bytes"
 run_expect 2 "$PM" --db t.db ingest --max-input 0 -
+# A FIFO named on the command line whose writer never ends: SIGTERM
+# ends the wait, nothing stored.
+mkfifo pipe.csv
+exec 5<>pipe.csv
+"$PM" --db t.db ingest pipe.csv >fifo.out 2>fifo.err &
+pid=$!
+n=0
+until grep -q pipe_read /proc/$pid/wchan 2>/dev/null ||
+	ls -l /proc/$pid/fd 2>/dev/null | grep -q pipe.csv; do
+	n=$((n + 1)); [ $n -lt 100 ] || fail "the ingest did not open the FIFO"
+	sleep 0.05
+done
+sleep 0.2
+kill -TERM $pid
+n=0
+while kill -0 $pid 2>/dev/null; do
+	n=$((n + 1))
+	if [ $n -ge 100 ]; then
+		kill -9 $pid
+		fail "SIGTERM did not end an ingest waiting on a FIFO"
+	fi
+	sleep 0.1
+done
+code=0
+wait $pid || code=$?
+exec 5>&-
+expect_eq 4 "$code" "exit code (FIFO, SIGTERM)"
+grep -q "pipe.csv: stopped by a signal while reading: nothing stored" fifo.err ||
+	fail "no message: $(cat fifo.err)"
 exit 0
