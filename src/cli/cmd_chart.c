@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -14,6 +15,7 @@
 #include "render/font.h"
 #include "util/buf.h"
 #include "util/dirs.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -153,6 +155,7 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	struct store *st;
 	struct args a;
 	char abs_out[PATH_MAX];
+	size_t nstale;
 	const char *base;
 	int c, fmt = 0, renderer = 0, lang = 0, nsel = 0, code = 0, region;
 	int w = 900, h = 540, idx = -1, rc;
@@ -259,6 +262,9 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 		    strerror(errno));
 		return 4;
 	}
+	/* Temporary files of a run killed while writing a chart. */
+	(void)outfile_clean(abs_out, time(NULL) - OUTFILE_STALE_S, &nstale,
+	    NULL);
 	progress_config_default(&cfg);
 	rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL, &cfg,
 	    &sum, &err);

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/ingestio.h"
 #include "core/ingest.h"
+#include "core/inbox.h"
 #include "core/reader.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
@@ -21,7 +22,8 @@
 static const char usage[] =
 	"usage: pemetrics ingest [--format text|json] [--rejects PATH] [--dry-run]\n"
 	"                        [--encoding ENC] [--force] [--strict]\n"
-	"                        [--max-field BYTES] [-q] [-v] FILE...\n"
+	"                        [--max-field BYTES] [--max-input BYTES] [-q] [-v]\n"
+	"                        FILE...\n"
 	"       pemetrics ingest --inbox DIR [--archive DIR] [--quarantine DIR]\n"
 	"                        [--strict] [--wait SECONDS] [--min-age SECONDS]\n"
 	"                        [--log-syslog] [--format text|json] [-q] [-v]\n"
@@ -34,6 +36,8 @@ static const char usage[] =
 	"  --encoding ENC   the input's encoding (default: UTF-8, else GB18030)\n"
 	"  --force          ingest a file even if its content was ingested before\n"
 	"  --max-field N    longest field accepted, in bytes (default 1048576)\n"
+	"  --max-input N    most bytes read from standard input or a pipe (they\n"
+	"                   are kept in a file in TMPDIR; default 1073741824)\n"
 	"  --strict         a file with any rejected row stores nothing\n"
 	"  --inbox DIR      ingest the ready *.csv files of DIR, in name order,\n"
 	"                   then move them: to --archive (default\n"
@@ -81,12 +85,16 @@ rejects_path(struct buf *out, const char *file, const char *opt)
 	base = base ? base + 1 : file;
 	if (strcmp(file, "-") == 0)
 		base = file = "stdin";
-	if (opt && is_dir(opt))
-		buf_addf(out, "%s/%s.rejects.csv", opt, base);
-	else if (opt)
+	/* The name made from the input's fits NAME_MAX, cut if need be. */
+	if (opt && is_dir(opt)) {
+		buf_addf(out, "%s/", opt);
+		inbox_name_fit(out, base, strlen(base), ".rejects.csv");
+	} else if (opt) {
 		buf_adds(out, opt);
-	else
-		buf_addf(out, "%s.rejects.csv", file);
+	} else {
+		buf_add(out, file, (size_t)(base - file));
+		inbox_name_fit(out, base, strlen(base), ".rejects.csv");
+	}
 }
 
 int
@@ -99,6 +107,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "max-field", required_argument, NULL, 'm' },
+		{ "max-input", required_argument, NULL, 'X' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "inbox", required_argument, NULL, 'I' },
 		{ "archive", required_argument, NULL, 'A' },
@@ -150,6 +159,11 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 			    1ULL << 30, &maxf))
 				return 2;
 			io.max_field = (size_t)maxf;
+			break;
+		case 'X':
+			if (!args_size(&a, "max-input", args_optarg(), 1,
+			    1ULL << 50, &io.spool_max))
+				return 2;
 			break;
 		case 'S':
 			io.strict = true;
@@ -227,6 +241,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		if (!io.dry_run || rejects_opt) {
 			rejects_path(&rp, file, rejects_opt);
 			s.path = rp.data;
+			s.keep_old = true;
 		}
 		rc = ingest_file(st, cat, file, s.name, &io, &is, &res, &err);
 		sink_more(&s, sink_written(&s));

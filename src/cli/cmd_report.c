@@ -21,6 +21,8 @@
 #include "render/reportmd.h"
 #include "util/buf.h"
 #include "util/dirs.h"
+#include "util/outfile.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -95,36 +97,21 @@ chart_done(void *arg, const char *path, const struct pm_err *err)
 static int
 write_file(const char *dir, const char *name, const struct buf *b)
 {
-	struct buf tmp = BUF_INIT, path = BUF_INIT;
-	FILE *f;
-	int rc = 0, e;
+	struct outfile o = OUTFILE_INIT;
+	struct pm_err err = PM_ERR_INIT;
+	struct buf path = BUF_INIT;
+	int rc;
 
 	buf_addf(&path, "%s/%s", dir, name);
-	buf_addf(&tmp, "%s/.%s.%ld.tmp", dir, name, (long)getpid());
-	if ((f = fopen(tmp.data, "wb")) == NULL) {
-		pm_msg(tmp.data, 0, "cannot write: %s", strerror(errno));
-		rc = -1;
-		goto out;
-	}
-	if (fwrite(b->data ? b->data : "", 1, b->len, f) != b->len ||
-	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		e = errno;
-		fclose(f);
-		unlink(tmp.data);
-		pm_msg(tmp.data, 0, "cannot write: %s", strerror(e));
-		rc = -1;
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp.data, path.data) != 0) {
-		e = errno;
-		unlink(tmp.data);
-		pm_msg(path.data, 0, "cannot write: %s", strerror(e));
-		rc = -1;
-	}
-out:
-	buf_release(&tmp);
+	if ((rc = outfile_open(&o, path.data, 0, &err)) == 0 &&
+	    (rc = outfile_write(&o, b->data ? b->data : "", b->len,
+	    &err)) == 0)
+		rc = outfile_commit(&o, &err);
+	outfile_abort(&o);
+	if (rc != 0)
+		pm_msg(err.file, 0, "%s", err.msg);
 	buf_release(&path);
-	return rc;
+	return rc != 0 ? -1 : 0;
 }
 
 static bool
@@ -283,28 +270,31 @@ prune_charts(const struct pm_ctx *ctx, const struct summary *s,
 	const struct catalog *cat = s->cat;
 	const char *region = cat->regions[s->region].code;
 	struct buf name = BUF_INIT, path = BUF_INIT;
+	struct strmap mine = STRMAP_INIT;
 	struct dirent *e;
 	DIR *dp;
 	size_t i, k;
 
 	if ((dp = opendir(dir)) == NULL)
 		return;
+	/* The names this run wrote, once: a look-up per file, not a pass
+	 * over the catalogue per file (20,000 indicators). */
+	for (i = 0; i < cat->nindicators; i++)
+		for (k = 0; k < 3; k++) {
+			if (!(have[i] & bits[k]))
+				continue;
+			buf_reset(&name);
+			buf_addf(&name, "%s.%s.%s.png", cat->indicators[i].code,
+			    region, bits[k] == RDOC_SPARK ? "spark" :
+			    bits[k] == RDOC_REGIONS ? "regions" : "Y");
+			(void)strmap_put(&mine, name.data, name.len, 0, NULL);
+		}
 	while ((e = readdir(dp)) != NULL) {
-		bool ours = false;
+		bool ours;
 
 		if (!chart_named(e->d_name))
 			continue;
-		for (i = 0; i < cat->nindicators && !ours; i++)
-			for (k = 0; k < 3 && !ours; k++) {
-				if (!(have[i] & bits[k]))
-					continue;
-				buf_reset(&name);
-				buf_addf(&name, "%s.%s.%s.png",
-				    cat->indicators[i].code, region,
-				    bits[k] == RDOC_SPARK ? "spark" :
-				    bits[k] == RDOC_REGIONS ? "regions" : "Y");
-				ours = strcmp(name.data, e->d_name) == 0;
-			}
+		ours = strmap_get(&mine, e->d_name, strlen(e->d_name)) >= 0;
 		if (ours)
 			continue;
 		buf_reset(&path);
@@ -316,6 +306,7 @@ prune_charts(const struct pm_ctx *ctx, const struct summary *s,
 			pm_msg(NULL, 0, "report: removed %s", path.data);
 	}
 	closedir(dp);
+	strmap_release(&mine);
 	buf_release(&name);
 	buf_release(&path);
 }
@@ -351,6 +342,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	struct args a;
 	unsigned char *have = NULL;
 	char abs_charts[PATH_MAX], t[PERIOD_TEXT_MAX];
+	size_t nstale;
 	const char *base;
 	long long last_file;
 	int c, renderer = 0, lang = 0, code = 0, region, rc;
@@ -414,6 +406,12 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	}
 	if ((st = ctx_store(ctx, 0, &code)) == NULL)
 		return code;
+	/* Everything the report shows, charts included, from one snapshot;
+	 * ended before the report records itself. */
+	if ((rc = store_read_begin(st, &err)) != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
 	progress_config_default(&cfg);
 	/* The newest file first: one ingested while the summary is read
 	 * then counts as later than this report. */
@@ -460,6 +458,12 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		code = 4;
 		goto out;
 	}
+	/* Temporary files of a run killed while writing them. */
+	(void)outfile_clean(dir.data, time(NULL) - OUTFILE_STALE_S, &nstale,
+	    NULL);
+	if (charts)
+		(void)outfile_clean(charts_dir.data, time(NULL) -
+		    OUTFILE_STALE_S, &nstale, NULL);
 	have = xcalloc(cat->nindicators + 1, 1);
 	if (charts)
 		code = draw_charts(ctx, st, &sum, renderer,
@@ -481,6 +485,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	 * page can say whether it was; the record is committed once the
 	 * files are written. Previews, json alone and an as-of without
 	 * data are not recorded: the next report compares with real ones. */
+	store_read_end(st);
 	if (!no_record && charts && rep.current) {
 		store_busy_wait(st, REPORT_RECORD_WAIT_MS);
 		rc = report_record(st, &rep, &err);

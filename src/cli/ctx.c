@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "render/escape.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -17,22 +18,29 @@
 #define PM_DATADIR "/usr/local/share/pemetrics"
 #endif
 
+/* Every message is one line, escaped (esc_line): file names and cells
+ * reach cron mail and terminals. */
 void
 pm_msg(const char *file, unsigned long line, const char *fmt, ...)
 {
+	struct buf raw = BUF_INIT, out = BUF_INIT;
 	va_list ap;
 
-	fputs("pemetrics: ", stderr);
 	if (file && *file) {
 		if (line)
-			fprintf(stderr, "%s:%lu: ", file, line);
+			buf_addf(&raw, "%s:%lu: ", file, line);
 		else
-			fprintf(stderr, "%s: ", file);
+			buf_addf(&raw, "%s: ", file);
 	}
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vaddf(&raw, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	buf_adds(&out, "pemetrics: ");
+	esc_line(&out, buf_str(&raw));
+	buf_addc(&out, '\n');
+	fwrite(out.data, 1, out.len, stderr);
+	buf_release(&raw);
+	buf_release(&out);
 }
 
 void
@@ -195,6 +203,12 @@ ctx_store(struct pm_ctx *ctx, unsigned flags, int *exit_code)
 		return NULL;
 	}
 	rc = store_open(ctx->db_path, flags, &ctx->st, &err);
+	/* A command that only reads reads one snapshot, start to end. */
+	if (rc == 0 && (flags & STORE_READONLY) &&
+	    (rc = store_read_begin(ctx->st, &err)) != 0) {
+		store_close(ctx->st);
+		ctx->st = NULL;
+	}
 	if (rc != 0) {
 		pm_print_err(&err);
 		*exit_code = pm_exit_code(rc);

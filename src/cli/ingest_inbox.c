@@ -18,9 +18,11 @@
 
 #include "cli/ingestio.h"
 #include "core/inbox.h"
+#include "render/escape.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
 #include "util/dirs.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -48,17 +50,11 @@ log_line(struct run *r, bool needs_person, const char *text)
 	struct tm tm;
 
 	struct buf one = BUF_INIT;
-	const char *p;
 
 	/* One line, whatever the file name holds: a newline in a name
 	 * must not forge a log line of its own. */
-	for (p = text; *p; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			buf_addf(&one, "\\x%02x", (unsigned char)*p);
-		else
-			buf_addc(&one, *p);
-	}
-	text = one.data ? one.data : "";
+	esc_line(&one, text);
+	text = buf_str(&one);
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (r->o->syslog)
@@ -179,7 +175,7 @@ clean_tmp(struct run *r, time_t now)
 	dirs[1] = r->archive.data;
 	dirs[2] = r->archive_prev.data;
 	for (i = 0; i < 3; i++) {
-		if (inbox_clean(dirs[i], now - 3600, &n, &err) != 0)
+		if (outfile_clean(dirs[i], now - OUTFILE_STALE_S, &n, &err) != 0)
 			run_error(r->o, &err);  /* tidying: no exit code */
 		if (n == 0)
 			continue;
@@ -253,7 +249,7 @@ isink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 	rc = k->base.finish(k->base.ctx, res, err);
 	/* Its name on disk before the commit, as its content already is. */
 	if (rc == 0 && sink_written(&k->s))
-		rc = inbox_sync_dir(k->qdir, err);
+		rc = outfile_sync_dir(k->qdir, err);
 	return rc;
 }
 
@@ -266,18 +262,19 @@ move_rejects(struct run *r, const char *from, const char *name,
 	struct buf to = BUF_INIT;
 	int rc;
 
-	buf_addf(&to, "%s.rejects.csv", name);
+	inbox_name_fit(&to, name, strlen(name), ".rejects.csv");
 	rc = inbox_move(from, r->quarantine.data, to.data, final, err);
 	buf_release(&to);
 	return rc;
 }
 
 static void
-one_file(struct run *r, const char *name)
+one_file(struct run *r, const char *name, const struct inbox_id *id)
 {
 	struct buf path = BUF_INIT, line = BUF_INIT;
 	struct inbox_sink k;
 	struct ingest_sink is;
+	struct ingest_opts io;
 	struct ingest_result res;
 	struct pm_err err = PM_ERR_INIT;
 	char *moved = NULL, *rejects = NULL;
@@ -303,7 +300,12 @@ one_file(struct run *r, const char *name)
 	}
 	k.s.name = path.data;
 	k.s.verbosity = r->ctx->verbosity;
-	rc = ingest_file(r->st, r->cat, path.data, path.data, r->io, &is, &res,
+	io = *r->io;
+	io.expect.regular_only = true;  /* as the scan saw it, or nothing */
+	io.expect.same_file = true;
+	io.expect.dev = id->dev;
+	io.expect.ino = id->ino;
+	rc = ingest_file(r->st, r->cat, path.data, path.data, &io, &is, &res,
 	    &err);
 	if (rc != 0) {
 		/* The store or the file could not be used: the file stays in
@@ -486,7 +488,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 			code = exit_worst(code, 4);
 			break;
 		}
-		one_file(&r, l.names[i]);
+		one_file(&r, l.names[i], &l.ids[i]);
 	}
 	if (o->json) {
 		buf_adds(&r.json, "]}\n");

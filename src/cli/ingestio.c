@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "cli/ctx.h"
+#include "core/inbox.h"
 #include "render/ingestout.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -16,24 +18,18 @@
 static int
 sink_open(struct sink *s, const struct reader_row *hdr, struct pm_err *err)
 {
-	struct buf t = BUF_INIT;
-	int fd;
+	int rc;
 
-	buf_addf(&t, "%s.tmp-XXXXXX", s->path);
-	if ((fd = mkstemp(t.data)) < 0) {
-		int e = errno;
+	if ((rc = outfile_open(&s->out, s->path, 0644, err)) != 0) {
+		size_t n = strlen(err->msg);
 
-		buf_release(&t);
-		return pm_fail_errno(err, PM_EIO, e, s->path,
-		    "cannot write rejects file (--rejects chooses another "
-		    "place)");
+		snprintf(err->msg + n, sizeof(err->msg) - n, " (--rejects "
+		    "chooses another place)");
+		return rc;
 	}
-	(void)fchmod(fd, 0644);
-	s->tmp = t.data;
-	s->f = fdopen(fd, "w");
-	if (s->f == NULL) {
-		close(fd);
-		return pm_fail_errno(err, PM_EIO, errno, s->path, "fdopen");
+	if ((s->f = outfile_stream(&s->out, err)) == NULL) {
+		outfile_abort(&s->out);
+		return PM_EIO;
 	}
 	buf_reset(&s->line);
 	ingestout_rejects_header(&s->line, hdr);
@@ -58,9 +54,7 @@ sink_reject(void *ctx, const struct ingest_reject *r, struct pm_err *err)
 		return rc;
 	buf_reset(&s->line);
 	ingestout_rejects_row(&s->line, r);
-	if (fwrite(s->line.data, 1, s->line.len, s->f) != s->line.len)
-		return pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
-	return 0;
+	return outfile_write(&s->out, s->line.data, s->line.len, err);
 }
 
 static void
@@ -74,6 +68,53 @@ sink_note(void *ctx, unsigned long line, bool is_error, const char *msg)
 		pm_msg(s->name, line, "warning: %s", msg);
 }
 
+/* Whether the files 'a' and 'b' hold the same bytes. */
+static bool
+same_bytes(const char *a, const char *b)
+{
+	FILE *f = fopen(a, "rb"), *g = fopen(b, "rb");
+	bool same = f != NULL && g != NULL;
+	int c, d;
+
+	while (same) {
+		c = getc(f);
+		d = getc(g);
+		same = c == d;
+		if (c == EOF)
+			break;
+	}
+	if (f)
+		fclose(f);
+	if (g)
+		fclose(g);
+	return same;
+}
+
+/* An earlier rejects file at the path, perhaps edited by someone fixing
+ * its rows, is not replaced without a word: it is kept beside, under
+ * the first free stem.N.ext name, as the inbox keeps names. */
+static int
+keep_old(struct sink *s, struct pm_err *err)
+{
+	struct buf dir = BUF_INIT;
+	const char *base = strrchr(s->path, '/');
+	char *kept = NULL;
+	int rc;
+
+	if (access(s->path, F_OK) != 0 || same_bytes(s->path, s->out.tmp))
+		return 0;
+	outfile_dir(&dir, s->path);
+	rc = inbox_move(s->path, dir.data, base ? base + 1 : s->path, &kept,
+	    err);
+	if (rc == 0)
+		pm_msg(s->path, 0, "the earlier rejects file differs: kept as "
+		    "'%s'", base == NULL && strncmp(kept, "./", 2) == 0 ?
+		    kept + 2 : kept);
+	free(kept);
+	buf_release(&dir);
+	return rc;
+}
+
 static int
 sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 {
@@ -85,31 +126,23 @@ sink_finish(void *ctx, const struct ingest_result *res, struct pm_err *err)
 		return 0;
 	/* On disk before the store commits: rows are never lost between a
 	 * committed store and a missing rejects file. */
-	if (fflush(s->f) != 0 || fsync(fileno(s->f)) != 0 ||
-	    ferror(s->f))
-		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "write");
-	if (fclose(s->f) != 0 && rc == 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, s->tmp, "close");
+	if (s->keep_old && (rc = outfile_sync(&s->out, err)) == 0)
+		rc = keep_old(s, err);
 	s->f = NULL;
-	if (rc == 0 && rename(s->tmp, s->path) != 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, s->path, "rename");
-	if (rc == 0) {
-		free(s->tmp);
-		s->tmp = NULL;
-		s->written = true;
+	if (rc != 0) {
+		outfile_abort(&s->out);
+		return rc;
 	}
+	if ((rc = outfile_commit(&s->out, err)) == 0)
+		s->written = true;
 	return rc;
 }
 
 void
 sink_release(struct sink *s)
 {
-	if (s->f)
-		fclose(s->f);
-	if (s->tmp) {
-		unlink(s->tmp);
-		free(s->tmp);
-	}
+	outfile_abort(&s->out);
+	s->f = NULL;
 	buf_release(&s->line);
 }
 

@@ -10,6 +10,7 @@
 #include "cli/ctx.h"
 #include "core/ingest.h"
 #include "util/buf.h"
+#include "util/outfile.h"
 
 /* The sink of one input: rejected rows to stderr (the first ten, all with
  * -v) and to the rejects file, written under a temporary name and renamed
@@ -17,11 +18,13 @@
 struct sink {
 	const char *name;       /* of the input, for messages */
 	const char *path;       /* final rejects path, NULL: no file */
-	char *tmp;              /* written here, renamed at finish */
-	FILE *f;
+	struct outfile out;     /* written here, renamed at finish */
+	FILE *f;                /* stream of 'out', NULL when none */
 	int verbosity;
 	unsigned long nrejects, shown;
 	bool written;           /* the rejects file is in place */
+	bool keep_old;          /* an earlier, different rejects file at
+				 * 'path' is kept as stem.N.ext */
 	struct buf line;
 };
 

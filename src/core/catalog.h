@@ -50,6 +50,16 @@ struct cat_indicator {
 	unsigned long line;
 };
 
+/* Region levels summed below a region (summary.h's SUMMARY_MAX_DEPTH):
+ * "catalog check" warns of a region deeper than that below its root. */
+#define CATALOG_REGION_DEPTH_MAX 8
+
+/* The largest target level, in its dimension's base unit (yuan, items):
+ * a billion billion. */
+#define CATALOG_TARGET_MAX 1e18
+/* The largest growth aim, percent a year. */
+#define CATALOG_GROWTH_MAX 1000.0
+
 struct cat_region {
 	char *code;             /* GB/T 2260, e.g. "330100" */
 	char *name_en, *name_zh, *level;

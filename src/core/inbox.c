@@ -14,6 +14,8 @@
 
 #include "util/buf.h"
 #include "util/dirs.h"
+#include "util/outfile.h"
+#include "util/sha256.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -27,10 +29,16 @@ ends_with(const char *s, const char *suffix)
 	return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
+struct entry {
+	char *name;
+	struct inbox_id id;
+};
+
 static int
 cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name,
+	    ((const struct entry *)b)->name);
 }
 
 static void
@@ -55,7 +63,9 @@ inbox_scan(const char *dir, unsigned min_age_s, time_t now,
     struct inbox_list *l, struct pm_err *err)
 {
 	struct buf path = BUF_INIT;
+	struct entry *v = NULL;
 	struct dirent *e;
+	size_t i;
 	DIR *d;
 
 	memset(l, 0, sizeof(*l));
@@ -94,13 +104,25 @@ inbox_scan(const char *dir, unsigned min_age_s, time_t now,
 			skip(l, name, "still being written");
 			continue;
 		}
-		l->names = xreallocarray(l->names, l->n + 1, sizeof(char *));
-		l->names[l->n++] = xstrdup(name);
+		v = xreallocarray(v, l->n + 1, sizeof(*v));
+		v[l->n].name = xstrdup(name);
+		v[l->n].id.dev = (unsigned long long)st.st_dev;
+		v[l->n].id.ino = (unsigned long long)st.st_ino;
+		l->n++;
 	}
 	closedir(d);
 	buf_release(&path);
 	if (l->n > 1)
-		qsort(l->names, l->n, sizeof(char *), cmp_names);
+		qsort(v, l->n, sizeof(*v), cmp_names);
+	if (l->n) {
+		l->names = xreallocarray(NULL, l->n, sizeof(char *));
+		l->ids = xreallocarray(NULL, l->n, sizeof(*l->ids));
+	}
+	for (i = 0; i < l->n; i++) {
+		l->names[i] = v[i].name;
+		l->ids[i] = v[i].id;
+	}
+	free(v);
 	return 0;
 }
 
@@ -116,98 +138,102 @@ inbox_list_release(struct inbox_list *l)
 	for (i = 0; i < l->nfuture; i++)
 		free(l->future[i].name);
 	free(l->names);
+	free(l->ids);
 	free(l->skipped);
 	free(l->future);
 	memset(l, 0, sizeof(*l));
 }
 
-/* Copy 'src' to a new hidden file beside its destination,
- * 'dstdir'/.NAME.tmp-XXXXXX (*tmp), and sync it: the slow path of a move
- * across file systems. The copy then gets its name by link(), as the
- * original would, so a name in the archive is never a half-written file;
- * a run killed before that leaves only the temporary, which
- * inbox_clean() removes later. */
+/* Copy 'src' to a new hidden temporary file beside its destination
+ * (outfile_open()) and sync it: the slow path of a move across file
+ * systems. The copy then gets its name by link(), as the original
+ * would, so a name in the archive is never a half-written file; a run
+ * killed before that leaves only the temporary, which outfile_clean()
+ * removes later. */
 static int
 copy_tmp(const char *src, const char *dstdir, const char *name,
-    struct buf *tmp, struct pm_err *err)
+    struct outfile *o, struct pm_err *err)
 {
 	char buf[65536];
-	int in = -1, out = -1, rc = 0;
+	struct buf target = BUF_INIT;
+	int in, rc = 0;
 	ssize_t n;
 
-	buf_reset(tmp);
-	buf_addf(tmp, "%s/.%s.tmp-XXXXXX", dstdir, name);
 	if ((in = open(src, O_RDONLY | O_CLOEXEC)) < 0)
 		return pm_fail_errno(err, PM_EIO, errno, src, "open");
-	if ((out = mkstemp(tmp->data)) < 0) {
-		rc = pm_fail_errno(err, PM_EIO, errno, dstdir,
-		    "cannot create a file");
+	buf_addf(&target, "%s/%s", dstdir, name);
+	if ((rc = outfile_open(o, target.data, 0644, err)) != 0)
 		goto out;
-	}
-	(void)fchmod(out, 0644);
 	while ((n = read(in, buf, sizeof(buf))) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 || write(out, buf, (size_t)n) != n) {
-			rc = pm_fail_errno(err, PM_EIO, errno, tmp->data,
-			    "copy");
-			goto out;
+		if (n < 0) {
+			rc = pm_fail_errno(err, PM_EIO, errno, src, "read");
+			break;
 		}
+		if ((rc = outfile_write(o, buf, (size_t)n, err)) != 0)
+			break;
 	}
-	if (fsync(out) != 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, tmp->data, "fsync");
+	if (rc == 0)
+		rc = outfile_sync(o, err);
+	if (rc != 0)
+		outfile_abort(o);
 out:
-	if (in >= 0)
-		close(in);
-	if (out >= 0 && close(out) != 0 && rc == 0)
-		rc = pm_fail_errno(err, PM_EIO, errno, tmp->data, "close");
-	if (rc != 0 && out >= 0)
-		unlink(tmp->data);
+	close(in);
+	buf_release(&target);
 	return rc;
 }
 
-/* "stem.ext" -> "stem.N.ext" (N > 0), or the name itself for N = 0. */
+void
+inbox_name_fit(struct buf *b, const char *stem, size_t n, const char *tail)
+{
+	struct sha256 h;
+	char hex[65];
+	size_t keep;
+
+	if (n + strlen(tail) <= INBOX_NAME_MAX) {
+		buf_add(b, stem, n);
+		buf_adds(b, tail);
+		return;
+	}
+	/* Cut the stem, at a character boundary, and tell names apart
+	 * that share the part kept by a hash of the whole stem. */
+	sha256_init(&h);
+	sha256_update(&h, stem, n);
+	sha256_hex(&h, hex);
+	keep = INBOX_NAME_MAX - strlen(tail) - 9;
+	while (keep > 0 && ((unsigned char)stem[keep] & 0xc0) == 0x80)
+		keep--;
+	buf_add(b, stem, keep);
+	buf_addf(b, "-%.8s%s", hex, tail);
+}
+
+/* "stem.ext" -> "stem.N.ext" (N > 0), or the name itself for N = 0; the
+ * stem cut when that is longer than a name can be (inbox_name_fit). */
 static void
 candidate(struct buf *b, const char *dir, const char *name, unsigned k)
 {
 	const char *dot = strrchr(name, '.');
+	char tail[32];
 
 	buf_reset(b);
-	if (k == 0 || dot == NULL || dot == name)
-		buf_addf(b, k ? "%s/%s.%u" : "%s/%s", dir, name, k);
+	buf_addf(b, "%s/", dir);
+	if (dot == NULL || dot == name)
+		dot = name + strlen(name);
+	if (k == 0 && strlen(name) <= INBOX_NAME_MAX) {
+		buf_adds(b, name);
+		return;
+	}
+	if (k == 0)
+		tail[0] = '\0';
 	else
-		buf_addf(b, "%s/%.*s.%u%s", dir, (int)(dot - name), name, k,
-		    dot);
-}
-
-int
-inbox_sync_dir(const char *dir, struct pm_err *err)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
-
-	if (fd < 0)
-		return pm_fail_errno(err, PM_EIO, errno, dir, "open to sync");
-	/* EINVAL: a file system that cannot sync a directory (and has
-	 * nothing to sync). */
-	if (fsync(fd) != 0 && errno != EINVAL)
-		rc = pm_fail_errno(err, PM_EIO, errno, dir, "fsync");
-	close(fd);
-	return rc;
-}
-
-/* The directory part of 'path': "a/b/c.csv" -> "a/b", "c.csv" -> ".". */
-static void
-dir_of(struct buf *b, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	buf_reset(b);
-	if (slash == NULL)
-		buf_adds(b, ".");
-	else if (slash == path)
-		buf_adds(b, "/");
+		snprintf(tail, sizeof(tail), ".%u", k);
+	if (strlen(dot) < sizeof(tail) - strlen(tail))
+		snprintf(tail + strlen(tail), sizeof(tail) - strlen(tail),
+		    "%s", dot);
 	else
-		buf_add(b, path, (size_t)(slash - path));
+		dot = name + strlen(name);      /* no extension to speak of */
+	inbox_name_fit(b, name, (size_t)(dot - name), tail);
 }
 
 /* Link 'from' to the first free name candidate() gives in 'dstdir'
@@ -233,7 +259,8 @@ int
 inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err)
 {
-	struct buf dst = BUF_INIT, tmp = BUF_INIT, srcdir = BUF_INIT;
+	struct buf dst = BUF_INIT, srcdir = BUF_INIT;
+	struct outfile tmp = OUTFILE_INIT;
 	int rc, e;
 
 	if ((rc = dirs_make(dstdir, err)) != 0)
@@ -243,8 +270,8 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 		/* Another file system, or one without hard links. */
 		if ((rc = copy_tmp(src, dstdir, name, &tmp, err)) != 0)
 			goto out;
-		e = link_free(tmp.data, dstdir, name, &dst);
-		unlink(tmp.data);
+		e = link_free(tmp.tmp, dstdir, name, &dst);
+		outfile_abort(&tmp);
 	}
 	if (e == EEXIST) {
 		rc = pm_fail(err, PM_EIO, src, 0, "no free name in '%s'",
@@ -258,11 +285,11 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 	}
 	/* The new name on disk before the old one goes: after a power cut
 	 * the file is in one place or both, never nowhere. */
-	if ((rc = inbox_sync_dir(dstdir, err)) != 0) {
+	if ((rc = outfile_sync_dir(dstdir, err)) != 0) {
 		unlink(dst.data);
 		goto out;
 	}
-	dir_of(&srcdir, src);
+	outfile_dir(&srcdir, src);
 	if (unlink(src) != 0) {
 		e = errno;
 		if (unlink(dst.data) == 0)
@@ -278,70 +305,14 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 	/* A failure here is not one: at worst the file is back in the
 	 * inbox after a power cut, and the next run archives it as
 	 * skipped. */
-	(void)inbox_sync_dir(srcdir.data, NULL);
+	(void)outfile_sync_dir(srcdir.data, NULL);
 	if (final) {
 		*final = dst.data;
 		dst.data = NULL;
 	}
 out:
 	buf_release(&dst);
-	buf_release(&tmp);
 	buf_release(&srcdir);
-	return rc;
-}
-
-/* A name of the temporary files pemetrics makes: ".NAME.tmp-XXXXXX",
- * the six X's from mkstemp(), letters and digits. */
-static bool
-is_our_tmp(const char *name)
-{
-	static const char tail[] = ".tmp-";
-	size_t n = strlen(name), i;
-
-	if (name[0] != '.' || n < 2 + strlen(tail) + 6 ||
-	    memcmp(name + n - 6 - strlen(tail), tail, strlen(tail)) != 0)
-		return false;
-	for (i = n - 6; i < n; i++) {
-		char c = name[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9')))
-			return false;
-	}
-	return true;
-}
-
-int
-inbox_clean(const char *dir, time_t before, size_t *nremoved,
-    struct pm_err *err)
-{
-	struct buf path = BUF_INIT;
-	struct dirent *e;
-	DIR *d;
-	int rc = 0;
-
-	*nremoved = 0;
-	if ((d = opendir(dir)) == NULL)
-		return errno == ENOENT ? 0 : pm_fail_errno(err, PM_EIO, errno,
-		    dir, "cannot read the directory");
-	while ((e = readdir(d)) != NULL) {
-		struct stat st;
-
-		if (!is_our_tmp(e->d_name))
-			continue;
-		buf_reset(&path);
-		buf_addf(&path, "%s/%s", dir, e->d_name);
-		if (lstat(path.data, &st) != 0 || !S_ISREG(st.st_mode) ||
-		    st.st_mtime >= before)
-			continue;
-		if (unlink(path.data) == 0)
-			(*nremoved)++;
-		else if (errno != ENOENT && rc == 0)
-			rc = pm_fail_errno(err, PM_EIO, errno, path.data,
-			    "cannot remove a stale temporary file");
-	}
-	closedir(d);
-	buf_release(&path);
 	return rc;
 }
 

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "util/buf.h"
 #include "util/err.h"
 
 /* A modification time further than this ahead of the clock is not a file
@@ -28,8 +29,15 @@ struct inbox_skip {
 	time_t mtime;           /* its modification time */
 };
 
+/* Which file a name was when the inbox was read: reading it later
+ * requires the same one (a file swapped in meanwhile is not read). */
+struct inbox_id {
+	unsigned long long dev, ino;
+};
+
 struct inbox_list {
 	char **names;           /* ready files, in name (byte) order */
+	struct inbox_id *ids;   /* ids[i]: the file names[i] was */
 	size_t n;
 	struct inbox_skip *skipped;     /* *.csv files not taken this time */
 	size_t nskipped;
@@ -38,8 +46,8 @@ struct inbox_list {
 	size_t nfuture;
 };
 
-/* The files of 'dir' that are ready: regular files (or links to them)
- * named *.csv (any case), not hidden, not *.part or *.tmp, not modified
+/* The files of 'dir' that are ready: regular files (links are not
+ * followed) named *.csv (any case), not hidden, not *.part or *.tmp, not modified
  * in the last 'min_age_s' seconds (still being written) as of 'now'. A
  * file modified up to INBOX_FUTURE_S seconds in the future is still being
  * written too; one modified further ahead is taken and listed in
@@ -59,19 +67,15 @@ void inbox_list_release(struct inbox_list *l);
 int inbox_move(const char *src, const char *dstdir, const char *name,
     char **final, struct pm_err *err);
 
-/* Remove from 'dir' the temporary files pemetrics makes there
- * (".NAME.tmp-XXXXXX": a rejects file being written, a copy across file
- * systems) that were last modified before 'before': a run killed while
- * writing one leaves it behind. No other name is touched; a missing
- * 'dir' is fine. *nremoved counts the files removed. PM_EIO (naming the
- * first file that could not be removed, after trying the others) when
- * some could not be. */
-int inbox_clean(const char *dir, time_t before, size_t *nremoved,
-    struct pm_err *err);
+#define INBOX_NAME_MAX 255       /* bytes of a file name (NAME_MAX) */
 
-/* fsync() the directory 'dir', so that the names created in it or
- * removed from it survive a power cut. PM_EIO when that fails. */
-int inbox_sync_dir(const char *dir, struct pm_err *err);
+/* Append to 'b' the name stem[0..n) + 'tail' ("stem.1.csv",
+ * "stem.rejects.csv"), with the stem cut (at a UTF-8 character
+ * boundary) and "-" and 8 hex digits of its SHA-256 added when the
+ * whole would be longer than INBOX_NAME_MAX: a name made from an inbox
+ * file's name always fits. */
+void inbox_name_fit(struct buf *b, const char *stem, size_t n,
+    const char *tail);
 
 /* Take the exclusive lock on 'path' (created if needed), waiting up to
  * 'wait_s' seconds (0: do not wait). PM_EBUSY when another process holds

@@ -905,7 +905,8 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
     const struct ingest_sink *sink, struct ingest_result *res,
     struct pm_err *err)
 {
-	struct reader_opts ro = { opts->encoding, opts->max_field };
+	struct reader_opts ro = { opts->encoding, opts->max_field,
+	    opts->spool_max, opts->expect, opts->stop };
 	struct reader *rd = NULL;
 	struct job j;
 	struct store_file f;

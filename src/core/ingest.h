@@ -32,6 +32,8 @@ struct ingest_opts {
 				 * /tmp */
 	const volatile sig_atomic_t *stop;      /* polled between rows; when
 						 * set, roll back: PM_EINTR */
+	unsigned long long spool_max;   /* bytes from a pipe; 0: default */
+	struct reader_expect expect;    /* the file an inbox scan saw */
 };
 
 enum ingest_status {

@@ -27,6 +27,8 @@ struct reader {
 	bool convert;           /* through iconv to UTF-8 */
 	size_t max_field;
 	unsigned long long size;
+	bool spooled;           /* 'fd' is our copy: nobody else writes it */
+	struct stat at_open;    /* of the file, for unchanged() */
 
 	/* Parsing state, reset by reader_run(). */
 	struct csv_parser csv;
@@ -62,8 +64,10 @@ read_full(int fd, char *p, size_t n, ssize_t *got)
 
 /* A pipe or FIFO can be read once only: copy it to an unlinked file. */
 static int
-spool(int in, const char *name, int *out, struct pm_err *err)
+spool(int in, const char *name, unsigned long long max,
+    const volatile sig_atomic_t *stop, int *out, struct pm_err *err)
 {
+	unsigned long long total = 0;
 	char tmpl[] = "/tmp/pemetrics-spool-XXXXXX";
 	const char *dir = getenv("TMPDIR");
 	struct buf path = BUF_INIT;
@@ -83,12 +87,27 @@ spool(int in, const char *name, int *out, struct pm_err *err)
 	}
 	unlink(path.data);
 	for (;;) {
-		if (read_full(in, chunk, CHUNK, &got) < 0) {
+		/* A pipe can wait for ever: SIGINT or SIGTERM ends it. */
+		if ((got = read(in, chunk, CHUNK)) < 0 && errno == EINTR) {
+			if (stop && *stop) {
+				rc = pm_fail(err, PM_EINTR, name, 0, "stopped "
+				    "by a signal while reading: nothing stored");
+				break;
+			}
+			continue;
+		}
+		if (got < 0) {
 			rc = pm_fail_errno(err, PM_EIO, errno, name, "read");
 			break;
 		}
 		if (got == 0)
 			break;
+		if ((total += (unsigned long long)got) > max) {
+			rc = pm_fail(err, PM_EIO, name, 0, "more than %llu bytes "
+			    "from a pipe, device or standard input: not read "
+			    "(--max-input BYTES raises the limit)", max);
+			break;
+		}
 		for (ssize_t w = 0, n; w < got; w += n) {
 			n = write(fd, chunk + w, (size_t)(got - w));
 			if (n < 0 && errno == EINTR) {
@@ -288,11 +307,32 @@ out:
 	return rc;
 }
 
+/* Whether the file opened is the one 'e' says; PM_EIO naming what it is
+ * instead. A file replaced after an inbox scan is left for the next run,
+ * which sees it as it is then. */
+static int
+expected(const struct reader *r, const struct reader_expect *e,
+    const struct stat *st, struct pm_err *err)
+{
+	if (!e->regular_only)
+		return 0;
+	if (!S_ISREG(st->st_mode))
+		return pm_fail(err, PM_EIO, r->name, 0, "not a regular file "
+		    "any more (replaced after the inbox was read): not read");
+	if (e->same_file && ((unsigned long long)st->st_dev != e->dev ||
+	    (unsigned long long)st->st_ino != e->ino))
+		return pm_fail(err, PM_EIO, r->name, 0, "replaced after the "
+		    "inbox was read: not read; the next run takes it");
+	return 0;
+}
+
 int
 reader_open(const char *path, const char *name, const struct reader_opts *o,
     struct reader **out, struct pm_err *err)
 {
 	struct reader *r = xcalloc(1, sizeof(*r));
+	const struct reader_expect none = { false, false, 0, 0 };
+	const struct reader_expect *e = o ? &o->expect : &none;
 	bool is_stdin = strcmp(path, "-") == 0;
 	struct stat st;
 	int fd = -1, rc = 0;
@@ -305,7 +345,13 @@ reader_open(const char *path, const char *name, const struct reader_opts *o,
 		fd = dup(STDIN_FILENO);
 	} else {
 		/* O_NONBLOCK: opening a FIFO with no writer must not hang. */
-		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK |
+		    (e->regular_only ? O_NOFOLLOW : 0));
+	}
+	if (fd < 0 && errno == ELOOP && e->regular_only) {
+		rc = pm_fail(err, PM_EIO, r->name, 0, "a symbolic link (put "
+		    "in place after the inbox was read): not followed");
+		goto out;
 	}
 	if (fd < 0) {
 		rc = pm_fail_errno(err, PM_EIO, errno, r->name, "cannot open");
@@ -315,6 +361,8 @@ reader_open(const char *path, const char *name, const struct reader_opts *o,
 		rc = pm_fail_errno(err, PM_EIO, errno, r->name, "cannot stat");
 		goto out;
 	}
+	if ((rc = expected(r, e, &st, err)) != 0)
+		goto out;
 	if (S_ISDIR(st.st_mode)) {
 		rc = pm_fail(err, PM_EIO, r->name, 0, "is a directory");
 		goto out;
@@ -322,11 +370,15 @@ reader_open(const char *path, const char *name, const struct reader_opts *o,
 	if (S_ISREG(st.st_mode)) {
 		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 		r->fd = fd;
+		r->at_open = st;
 		fd = -1;
 	} else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || is_stdin) {
 		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-		if ((rc = spool(fd, r->name, &r->fd, err)) != 0)
+		if ((rc = spool(fd, r->name, o && o->spool_max ? o->spool_max :
+		    READER_SPOOL_MAX_DEFAULT, o ? o->stop : NULL, &r->fd,
+		    err)) != 0)
 			goto out;
+		r->spooled = true;
 	} else {
 		rc = pm_fail(err, PM_EIO, r->name, 0, "not a regular file");
 		goto out;
@@ -394,6 +446,15 @@ on_field(void *s, size_t n, void *data)
 
 	if (r->stop)
 		return;
+	/* The formula guard of a rejects file (or of a spreadsheet's own
+	 * export): '=... , '+..., '-..., '@..., a quote before a tab or CR.
+	 * No field of ours begins so: it comes off, and a rejects file
+	 * fixed in a spreadsheet is read as it was written. */
+	if (n >= 2 && ((const char *)s)[0] == '\'' &&
+	    strchr("=+-@\t\r", ((const char *)s)[1]) != NULL) {
+		s = (char *)s + 1;
+		n--;
+	}
 	r->inner_nl += scan_field(s, n, &nul) + r->cut_nl;
 	r->cut_nl = 0;
 	r->nfield_seen++;
@@ -503,9 +564,39 @@ feed(struct reader *r, const char *p, size_t n)
 	}
 }
 
+/* Whether the file is as it was when reader_open() took it: the same
+ * size, times and identity, and 'nread' bytes parsed, as many as the
+ * digest is of. A writer that rewrites the file in place (cp over the
+ * same name truncates and writes the same inode) changes its size or
+ * its times. */
+static int
+unchanged(const struct reader *r, unsigned long long nread,
+    struct pm_err *err)
+{
+	const struct stat *a = &r->at_open;
+	struct stat b;
+
+	if (r->spooled)
+		return 0;
+	if (fstat(r->fd, &b) != 0)
+		return pm_fail_errno(err, PM_EIO, errno, r->name,
+		    "cannot stat");
+	if (nread != r->size || b.st_size != a->st_size ||
+	    b.st_ino != a->st_ino || b.st_dev != a->st_dev ||
+	    b.st_mtim.tv_sec != a->st_mtim.tv_sec ||
+	    b.st_mtim.tv_nsec != a->st_mtim.tv_nsec ||
+	    b.st_ctim.tv_sec != a->st_ctim.tv_sec ||
+	    b.st_ctim.tv_nsec != a->st_ctim.tv_nsec)
+		return pm_fail(err, PM_EIO, r->name, 0, "changed while it was "
+		    "read (written to during the ingest?): nothing of it "
+		    "stored; offer it again once it is complete");
+	return 0;
+}
+
 int
 reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
 {
+	unsigned long long nread = 0;
 	char *chunk = xmalloc(CHUNK), *conv = NULL;
 	iconv_t cd = (iconv_t)-1;
 	size_t left = 0;
@@ -543,6 +634,7 @@ reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
 			rc = pm_fail_errno(err, PM_EIO, errno, r->name, "read");
 			goto out;
 		}
+		nread += (unsigned long long)got;
 		n = left + (size_t)got;
 		if (n == 0)
 			break;
@@ -574,6 +666,10 @@ reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
 		 * instead (FIELD_BEGUN, 2 in libcsv.c, inside quotes). */
 		r->unterminated = r->csv.pstate == 2 && r->csv.quoted;
 		r->at_fini = true;
+		/* Before the last record goes: the caller may commit on
+		 * it. */
+		if ((rc = unchanged(r, nread, err)) != 0)
+			goto out;
 		csv_fini(&r->csv, on_field, on_record, r);
 	}
 	rc = r->stop;

@@ -11,11 +11,20 @@
  * An input is read twice: reader_open() reads it once for the digest and
  * the encoding (so that an already-ingested file is recognised before any
  * parsing, and a conversion error is found before any row is used), and
- * reader_run() parses it.
+ * reader_run() parses it. Between the two, a file can be rewritten (a
+ * resend copied over the same name): reader_run() then fails rather than
+ * hand over rows that are not the bytes the digest is of. The file's
+ * identity, size, modification and change times are taken when it is
+ * opened and compared after the parse, and the bytes parsed are counted.
+ *
+ * A field that starts with a single quote before '=', '+', '-', '@', tab
+ * or CR is given without that quote: it is the formula guard of a
+ * rejects file (render/escape.c, esc_csv), undone on the way back in.
  */
 #ifndef PM_CORE_READER_H
 #define PM_CORE_READER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -39,18 +48,38 @@ struct reader_row {
 	bool unterminated;              /* a quoted field runs to end of file */
 };
 
+#define READER_SPOOL_MAX_DEFAULT (1ULL << 30)     /* bytes from a pipe */
+
+/* What the caller saw of a file before it asked to read it (an inbox
+ * scan): the file opened must be that one. */
+struct reader_expect {
+	bool regular_only;              /* no link followed (O_NOFOLLOW), no
+					 * FIFO or device: a regular file */
+	bool same_file;                 /* and the one of 'dev' and 'ino' */
+	unsigned long long dev, ino;
+};
+
 struct reader_opts {
 	const char *encoding;           /* iconv name; NULL or "auto": detect */
 	size_t max_field;               /* 0: READER_MAX_FIELD_DEFAULT */
+	unsigned long long spool_max;   /* bytes read from standard input or
+					 * a pipe; 0: READER_SPOOL_MAX_DEFAULT */
+	struct reader_expect expect;    /* zero: any readable input */
+	const volatile sig_atomic_t *stop;      /* set by a signal: stop
+						 * waiting on a pipe (PM_EINTR);
+						 * NULL: none */
 };
 
 struct reader;
 
 /* Open 'path' ("-" reads standard input) and scan it once. 'name' is the
- * name used in messages (NULL: 'path', or "stdin"). Fails with PM_EIO when
- * the input cannot be read (the message has strerror), PM_EDATA when it is
- * not text in a known encoding (err->line says where). On success *out
- * belongs to the caller: reader_close() it. */
+ * name used in messages (NULL: 'path', or "stdin"). Standard input, a
+ * pipe or a FIFO is copied to an unlinked spool file first, up to
+ * opts->spool_max bytes. Fails with PM_EIO when the input cannot be read
+ * (the message has strerror), is longer than the spool limit, or is not
+ * what opts->expect says; PM_EDATA when it is not text in a known
+ * encoding (err->line says where). On success *out belongs to the
+ * caller: reader_close() it. */
 int reader_open(const char *path, const char *name,
     const struct reader_opts *opts, struct reader **out, struct pm_err *err);
 void reader_close(struct reader *r);            /* NULL is a no-op */
@@ -70,7 +99,9 @@ typedef int (*reader_row_fn)(void *ctx, const struct reader_row *row);
 
 /* Parse the input from its start, calling 'fn' per record. Returns 0 at
  * end of input, fn's non-zero value, or PM_EIO / PM_EDATA with 'err'
- * filled. May be called again to read the input again. */
+ * filled. PM_EIO when the file changed since reader_open() (its rows
+ * were then not those of reader_sha256(): the caller discards them). May
+ * be called again to read the input again. */
 int reader_run(struct reader *r, reader_row_fn fn, void *ctx,
     struct pm_err *err);
 

@@ -1,15 +1,19 @@
 #include "core/store.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/obs.h"
 #include "core/period.h"
 #include "core/store_int.h"
 #include "core/store_rows.h"
+#include "util/buf.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -127,11 +131,11 @@ store_fail_db(struct store *st, int rc, const char *what,
 	case SQLITE_LOCKED:
 		code = PM_EBUSY;
 		break;
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
 	case SQLITE_CONSTRAINT:
 		code = PM_EDATA;
 		break;
+	/* A damaged store, or a file that is not one, is the system's
+	 * trouble (exit 4), not rejected data. */
 	default:
 		code = PM_EIO;
 		break;
@@ -209,7 +213,7 @@ migrate(struct store *st, bool readonly, struct pm_err *err)
 	if (v == STORE_SCHEMA_VERSION)
 		return 0;
 	if (v > STORE_SCHEMA_VERSION)
-		return pm_fail(err, PM_EDATA, st->path, 0,
+		return pm_fail(err, PM_EIO, st->path, 0,
 		    "store schema version %d is newer than this pemetrics "
 		    "(%d): upgrade pemetrics", v, STORE_SCHEMA_VERSION);
 	if (readonly)
@@ -232,7 +236,7 @@ migrate(struct store *st, bool readonly, struct pm_err *err)
 		empty = sqlite3_column_int(s, 0) == 0;
 		sqlite3_finalize(s);
 		if (!empty) {
-			rc = pm_fail(err, PM_EDATA, st->path, 0,
+			rc = pm_fail(err, PM_EIO, st->path, 0,
 			    "not a pemetrics store (it has other tables)");
 			goto fail;
 		}
@@ -322,6 +326,48 @@ on_conflict(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	    "(batch not in key order?)", -1);
 }
 
+/* A store that only may be read: a WAL store needs its -shm file, made
+ * in the store's folder by the first reader. In a folder this user
+ * cannot write, with no -wal file (no writer at work and none stopped
+ * half-way), the store file holds every commit and is read as
+ * immutable. Otherwise the message says what reading needs. */
+static int
+open_readonly_elsewise(const char *path, unsigned flags, struct store **out,
+    struct pm_err *err)
+{
+	struct buf dir = BUF_INIT, wal = BUF_INIT, uri = BUF_INIT;
+	const char *p;
+	int rc;
+
+	outfile_dir(&dir, path);
+	buf_addf(&wal, "%s-wal", path);
+	if (access(dir.data, W_OK) == 0 || access(path, R_OK) != 0) {
+		rc = PM_ENOTFOUND;      /* not that case: the first error */
+		goto out;
+	}
+	if (access(wal.data, F_OK) == 0) {
+		rc = pm_fail(err, PM_EIO, path, 0, "cannot read the store: "
+		    "its folder '%s' is not writable, and a writer's '%s' is "
+		    "there; reading a store in WAL mode then needs write "
+		    "access to the folder", dir.data, wal.data);
+		goto out;
+	}
+	buf_adds(&uri, "file:");
+	for (p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&uri, "%%%02x", (unsigned char)*p);
+		else
+			buf_addc(&uri, *p);
+	}
+	buf_adds(&uri, "?immutable=1");
+	rc = store_open(uri.data, flags | STORE_URI_IMMUTABLE, out, err);
+out:
+	buf_release(&dir);
+	buf_release(&wal);
+	buf_release(&uri);
+	return rc;
+}
+
 int
 store_open(const char *path, unsigned flags, struct store **out,
     struct pm_err *err)
@@ -335,6 +381,8 @@ store_open(const char *path, unsigned flags, struct store **out,
 	*out = NULL;
 	st->path = xstrdup(mem ? ":memory:" : path);
 	oflags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	if (flags & STORE_URI_IMMUTABLE)
+		oflags |= SQLITE_OPEN_URI;
 	if (mem)
 		oflags |= SQLITE_OPEN_MEMORY;
 	rc = sqlite3_open_v2(st->path, &st->db, oflags, NULL);
@@ -363,6 +411,14 @@ store_open(const char *path, unsigned flags, struct store **out,
 	rc = exec(st, "PRAGMA synchronous = FULL;"
 	    "PRAGMA cache_size = -16384;"       /* 16 MiB, flat memory */
 	    "PRAGMA foreign_keys = OFF", "set pragmas", err);
+	if (rc != 0 && ro && !(flags & STORE_URI_IMMUTABLE)) {
+		int r2;
+
+		store_close(st);
+		st = NULL;
+		r2 = open_readonly_elsewise(path, flags, out, err);
+		return r2 == PM_ENOTFOUND ? rc : r2;
+	}
 	if (rc != 0)
 		goto fail;
 	if ((rc = store_rows_register(st->db)) != SQLITE_OK ||
@@ -401,6 +457,7 @@ store_close(struct store *st)
 		return;
 	if (st->in_txn)
 		store_rollback(st);
+	store_read_end(st);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
@@ -446,6 +503,32 @@ store_rollback(struct store *st)
 	if (st->in_txn)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_txn = false;
+}
+
+int
+store_read_begin(struct store *st, struct pm_err *err)
+{
+	int rc;
+
+	assert(!st->in_txn && !st->in_read);
+	/* A deferred transaction takes its snapshot at its first read:
+	 * read now, so the snapshot is the one of this moment. */
+	if ((rc = exec(st, "BEGIN DEFERRED; SELECT count(*) FROM "
+	    "sqlite_master", "begin reading", err)) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	st->in_read = true;
+	return 0;
+}
+
+void
+store_read_end(struct store *st)
+{
+	/* Nothing was written: ending it cannot lose anything. */
+	if (st->in_read)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_read = false;
 }
 
 static int

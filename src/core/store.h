@@ -34,6 +34,9 @@ enum store_flags {
 	STORE_READONLY = 1 << 0,        /* never create or write */
 	STORE_MEMORY = 1 << 1,          /* path ignored: a private in-memory
 					 * store (tests, fuzzing) */
+	STORE_URI_IMMUTABLE = 1 << 2,   /* path is a file: URI: store_open()'s
+					 * own retry of a read-only store in
+					 * a folder it cannot write */
 };
 
 struct store;
@@ -52,6 +55,14 @@ void store_close(struct store *st);             /* NULL is a no-op */
 int store_begin(struct store *st, struct pm_err *err);
 int store_commit(struct store *st, struct pm_err *err);
 void store_rollback(struct store *st);
+
+/* One snapshot for everything a command reads: between store_read_begin()
+ * and store_read_end() every read sees the store as it was at the begin,
+ * whatever ingests commit meanwhile (a summary, a report and its charts
+ * never mix two versions of the data). No store_begin() in between: end
+ * the read first. store_close() ends it too. */
+int store_read_begin(struct store *st, struct pm_err *err);
+void store_read_end(struct store *st);
 
 /* Intern a code, giving its small integer id. An indicator is stored in
  * one unit for ever: asking with another unit is PM_EDATA. */

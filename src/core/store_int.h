@@ -27,6 +27,7 @@ struct store {
 	sqlite3 *db;
 	char *path;             /* for messages */
 	bool in_txn;
+	bool in_read;           /* store_read_begin()'s snapshot is held */
 	sqlite3_stmt *stmt[S_NSTMT];    /* prepared on first use, reused */
 	/* The batch S_OBS_BATCH is storing, and the indexes of its rows
 	 * whose key was there already (in key order). */

@@ -61,7 +61,8 @@ struct summary {
 	size_t nchecks;
 };
 
-#define SUMMARY_MAX_DEPTH 8     /* region levels summed below the region */
+#define SUMMARY_MAX_DEPTH CATALOG_REGION_DEPTH_MAX     /* region levels
+				 * summed below the region */
 
 /* Build the summary of 'region' (a catalogue index) from the store. With
  * 'as_of' NULL, the latest period with data is used. The summary borrows

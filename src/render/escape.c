@@ -172,3 +172,30 @@ esc_plain(struct buf *b, const char *s)
 	for (; *s; s++)
 		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
 }
+
+void
+esc_line(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		size_t k = p[i] < 0x80 ? 1 : p[i] >= 0xf0 ? 4 :
+		    p[i] >= 0xe0 ? 3 : 2;
+
+		if (p[i] < 0x20 || p[i] == 0x7f) {
+			buf_addf(b, "\\x%02x", p[i]);
+			k = 1;
+		} else if (p[i] < 0x80) {
+			buf_addc(b, (char)p[i]);
+		} else if (i + k > n || !utf8_valid(p + i, k)) {
+			buf_addf(b, "\\x%02x", p[i]);
+			k = 1;
+		} else if (k == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) {
+			buf_addf(b, "\\u%04x", p[i + 1]);     /* C1 control */
+		} else {
+			buf_add(b, p + i, k);
+		}
+		i += k;
+	}
+}

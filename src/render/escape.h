@@ -32,4 +32,10 @@ void esc_html(struct buf *b, const char *s, size_t n);
  * or garble the screen) shown as '?', the rest as it is. */
 void esc_plain(struct buf *b, const char *s);
 
+/* One line of a message or log (stderr, cron mail, syslog) whatever a
+ * file name or cell holds: C0 controls, DEL and invalid UTF-8 bytes as
+ * \xNN, C1 controls as \u00NN, so that no name can end the line, forge
+ * another or send the terminal an escape sequence. */
+void esc_line(struct buf *b, const char *s);
+
 #endif /* PM_RENDER_ESCAPE_H */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "render/raster.h"
+#include "util/outfile.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -91,6 +92,11 @@ gp_quote(struct buf *b, const char *s)
 			buf_add(b, p + i, k);
 		} else if (p[i] == '\'') {
 			buf_adds(b, "''");
+		} else if (p[i] == '>' && i >= 2 && p[i - 1] == ']' &&
+		    p[i - 2] == ']') {
+			/* gnuplot's SVG writes '>' as it is, and "]]>" is
+			 * not allowed in XML text: a space keeps it apart. */
+			buf_adds(b, " >");
 		} else if (p[i] >= 0x20 && p[i] != 0x7f) {
 			buf_addc(b, (char)p[i]);
 		}
@@ -445,12 +451,70 @@ find(const char *hay, size_t n, const char *needle, size_t k)
 	return NULL;
 }
 
+/* Whether the last k bytes p[] end an SVG document: "</svg>" then
+ * white space only. */
+static bool
+svg_ends(const unsigned char *p, size_t k)
+{
+	static const char end[] = "</svg>";
+	size_t n = strlen(end);
+
+	while (k > 0 && (p[k - 1] == '\n' || p[k - 1] == '\r' ||
+	    p[k - 1] == ' ' || p[k - 1] == '\t'))
+		k--;
+	return k >= n && memcmp(p + k - n, end, n) == 0;
+}
+
+/* Whether gnuplot left a whole chart in the temporary file: still the
+ * file we created (nothing swapped in under its name), and ending as a
+ * finished PNG (the IEND chunk) or SVG ("</svg>") does. gnuplot does not
+ * report a failed write: on a full disk it leaves an empty or cut file
+ * and says it succeeded. */
+static int
+whole(const struct outfile *o, enum chart_format fmt, const char *path,
+    const struct buf *msg, struct pm_err *err)
+{
+	static const unsigned char iend[12] = { 0, 0, 0, 0, 'I', 'E', 'N',
+	    'D', 0xae, 0x42, 0x60, 0x82 };
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r',
+	    '\n', 0x1a, '\n' };
+	unsigned char head[8], tail[64];
+	struct stat a, b;
+	size_t k;
+	ssize_t n;
+
+	if (fstat(o->fd, &a) != 0 || lstat(o->tmp, &b) != 0 ||
+	    a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		return pm_fail(err, PM_EIO, path, 0, "gnuplot could not write "
+		    "the chart%s%s", msg->len ? ": " : "", buf_str(msg));
+	if (a.st_size == 0)
+		return pm_fail(err, PM_EIO, path, 0, "gnuplot wrote an empty "
+		    "chart (is the disk full?)%s%s", msg->len ? ": " : "",
+		    buf_str(msg));
+	k = a.st_size < (off_t)sizeof(tail) ? (size_t)a.st_size :
+	    sizeof(tail);
+	if (pread(o->fd, head, sizeof(head), 0) != (ssize_t)sizeof(head))
+		memset(head, 0, sizeof(head));
+	n = pread(o->fd, tail, k, a.st_size - (off_t)k);
+	if (n != (ssize_t)k)
+		return pm_fail_errno(err, PM_EIO, n < 0 ? errno : EIO, path,
+		    "cannot read the chart back");
+	if (fmt == CHART_PNG ? memcmp(head, sig, sizeof(sig)) == 0 &&
+	    k >= sizeof(iend) &&
+	    memcmp(tail + k - sizeof(iend), iend, sizeof(iend)) == 0 :
+	    svg_ends(tail, k))
+		return 0;
+	return pm_fail(err, PM_EIO, path, 0, "gnuplot wrote a cut %s chart "
+	    "(%lld bytes; is the disk full?)%s%s", fmt == CHART_PNG ? "PNG" :
+	    "SVG", (long long)a.st_size, msg->len ? ": " : "", buf_str(msg));
+}
+
 /* Close the chart, ask for gnuplot's verdict and wait for it. The marker
  * is looked for anywhere in a line: output gnuplot could not send to its
  * file comes to us, unended. */
 static int
-finish(struct gnuplot *g, struct buf *s, const char *tmp, const char *path,
-    struct pm_err *err)
+finish(struct gnuplot *g, struct buf *s, struct outfile *o,
+    enum chart_format fmt, const char *path, struct pm_err *err)
 {
 	struct buf msg = BUF_INIT, line = BUF_INIT, mark = BUF_INIT;
 	long gperr = -1;
@@ -500,26 +564,16 @@ finish(struct gnuplot *g, struct buf *s, const char *tmp, const char *path,
 	} else if (gperr != 0) {
 		rc = pm_fail(err, PM_EDATA, path, 0, "gnuplot: %s",
 		    msg.len ? msg.data : "error");
-	} else if (access(tmp, F_OK) != 0) {
-		rc = pm_fail(err, PM_EIO, path, 0, "gnuplot could not write "
-		    "the chart%s%s", msg.len ? ": " : "", buf_str(&msg));
-	} else if (rename(tmp, path) != 0) {
-		rc = pm_fail_errno(err, PM_EIO, errno, path, "rename");
+	} else if ((rc = whole(o, fmt, path, &msg, err)) == 0) {
+		rc = outfile_commit(o, err);
 	}
 out:
 	if (rc != 0)
-		unlink(tmp);
+		outfile_abort(o);
 	buf_release(&msg);
 	buf_release(&line);
 	buf_release(&mark);
 	return rc;
-}
-
-static void
-tmp_name(struct buf *t, const char *path)
-{
-	buf_reset(t);
-	buf_addf(t, "%s.part", path);
 }
 
 /* Length of one period on the time axis: the smallest step between
@@ -838,20 +892,22 @@ int
 gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
     int width, int height, const struct chart_trend *c, struct pm_err *err)
 {
-	struct buf s = BUF_INIT, t = BUF_INIT;
+	struct buf s = BUF_INIT;
+	struct outfile t = OUTFILE_INIT;
 	int rc;
 
 	if ((rc = alive(g, path, err)) != 0)
 		return rc;
 	if (c->n == 0)
 		return pm_fail(err, PM_EDATA, path, 0, "no data to draw");
-	tmp_name(&t, path);
-	begin(g, &s, t.data, fmt, width, height, "trend.gp");
+	if ((rc = outfile_open(&t, path, 0, err)) != 0)
+		return rc;
+	begin(g, &s, t.tmp, fmt, width, height, "trend.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);
 	if ((rc = trend_body(g, &s, 0, c, false, height / 80, err)) == 0)
-		rc = finish(g, &s, t.data, path, err);
+		rc = finish(g, &s, &t, fmt, path, err);
 	buf_release(&s);
-	buf_release(&t);
+	outfile_abort(&t);
 	return rc;
 }
 
@@ -860,7 +916,8 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
     int width, int height, const char *title, const char *footer,
     const struct chart_trend *c, size_t n, struct pm_err *err)
 {
-	struct buf s = BUF_INIT, t = BUF_INIT, name = BUF_INIT;
+	struct buf s = BUF_INIT, name = BUF_INIT;
+	struct outfile t = OUTFILE_INIT;
 	size_t i, cols = 1, rows, drawn = 0, room, ulen;
 	int rc = 0;
 
@@ -871,8 +928,9 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
 	rows = (n + cols - 1) / cols;
 	/* A panel title at 9 points takes up to 8 pixels a character. */
 	room = (size_t)width / cols / 8;
-	tmp_name(&t, path);
-	begin(g, &s, t.data, fmt, width, height, "multi.gp");
+	if ((rc = outfile_open(&t, path, 0, err)) != 0)
+		return rc;
+	begin(g, &s, t.tmp, fmt, width, height, "multi.gp");
 	buf_addf(&s, "set multiplot layout %zu,%zu", rows, cols);
 	if (title && *title) {
 		buf_adds(&s, " title ");
@@ -916,9 +974,9 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
 	if (rc == 0 && drawn == 0)
 		rc = pm_fail(err, PM_EDATA, path, 0, "no data to draw");
 	if (rc == 0)
-		rc = finish(g, &s, t.data, path, err);
+		rc = finish(g, &s, &t, fmt, path, err);
 	buf_release(&s);
-	buf_release(&t);
+	outfile_abort(&t);
 	buf_release(&name);
 	return rc;
 }
@@ -928,7 +986,8 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
     int width, int height, const struct chart_bars *c, struct pm_err *err)
 {
 	const struct chart_words *w = c->words ? c->words : &chart_words_en;
-	struct buf s = BUF_INIT, t = BUF_INIT, p = BUF_INIT, l = BUF_INIT;
+	struct buf s = BUF_INIT, p = BUF_INIT, l = BUF_INIT;
+	struct outfile t = OUTFILE_INIT;
 	double *idx = xcalloc(c->n + 1, sizeof(double));
 	double *zero = xcalloc(c->n + 1, sizeof(double));
 	int *rgb = xcalloc(c->n + 1, sizeof(int));
@@ -960,8 +1019,9 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 		if (st >= 0 && keep[i])
 			shown[st] = true;
 	}
-	tmp_name(&t, path);
-	begin(g, &s, t.data, fmt, width, height, "bars.gp");
+	if ((rc = outfile_open(&t, path, 0, err)) != 0)
+		goto out;
+	begin(g, &s, t.tmp, fmt, width, height, "bars.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);
 	/* Labels cut to at most half the width; room for the longest, in
 	 * character widths (a CJK character counts two). */
@@ -1057,7 +1117,7 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 			gp_quote(&s, c->status_name[i]);
 		}
 	buf_addc(&s, '\n');
-	rc = finish(g, &s, t.data, path, err);
+	rc = finish(g, &s, &t, fmt, path, err);
 out:
 	free(idx);
 	free(zero);
@@ -1065,7 +1125,7 @@ out:
 	free(keep);
 	free(gone);
 	buf_release(&s);
-	buf_release(&t);
+	outfile_abort(&t);
 	buf_release(&p);
 	buf_release(&l);
 	return rc;

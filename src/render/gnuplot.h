@@ -60,7 +60,8 @@ int gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
     const struct chart_trend *c, size_t n, struct pm_err *err);
 
 /* Append 's' as a gnuplot single-quoted string: ' doubled, control
- * characters and invalid UTF-8 dropped. The only way text reaches a
+ * characters and invalid UTF-8 dropped, "]]>" written "]] >" (not
+ * allowed in the text of an SVG). The only way text reaches a
  * gnuplot script. */
 void gp_quote(struct buf *b, const char *s);
 

@@ -26,7 +26,8 @@ ingestout_text(struct buf *b, const char *name, const struct ingest_result *r,
 {
 	const struct store_counts *n = &r->n;
 
-	buf_addf(b, "%s: ", name);
+	esc_line(b, name);
+	buf_adds(b, ": ");
 	switch (r->status) {
 	case INGEST_SKIPPED:
 		buf_adds(b, "skipped: same content was ingested before "
@@ -58,8 +59,10 @@ ingestout_text(struct buf *b, const char *name, const struct ingest_result *r,
 		    r->warnings == 1 ? "" : "s");
 	if (r->encoding[0] && strcmp(r->encoding, "UTF-8") != 0)
 		buf_addf(b, "; read as %s", r->encoding);
-	if (rejects_path)
-		buf_addf(b, "; rejects in %s", rejects_path);
+	if (rejects_path) {
+		buf_adds(b, "; rejects in ");
+		esc_line(b, rejects_path);
+	}
 	buf_addc(b, '\n');
 }
 
@@ -91,7 +94,7 @@ ingestout_rejects_header(struct buf *b, const struct reader_row *hdr)
 	buf_adds(b, "line,reason");
 	for (i = 0; i < hdr->n; i++) {
 		buf_addc(b, ',');
-		esc_csv(b, hdr->field[i], hdr->len[i], false);
+		esc_csv(b, hdr->field[i], hdr->len[i], true);
 	}
 	buf_addc(b, '\n');
 }
@@ -102,12 +105,14 @@ ingestout_rejects_row(struct buf *b, const struct ingest_reject *r)
 	size_t i;
 
 	buf_addf(b, "%lu,", r->line);
-	esc_csv(b, r->reason, strlen(r->reason), false);
-	/* The original fields, unchanged, so the row can be fixed and
-	 * ingested again. A NUL byte cannot be written back: cut there. */
+	esc_csv(b, r->reason, strlen(r->reason), true);
+	/* The original fields, so the row can be fixed and ingested again.
+	 * People open this file in a spreadsheet: a cell that would run as
+	 * a formula gets esc_csv()'s quote, which the reader drops on the
+	 * way back in. A NUL byte cannot be written back: cut there. */
 	for (i = 0; i < r->row->n; i++) {
 		buf_addc(b, ',');
-		esc_csv(b, r->row->field[i], strlen(r->row->field[i]), false);
+		esc_csv(b, r->row->field[i], strlen(r->row->field[i]), true);
 	}
 	buf_addc(b, '\n');
 }

@@ -5,20 +5,36 @@
 
 #include "render/fmt.h"
 #include "render/text.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
+/* Markdown is UTF-8 text: a byte that is not (a file name in GBK bytes)
+ * becomes U+FFFD, as in the HTML page. */
 void
 md_text(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, k;
 
-		if (c < 0x20 || c == 0x7f)
+	while (i < n) {
+		unsigned char c = p[i];
+
+		k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		if (c >= 0x80) {
+			if (i + k > n || !utf8_valid(p + i, k)) {
+				buf_adds(b, "\xef\xbf\xbd");
+				k = 1;
+			} else {
+				buf_add(b, p + i, k);
+			}
+		} else if (c < 0x20 || c == 0x7f) {
 			buf_addc(b, ' ');
-		else if (strchr("\\|*_`[]<>#&", c))
+		} else if (strchr("\\|*_`[]<>#&", c)) {
 			buf_addf(b, "\\%c", c);
-		else
+		} else {
 			buf_addc(b, (char)c);
+		}
+		i += k;
 	}
 }
 

@@ -19,7 +19,7 @@
  * it has none).
  *
  * Files: a call draws the whole picture, writes it to a new temporary file
- * next to 'path' ("path.PID.N.tmp") and renames it onto 'path', so a
+ * next to 'path' (util/outfile.h) and renames it onto 'path', so a
  * reader sees the old file or the new one, never half a PNG. On failure no
  * file is left behind and 'path' is untouched.
  *

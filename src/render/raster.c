@@ -20,6 +20,7 @@
 #include <png.h>
 
 #include "util/buf.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 
 #include "util/banned.h"
@@ -440,36 +441,20 @@ raster_ticks_width(struct font *font, const struct raster_ticks *t,
 
 /* --- writing ------------------------------------------------------------- */
 
-/* The PID and a counter keep two writers of the same path (two processes,
- * or one retrying after a stale file) out of each other's temporary file;
- * O_EXCL makes sure we never write through someone else's. */
 int
 raster_write_png(const struct raster *r, const char *path,
     struct pm_err *err)
 {
-	struct buf tmp = BUF_INIT;
+	struct outfile o = OUTFILE_INIT;
 	png_image img;
-	FILE *f = NULL;
-	int fd = -1, rc = 0, i, e;
+	FILE *f;
+	int rc, e;
 
-	for (i = 0; i < 100; i++) {
-		buf_reset(&tmp);
-		buf_addf(&tmp, "%s.%ld.%d.tmp", path, (long)getpid(), i);
-		fd = open(buf_str(&tmp),
-		    O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd >= 0 || errno != EEXIST)
-			break;
-	}
-	if (fd < 0) {
-		rc = pm_fail_errno(err, PM_EIO, errno, path,
-		    "cannot create chart");
-		goto out;
-	}
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		e = errno;
-		close(fd);
-		rc = pm_fail_errno(err, PM_EIO, e, path, "cannot write chart");
-		goto fail;
+	if ((rc = outfile_open(&o, path, 0, err)) != 0)
+		return rc;
+	if ((f = outfile_stream(&o, err)) == NULL) {
+		outfile_abort(&o);
+		return PM_EIO;
 	}
 	memset(&img, 0, sizeof(img));
 	img.version = PNG_IMAGE_VERSION;
@@ -487,30 +472,8 @@ raster_write_png(const struct raster *r, const char *path,
 		rc = e != 0 ? pm_fail_errno(err, PM_EIO, e, path,
 		    "cannot write chart") : pm_fail(err, PM_EIO, path, 0,
 		    "cannot write chart: %s", img.message);
-		goto fail;
+		outfile_abort(&o);
+		return rc;
 	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		rc = pm_fail_errno(err, PM_EIO, errno, path,
-		    "cannot write chart");
-		goto fail;
-	}
-	e = fclose(f) != 0 ? errno : 0;
-	f = NULL;
-	if (e != 0) {
-		rc = pm_fail_errno(err, PM_EIO, e, path, "cannot write chart");
-		goto fail;
-	}
-	if (rename(buf_str(&tmp), path) != 0) {
-		rc = pm_fail_errno(err, PM_EIO, errno, path,
-		    "cannot write chart");
-		goto fail;
-	}
-	goto out;
-fail:
-	if (f != NULL)
-		fclose(f);
-	unlink(buf_str(&tmp));
-out:
-	buf_release(&tmp);
-	return rc;
+	return outfile_commit(&o, err);
 }

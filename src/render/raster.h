@@ -132,9 +132,8 @@ double raster_ticks_at(const struct raster_ticks *t, int i);
 int raster_ticks_width(struct font *font, const struct raster_ticks *t,
     const char *suffix, int scale);
 
-/* Write the canvas as an 8-bit RGB PNG to 'path': to a new temporary file
- * "path.PID.N.tmp" next to it (O_EXCL, mode 0666 less the umask), fsync'd,
- * then renamed onto 'path', so a reader sees the old file or the new one,
+/* Write the canvas as an 8-bit RGB PNG to 'path' through util/outfile
+ * (a new temporary file beside it, fsync'd, then renamed onto 'path'), so a reader sees the old file or the new one,
  * never half a PNG. PM_EIO when any step fails, with err->file = path and
  * strerror (or libpng's message) in the text; then no temporary file is
  * left behind and 'path' is untouched. */

@@ -205,8 +205,10 @@ odd() {
 	expect_eq "2 1 1 2" "$*" "'$_name': rows, stored, rejected, sum"
 	expect_eq "$_name" "$(json_get out.json '$.files[0].path')" \
 		"'$_name': path in the JSON"
-	# The message, newlines in the name included.
-	printf 'pemetrics: %s:3: unknown region '\''Atlantis'\''\n' "$_name" |
+	# The message, on one line: a newline or tab of the name as \xNN.
+	_esc=$(printf '%s' "$_name" | tr '\n\t' '\001\002' |
+	    sed 's/\x01/\\x0a/g; s/\x02/\\x09/g')
+	printf 'pemetrics: %s:3: unknown region '\''Atlantis'\''\n' "$_esc" |
 	    tr '\n' '|' >want
 	tr '\n' '|' <stderr >got
 	grep -qF -- "$(cat want)" got || fail "'$_name' not named: $(cat got)"
