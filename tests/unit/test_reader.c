@@ -293,7 +293,7 @@ static void
 gb18030_detected_and_converted(void **state)
 {
 	struct fx *fx = *state;
-	struct reader_opts o = { "UTF-8", 0 };
+	struct reader_opts o = { .encoding = "UTF-8" };
 	struct buf b = BUF_INIT;
 	int i, rc;
 	static const char gb[] = "region,n\n\xba\xbc\xd6\xdd,1\n";
@@ -374,7 +374,7 @@ static void
 long_field_is_cut(void **state)
 {
 	struct fx *fx = *state;
-	struct reader_opts o = { NULL, 64 };
+	struct reader_opts o = { .max_field = 64 };
 	char x[1000], in[1200];
 	int n;
 
@@ -396,7 +396,7 @@ static void
 long_multiline_field_is_cut(void **state)
 {
 	struct fx *fx = *state;
-	struct reader_opts o = { NULL, 64 };
+	struct reader_opts o = { .max_field = 64 };
 	char x[500], in[1100];
 	int n;
 
