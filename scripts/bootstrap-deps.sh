@@ -7,10 +7,12 @@
 # run and exits 1. Set PM_NO_BOOTSTRAP=1 to skip it entirely.
 #
 # usage: bootstrap-deps.sh [run|test|bench|fuzz]
-#   run    what building and running pemetrics needs (make, make demo)
+#   run    what building and running pemetrics needs (make, make demo),
+#          libpq-dev among them
 #   test   that and what the tests need (make test): cmocka, valgrind,
 #          sqlite3, xmllint, chromium, gdb and strace (to stop a run at
-#          a chosen point, to watch its system calls) (the default)
+#          a chosen point, to watch its system calls), postgresql (a
+#          throwaway server for the store's tests) (the default)
 #   bench  that and sqlite3, /usr/bin/time (make bench)
 #   fuzz   that and clang with its sanitizer runtimes (make fuzz)
 set -u
@@ -34,6 +36,7 @@ need pkg-config       command -v pkg-config
 need libcsv-dev       have_header csv.h
 need libsqlite3-dev   have_header sqlite3.h
 need libpng-dev       have_header png.h
+need libpq-dev        have_header libpq-fe.h
 need gnuplot-nox      command -v gnuplot
 need fonts-noto-cjk   test -d /usr/share/fonts/opentype/noto
 need fontconfig       command -v fc-match
@@ -46,6 +49,7 @@ test)
 	need chromium         command -v chromium
 	need gdb              command -v gdb
 	need strace           command -v strace
+	need postgresql       test -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)"
 	;;
 bench)
 	need sqlite3          command -v sqlite3
