@@ -1,9 +1,9 @@
 /* core/store.h - the observation store: one SQLite file, its schema and
- * migrations, transactions, and every query pemetrics makes.
+ * migrations, transactions, and every query pemetrics makes; or the same
+ * on a PostgreSQL server (store_pg.c), when named by a URI.
  *
- * Only store.c includes <sqlite3.h> or holds SQL, so that a second backend
- * (PostgreSQL) can sit behind these functions. Never parses CSV, formats
- * output or exits.
+ * Only the store's files (store*.c) include <sqlite3.h> or <libpq-fe.h>
+ * or hold SQL. Never parses CSV, formats output or exits.
  *
  * Model. An observation is keyed by (indicator, region, period, basis);
  * indicator and region are small integer ids interned from their codes,
@@ -38,7 +38,14 @@ enum store_flags {
 
 struct store;
 
-/* Open or create the store at 'path', migrating it to the current schema.
+/* Whether 'db' names a store on a PostgreSQL server, by a URI
+ * (postgresql://... or postgres://...), rather than a SQLite file. */
+bool store_is_uri(const char *db);
+/* 'db' as every message shows it: a URI's password replaced by "***".
+ * Truncated to n bytes (with the NUL). */
+void store_shown(const char *db, char *out, size_t n);
+
+/* Open or create the store at 'path' (a file, or a URI: store_is_uri()), migrating it to the current schema.
  * On success *out belongs to the caller: store_close() it. PM_EBUSY when
  * another process holds it past the busy timeout, PM_EIO when it cannot
  * be opened or written, PM_EDATA when it is not a pemetrics store or is
