@@ -147,6 +147,7 @@ main(int argc, char **argv)
 		fputs("pemetrics: --db needs a path\n", stderr);
 		return 2;
 	}
+	store_shown(ctx.db_path, ctx.db_shown, sizeof(ctx.db_shown));
 	code = commands[i].run(argc - optind, argv + optind, &ctx);
 	ctx_release(&ctx);
 	return close_stdout(code);
