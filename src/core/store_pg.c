@@ -140,7 +140,9 @@ static const char stage_sql[] =
  * file with the key is a duplicate). New keys are inserted; one that
  * another transaction inserted meanwhile is neither in cur nor inserted,
  * and comes back with res 0 to be put again. res: 0 raced, 1 revised,
- * 2 unchanged, 3 duplicate (its earlier line in dup). */
+ * 2 unchanged, 3 duplicate (its earlier line in dup). Rows are locked
+ * and inserted in key order, the order of every writer: two files with
+ * common keys wait for each other, never deadlock. */
 static const char upsert_sql[] =
 	"WITH cur AS ("
 	"  SELECT s.ix, s.ind, s.reg, s.period, s.basis, s.value, s.yoy,"
@@ -149,6 +151,7 @@ static const char upsert_sql[] =
 	"   (o.value <> s.value OR o.yoy IS DISTINCT FROM s.yoy) AS changed"
 	"  FROM pm_stage s JOIN obs o ON o.ind = s.ind AND o.reg = s.reg"
 	"   AND o.period = s.period AND o.basis = s.basis"
+	"  ORDER BY s.ind, s.reg, s.period, s.basis"
 	"  FOR UPDATE OF o),"
 	" hist AS ("
 	"  INSERT INTO history(ind, reg, period, basis, value, yoy, file,"
@@ -168,6 +171,7 @@ static const char upsert_sql[] =
 	"  SELECT s.ind, s.reg, s.period, s.basis, s.value, s.yoy,"
 	"   $1::bigint, s.line FROM pm_stage s"
 	"  WHERE NOT EXISTS (SELECT 1 FROM cur c WHERE c.ix = s.ix)"
+	"  ORDER BY s.ind, s.reg, s.period, s.basis"
 	"  ON CONFLICT DO NOTHING"
 	"  RETURNING ind, reg, period, basis)"
 	" SELECT ix, CASE WHEN ofile = $1::bigint THEN 3 WHEN changed THEN 1"
@@ -578,6 +582,7 @@ store_pg_open(const char *uri, unsigned flags, struct store_pg **out,
 	*out = NULL;
 	store_shown(uri, shown, sizeof(shown));
 	pg->shown = xstrdup(shown);
+	pg->uri = xstrdup(uri);
 	pg->ro = flags & STORE_READONLY;
 	pg->conn = PQconnectdbParams(keys, vals, 1);
 	if (pg->conn == NULL || PQstatus(pg->conn) != CONNECTION_OK) {
@@ -633,6 +638,8 @@ store_pg_close(struct store_pg *pg)
 	if (pg == NULL)
 		return;
 	PQfinish(pg->conn);     /* an open transaction rolls back */
+	PQfinish(pg->side);
+	free(pg->uri);
 	free(pg->shown);
 	free(pg->schema);
 	free(pg);
@@ -741,6 +748,53 @@ intern(struct store_pg *pg, const char *get_sql, const char *add_sql,
 	    "to another host", code);
 }
 
+/* intern() while a file's transaction is open: on a second connection,
+ * in autocommit, so that a new code is seen by every host at once.
+ * Interned in the file's transaction, two files adding the same new
+ * codes in another order would wait for each other to the end (a
+ * deadlock); a code whose file then rolls back stays, unused, as in a
+ * catalogue. */
+static int
+intern_now(struct store_pg *pg, const char *get_sql, const char *add_sql,
+    const char *code, const char *unit, int *id, struct pm_err *err)
+{
+	static const char *const keys[] = { "dbname",
+	    "fallback_application_name", NULL };
+	static const char set_sql[] =
+	    "SELECT set_config('search_path', quote_ident($1), false),"
+	    " set_config('lock_timeout', $2, false)";
+	const char *vals[] = { pg->uri, "pemetrics", NULL };
+	struct store_pg_params p = { 0 };
+	PGconn *conn = pg->conn;
+	char ms[32];
+	int rc;
+
+	if (!pg->in_txn)
+		return intern(pg, get_sql, add_sql, code, unit, id, err);
+	if (pg->side == NULL) {
+		pg->side = PQconnectdbParams(keys, vals, 1);
+		if (PQstatus(pg->side) != CONNECTION_OK) {
+			PQfinish(pg->side);
+			pg->side = NULL;
+			return pm_fail(err, PM_EIO, pg->shown, 0, "add code: "
+			    "cannot open a second connection");
+		}
+		PQsetNoticeProcessor(pg->side, quiet, NULL);
+		snprintf(ms, sizeof(ms), "%dms", STORE_BUSY_TIMEOUT_MS);
+		store_pg_param_text(&p, pg->schema);
+		store_pg_param_text(&p, ms);
+		pg->conn = pg->side;
+		rc = store_pg_run(pg, set_sql, &p, "set search_path", err);
+		pg->conn = conn;
+		if (rc != 0)
+			return rc;
+	}
+	pg->conn = pg->side;
+	rc = intern(pg, get_sql, add_sql, code, unit, id, err);
+	pg->conn = conn;
+	return rc;
+}
+
 int
 store_pg_indicator_id(struct store_pg *pg, const char *code,
     const char *unit, int *id, struct pm_err *err)
@@ -751,7 +805,7 @@ store_pg_indicator_id(struct store_pg *pg, const char *code,
 	    "INSERT INTO indicator(code, unit) VALUES($1, $2)"
 	    " ON CONFLICT (code) DO NOTHING RETURNING id";
 
-	return intern(pg, get_sql, add_sql, code, unit, id, err);
+	return intern_now(pg, get_sql, add_sql, code, unit, id, err);
 }
 
 int
@@ -764,7 +818,7 @@ store_pg_region_id(struct store_pg *pg, const char *code, int *id,
 	    "INSERT INTO region(code) VALUES($1)"
 	    " ON CONFLICT (code) DO NOTHING RETURNING id";
 
-	return intern(pg, get_sql, add_sql, code, NULL, id, err);
+	return intern_now(pg, get_sql, add_sql, code, NULL, id, err);
 }
 
 int

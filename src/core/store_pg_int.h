@@ -13,6 +13,8 @@
 
 struct store_pg {
 	PGconn *conn;
+	PGconn *side;           /* codes interned during a file: autocommit */
+	char *uri;              /* as given: to open 'side' */
 	char *shown;            /* the URI without its password: messages */
 	char *schema;           /* where the tables are */
 	bool ro;                /* reading in one snapshot */
