@@ -7,6 +7,9 @@
 #   cluster.sh start DIR    start a cluster in the new directory DIR (its
 #                           parent must exist); print its URI
 #   cluster.sh stop DIR     stop the cluster in DIR and remove DIR
+#   cluster.sh pause DIR    stop its server at once (as a crash would:
+#                           pg_ctl -m immediate), keeping DIR
+#   cluster.sh resume DIR   start it again (recovery runs), same URI
 #
 # The cluster: initdb -A trust into a directory of its own, listening on a
 # Unix socket in that directory only (no TCP), on a port no other cluster
@@ -65,6 +68,15 @@ start() {       # start DIR
 		tail -n 20 "$dir/initdb.log" >&2
 		return 1
 	}
+	echo "$port" >"$dir/port"
+	serve "$dir" || return 1
+	echo "postgresql:///postgres?host=$dir&port=$port&user=postgres"
+}
+
+serve() {       # serve DIR: start the server of the cluster in DIR
+	dir=$1
+	bin=$(pg_bin)
+	port=$(cat "$dir/port") || return 1
 	# Small and quiet: the tests run on shared machines.
 	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 	    -t 60 -o "-k $dir -p $port -c listen_addresses= \
@@ -75,8 +87,6 @@ start() {       # start DIR
 		tail -n 20 "$dir/server.log" >&2
 		return 1
 	}
-	echo "$port" >"$dir/port"
-	echo "postgresql:///postgres?host=$dir&port=$port&user=postgres"
 }
 
 stop() {        # stop DIR
@@ -100,6 +110,14 @@ stop)
 	[ $# -eq 2 ] || { echo "usage: cluster.sh stop DIR" >&2; exit 2; }
 	stop "$2"
 	;;
+pause)
+	[ $# -eq 2 ] || { echo "usage: cluster.sh pause DIR" >&2; exit 2; }
+	as_owner "$(pg_bin)/pg_ctl" -D "$2/data" -m immediate -w stop >/dev/null
+	;;
+resume)
+	[ $# -eq 2 ] || { echo "usage: cluster.sh resume DIR" >&2; exit 2; }
+	serve "$2"
+	;;
 run)
 	shift
 	[ $# -ge 1 ] || { echo "usage: cluster.sh run CMD..." >&2; exit 2; }
@@ -118,7 +136,7 @@ run)
 	exit $rc
 	;;
 *)
-	echo "usage: cluster.sh run CMD... | start DIR | stop DIR" >&2
+	echo "usage: cluster.sh run CMD... | start|stop|pause|resume DIR" >&2
 	exit 2
 	;;
 esac
