@@ -264,7 +264,7 @@ store_pg_fail(struct store_pg *pg, const PGresult *r, const char *what,
 		    "the server lost (%s)", what, text);
 	if (strcmp(state, "42501") == 0) {
 		/* Name the privilege the statement needed. */
-		const char *priv = "the";
+		const char *priv = NULL;
 		size_t w = sql ? strcspn(sql, " ") : 0;
 
 		if (w == 6 && strncmp(sql, "SELECT", 6) == 0)
@@ -277,8 +277,12 @@ store_pg_fail(struct store_pg *pg, const PGresult *r, const char *what,
 			priv = "SELECT, INSERT and UPDATE";
 		else if (w == 6 && strncmp(sql, "CREATE", 6) == 0)
 			priv = "CREATE";
+		if (priv == NULL)
+			return pm_fail(err, PM_EIO, pg->shown, 0, "%s: %s: "
+			    "the role '%s' lacks a privilege this needs", what,
+			    text, PQuser(pg->conn));
 		return pm_fail(err, PM_EIO, pg->shown, 0, "%s: %s: the role "
-		    "'%s' lacks %s privilege this needs", what, text,
+		    "'%s' lacks the %s privilege", what, text,
 		    PQuser(pg->conn), priv);
 	}
 	if (strcmp(state, "55P03") == 0 || strcmp(state, "40P01") == 0 ||
