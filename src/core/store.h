@@ -279,4 +279,27 @@ int store_rejects(struct store *st, long long last_file,
     const struct store_key_range *win, size_t nwin, store_reject_fn fn,
     void *ctx, struct pm_err *err);
 
+/* A whole store, table by table: what "store copy" moves between
+ * backends and counts on both sides after. */
+enum store_table {
+	STORE_T_INDICATOR, STORE_T_REGION, STORE_T_FILE, STORE_T_OBS,
+	STORE_T_HISTORY, STORE_T_REJECT, STORE_T_REPORT, STORE_T_STATUS,
+	STORE_NTABLES
+};
+
+struct store_totals {
+	unsigned long long rows[STORE_NTABLES];
+};
+
+/* The table's name, for messages ("obs", "report_status"). */
+const char *store_table_name(enum store_table t);
+/* The rows of every table. */
+int store_totals(struct store *st, struct store_totals *t,
+    struct pm_err *err);
+/* Copy every row of every table of 'from' into 'to', which must be empty
+ * (PM_EDATA otherwise), ids kept, in one transaction of 'to'; then count
+ * both: *t gets the totals, PM_EIO when they differ. */
+int store_copy(struct store *from, struct store *to, struct store_totals *t,
+    struct pm_err *err);
+
 #endif /* PM_CORE_STORE_H */

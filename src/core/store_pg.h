@@ -63,4 +63,20 @@ int store_pg_rejects(struct store_pg *pg, long long last_file,
     const struct store_key_range *win, size_t nwin, store_reject_fn fn,
     void *ctx, struct pm_err *err);
 
+/* Copying (store_copy.c): the rows of table t in key order, each as text
+ * (NULL: SQL NULL; numbers as printf's %lld and %.17g) given to fn; and
+ * rows loaded into table t (COPY), ended by store_pg_load_end(), after
+ * which the id sequences follow the ids loaded. */
+typedef int (*store_pg_values_fn)(void *ctx, const char *const *v, int n);
+int store_pg_dump(struct store_pg *pg, enum store_table t,
+    store_pg_values_fn fn, void *ctx, struct pm_err *err);
+int store_pg_load_begin(struct store_pg *pg, enum store_table t,
+    struct pm_err *err);
+int store_pg_load_row(struct store_pg *pg, const char *const *v, int n,
+    struct pm_err *err);
+int store_pg_load_end(struct store_pg *pg, struct pm_err *err);
+int store_pg_load_done(struct store_pg *pg, struct pm_err *err);
+int store_pg_totals(struct store_pg *pg, struct store_totals *t,
+    struct pm_err *err);
+
 #endif /* PM_CORE_STORE_PG_H */

@@ -17,9 +17,10 @@
 #     wrappers store_pg_exec(), _run() and _each(), and the file's own
 #     wrappers (a function with a "const char *sql" parameter) given SQL
 #     that is not a string literal, stmt_sql[...], a schema_* array or
-#     one of its elements, or an array the file declares "static const
-#     char NAME[]" (a wrapper passes its own "sql" parameter: its callers
-#     are checked instead);
+#     one of its elements, an array the file declares "static const char
+#     NAME[]", or an element of an array of literals it declares "static
+#     const char *const NAME_sql[]" (a wrapper passes its own "sql"
+#     parameter: its callers are checked instead);
 #  3. a string literal (adjacent literals joined) holding an SQL keyword
 #     (SELECT, INSERT, UPDATE, DELETE, ...; or a lowercase statement) and a
 #     printf conversion (%s, %d, %q, ...): SQL made with printf;
@@ -127,6 +128,10 @@ function literal_sql(s) {
 	if (s ~ /^stmt_sql\[[^]]*\]$/ || s ~ /^schema_[A-Za-z0-9_]+$/ ||
 	    s ~ /^schema_[A-Za-z0-9_]+\[[^]]*\]$/)
 		return 1
+	if (s ~ /^[A-Za-z_][A-Za-z0-9_]*\[[^]]*\]$/) {
+		sub(/\[.*$/, "", s)
+		return s in sqlarrays
+	}
 	return s in arrays
 }
 
@@ -146,6 +151,19 @@ END {
 		sub(/^static[ \t\n]+const[ \t\n]+char[ \t\n]+/, "", d)
 		sub(/[ \t\n]*\[$/, "", d)
 		arrays[d] = 1
+		rest = substr(rest, RSTART + RLENGTH)
+	}
+
+	# Arrays of literals the file declares static const char *const
+	# NAME_sql[]: an element of one is a literal.
+	decl = "static" ws "+const" ws "+char" ws "*\\*" ws "*const" ws \
+	    "+[A-Za-z_][A-Za-z0-9_]*_sql" ws "*\\["
+	rest = bare
+	while (match(rest, decl)) {
+		d = substr(rest, RSTART, RLENGTH)
+		sub(/^.*const[ \t\n]+/, "", d)
+		sub(/[ \t\n]*\[$/, "", d)
+		sqlarrays[d] = 1
 		rest = substr(rest, RSTART + RLENGTH)
 	}
 
@@ -296,6 +314,7 @@ core/store_pg.c|	PQsendQueryParams(pg->conn, s, 0, NULL, NULL, NULL, NULL, 0);
 core/store_pg.c|	PQprepare(pg->conn, "x", s, 0, NULL);
 core/store_pg_report.c|	int rc; store_pg_run(pg, s, NULL, "planted", NULL); (void)rc;
 core/store_pg_report.c|	char q[99]; $q "DELETE FROM reject WHERE file = %s", s);
+core/store_copy.c|	sqlite3_stmt *x; sqlite3_prepare_v2(st->db, names[0], -1, &x, NULL);
 cli/cmd_summary.c|#include <libpq-fe.h>
 cli/cmd_summary.c|	PQexec(NULL, "SELECT 1");
 EOF
