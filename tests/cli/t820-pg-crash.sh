@@ -1,5 +1,6 @@
 #!/bin/sh
 # long
+# slow (200000 rows, twice)
 # t820-pg-crash.sh: one transaction per file on PostgreSQL. (a) The client
 # killed (kill -9) in the middle of a file's COPY and upsert: nothing of
 # that file stays, and the same file then goes in whole. (b) The server
