@@ -124,10 +124,11 @@ demo: deps
 # --- benchmark -------------------------------------------------------------
 
 # Speed goals are checked here, never by timed tests. ROWS and RUNS pick
-# the sizes and the repeats (defaults 1000000 5000000 and 3).
+# the sizes and the repeats (defaults 1000000 5000000 and 3). A throwaway
+# PostgreSQL cluster measures the PostgreSQL store beside SQLite.
 bench: deps-bench
 	$(MAKE) all
-	@sh scripts/bench/bench.sh ./pemetrics build/bench
+	@sh tests/pg/cluster.sh run sh scripts/bench/bench.sh ./pemetrics build/bench
 
 # --- install ---------------------------------------------------------------
 

@@ -13,7 +13,7 @@
 #          sqlite3, xmllint, chromium, gdb and strace (to stop a run at
 #          a chosen point, to watch its system calls), postgresql (a
 #          throwaway server for the store's tests) (the default)
-#   bench  that and sqlite3, /usr/bin/time (make bench)
+#   bench  that and sqlite3, /usr/bin/time, postgresql (make bench)
 #   fuzz   that and clang with its sanitizer runtimes (make fuzz)
 set -u
 what=${1:-test}
@@ -54,6 +54,7 @@ test)
 bench)
 	need sqlite3          command -v sqlite3
 	need time             test -x /usr/bin/time
+	need postgresql       test -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)"
 	;;
 fuzz)
 	need clang            command -v clang
