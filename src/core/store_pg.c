@@ -338,6 +338,43 @@ store_pg_exec(struct store_pg *pg, const char *sql,
 	return NULL;
 }
 
+PGresult *
+store_pg_cached(struct store_pg *pg, const char *sql,
+    const struct store_pg_params *p, const char *what, int *rc,
+    struct pm_err *err)
+{
+	char name[16];
+	PGresult *r;
+	int i;
+
+	for (i = 0; i < pg->nprepared && pg->prepared[i] != sql; i++)
+		continue;
+	if (i == pg->nprepared) {
+		if (i == (int)(sizeof(pg->prepared) / sizeof(*pg->prepared)))
+			return store_pg_exec(pg, sql, p, what, rc, err);
+		snprintf(name, sizeof(name), "pm%d", i);
+		r = PQprepare(pg->conn, name, sql, p ? p->n : 0, NULL);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			*rc = store_pg_fail(pg, r, what, sql, err);
+			PQclear(r);
+			return NULL;
+		}
+		PQclear(r);
+		pg->prepared[pg->nprepared++] = sql;
+	}
+	snprintf(name, sizeof(name), "pm%d", i);
+	r = PQexecPrepared(pg->conn, name, p ? p->n : 0, p ? p->v : NULL,
+	    NULL, NULL, 0);
+	if (PQresultStatus(r) == PGRES_TUPLES_OK ||
+	    PQresultStatus(r) == PGRES_COMMAND_OK) {
+		*rc = 0;
+		return r;
+	}
+	*rc = store_pg_fail(pg, r, what, sql, err);
+	PQclear(r);
+	return NULL;
+}
+
 /* The same for a statement whose result is not wanted. */
 int
 store_pg_run(struct store_pg *pg, const char *sql,
@@ -551,9 +588,14 @@ pick_schema(struct store_pg *pg, struct pm_err *err)
 	    " 'override') THEN 'pemetrics'"
 	    " ELSE btrim(split_part(setting, ',', 1), ' \"') END"
 	    " FROM pg_settings WHERE name = 'search_path'";
+	/* JIT compiles the few costly plans (the latest period) in more
+	 * time than they run: off. A batch's sorts and hashes fit in
+	 * 32 MB (65536 rows). */
 	static const char set_sql[] =
 	    "SELECT set_config('search_path', quote_ident($1), false),"
-	    " set_config('lock_timeout', $2, false)";
+	    " set_config('lock_timeout', $2, false),"
+	    " set_config('jit', 'off', false),"
+	    " set_config('work_mem', '32MB', false)";
 	struct store_pg_params p = { 0 };
 	char ms[32];
 	PGresult *r;
@@ -717,7 +759,7 @@ intern(struct store_pg *pg, const char *get_sql, const char *add_sql,
 	for (pass = 0; pass < 2; pass++) {
 		p.n = 0;
 		store_pg_param_text(&p, code);
-		if ((r = store_pg_exec(pg, get_sql, &p, "look up code", &rc,
+		if ((r = store_pg_cached(pg, get_sql, &p, "look up code", &rc,
 		    err)) == NULL)
 			return rc;
 		if (PQntuples(r) == 1) {
@@ -738,7 +780,7 @@ intern(struct store_pg *pg, const char *get_sql, const char *add_sql,
 			break;
 		if (unit)
 			store_pg_param_text(&p, unit);
-		if ((r = store_pg_exec(pg, add_sql, &p, "add code", &rc,
+		if ((r = store_pg_cached(pg, add_sql, &p, "add code", &rc,
 		    err)) == NULL)
 			return rc;
 		if (PQntuples(r) == 1) {
@@ -966,6 +1008,11 @@ stage(struct store_pg *pg, void *rows, size_t size, const size_t *ix,
 			    copy_sql, err);
 		PQclear(r);
 	}
+	/* Its size known, the planner probes obs by key for a small batch
+	 * instead of hashing the whole table. */
+	if (rc == 0)
+		rc = run_script(pg, "ANALYZE pm_stage", "stage observations",
+		    err);
 	return rc;
 }
 
@@ -1070,7 +1117,8 @@ store_pg_reject_add(struct store_pg *pg, long long file, unsigned long line,
 	store_pg_param_int(&p, (long long)line);
 	store_pg_param_text(&p, reason);
 	store_pg_param_text(&p, per);
-	rc = store_pg_run(pg, sql, &p, "record rejected row", err);
+	PQclear(store_pg_cached(pg, sql, &p, "record rejected row", &rc,
+	    err));
 	free(per);
 	return rc;
 }
@@ -1132,7 +1180,8 @@ store_pg_series(struct store_pg *pg, const char *indicator,
 	*n = 0;
 	store_pg_param_text(&p, indicator);
 	store_pg_param_text(&p, region);
-	if ((r = store_pg_exec(pg, sql, &p, "read series", &rc, err)) == NULL)
+	if ((r = store_pg_cached(pg, sql, &p, "read series", &rc,
+	    err)) == NULL)
 		return rc;
 	k = PQntuples(r);
 	if (k == 0) {

@@ -19,6 +19,10 @@ struct store_pg {
 	char *schema;           /* where the tables are */
 	bool ro;                /* reading in one snapshot */
 	bool in_txn;
+	/* Statements prepared on this connection, by their text's address:
+	 * the ones run once per row or per series. */
+	const char *prepared[16];
+	int nprepared;
 };
 
 /* Up to 12 parameters of one statement, in text form; a NULL value is
@@ -41,6 +45,11 @@ int store_pg_fail(struct store_pg *pg, const PGresult *r, const char *what,
     const char *sql, struct pm_err *err);
 /* Run sql: its result (PQclear() it), or NULL with *rc set. */
 PGresult *store_pg_exec(struct store_pg *pg, const char *sql,
+    const struct store_pg_params *p, const char *what, int *rc,
+    struct pm_err *err);
+/* The same, the statement prepared on first use and run prepared after:
+ * for a static SQL text run many times (its address names it). */
+PGresult *store_pg_cached(struct store_pg *pg, const char *sql,
     const struct store_pg_params *p, const char *what, int *rc,
     struct pm_err *err);
 int store_pg_run(struct store_pg *pg, const char *sql,

@@ -65,8 +65,8 @@ store_pg_report_add(struct store_pg *pg, const char *region, int period,
 			store_pg_param_double(&p, v[i].score);
 		else
 			store_pg_param_text(&p, NULL);
-		rc = store_pg_run(pg, add_status, &p, "record report status",
-		    err);
+		PQclear(store_pg_cached(pg, add_status, &p, "record report "
+		    "status", &rc, err));
 	}
 	if (rc == 0 && id)
 		*id = rid;

@@ -14,7 +14,7 @@
 #     _vsnprintf, sqlite3_str_*printf): SQL made of strings;
 #  2. sqlite3_exec(), sqlite3_prepare*(), libpq's PQexec*(), PQsendQuery*(),
 #     PQprepare(), PQsendPrepare(), the PostgreSQL backend's shared
-#     wrappers store_pg_exec(), _run() and _each(), and the file's own
+#     wrappers store_pg_exec(), _cached(), _run() and _each(), the file's own
 #     wrappers (a function with a "const char *sql" parameter) given SQL
 #     that is not a string literal, stmt_sql[...], a schema_* array or
 #     one of its elements, an array the file declares "static const char
@@ -207,7 +207,7 @@ END {
 		if (name ~ /^sqlite3_(exec|prepare(16)?(_v[23])?)$/)
 			want = 2
 		else if (name ~ /^PQ(exec|execParams|sendQuery|sendQueryParams)$/ ||
-		    name ~ /^store_pg_(exec|run|each)$/)
+		    name ~ /^store_pg_(exec|run|each|cached)$/)
 			want = 2
 		else if (name ~ /^PQ(prepare|sendPrepare)$/)
 			want = 3
