@@ -2,7 +2,8 @@
 # t800-pg-same-outputs.sh: the sample data through both backends, SQLite
 # and PostgreSQL, gives the same outputs byte for byte: ingest (counts,
 # rejects, a revision, content seen before), summary as text and json,
-# trend, export as csv and json, report --no-record.
+# trend, export as csv and json, report --no-record. PEMETRICS_DB may
+# name the server; an inbox run stores into it with the inbox's own lock.
 . "${0%/*}/lib.sh"
 . "${0%/*}/pg.sh"
 
@@ -59,3 +60,22 @@ for f in report.md summary.json; do
 	sed 's|postgresql://[^ ]*user=postgres|STORE|g' "rp/$f" >b
 	expect_cmp a b
 done
+
+# PEMETRICS_DB names the server as --db does.
+run_expect 0 "$PM" --db "$PG" summary --format json
+mv stdout want
+PEMETRICS_DB=$PG run_expect 0 "$PM" summary --format json
+expect_cmp want stdout
+unset PEMETRICS_DB
+
+# The inbox into PostgreSQL: its run lock is the inbox's own.
+PG2=$(pg_db t800i)
+mkdir in
+cp monthly-ytd.csv in/
+touch -t 202001010000 in/monthly-ytd.csv
+run_expect 0 "$PM" --db "$PG2" ingest --inbox in
+expect_stdout_has "60 rows: 60 inserted"
+[ -f in/.pemetrics.lock ] || fail "no lock in the inbox"
+ls archive/*/*/monthly-ytd.csv >/dev/null 2>&1 || fail "not archived"
+expect_eq 60 "$(pg_sql "$PG2" 'SELECT count(*) FROM pemetrics.obs')" \
+    "observations from the inbox"
