@@ -15,7 +15,8 @@
  *
  * Concurrency. WAL mode: readers never block the writer nor the reverse.
  * A writer that finds another writer waits up to the busy timeout, then
- * fails with PM_EBUSY.
+ * fails with PM_EBUSY. On PostgreSQL writers of different files do not
+ * wait for each other; a read-only handle reads one snapshot.
  */
 #ifndef PM_CORE_STORE_H
 #define PM_CORE_STORE_H
@@ -45,7 +46,8 @@ bool store_is_uri(const char *db);
  * Truncated to n bytes (with the NUL). */
 void store_shown(const char *db, char *out, size_t n);
 
-/* Open or create the store at 'path' (a file, or a URI: store_is_uri()), migrating it to the current schema.
+/* Open or create the store at 'path' (a file, or a URI: store_is_uri()),
+ * migrating it to the current schema.
  * On success *out belongs to the caller: store_close() it. PM_EBUSY when
  * another process holds it past the busy timeout, PM_EIO when it cannot
  * be opened or written, PM_EDATA when it is not a pemetrics store or is

@@ -258,10 +258,13 @@ store_pg_fail(struct store_pg *pg, const PGresult *r, const char *what,
 	k = strlen(text);
 	while (k && (text[k - 1] == '\n' || text[k - 1] == ' '))
 		text[--k] = '\0';
-	if (PQstatus(pg->conn) == CONNECTION_BAD || state == NULL ||
-	    strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)
+	if (PQstatus(pg->conn) == CONNECTION_BAD || (state &&
+	    (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)))
 		return pm_fail(err, PM_EIO, pg->shown, 0, "%s: connection to "
 		    "the server lost (%s)", what, text);
+	if (state == NULL)      /* libpq's own error */
+		return pm_fail(err, PM_EIO, pg->shown, 0, "%s: %s", what,
+		    text);
 	if (strcmp(state, "42501") == 0) {
 		/* Name the privilege the statement needed. */
 		const char *priv = NULL;
