@@ -6,7 +6,9 @@
 # every key was inserted once and unchanged by the three others; each
 # file's counts add up to its rows. (c) The same file four times: stored
 # once; the three others say the content was ingested before. Contents
-# checked with export against a SQLite store fed the same files.
+# checked with export against a SQLite store fed the same files. Each
+# part starts on a new database: the four processes create the schema
+# at once, which the migration lock makes one of them do.
 . "${0%/*}/lib.sh"
 . "${0%/*}/pg.sh"
 
