@@ -16,7 +16,7 @@
  * Concurrency. WAL mode: readers never block the writer nor the reverse.
  * A writer that finds another writer waits up to the busy timeout, then
  * fails with PM_EBUSY. On PostgreSQL writers of different files do not
- * wait for each other; a read-only handle reads one snapshot.
+ * wait for each other; a handle reads one snapshot until it writes.
  */
 #ifndef PM_CORE_STORE_H
 #define PM_CORE_STORE_H

@@ -23,7 +23,9 @@
  *   round trip. A key another transaction inserted in between is put
  *   again once that one has committed.
  * - A read-only handle reads in one REPEATABLE READ READ ONLY
- *   transaction from open to close: one snapshot, never half a file.
+ *   transaction from open to close: one snapshot, never half a file. A
+ *   writable one reads outside its transactions in one REPEATABLE READ
+ *   snapshot from its first read to its next write (store_pg_read()).
  *
  * SQL is literal text; every value goes as a parameter. The server's
  * error fields are mapped to our codes in one place (fail()). The URI is
@@ -699,7 +701,10 @@ store_pg_close(struct store_pg *pg)
 int
 store_pg_begin(struct store_pg *pg, struct pm_err *err)
 {
-	int rc = run_script(pg, "BEGIN", "begin transaction", err);
+	int rc;
+
+	store_pg_write(pg);
+	rc = run_script(pg, "BEGIN", "begin transaction", err);
 
 	if (rc == 0)
 		pg->in_txn = true;
@@ -744,6 +749,28 @@ store_pg_busy_wait(struct store_pg *pg, int ms)
 	snprintf(v, sizeof(v), "%dms", ms);
 	store_pg_param_text(&p, v);
 	store_pg_run(pg, sql, &p, "set lock timeout", NULL);
+}
+
+int
+store_pg_read(struct store_pg *pg, struct pm_err *err)
+{
+	int rc;
+
+	if (pg->ro || pg->in_txn || pg->snap)
+		return 0;
+	rc = run_script(pg, "BEGIN ISOLATION LEVEL REPEATABLE READ",
+	    "begin reading", err);
+	if (rc == 0)
+		pg->snap = true;
+	return rc;
+}
+
+void
+store_pg_write(struct store_pg *pg)
+{
+	if (pg->snap)
+		PQclear(PQexec(pg->conn, "COMMIT"));    /* it only read */
+	pg->snap = false;
 }
 
 /* --- codes and files ------------------------------------------------- */
@@ -818,8 +845,10 @@ intern_now(struct store_pg *pg, const char *get_sql, const char *add_sql,
 	char ms[32];
 	int rc;
 
-	if (!pg->in_txn)
+	if (!pg->in_txn) {
+		store_pg_write(pg);
 		return intern(pg, get_sql, add_sql, code, unit, id, err);
+	}
 	if (pg->side == NULL) {
 		pg->side = PQconnectdbParams(keys, vals, 1);
 		if (PQstatus(pg->side) != CONNECTION_OK) {
@@ -884,6 +913,8 @@ store_pg_file_find(struct store_pg *pg, const char *sha256, long long *id,
 	PGresult *r;
 	int rc;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	store_pg_param_int(&p, LOCK_CLASS_FILE);
 	store_pg_param_text(&p, sha256);
 	if (pg->in_txn && (rc = store_pg_run(pg, lock_sql, &p, "look up "
@@ -924,6 +955,7 @@ store_pg_file_add(struct store_pg *pg, const struct store_file *f,
 	PGresult *r;
 	int rc;
 
+	store_pg_write(pg);
 	store_pg_now(when, sizeof(when));
 	store_pg_param_text(&p, f->sha256);
 	store_pg_param_text(&p, f->name);
@@ -946,6 +978,7 @@ store_pg_file_done(struct store_pg *pg, long long id,
 	    " unchanged = $5, rejected = $6 WHERE id = $1";
 	struct store_pg_params p = { 0 };
 
+	store_pg_write(pg);
 	store_pg_param_int(&p, id);
 	store_pg_param_int(&p, (long long)n->rows);
 	store_pg_param_int(&p, (long long)n->inserted);
@@ -1028,6 +1061,7 @@ store_pg_put_batch(struct store_pg *pg, void *rows, size_t n, size_t size,
 	PGresult *r;
 	int rc = 0, pass;
 
+	store_pg_write(pg);
 	for (i = 0; i < n; i++)
 		row_at(rows, size, i)->res = PUT_INSERTED;
 	if (n == 0)
@@ -1116,6 +1150,7 @@ store_pg_reject_add(struct store_pg *pg, long long file, unsigned long line,
 	char *per = period && period_len ? xstrndup(period, period_len) : NULL;
 	int rc;
 
+	store_pg_write(pg);
 	store_pg_param_int(&p, file);
 	store_pg_param_int(&p, (long long)line);
 	store_pg_param_text(&p, reason);
@@ -1160,7 +1195,10 @@ store_pg_scan(struct store_pg *pg, store_row_fn fn, void *ctx,
 	    " JOIN region r ON r.id = o.reg"
 	    " ORDER BY i.code, r.code, o.period, o.basis";
 	struct scan_ctx c = { fn, ctx };
+	int rc;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	return store_pg_each(pg, sql, NULL, "read observations", scan_row, &c,
 	    err);
 }
@@ -1179,6 +1217,8 @@ store_pg_series(struct store_pg *pg, const char *indicator,
 	PGresult *r;
 	int rc, i, k;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	*out = NULL;
 	*n = 0;
 	store_pg_param_text(&p, indicator);
@@ -1221,6 +1261,8 @@ store_pg_latest_period(struct store_pg *pg, int *period, struct pm_err *err)
 	PGresult *r;
 	int rc, i, best = -1, best_end = -1;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	if ((r = store_pg_exec(pg, sql, NULL, "read periods", &rc,
 	    err)) == NULL)
 		return rc;
@@ -1250,6 +1292,8 @@ store_pg_stats(struct store_pg *pg, struct store_stats *s,
 	PGresult *r;
 	int rc;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	if ((r = store_pg_exec(pg, sql, NULL, "count", &rc, err)) == NULL)
 		return rc;
 	s->observations = (unsigned long long)store_pg_ll(r, 0, 0);

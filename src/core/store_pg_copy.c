@@ -65,6 +65,8 @@ store_pg_totals(struct store_pg *pg, struct store_totals *t,
 	PGresult *r;
 	int rc, i;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	if ((r = store_pg_exec(pg, totals_sql, NULL, "count", &rc,
 	    err)) == NULL)
 		return rc;
@@ -98,7 +100,10 @@ store_pg_dump(struct store_pg *pg, enum store_table t, store_pg_values_fn fn,
     void *ctx, struct pm_err *err)
 {
 	struct dump_ctx c = { fn, ctx };
+	int rc;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	return store_pg_each(pg, dump_sql[t], NULL, "copy rows", dump_row, &c,
 	    err);
 }

@@ -18,7 +18,8 @@ struct store_pg {
 	char *shown;            /* the URI without its password: messages */
 	char *schema;           /* where the tables are */
 	bool ro;                /* reading in one snapshot */
-	bool in_txn;
+	bool in_txn;            /* store_pg_begin()'s */
+	bool snap;              /* a writable handle's reading snapshot */
 	/* Statements prepared on this connection, by their text's address:
 	 * the ones run once per row or per series. */
 	const char *prepared[16];
@@ -59,6 +60,13 @@ typedef int (*store_pg_row_fn)(void *ctx, const PGresult *r);
 int store_pg_each(struct store_pg *pg, const char *sql,
     const struct store_pg_params *p, const char *what, store_pg_row_fn fn,
     void *ctx, struct pm_err *err);
+
+/* Before a read: a writable handle outside a transaction reads in one
+ * snapshot (REPEATABLE READ) from then to its next write, so that a
+ * report sees every file whole or not at all across its queries. Before
+ * a write outside a transaction: that snapshot ends. */
+int store_pg_read(struct store_pg *pg, struct pm_err *err);
+void store_pg_write(struct store_pg *pg);
 
 long long store_pg_ll(const PGresult *r, int row, int col);
 double store_pg_double(const PGresult *r, int row, int col);

@@ -19,6 +19,8 @@ store_pg_file_last(struct store_pg *pg, long long *id, struct pm_err *err)
 	PGresult *r;
 	int rc;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	if ((r = store_pg_exec(pg, sql, NULL, "read files", &rc, err)) == NULL)
 		return rc;
 	*id = store_pg_ll(r, 0, 0);
@@ -45,6 +47,7 @@ store_pg_report_add(struct store_pg *pg, const char *region, int period,
 	size_t i;
 	int rc = 0;
 
+	store_pg_write(pg);
 	store_pg_now(when, sizeof(when));
 	store_pg_param_text(&p, region);
 	store_pg_param_int(&p, period);
@@ -85,6 +88,8 @@ store_pg_report_prev(struct store_pg *pg, const char *region, int period,
 	bool found = false;
 	PGresult *r;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	store_pg_param_text(&p, region);
 	if ((r = store_pg_exec(pg, sql, &p, "read reports", &rc, err)) == NULL)
 		return rc;
@@ -118,6 +123,8 @@ store_pg_report_statuses(struct store_pg *pg, long long id,
 	PGresult *r;
 	int rc, i, stop = 0;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	store_pg_param_int(&p, id);
 	if ((r = store_pg_exec(pg, sql, &p, "read report", &rc, err)) == NULL)
 		return rc;
@@ -174,7 +181,10 @@ store_pg_revisions(struct store_pg *pg, long long after_file,
 	    " ORDER BY i.code, r.code, h.period, h.basis, h.replaced_by";
 	struct store_pg_params p = { 0 };
 	struct rev_ctx c = { fn, ctx };
+	int rc;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	store_pg_param_int(&p, after_file);
 	return store_pg_each(pg, sql, &p, "read history", rev_row, &c, err);
 }
@@ -227,6 +237,8 @@ store_pg_rejects(struct store_pg *pg, long long last_file,
 	PGresult *r;
 	int rc, i, stop = 0;
 
+	if ((rc = store_pg_read(pg, err)) != 0)
+		return rc;
 	/* Whole: the window look-ups run between the rows. */
 	store_pg_param_int(&p, last_file);
 	if ((r = store_pg_exec(pg, sql, &p, "read rejects", &rc, err)) == NULL)

@@ -681,6 +681,30 @@ pg_same_content_once(void **state)
 	assert_int_equal(f1, f2);
 }
 
+/* A writable handle reads one snapshot until it writes: a report made
+ * while a file goes in sees the store before that file or after it,
+ * across all of its queries. */
+static void
+pg_reads_one_snapshot(void **state)
+{
+	struct fx *fx = *state;
+	struct store *b = NULL;
+	long long last = -1;
+
+	assert_int_equal(stats(fx->st).files, 0);
+	assert_int_equal(store_open(pg_uri, 0, &b, &fx->err), 0);
+	assert_int_equal(store_begin(b, &fx->err), 0);
+	add_file(b, SHA_A, "a.csv");
+	assert_int_equal(store_commit(b, &fx->err), 0);
+	store_close(b);
+	assert_int_equal(stats(fx->st).files, 0);       /* the snapshot */
+	assert_int_equal(store_file_last(fx->st, &last, &fx->err), 0);
+	assert_int_equal(last, 0);
+	assert_int_equal(store_begin(fx->st, &fx->err), 0);
+	assert_int_equal(store_commit(fx->st, &fx->err), 0);
+	assert_int_equal(stats(fx->st).files, 1);       /* a new one */
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 #define P(f) cmocka_unit_test_setup_teardown(f, setup_pg, teardown)
 
@@ -701,6 +725,7 @@ main(void)
 		P(file_find_after_add),
 		P(interning), P(rollback_discards), P(scan_order),
 		P(pg_refusals), P(pg_migrates), P(pg_same_content_once),
+		P(pg_reads_one_snapshot),
 	};
 	int rc = cmocka_run_group_tests_name("store (SQLite)", tests, NULL,
 	    NULL);
