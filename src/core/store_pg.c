@@ -16,12 +16,13 @@
  *   lock named by the content's hash, held to the end of the file's
  *   transaction, so the second waits for the first and then sees its
  *   file: ingested exactly once. Different files take no common lock.
- * - A batch goes in with COPY into a temporary staging table, then one
- *   statement locks the stored rows of its keys, writes the history of
- *   the revised ones, updates them, inserts the new keys and returns the
- *   rows that were not inserted with what happened to them: no per-row
- *   round trip. A key another transaction inserted in between is put
- *   again once that one has committed.
+ * - A batch goes in with COPY into a temporary staging table; one
+ *   statement inserts its new keys and takes them out of the stage; when
+ *   keys are left (stored already), one more locks their stored rows,
+ *   writes the history of the revised ones, updates them and returns
+ *   what happened to each: no per-row round trip. A key another
+ *   transaction inserted in between is put again once that one has
+ *   committed.
  * - A read-only handle reads in one REPEATABLE READ READ ONLY
  *   transaction from open to close: one snapshot, never half a file. A
  *   writable one reads outside its transactions in one REPEATABLE READ
@@ -183,6 +184,19 @@ static const char upsert_sql[] =
 	"  WHERE NOT EXISTS (SELECT 1 FROM cur c WHERE c.ix = s.ix)"
 	"  AND NOT EXISTS (SELECT 1 FROM ins i WHERE i.ind = s.ind"
 	"   AND i.reg = s.reg AND i.period = s.period AND i.basis = s.basis)";
+
+/* The new keys of the stage ($1: the file), in key order; the rows
+ * stored are taken out of the stage, which keeps the keys already there
+ * (or being inserted by another transaction, which this one waited for):
+ * upsert_sql's. */
+static const char insert_sql[] =
+	"WITH ins AS ("
+	"  INSERT INTO obs(ind, reg, period, basis, value, yoy, file, line)"
+	"  SELECT ind, reg, period, basis, value, yoy, $1::bigint, line"
+	"  FROM pm_stage ORDER BY ind, reg, period, basis"
+	"  ON CONFLICT DO NOTHING RETURNING ind, reg, period, basis)"
+	" DELETE FROM pm_stage s USING ins i WHERE i.ind = s.ind"
+	" AND i.reg = s.reg AND i.period = s.period AND i.basis = s.basis";
 
 /* --- messages -------------------------------------------------------- */
 
@@ -1044,11 +1058,6 @@ stage(struct store_pg *pg, void *rows, size_t size, const size_t *ix,
 			    copy_sql, err);
 		PQclear(r);
 	}
-	/* Its size known, the planner probes obs by key for a small batch
-	 * instead of hashing the whole table. */
-	if (rc == 0)
-		rc = run_script(pg, "ANALYZE pm_stage", "stage observations",
-		    err);
 	return rc;
 }
 
@@ -1081,6 +1090,20 @@ store_pg_put_batch(struct store_pg *pg, void *rows, size_t n, size_t size,
 			break;
 		}
 		if ((rc = stage(pg, rows, size, ix, k, err)) != 0)
+			break;
+		/* New keys first, as most are: one index descent each, and
+		 * the rows left in the stage are the keys already there. */
+		if ((r = store_pg_exec(pg, insert_sql, &p, "store "
+		    "observations", &rc, err)) == NULL)
+			break;
+		nagain = strtoul(PQcmdTuples(r), NULL, 10);
+		PQclear(r);
+		if (nagain == k)
+			break;
+		/* Its size known, the planner probes obs by key for the few
+		 * rows left instead of hashing the whole table. */
+		if ((rc = run_script(pg, "ANALYZE pm_stage", "store "
+		    "observations", err)) != 0)
 			break;
 		if ((r = store_pg_exec(pg, upsert_sql, &p, "store "
 		    "observations", &rc, err)) == NULL)
