@@ -21,9 +21,9 @@ BIN ?= pemetrics
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wwrite-strings \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 WERROR ?=
-PKGS = sqlite3 libpng libcrypto freetype2 fontconfig
+PKGS = sqlite3 libpng libcrypto freetype2 fontconfig libpq
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lpng16 -lcrypto -lfreetype -lfontconfig)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lpng16 -lcrypto -lfreetype -lfontconfig -lpq)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 PM_CPPFLAGS = -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
@@ -91,9 +91,13 @@ check: deps-test
 	$(MAKE) WERROR=-Werror all unit-run
 	@PM="$(abspath $(BIN))" PM_QUICK=1 sh tests/cli/run.sh
 
+# The store's unit tests and the CLI tests that touch the store run on both
+# backends: tests/pg/cluster.sh starts a throwaway PostgreSQL cluster for
+# them (PEMETRICS_TEST_PG) and removes it however the run ends.
 test: deps-test
-	$(MAKE) WERROR=-Werror all unit-run cli-run
-	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
+	sh tests/pg/cluster.sh run $(MAKE) WERROR=-Werror all unit-run cli-run
+	sh tests/pg/cluster.sh run $(MAKE) BUILD=build/asan \
+		BIN=build/asan/pemetrics WERROR=-Werror \
 		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" unit-run cli-run
 	$(MAKE) fuzz-replay
 	$(MAKE) valgrind-run
@@ -101,9 +105,14 @@ test: deps-test
 # The CLI tests once more with every pemetrics run under memcheck: any
 # error or leak fails the run (exit 99 from the wrapper).
 valgrind-run: $(BIN)
-	@PM="$(abspath tests/cli/valgrind-pm)" PM_REAL="$(abspath $(BIN))" \
+	@sh tests/pg/cluster.sh run env PM="$(abspath tests/cli/valgrind-pm)" PM_REAL="$(abspath $(BIN))" \
 		PM_VALGRIND="$$(command -v valgrind)" \
 		PM_SLOW=1 sh tests/cli/run.sh
+
+# The store's tests against PostgreSQL alone, on a cluster of their own.
+pg-run: $(BIN) $(UNIT_BIN)
+	@sh tests/pg/cluster.sh run sh -c 'sh tests/unit/run.sh $(BUILD)/tests/test_store && \
+		PM="$(abspath $(BIN))" sh tests/cli/run.sh t8'
 
 # --- demo ------------------------------------------------------------------
 
@@ -115,10 +124,11 @@ demo: deps
 # --- benchmark -------------------------------------------------------------
 
 # Speed goals are checked here, never by timed tests. ROWS and RUNS pick
-# the sizes and the repeats (defaults 1000000 5000000 and 3).
+# the sizes and the repeats (defaults 1000000 5000000 and 3). A throwaway
+# PostgreSQL cluster measures the PostgreSQL store beside SQLite.
 bench: deps-bench
 	$(MAKE) all
-	@sh scripts/bench/bench.sh ./pemetrics build/bench
+	@sh tests/pg/cluster.sh run sh scripts/bench/bench.sh ./pemetrics build/bench
 
 # --- install ---------------------------------------------------------------
 
@@ -141,7 +151,7 @@ uninstall:
 clean:
 	rm -rf build pemetrics $(DEMO)
 
-.PHONY: FORCE all deps deps-test deps-bench deps-fuzz check test unit-run cli-run valgrind-run demo bench install uninstall clean
+.PHONY: FORCE all deps deps-test deps-bench deps-fuzz check test unit-run cli-run pg-run valgrind-run demo bench install uninstall clean
 
 # --- fuzzing (issue 7) ---
 # make fuzz [FUZZ_SECONDS=60] [FUZZ_FLAGS=...]

@@ -7,12 +7,15 @@
 # run and exits 1. Set PM_NO_BOOTSTRAP=1 to skip it entirely.
 #
 # usage: bootstrap-deps.sh [run|test|bench|fuzz]
-#   run    what building and running pemetrics needs (make, make demo)
+#   run    what building and running pemetrics needs (make, make demo),
+#          libpq-dev among them
 #   test   that and what the tests need (make test): cmocka, valgrind,
 #          sqlite3, xmllint, chromium, gdb and strace (to stop a run at
-#          a chosen point, to watch its system calls) (the default)
-#   bench  that and sqlite3, /usr/bin/time, node and npm (DuckDB, from
-#          the npm registry, is the column-store yardstick) (make bench)
+#          a chosen point, to watch its system calls), postgresql (a
+#          throwaway server for the store's tests) (the default)
+#   bench  that and sqlite3, /usr/bin/time, postgresql, node and npm
+#          (DuckDB, from the npm registry, is the column-store yardstick)
+#          (make bench)
 #   fuzz   that and clang with its sanitizer runtimes (make fuzz)
 set -u
 what=${1:-test}
@@ -38,6 +41,7 @@ need libpng-dev       have_header png.h
 need libssl-dev       have_header openssl/evp.h
 need libfreetype-dev  have_header ft2build.h
 need libfontconfig-dev have_header fontconfig/fontconfig.h
+need libpq-dev        have_header libpq-fe.h
 need gnuplot-nox      command -v gnuplot
 need fonts-noto-cjk   test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 need fontconfig       command -v fc-match
@@ -50,12 +54,14 @@ test)
 	need chromium         command -v chromium
 	need gdb              command -v gdb
 	need strace           command -v strace
+	need postgresql       test -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)"
 	;;
 bench)
 	need sqlite3          command -v sqlite3
 	need time             test -x /usr/bin/time
 	need nodejs           command -v node
 	need npm              command -v npm
+	need postgresql       test -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)"
 	;;
 fuzz)
 	need clang            command -v clang

@@ -26,6 +26,7 @@ static const struct command {
 	{ "export",  cmd_export,  "write every stored observation" },
 	{ "ingest",  cmd_ingest,  "load CSV files into the store" },
 	{ "report",  cmd_report,  "the month's or quarter's report, HTML and Markdown" },
+	{ "store",   cmd_store,   "copy a whole store between SQLite and PostgreSQL" },
 	{ "summary", cmd_summary, "progress of every indicator, measure, system" },
 	{ "trend",   cmd_trend,   "one indicator's series at a frequency" },
 };
@@ -44,7 +45,8 @@ print_help(FILE *f)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fputs("\noptions:\n"
-	    "  --db PATH      the store (default $PEMETRICS_DB, else ./pemetrics.db)\n"
+	    "  --db PATH      the store (default $PEMETRICS_DB, else ./pemetrics.db):\n"
+	    "                 a SQLite file, or postgresql://... for a server\n"
 	    "  --catalog DIR  the catalogue (default $PEMETRICS_CATALOG, else the one\n"
 	    "                 shipped with pemetrics)\n"
 	    "  -q, --quiet    nothing but errors (for cron)\n"
@@ -147,6 +149,7 @@ main(int argc, char **argv)
 		fputs("pemetrics: --db needs a path\n", stderr);
 		return 2;
 	}
+	store_shown(ctx.db_path, ctx.db_shown, sizeof(ctx.db_shown));
 	code = commands[i].run(argc - optind, argv + optind, &ctx);
 	ctx_release(&ctx);
 	return close_stdout(code);

@@ -6,6 +6,10 @@
 #
 # usage: scripts/bench/bench.sh PEMETRICS_BINARY WORKDIR
 #   ROWS="1000000 5000000" RUNS=3 to change the sizes or the repeats.
+#   With PEMETRICS_TEST_PG (a server's URI, as tests/pg/cluster.sh run
+#   gives: make bench does), the PostgreSQL store too, in a database
+#   "pmbench": ingest against psql's \copy into a keyless table, and the
+#   summary against the same summary on SQLite.
 set -eu
 
 pm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -43,6 +47,14 @@ if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
 else
 	echo "bench: DuckDB skipped: no node and npm (apt-get install nodejs npm)" >&2
 fi
+pg=
+if [ -n "${PEMETRICS_TEST_PG:-}" ]; then
+	psql "$PEMETRICS_TEST_PG" -X -q -c 'SET client_min_messages = warning' \
+	    -c 'DROP DATABASE IF EXISTS pmbench' \
+	    -c 'CREATE DATABASE pmbench' >/dev/null
+	pg=$(echo "$PEMETRICS_TEST_PG" | sed 's|:///postgres?|:///pmbench?|')
+fi
+pgq() { psql "$pg" -X -q -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' -c "$1" >/dev/null; }
 : >"$results"
 
 # measure NAME ROWS BYTES CMD...: run CMD once, record "NAME seconds rss_kb"
@@ -90,6 +102,16 @@ for r in $rows_list; do
 			"$pm" --catalog "$cat" --db "$work/b.db" ingest "$rv"
 		measure "summary-$r" "$r" 0 "$pm" --catalog "$cat" \
 			--db "$work/b.db" summary --region 900000
+		[ -n "$pg" ] || continue
+		pgq "DROP TABLE IF EXISTS t; CREATE TABLE t(indicator text,
+		    region text, period text, value text, unit text)"
+		measure "psql-copy-$r" "$r" "$bytes" psql "$pg" -X -q \
+			-c "\\copy t FROM '$f' CSV HEADER"
+		pgq "DROP TABLE t; DROP SCHEMA IF EXISTS pemetrics CASCADE"
+		measure "ingest-pg-$r" "$r" "$bytes" "$pm" --catalog "$cat" \
+			--db "$pg" ingest "$f"
+		measure "summary-pg-$r" "$r" 0 "$pm" --catalog "$cat" \
+			--db "$pg" summary --region 900000
 	done
 	if "$pm" report --help >/dev/null 2>&1; then
 		measure "report-$r" "$r" 0 "$pm" --catalog "$cat" --db "$work/b.db" \
@@ -151,6 +173,8 @@ END {
 		c = med["cat-" r]
 		if (c < 0.001) c = 0.001
 		printf "rows %s: ingest / sqlite3 .import = %.2f; ingest / dry-run = %.2f; dry-run / cat = %.1f\n", r, med[s] / med["sqlite3-import-" r], med[s] / med["dry-run-" r], med["dry-run-" r] / c
+		if (("ingest-pg-" r) in med && med["psql-copy-" r] > 0 && med["summary-" r] > 0)
+			printf "rows %s: PostgreSQL ingest / psql \\copy = %.2f (goal 1.5); summary on PostgreSQL / on SQLite = %.2f (goal 2)\n", r, med["ingest-pg-" r] / med["psql-copy-" r], med["summary-pg-" r] / med["summary-" r]
 		if (("duckdb-ctas-" r) in med)
 			printf "rows %s: ingest / duckdb CTAS = %.2f; summary / duckdb GROUP BY = %.2f; summary / sqlite3 GROUP BY = %.2f\n", r, med[s] / med["duckdb-ctas-" r], med["summary-" r] / med["duckdb-groupby-" r], med["summary-" r] / med["sqlite3-groupby-" r]
 		nr[++nsz] = r

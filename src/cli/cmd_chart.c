@@ -280,8 +280,9 @@ cmd_chart(int argc, char **argv, struct pm_ctx *ctx)
 	ch.width = w;
 	ch.height = h;
 	ch.dir = abs_out;
-	base = strrchr(ctx->db_path, '/');
-	ch.source = base ? base + 1 : ctx->db_path;
+	base = store_is_uri(ctx->db_path) ? NULL :
+	    strrchr(ctx->db_path, '/');
+	ch.source = base ? base + 1 : ctx->db_shown;
 	shown.ctx = ctx;
 	shown.abs_dir = abs_out;
 	shown.dir = out;

@@ -149,7 +149,8 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 	struct charts ch;
 	struct drawn w;
 	struct buf path = BUF_INIT;
-	const char *base = strrchr(ctx->db_path, '/');
+	const char *base = store_is_uri(ctx->db_path) ? NULL :
+	    strrchr(ctx->db_path, '/');
 	size_t i;
 	int rc, code = 0;
 
@@ -162,7 +163,7 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 	ch.width = 900;
 	ch.height = 540;
 	ch.dir = dir;
-	ch.source = base ? base + 1 : ctx->db_path;
+	ch.source = base ? base + 1 : ctx->db_shown;
 	w.cat = cat;
 	w.dir = dir;
 	w.region = cat->regions[s->region].code;
@@ -399,7 +400,8 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		return -region;
 	/* The report records itself, so the store is opened for writing;
 	 * it must exist already (an empty new store says nothing). */
-	if (access(ctx->db_path, F_OK) != 0) {
+	if (!store_is_uri(ctx->db_path) &&
+	    access(ctx->db_path, F_OK) != 0) {
 		pm_msg(ctx->db_path, 0, "cannot open store (ingest a file "
 		    "first?)");
 		return 4;
@@ -479,8 +481,9 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	doc.lang = lang == 1 ? LANG_ZH : LANG_EN;
 	doc.charts = "charts";
 	doc.have = have;
-	base = strrchr(ctx->db_path, '/');
-	doc.source = base ? base + 1 : ctx->db_path;
+	base = store_is_uri(ctx->db_path) ? NULL :
+	    strrchr(ctx->db_path, '/');
+	doc.source = base ? base + 1 : ctx->db_shown;
 	/* Everything is read: record now, with a short wait, so that the
 	 * page can say whether it was; the record is committed once the
 	 * files are written. Previews, json alone and an as-of without
@@ -490,7 +493,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		store_busy_wait(st, REPORT_RECORD_WAIT_MS);
 		rc = report_record(st, &rep, &err);
 		if (rc == PM_EBUSY) {
-			pm_msg(ctx->db_path, 0, "store is busy (an ingest is "
+			pm_msg(ctx->db_shown, 0, "store is busy (an ingest is "
 			    "running?): the report is written but not "
 			    "recorded");
 		} else if (rc != 0) {
@@ -529,7 +532,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	if (recording) {
 		recording = false;
 		if ((rc = store_commit(st, &err)) == PM_EBUSY) {
-			pm_msg(ctx->db_path, 0, "store is busy: the report "
+			pm_msg(ctx->db_shown, 0, "store is busy: the report "
 			    "is written but not recorded");
 		} else if (rc != 0) {
 			pm_print_err(&err);

@@ -24,6 +24,7 @@ int cmd_chart(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_export(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_ingest(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_report(int argc, char **argv, struct pm_ctx *ctx);
+int cmd_store(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_summary(int argc, char **argv, struct pm_ctx *ctx);
 int cmd_trend(int argc, char **argv, struct pm_ctx *ctx);
 

@@ -249,7 +249,7 @@ ctx_summary_failed(const struct pm_ctx *ctx, int rc, const struct pm_err *err)
 	if (rc == 0)
 		return 0;
 	if (rc == PM_ENOTFOUND) {
-		pm_msg(ctx->db_path, 0, "the store holds no data yet "
+		pm_msg(ctx->db_shown, 0, "the store holds no data yet "
 		    "(pemetrics ingest FILE)");
 		return 1;
 	}

@@ -13,6 +13,8 @@
 
 struct pm_ctx {
 	const char *db_path;            /* --db, $PEMETRICS_DB, ./pemetrics.db */
+	char db_shown[512];             /* db_path as messages show it: a
+					 * URI without its password */
 	const char *catalog_dir;        /* --catalog, or NULL: search */
 	int verbosity;                  /* 0 with -q, 1 normal, 2+ with -v */
 	struct catalog *cat;            /* loaded by ctx_catalog() */

@@ -432,8 +432,13 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 		code = ctx->cat_exit;
 		goto out;
 	}
-	/* One run at a time: the lock sits beside the store. */
-	buf_addf(&lockpath, "%s.lock", ctx->db_path);
+	/* One run at a time: the lock sits beside the store; a store on a
+	 * server has no "beside", and the lock is the inbox's own (hidden:
+	 * the scan skips it). */
+	if (store_is_uri(ctx->db_path))
+		buf_addf(&lockpath, "%s/.pemetrics.lock", r.inbox.data);
+	else
+		buf_addf(&lockpath, "%s.lock", ctx->db_path);
 	if ((rc = inbox_lock(lockpath.data, o->wait_s, &lockfd, &err)) != 0) {
 		run_error(o, &err);
 		code = pm_exit_code(rc);
@@ -441,7 +446,7 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	}
 	if ((r.st = ctx_store(ctx, 0, &code)) == NULL) {
 		/* Its reason is on stderr already. */
-		pm_fail(&err, PM_EIO, ctx->db_path, 0, "cannot use the store: "
+		pm_fail(&err, PM_EIO, ctx->db_shown, 0, "cannot use the store: "
 		    "nothing ingested (exit %d)", code);
 		if (o->syslog)
 			syslog(LOG_ERR, "%s: %s", err.file, err.msg);

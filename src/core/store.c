@@ -11,6 +11,7 @@
 #include "core/obs.h"
 #include "core/period.h"
 #include "core/store_int.h"
+#include "core/store_pg.h"
 #include "core/store_rows.h"
 #include "util/buf.h"
 #include "util/outfile.h"
@@ -379,6 +380,16 @@ store_open(const char *path, unsigned flags, struct store **out,
 	int rc;
 
 	*out = NULL;
+	if (!mem && store_is_uri(path)) {
+		char shown[512];
+
+		store_shown(path, shown, sizeof(shown));
+		st->path = xstrdup(shown);
+		if ((rc = store_pg_open(path, flags, &st->pg, err)) != 0)
+			goto fail;
+		*out = st;
+		return 0;
+	}
 	st->path = xstrdup(mem ? ":memory:" : path);
 	oflags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
 	if (flags & STORE_URI_IMMUTABLE)
@@ -458,6 +469,7 @@ store_close(struct store *st)
 	if (st->in_txn)
 		store_rollback(st);
 	store_read_end(st);
+	store_pg_close(st->pg);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
@@ -472,6 +484,8 @@ store_begin(struct store *st, struct pm_err *err)
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_begin(st->pg, err);
 	if ((rc = prep(st, S_BEGIN, &s, err)) != 0)
 		return rc;
 	if ((rc = store_run(st, s, "begin transaction", err)) != 0)
@@ -486,6 +500,8 @@ store_commit(struct store *st, struct pm_err *err)
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_commit(st->pg, err);
 	if ((rc = prep(st, S_COMMIT, &s, err)) != 0 ||
 	    (rc = store_run(st, s, "commit", err)) != 0) {
 		store_rollback(st);
@@ -500,6 +516,10 @@ store_rollback(struct store *st)
 {
 	/* Not a prepared statement: after some errors SQLite has already
 	 * rolled back, and then this one fails harmlessly. */
+	if (st->pg) {
+		store_pg_rollback(st->pg);
+		return;
+	}
 	if (st->in_txn)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_txn = false;
@@ -510,6 +530,9 @@ store_read_begin(struct store *st, struct pm_err *err)
 {
 	int rc;
 
+	/* PostgreSQL: a handle reads one snapshot already (store_pg.c). */
+	if (st->pg)
+		return 0;
 	assert(!st->in_txn && !st->in_read);
 	/* A deferred transaction takes its snapshot at its first read:
 	 * read now, so the snapshot is the one of this moment. */
@@ -574,6 +597,8 @@ int
 store_indicator_id(struct store *st, const char *code, const char *unit,
     int *id, struct pm_err *err)
 {
+	if (st->pg)
+		return store_pg_indicator_id(st->pg, code, unit, id, err);
 	return intern(st, S_IND_GET, S_IND_ADD, code, unit, id, err);
 }
 
@@ -581,6 +606,8 @@ int
 store_region_id(struct store *st, const char *code, int *id,
     struct pm_err *err)
 {
+	if (st->pg)
+		return store_pg_region_id(st->pg, code, id, err);
 	return intern(st, S_REG_GET, S_REG_ADD, code, NULL, id, err);
 }
 
@@ -591,6 +618,8 @@ store_file_find(struct store *st, const char *sha256, long long *id,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_file_find(st->pg, sha256, id, err);
 	if ((rc = prep(st, S_FILE_FIND, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_STATIC);
@@ -616,6 +645,8 @@ store_file_add(struct store *st, const struct store_file *f, long long *id,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_file_add(st->pg, f, id, err);
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if ((rc = prep(st, S_FILE_ADD, &s, err)) != 0)
@@ -638,6 +669,8 @@ store_file_done(struct store *st, long long id, const struct store_counts *n,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_file_done(st->pg, id, n, err);
 	if ((rc = prep(st, S_FILE_DONE, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
@@ -679,6 +712,8 @@ store_put(struct store *st, const struct store_obs *o, long long file,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_put(st->pg, o, file, line, res, dup_line, err);
 	/* Most rows of most files are new: try the insert first, one b-tree
 	 * descent, and look at the old row only when there is one. */
 	if ((rc = prep(st, S_OBS_INS, &s, err)) != 0)
@@ -706,6 +741,8 @@ store_put_batch(struct store *st, void *rows, size_t n, size_t size,
 	size_t i;
 	int rc;
 
+	if (st->pg)
+		return store_pg_put_batch(st->pg, rows, n, size, file, err);
 	for (i = 0; i < n; i++)
 		((struct store_put_row *)(void *)((char *)rows + i * size))->res
 		    = PUT_INSERTED;
@@ -805,6 +842,9 @@ store_reject_add(struct store *st, long long file, unsigned long line,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_reject_add(st->pg, file, line, reason, period,
+		    period_len, err);
 	if ((rc = prep(st, S_REJECT_ADD, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, file);
@@ -829,6 +869,8 @@ store_scan(struct store *st, store_row_fn fn, void *ctx, struct pm_err *err)
 	struct store_row row;
 	int rc, stop = 0;
 
+	if (st->pg)
+		return store_pg_scan(st->pg, fn, ctx, err);
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail_db(st, rc, "prepare", err);
@@ -861,6 +903,8 @@ store_series(struct store *st, const char *indicator, const char *region,
 	size_t k = 0, cap = 0;
 	int rc;
 
+	if (st->pg)
+		return store_pg_series(st->pg, indicator, region, out, n, err);
 	*out = NULL;
 	*n = 0;
 	if ((rc = prep(st, S_SERIES, &s, err)) != 0)
@@ -910,6 +954,8 @@ store_latest_period(struct store *st, int *period, struct pm_err *err)
 	sqlite3_stmt *s;
 	int rc, best = -1, best_end = -1;
 
+	if (st->pg)
+		return store_pg_latest_period(st->pg, period, err);
 	/* Each series' latest key per frequency; the end-month rule that
 	 * compares frequencies lives in C. */
 	if ((rc = prep(st, S_PERIODS, &s, err)) != 0)
@@ -941,6 +987,8 @@ store_stats(struct store *st, struct store_stats *out, struct pm_err *err)
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_stats(st->pg, out, err);
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail_db(st, rc, "prepare", err);

@@ -1,9 +1,9 @@
 /* core/store.h - the observation store: one SQLite file, its schema and
- * migrations, transactions, and every query pemetrics makes.
+ * migrations, transactions, and every query pemetrics makes; or the same
+ * on a PostgreSQL server (store_pg.c), when named by a URI.
  *
- * Only store.c includes <sqlite3.h> or holds SQL, so that a second backend
- * (PostgreSQL) can sit behind these functions. Never parses CSV, formats
- * output or exits.
+ * Only the store's files (store*.c) include <sqlite3.h> or <libpq-fe.h>
+ * or hold SQL. Never parses CSV, formats output or exits.
  *
  * Model. An observation is keyed by (indicator, region, period, basis);
  * indicator and region are small integer ids interned from their codes,
@@ -15,7 +15,8 @@
  *
  * Concurrency. WAL mode: readers never block the writer nor the reverse.
  * A writer that finds another writer waits up to the busy timeout, then
- * fails with PM_EBUSY.
+ * fails with PM_EBUSY. On PostgreSQL writers of different files do not
+ * wait for each other; a handle reads one snapshot until it writes.
  */
 #ifndef PM_CORE_STORE_H
 #define PM_CORE_STORE_H
@@ -41,7 +42,15 @@ enum store_flags {
 
 struct store;
 
-/* Open or create the store at 'path', migrating it to the current schema.
+/* Whether 'db' names a store on a PostgreSQL server, by a URI
+ * (postgresql://... or postgres://...), rather than a SQLite file. */
+bool store_is_uri(const char *db);
+/* 'db' as every message shows it: a URI's password replaced by "***".
+ * Truncated to n bytes (with the NUL). */
+void store_shown(const char *db, char *out, size_t n);
+
+/* Open or create the store at 'path' (a file, or a URI: store_is_uri()),
+ * migrating it to the current schema.
  * On success *out belongs to the caller: store_close() it. PM_EBUSY when
  * another process holds it past the busy timeout, PM_EIO when it cannot
  * be opened or written, PM_EDATA when it is not a pemetrics store or is
@@ -283,5 +292,28 @@ typedef int (*store_reject_fn)(void *ctx, const struct store_reject *r);
 int store_rejects(struct store *st, long long last_file,
     const struct store_key_range *win, size_t nwin, store_reject_fn fn,
     void *ctx, struct pm_err *err);
+
+/* A whole store, table by table: what "store copy" moves between
+ * backends and counts on both sides after. */
+enum store_table {
+	STORE_T_INDICATOR, STORE_T_REGION, STORE_T_FILE, STORE_T_OBS,
+	STORE_T_HISTORY, STORE_T_REJECT, STORE_T_REPORT, STORE_T_STATUS,
+	STORE_NTABLES
+};
+
+struct store_totals {
+	unsigned long long rows[STORE_NTABLES];
+};
+
+/* The table's name, for messages ("obs", "report_status"). */
+const char *store_table_name(enum store_table t);
+/* The rows of every table. */
+int store_totals(struct store *st, struct store_totals *t,
+    struct pm_err *err);
+/* Copy every row of every table of 'from' into 'to', which must be empty
+ * (PM_EDATA otherwise), ids kept, in one transaction of 'to'; then count
+ * both: *t gets the totals, PM_EIO when they differ. */
+int store_copy(struct store *from, struct store *to, struct store_totals *t,
+    struct pm_err *err);
 
 #endif /* PM_CORE_STORE_H */

@@ -23,7 +23,10 @@ enum stmt_id {
 	S_NSTMT
 };
 
+struct store_pg;
+
 struct store {
+	struct store_pg *pg;    /* PostgreSQL: every call goes there */
 	sqlite3 *db;
 	char *path;             /* for messages */
 	bool in_txn;

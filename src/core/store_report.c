@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/store_int.h"
+#include "core/store_pg.h"
 #include "util/banned.h"
 
 static int
@@ -32,6 +33,10 @@ column_str(sqlite3_stmt *s, int i)
 void
 store_busy_wait(struct store *st, int ms)
 {
+	if (st->pg) {
+		store_pg_busy_wait(st->pg, ms);
+		return;
+	}
 	sqlite3_busy_timeout(st->db, ms);
 }
 
@@ -41,6 +46,8 @@ store_file_last(struct store *st, long long *id, struct pm_err *err)
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_file_last(st->pg, id, err);
 	if ((rc = prepare_once(st, "SELECT coalesce(max(id), 0) FROM file",
 	    &s, err)) != 0)
 		return rc;
@@ -69,6 +76,9 @@ store_report_add(struct store *st, const char *region, int period,
 	size_t i;
 	int rc;
 
+	if (st->pg)
+		return store_pg_report_add(st->pg, region, period, last_file,
+		    v, n, id, err);
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if ((rc = prepare_once(st, add_report, &s, err)) != 0)
@@ -109,6 +119,8 @@ store_report_prev(struct store *st, const char *region, int period,
 	int rc, end = store_period_end(period), best_end = -1;
 	bool found = false;
 
+	if (st->pg)
+		return store_pg_report_prev(st->pg, region, period, out, err);
 	if ((rc = prepare_once(st, sql, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_text(s, 1, region, -1, SQLITE_STATIC);
@@ -145,6 +157,8 @@ store_report_statuses(struct store *st, long long id, store_status_fn fn,
 	sqlite3_stmt *s = NULL;
 	int rc, stop = 0;
 
+	if (st->pg)
+		return store_pg_report_statuses(st->pg, id, fn, ctx, err);
 	if ((rc = prepare_once(st, sql, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
@@ -181,6 +195,8 @@ store_revisions(struct store *st, long long after_file,
 	sqlite3_stmt *s = NULL;
 	int rc, stop = 0;
 
+	if (st->pg)
+		return store_pg_revisions(st->pg, after_file, fn, ctx, err);
 	if ((rc = prepare_once(st, sql, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, after_file);
@@ -258,6 +274,9 @@ store_rejects(struct store *st, long long last_file,
 	bool in = false;
 	int rc, stop = 0;
 
+	if (st->pg)
+		return store_pg_rejects(st->pg, last_file, win, nwin, fn, ctx,
+		    err);
 	if ((rc = prepare_once(st, sql, &s, err)) != 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, last_file);

@@ -9,7 +9,8 @@
 # With PM_SLOW=1 (every run of the binary is slow, as under valgrind), a
 # test that says "# slow" in its first 3 lines is skipped. Tests that say
 # "# long" there are started first; with PM_QUICK=1 (make check) they are
-# skipped. PM_TEST_TIMEOUT (seconds, default 600) bounds one test when
+# skipped. A test that exits 77 skipped itself (no PostgreSQL server,
+# say), with a line "skip: REASON". PM_TEST_TIMEOUT (seconds, default 600) bounds one test when
 # timeout(1) is there. PM_JOBS tests run at once (default: the number of
 # cores, at least 2); results are printed in name order. Exit 1 if any
 # test failed.
@@ -120,6 +121,10 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	skip-long)
 		echo "skip ${name%%-*} (long: make test runs it)"
 		nskip=$((nskip + 1)) ;;
+	77)
+		echo "skip ${name%%-*} ($(grep '^skip: ' "$out/$name.log" |
+		    head -n 1 | cut -c7-))"
+		nskip=$((nskip + 1)) ;;
 	0)
 		echo "ok   $name"
 		npass=$((npass + 1)) ;;
@@ -130,7 +135,7 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	esac
 done
 
-if [ "$slow" = 1 ] || [ "$quick" = 1 ]; then
+if [ "$slow" = 1 ] || [ "$quick" = 1 ] || [ "$nskip" -gt 0 ]; then
 	echo "$npass passed, $nfail failed, $nskip skipped"
 else
 	echo "$npass passed, $nfail failed"

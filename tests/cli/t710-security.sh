@@ -12,16 +12,21 @@
 # be built from data, exit 1 if there is one:
 #  1. sqlite3's printf family (sqlite3_mprintf, _vmprintf, _snprintf,
 #     _vsnprintf, sqlite3_str_*printf): SQL made of strings;
-#  2. sqlite3_exec(), sqlite3_prepare*() and the file's own wrappers of them
-#     (a function with a "const char *sql" parameter) given SQL that is not
-#     a string literal, stmt_sql[...], a schema_* array, or an array the
-#     file declares "static const char NAME[]" (a wrapper passes its own
-#     "sql" parameter: its callers are checked instead);
+#  2. sqlite3_exec(), sqlite3_prepare*(), libpq's PQexec*(), PQsendQuery*(),
+#     PQprepare(), PQsendPrepare(), the PostgreSQL backend's shared
+#     wrappers store_pg_exec(), _cached(), _run() and _each(), the file's own
+#     wrappers (a function with a "const char *sql" parameter) given SQL
+#     that is not a string literal, stmt_sql[...], a schema_* array or
+#     one of its elements, an array the file declares "static const char
+#     NAME[]", or an element of an array of literals it declares "static
+#     const char *const NAME_sql[]" (a wrapper passes its own "sql"
+#     parameter: its callers are checked instead);
 #  3. a string literal (adjacent literals joined) holding an SQL keyword
 #     (SELECT, INSERT, UPDATE, DELETE, ...; or a lowercase statement) and a
 #     printf conversion (%s, %d, %q, ...): SQL made with printf;
 #  4. outside the store (src/core/store.c and src/core/store_*.[ch]),
-#     SQL at all: <sqlite3.h>, a sqlite3_ name, or
+#     SQL at all: <sqlite3.h>, a sqlite3_ name, <libpq-fe.h>, a libpq
+#     call (PQname(...)), or
 #     a literal that reads as a statement (SELECT ... FROM, INSERT INTO,
 #     UPDATE x SET, DELETE FROM, CREATE TABLE).
 # Comments are ignored. One awk run per file; -v file=NAME (as printed),
@@ -120,8 +125,13 @@ function args(pos,    depth, i, c, start, k) {
 function literal_sql(s) {
 	if (s ~ /^("([^"\\]|\\.)*"[ \t\n]*)+$/)
 		return 1
-	if (s ~ /^stmt_sql\[[^]]*\]$/ || s ~ /^schema_[A-Za-z0-9_]+$/)
+	if (s ~ /^stmt_sql\[[^]]*\]$/ || s ~ /^schema_[A-Za-z0-9_]+$/ ||
+	    s ~ /^schema_[A-Za-z0-9_]+\[[^]]*\]$/)
 		return 1
+	if (s ~ /^[A-Za-z_][A-Za-z0-9_]*\[[^]]*\]$/) {
+		sub(/\[.*$/, "", s)
+		return s in sqlarrays
+	}
 	return s in arrays
 }
 
@@ -141,6 +151,19 @@ END {
 		sub(/^static[ \t\n]+const[ \t\n]+char[ \t\n]+/, "", d)
 		sub(/[ \t\n]*\[$/, "", d)
 		arrays[d] = 1
+		rest = substr(rest, RSTART + RLENGTH)
+	}
+
+	# Arrays of literals the file declares static const char *const
+	# NAME_sql[]: an element of one is a literal.
+	decl = "static" ws "+const" ws "+char" ws "*\\*" ws "*const" ws \
+	    "+[A-Za-z_][A-Za-z0-9_]*_sql" ws "*\\["
+	rest = bare
+	while (match(rest, decl)) {
+		d = substr(rest, RSTART, RLENGTH)
+		sub(/^.*const[ \t\n]+/, "", d)
+		sub(/[ \t\n]*\[$/, "", d)
+		sqlarrays[d] = 1
 		rest = substr(rest, RSTART + RLENGTH)
 	}
 
@@ -183,6 +206,11 @@ END {
 		}
 		if (name ~ /^sqlite3_(exec|prepare(16)?(_v[23])?)$/)
 			want = 2
+		else if (name ~ /^PQ(exec|execParams|sendQuery|sendQueryParams)$/ ||
+		    name ~ /^store_pg_(exec|run|each|cached)$/)
+			want = 2
+		else if (name ~ /^PQ(prepare|sendPrepare)$/)
+			want = 3
 		else if (name in wrap)
 			want = wrap[name]
 		else
@@ -198,6 +226,8 @@ END {
 		s = A[want]
 		if (literal_sql(s) || (s == "sql" && (fn in wrap)))
 			continue
+		if (s ~ /^const[ \t\n]+char[ \t\n]*\*[ \t\n]*sql$/)
+			continue        # a prototype of a wrapper
 		complain(p, name "() with SQL that is not a literal: " s)
 	}
 
@@ -224,6 +254,10 @@ END {
 			complain(RSTART, "includes sqlite3.h")
 		if (match(bare, /(^|[^A-Za-z0-9_])sqlite3_[A-Za-z0-9_]+/))
 			complain(RSTART, "SQLite outside the store")
+		if (match(bare, /#[ \t]*include[ \t]*[<"]libpq-fe\.h[>"]/))
+			complain(RSTART, "includes libpq-fe.h")
+		if (match(bare, /(^|[^A-Za-z0-9_])PQ[a-z][A-Za-z0-9_]*[ \t]*\(/))
+			complain(RSTART, "libpq outside the store")
 	}
 	exit bad
 }
@@ -274,6 +308,15 @@ core/store.c|	exec(st, s, "planted", NULL);
 core/store_report.c|	sqlite3_stmt *x; prepare_once(st, s, &x, NULL);
 core/report.c|	const char *q = "DELETE FROM obs WHERE 1";
 render/md.c|#include <sqlite3.h>
+core/store_pg.c|	PQclear(PQexec(pg->conn, s));
+core/store_pg.c|	struct buf q = BUF_INIT; buf_adds(&q, s);\n	PQexecParams(pg->conn, q.data, 0, NULL, NULL, NULL, NULL, 0);
+core/store_pg.c|	PQsendQueryParams(pg->conn, s, 0, NULL, NULL, NULL, NULL, 0);
+core/store_pg.c|	PQprepare(pg->conn, "x", s, 0, NULL);
+core/store_pg_report.c|	int rc; store_pg_run(pg, s, NULL, "planted", NULL); (void)rc;
+core/store_pg_report.c|	char q[99]; $q "DELETE FROM reject WHERE file = %s", s);
+core/store_copy.c|	sqlite3_stmt *x; sqlite3_prepare_v2(st->db, names[0], -1, &x, NULL);
+cli/cmd_summary.c|#include <libpq-fe.h>
+cli/cmd_summary.c|	PQexec(NULL, "SELECT 1");
 EOF
 # ... and nothing else: the copy without a plant passes.
 rm -rf plant && cp -r "$REPO/src" plant

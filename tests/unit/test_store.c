@@ -1,13 +1,19 @@
 /* Unit tests for core/store: in-memory stores for the observation rules,
  * and file-backed stores in a temporary directory for persistence and
- * refusal of foreign or newer files. */
+ * refusal of foreign or newer files. With PEMETRICS_TEST_PG set (a URI:
+ * tests/pg/cluster.sh run gives one), the observation rules run again on
+ * the PostgreSQL backend, each in a fresh schema, with its own tests:
+ * refusal of foreign and newer schemas, a reader on an empty one, two
+ * handles offering the same content. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +28,7 @@ struct fx {
 	char *dir;
 	struct store *st;
 	struct pm_err err;
+	bool pg;                /* on the PostgreSQL backend */
 };
 
 static int
@@ -49,6 +56,53 @@ teardown(void **state)
 	tu_rmrf(fx->dir);
 	free(fx->dir);
 	free(fx);
+	return 0;
+}
+
+/* PostgreSQL: the test's schema, emptied by setup_pg(); the URI that
+ * selects it. */
+#define PG_SCHEMA "pm_unit"
+
+static char pg_uri[1024];
+
+static int
+pg_sql(const char *sql)
+{
+	PGconn *c = PQconnectdb(getenv("PEMETRICS_TEST_PG"));
+	PGresult *r;
+	int ok;
+
+	PQclear(PQexec(c, "SET client_min_messages = warning"));
+	r = PQexec(c, sql);
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK ||
+	    PQresultStatus(r) == PGRES_TUPLES_OK;
+	if (!ok)
+		fprintf(stderr, "test_store: %s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
+static int
+setup_pg(void **state)
+{
+	struct fx *fx = calloc(1, sizeof(*fx));
+	const char *base = getenv("PEMETRICS_TEST_PG");
+
+	if (fx == NULL)
+		return -1;
+	snprintf(pg_uri, sizeof(pg_uri), "%s%soptions=-csearch_path%%3D"
+	    PG_SCHEMA, base, strchr(base, '?') ? "&" : "?");
+	if (pg_sql("DROP SCHEMA IF EXISTS " PG_SCHEMA " CASCADE;"
+	    "CREATE SCHEMA " PG_SCHEMA) != 0 ||
+	    store_open(pg_uri, 0, &fx->st, &fx->err) != 0) {
+		fprintf(stderr, "test_store: %s\n", fx->err.msg);
+		free(fx);
+		return -1;
+	}
+	fx->dir = tu_mkdtemp();
+	fx->pg = true;
+	*state = fx;
 	return 0;
 }
 
@@ -242,13 +296,20 @@ put_batch_rules(void **state)
 	}
 	assert_int_equal(store_put_batch(st, b, 0, sizeof(b[0]), f2,
 	    &fx->err), 0);
-	/* Out of key order the store cannot place a known key: an error,
-	 * never a wrong answer. */
+	/* Out of key order SQLite cannot place a known key: an error,
+	 * never a wrong answer. PostgreSQL joins on the key: any order. */
 	b[0].put.o.period = 3202504;
 	b[3].put.o.period = 3202501;
-	assert_int_not_equal(store_put_batch(st, b, 4, sizeof(b[0]), f1,
-	    &fx->err), 0);
-	assert_true(tu_contains(fx->err.msg, "key order"));
+	if (fx->pg) {
+		assert_int_equal(store_put_batch(st, b, 4, sizeof(b[0]), f1,
+		    &fx->err), 0);
+		for (i = 0; i < 4; i++)
+			assert_int_equal(b[i].put.res, PUT_UNCHANGED);
+	} else {
+		assert_int_not_equal(store_put_batch(st, b, 4, sizeof(b[0]),
+		    f1, &fx->err), 0);
+		assert_true(tu_contains(fx->err.msg, "key order"));
+	}
 	store_rollback(st);
 }
 
@@ -494,7 +555,159 @@ newer_store_refused(void **state)
 	assert_true(tu_contains(fx->err.msg, "newer"));
 }
 
+/* The URI as messages show it: the password replaced, wherever it is. */
+static void
+uri_shown(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "postgresql://u:secret@db.example/pm",
+		  "postgresql://u:***@db.example/pm" },
+		{ "postgres://u@h/pm?password=secret&sslmode=require",
+		  "postgres://u@h/pm?password=***&sslmode=require" },
+		{ "postgresql://u:p%40ss@h:5433/pm?sslmode=require&password=x",
+		  "postgresql://u:***@h:5433/pm?sslmode=require&password=***" },
+		{ "postgresql:///pm?host=/run/pg", "postgresql:///pm?host=/run/pg" },
+		{ "stores/pm.db", "stores/pm.db" },
+	};
+	char out[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		store_shown(cases[i][0], out, sizeof(out));
+		assert_string_equal(out, cases[i][1]);
+	}
+	assert_true(store_is_uri("postgres://h/pm"));
+	assert_true(store_is_uri("postgresql:///pm"));
+	assert_false(store_is_uri("pm.db"));
+	assert_false(store_is_uri("postgresql:"));
+}
+
+/* A schema with someone else's tables, a newer store, and a reader on a
+ * schema with no store are refused, each with its reason. */
+static void
+pg_refusals(void **state)
+{
+	struct fx *fx = *state;
+	struct store *st = NULL;
+	int rc[3];
+
+	store_close(fx->st);
+	fx->st = NULL;
+	assert_int_equal(pg_sql("DROP SCHEMA " PG_SCHEMA " CASCADE;"
+	    "CREATE SCHEMA " PG_SCHEMA ";"
+	    "CREATE TABLE " PG_SCHEMA ".t(x int)"), 0);
+	rc[0] = store_open(pg_uri, 0, &st, &fx->err);
+	store_close(st);
+	st = NULL;
+	assert_int_equal(rc[0], PM_EDATA);
+	assert_true(tu_contains(fx->err.msg, "not a pemetrics store"));
+	assert_int_equal(pg_sql("DROP TABLE " PG_SCHEMA ".t"), 0);
+	rc[1] = store_open(pg_uri, STORE_READONLY, &st, &fx->err);
+	store_close(st);
+	st = NULL;
+	assert_int_equal(rc[1], PM_EIO);
+	assert_true(tu_contains(fx->err.msg, "ingest a file first"));
+	assert_int_equal(store_open(pg_uri, 0, &st, &fx->err), 0);
+	store_close(st);
+	st = NULL;
+	assert_int_equal(pg_sql("UPDATE " PG_SCHEMA ".schema_version"
+	    " SET version = 99"), 0);
+	rc[2] = store_open(pg_uri, STORE_READONLY, &st, &fx->err);
+	store_close(st);
+	assert_int_equal(rc[2], PM_EDATA);
+	assert_true(tu_contains(fx->err.msg, "newer"));
+}
+
+/* An older schema (version 1: no reports, no period of rejects) is
+ * brought to the current one on open, its data kept. */
+static void
+pg_migrates(void **state)
+{
+	struct fx *fx = *state;
+	struct store *st = NULL;
+	struct store_stats s;
+	long long f = 0;
+
+	store_close(fx->st);
+	fx->st = NULL;
+	assert_int_equal(pg_sql("DROP TABLE " PG_SCHEMA ".report_status;"
+	    "DROP TABLE " PG_SCHEMA ".report;"
+	    "ALTER TABLE " PG_SCHEMA ".reject DROP COLUMN period;"
+	    "UPDATE " PG_SCHEMA ".schema_version SET version = 1;"
+	    "INSERT INTO " PG_SCHEMA ".file(sha256, name, encoding, bytes,"
+	    " ingested_at) VALUES('" SHA_A "', 'a.csv', 'UTF-8', 1, 'x')"), 0);
+	assert_int_equal(store_open(pg_uri, STORE_READONLY, &st, &fx->err),
+	    0);
+	assert_int_equal(store_file_find(st, SHA_A, &f, &fx->err), 0);
+	assert_int_equal(store_report_add(st, "330000", 1202400, f, NULL, 0,
+	    NULL, &fx->err), PM_EIO);   /* read-only: one snapshot */
+	store_close(st);
+	st = NULL;
+	assert_int_equal(store_open(pg_uri, 0, &st, &fx->err), 0);
+	assert_int_equal(store_reject_add(st, f, 3, "bad", "2024", 4,
+	    &fx->err), 0);
+	assert_int_equal(store_report_add(st, "330000", 1202400, f, NULL, 0,
+	    NULL, &fx->err), 0);
+	s = stats(st);
+	assert_int_equal(s.files, 1);
+	assert_int_equal(s.rejects, 1);
+	fx->st = st;
+}
+
+/* Two handles offered the same content at once: the second waits for
+ * the first's transaction and then finds its file. */
+static void
+pg_same_content_once(void **state)
+{
+	struct fx *fx = *state;
+	struct store *b = NULL;
+	long long f1, f2 = 0;
+
+	assert_int_equal(store_open(pg_uri, 0, &b, &fx->err), 0);
+	assert_int_equal(store_begin(fx->st, &fx->err), 0);
+	assert_int_equal(store_file_find(fx->st, SHA_B, &f1, &fx->err),
+	    PM_ENOTFOUND);
+	f1 = add_file(fx->st, SHA_B, "b.csv");
+	assert_int_equal(store_begin(b, &fx->err), 0);
+	/* b waits on a's lock: with a short wait it gives up, busy. */
+	store_busy_wait(b, 200);
+	assert_int_equal(store_file_find(b, SHA_B, &f2, &fx->err), PM_EBUSY);
+	store_rollback(b);
+	assert_int_equal(store_commit(fx->st, &fx->err), 0);
+	assert_int_equal(store_begin(b, &fx->err), 0);
+	assert_int_equal(store_file_find(b, SHA_B, &f2, &fx->err), 0);
+	store_rollback(b);
+	store_close(b);
+	assert_int_equal(f1, f2);
+}
+
+/* A writable handle reads one snapshot until it writes: a report made
+ * while a file goes in sees the store before that file or after it,
+ * across all of its queries. */
+static void
+pg_reads_one_snapshot(void **state)
+{
+	struct fx *fx = *state;
+	struct store *b = NULL;
+	long long last = -1;
+
+	assert_int_equal(stats(fx->st).files, 0);
+	assert_int_equal(store_open(pg_uri, 0, &b, &fx->err), 0);
+	assert_int_equal(store_begin(b, &fx->err), 0);
+	add_file(b, SHA_A, "a.csv");
+	assert_int_equal(store_commit(b, &fx->err), 0);
+	store_close(b);
+	assert_int_equal(stats(fx->st).files, 0);       /* the snapshot */
+	assert_int_equal(store_file_last(fx->st, &last, &fx->err), 0);
+	assert_int_equal(last, 0);
+	assert_int_equal(store_begin(fx->st, &fx->err), 0);
+	assert_int_equal(store_commit(fx->st, &fx->err), 0);
+	assert_int_equal(stats(fx->st).files, 1);       /* a new one */
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define P(f) cmocka_unit_test_setup_teardown(f, setup_pg, teardown)
 
 int
 main(void)
@@ -505,8 +718,25 @@ main(void)
 		T(file_find_after_add),
 		T(interning), T(rollback_discards), T(scan_order),
 		T(file_store_persists), T(foreign_files_refused),
-		T(newer_store_refused),
+		T(newer_store_refused), cmocka_unit_test(uri_shown),
 	};
+	const struct CMUnitTest pg_tests[] = {
+		P(fresh_store_is_empty), P(put_rules),
+		P(yoy_alone_is_a_revision), P(put_batch_rules),
+		P(file_find_after_add),
+		P(interning), P(rollback_discards), P(scan_order),
+		P(pg_refusals), P(pg_migrates), P(pg_same_content_once),
+		P(pg_reads_one_snapshot),
+	};
+	int rc = cmocka_run_group_tests_name("store (SQLite)", tests, NULL,
+	    NULL);
+	const char *uri = getenv("PEMETRICS_TEST_PG");
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	if (uri == NULL || *uri == '\0') {
+		printf("test_store: PEMETRICS_TEST_PG not set: the PostgreSQL "
+		    "backend's tests skipped (tests/pg/cluster.sh run ...)\n");
+		return rc;
+	}
+	return rc | cmocka_run_group_tests_name("store (PostgreSQL)",
+	    pg_tests, NULL, NULL);
 }

@@ -1,0 +1,41 @@
+# tests/cli/pg.sh - sourced after lib.sh by the tests that run against a
+# PostgreSQL server (t800-t849): . "${0%/*}/pg.sh"
+#
+# The server is the one PEMETRICS_TEST_PG names (a URI of the form
+# tests/pg/cluster.sh prints: postgresql:///postgres?host=DIR&port=N&
+# user=postgres; make test starts one). Without it the test is skipped:
+# it says so and exits 77, which run.sh counts as skipped.
+#
+#   pg_db NAME      create database NAME (dropped first if there), print
+#                   its URI (the superuser's)
+#   pg_uri DB USER  the URI of database DB as role USER
+#   pg_sql URI SQL  run SQL with psql, quietly; its rows on stdout
+#   pg_cluster      the directory of the server, when the harness gave it
+#                   (PG_CLUSTER_DIR), for tests that start their own
+
+if [ -z "${PEMETRICS_TEST_PG:-}" ]; then
+	echo "skip: no PostgreSQL server (PEMETRICS_TEST_PG unset; make test" \
+	    "starts one, or: sh tests/pg/cluster.sh run make cli-run)"
+	exit 77
+fi
+command -v psql >/dev/null 2>&1 || {
+	echo "skip: no psql (install postgresql-client)"
+	exit 77
+}
+PG_BASE=$PEMETRICS_TEST_PG
+PG_QUERY=${PG_BASE#*\?}
+unset PGOPTIONS PGPASSWORD PGSERVICE PGDATABASE PGUSER
+
+pg_sql() {
+	psql "$1" -X -q -A -t -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "$2"
+}
+
+pg_uri() {      # pg_uri DB USER
+	echo "postgresql:///$1?$(echo "$PG_QUERY" | sed "s/user=[^&]*/user=$2/")"
+}
+
+pg_db() {       # pg_db NAME
+	pg_sql "$PG_BASE" "DROP DATABASE IF EXISTS \"$1\"" >/dev/null &&
+	pg_sql "$PG_BASE" "CREATE DATABASE \"$1\"" >/dev/null &&
+	pg_uri "$1" postgres
+}
