@@ -21,12 +21,14 @@
 static const char usage[] =
 	"usage: pemetrics ingest [--format text|json] [--rejects PATH] [--dry-run]\n"
 	"                        [--encoding ENC] [--force] [--strict]\n"
-	"                        [--max-field BYTES] [-q] [-v] FILE...\n"
+	"                        [--max-field BYTES] [--layout long|wide]\n"
+	"                        [--region CODE] [--indicator CODE] [-q] [-v]\n"
+	"                        FILE...\n"
 	"       pemetrics ingest --inbox DIR [--archive DIR] [--quarantine DIR]\n"
 	"                        [--strict] [--wait SECONDS] [--min-age SECONDS]\n"
 	"                        [--log-syslog] [--format text|json] [-q] [-v]\n"
 	"\n"
-	"  FILE             a CSV file in long format; '-' reads standard input\n"
+	"  FILE             a CSV file, long or wide; '-' reads standard input\n"
 	"  --format F       results as text (default) or json\n"
 	"  --rejects PATH   where rejected rows go (default FILE.rejects.csv);\n"
 	"                   a directory for several files\n"
@@ -35,6 +37,12 @@ static const char usage[] =
 	"  --force          ingest a file even if its content was ingested before\n"
 	"  --max-field N    longest field accepted, in bytes (default 1048576)\n"
 	"  --strict         a file with any rejected row stores nothing\n"
+	"  --layout L       long (a row per value) or wide (periods as columns);\n"
+	"                   default: from the header\n"
+	"  --region CODE    the region of a wide file with no region column and\n"
+	"                   no '地区：' line\n"
+	"  --indicator CODE the indicator of a wide file with no indicator column\n"
+	"                   and no '指标：' line\n"
 	"  --inbox DIR      ingest the ready *.csv files of DIR, in name order,\n"
 	"                   then move them: to --archive (default\n"
 	"                   DIR/../archive/YYYY/MM) when stored, to --quarantine\n"
@@ -106,9 +114,13 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		{ "wait", required_argument, NULL, 'W' },
 		{ "min-age", required_argument, NULL, 'M' },
 		{ "log-syslog", no_argument, NULL, 'L' },
+		{ "layout", required_argument, NULL, 'l' },
+		{ "region", required_argument, NULL, 'R' },
+		{ "indicator", required_argument, NULL, 'i' },
 		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const layouts[] = { "long", "wide", NULL };
 	struct ingest_opts io = { 0 };
 	struct inbox_opts ib = { NULL, NULL, NULL, 0, 5, false, false };
 	unsigned long long secs;
@@ -118,7 +130,7 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 	struct store *st = NULL;
 	struct buf out = BUF_INIT, rp = BUF_INIT;
 	unsigned long long maxf;
-	int c, json = 0, code = 0, i, nfiles;
+	int c, json = 0, code = 0, i, nfiles, lay;
 
 	io.tmpdir = getenv("TMPDIR");   /* large files are sorted there */
 	args_init(&a, argc, argv, "ingest", usage, "f:r:ne:Fm:hqv", opts);
@@ -177,6 +189,18 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 			break;
 		case 'L':
 			ib.syslog = true;
+			break;
+		case 'l':
+			if (!args_choice(&a, "layout", args_optarg(), layouts,
+			    &lay))
+				return 2;
+			io.layout = lay == 0 ? LAYOUT_LONG : LAYOUT_WIDE;
+			break;
+		case 'R':
+			io.region = args_optarg();
+			break;
+		case 'i':
+			io.indicator = args_optarg();
 			break;
 		default:
 			return args_usage_error(&a, "unexpected option");

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "core/catalog.h"
+#include "core/layout.h"
 #include "core/reader.h"
 #include "core/store.h"
 #include "util/err.h"
@@ -32,6 +33,11 @@ struct ingest_opts {
 				 * /tmp */
 	const volatile sig_atomic_t *stop;      /* polled between rows; when
 						 * set, roll back: PM_EINTR */
+	enum layout layout;     /* LAYOUT_AUTO: from the header */
+	const char *region;     /* of a wide file without a region column or
+				 * a '地区：' line; NULL: none */
+	const char *indicator;  /* of a wide file without an indicator
+				 * column or a '指标：' line; NULL: none */
 };
 
 enum ingest_status {

@@ -13,6 +13,7 @@
 
 #include "core/catalog.h"
 #include "core/ingest.h"
+#include "core/layout.h"
 #include "core/store.h"
 #include "util/sha256.h"
 #include "testutil.h"
@@ -599,6 +600,58 @@ periods_basis_and_skips(void **state)
 	check_obs(fx, 7, "net_txn_volume", "330000", 4202409, BASIS_YTD, 75);
 }
 
+/* The portal's wide export: metadata lines, unit in the indicator cell,
+ * newest first, an empty cell skipped, notes after the table. */
+static void
+wide_portal_export(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_int_equal(ingest(fx, "w.csv",
+	    "数据库：年度数据\n"
+	    "地区：浙江省\n"
+	    "指标,2024年,2023年,2022年\n"
+	    "网络零售额(亿元),28900.5,,27042.1\n"
+	    "平台网络交易额（万亿元）,4.1,x,—\n"
+	    "注：全省口径。\n"
+	    "数据来源：浙江省统计局\n"), 0);
+	assert_int_equal(fx->res.status, INGEST_INGESTED);
+	counts(fx, 6, 3, 0, 0, 1);
+	assert_int_equal(fx->res.n.skipped, 2);
+	assert_int_equal(fx->rej_line[0], 5);
+	assert_string_equal(fx->rej[0], "column '2023年': bad value 'x': not "
+	    "a number");
+	scan(fx);
+	assert_int_equal(fx->nobs, 3);
+	check_obs(fx, 0, "net_txn_volume", "330000", 1202400, BASIS_PERIOD,
+	    41000);
+	check_obs(fx, 1, "online_retail_sales", "330000", 1202200,
+	    BASIS_PERIOD, 27042.1);
+}
+
+/* The unit in brackets at the end of an indicator cell. */
+static void
+layout_split_units(void **state)
+{
+	const char *u;
+	size_t nl, ul;
+
+	(void)state;
+	assert_true(layout_split_unit("软件业务收入(亿元)",
+	    strlen("软件业务收入(亿元)"), &nl, &u, &ul));
+	assert_int_equal(nl, strlen("软件业务收入"));
+	assert_int_equal(ul, strlen("亿元"));
+	assert_memory_equal(u, "亿元", ul);
+	assert_true(layout_split_unit("用户数（万户）", strlen("用户数（万户）"),
+	    &nl, &u, &ul));
+	assert_int_equal(nl, strlen("用户数"));
+	assert_memory_equal(u, "万户", ul);
+	assert_false(layout_split_unit("(亿元)", 8, &nl, &u, &ul));
+	assert_false(layout_split_unit("收入()", strlen("收入()"), &nl, &u,
+	    &ul));
+	assert_false(layout_split_unit("收入", strlen("收入"), &nl, &u, &ul));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -611,7 +664,8 @@ main(void)
 		T(interrupted_runs_store_nothing), T(kinds_units_and_basis),
 		T(value_reasons_quote_the_value), T(gb18030_input),
 		T(chinese_header_names), T(unknown_header_lists_names),
-		T(periods_basis_and_skips),
+		T(periods_basis_and_skips), T(wide_portal_export),
+		cmocka_unit_test(layout_split_units),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
