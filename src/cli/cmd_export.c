@@ -12,7 +12,8 @@
 static const char usage[] =
 	"usage: pemetrics export [--format csv|json] [--yoy] [--raw]\n"
 	"\n"
-	"  --format F   csv (default: indicator,region,period,value,unit,basis)\n"
+	"  --format F   csv (default: indicator,region,period,value,unit,basis,\n"
+	"               then status,source,note when the store holds any)\n"
 	"               or json\n"
 	"  --yoy        csv: add the published growth rate column 'yoy'\n"
 	"  --raw        csv: write cells as stored, without the guard against\n"
@@ -56,7 +57,7 @@ cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 		ARGS_COMMON_OPTIONS,
 	};
 	static const char *const formats[] = { "csv", "json", NULL };
-	struct export e = { BUF_INIT, { false, false }, false, true, 0 };
+	struct export e = { BUF_INIT, { false, false, false }, false, true, 0 };
 	struct pm_err err = PM_ERR_INIT;
 	struct store *st;
 	struct args a;
@@ -89,6 +90,11 @@ cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 	if ((st = ctx_store(ctx, STORE_READONLY, &code)) == NULL)
 		return code;
 	e.json = fmt == 1;
+	if (!e.json && (rc = store_has_provenance(st, &e.o.provenance,
+	    &err)) != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
 	if (e.json)
 		obsout_json_begin(&e.b);
 	else

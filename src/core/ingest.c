@@ -15,13 +15,14 @@
 
 enum col {
 	C_INDICATOR, C_REGION, C_PERIOD, C_VALUE,      /* required */
-	C_UNIT, C_BASIS, C_YOY,                         /* optional */
+	C_UNIT, C_BASIS, C_YOY, C_STATUS, C_SOURCE, C_NOTE,    /* optional */
 	C_N
 };
 #define C_REQUIRED 4
 
 static const char *const col_name[C_N] = {
 	"indicator", "region", "period", "value", "unit", "basis", "yoy",
+	"status", "source", "note",
 };
 
 /* Other names a column goes by in Chinese releases, NULL-terminated. */
@@ -33,7 +34,33 @@ static const char *const col_alias[C_N][5] = {
 	[C_UNIT] = { "单位", "计量单位", NULL },
 	[C_BASIS] = { "口径", NULL },
 	[C_YOY] = { "同比", "同比增长", "增速", NULL },
+	[C_STATUS] = { "状态", "数据状态", NULL },
+	[C_SOURCE] = { "来源", "数据来源", NULL },
+	[C_NOTE] = { "备注", "注", NULL },
 };
+
+/* An observation status: the SDMX codes, or the words releases use. */
+static char
+status_word(const char *s, size_t n)
+{
+	static const struct {
+		const char *word;
+		char code;
+	} words[] = {
+		{ "初步", 'P' }, { "初步核算", 'P' }, { "初步数", 'P' },
+		{ "预计", 'E' }, { "估计", 'E' }, { "预测", 'F' },
+		{ "正常", 'A' }, { "最终核实", 'A' },
+	};
+	size_t k;
+
+	if (n == 1 && strchr("APEBFapebf", s[0]))
+		return (char)(s[0] & ~0x20);
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k].word) == n &&
+		    memcmp(s, words[k].word, n) == 0)
+			return words[k].code;
+	return 0;
+}
 
 /* The column a header cell names, or C_N. */
 static enum col
@@ -135,6 +162,9 @@ struct job {
 
 	struct buf reason;
 	int rc;                 /* first system error, stops the run */
+	struct buf last_source, last_note;      /* the last pair interned */
+	long long last_prov;
+	bool have_prov;
 
 	/* The table's shape, found by a first pass (layout_pass()). */
 	struct layout_meta meta;        /* lines before and after the table */
@@ -687,6 +717,53 @@ batch_add(struct job *j, const struct store_obs *o,
 	return 0;
 }
 
+/* The source and note of a row: its own cells, else the file's '数据来源：'
+ * and '注：' lines. Interned once per distinct pair in a row. */
+static int
+row_prov(struct job *j, const struct reader_row *r, long long *prov)
+{
+	const char *src, *nt;
+	size_t ns, nn;
+	char *a, *b;
+	int rc;
+
+	src = cell(j, r, C_SOURCE, &ns);
+	if (ns == 0) {
+		src = j->meta.source.data ? j->meta.source.data : "";
+		ns = j->meta.source.len;
+	}
+	nt = cell(j, r, C_NOTE, &nn);
+	if (nn == 0) {
+		nt = j->meta.note.data ? j->meta.note.data : "";
+		nn = j->meta.note.len;
+	}
+	if (ns == 0 && nn == 0) {
+		*prov = 0;
+		return 0;
+	}
+	if (j->have_prov && j->last_source.len == ns &&
+	    j->last_note.len == nn &&
+	    (ns == 0 || memcmp(j->last_source.data, src, ns) == 0) &&
+	    (nn == 0 || memcmp(j->last_note.data, nt, nn) == 0)) {
+		*prov = j->last_prov;
+		return 0;
+	}
+	a = xstrndup(src, ns);
+	b = xstrndup(nt, nn);
+	rc = store_prov_id(j->st, a, b, prov, j->err);
+	free(a);
+	free(b);
+	if (rc != 0)
+		return rc;
+	buf_reset(&j->last_source);
+	buf_add(&j->last_source, src, ns);
+	buf_reset(&j->last_note);
+	buf_add(&j->last_note, nt, nn);
+	j->last_prov = *prov;
+	j->have_prov = true;
+	return 0;
+}
+
 /* The checks, in the order a person fixing the file wants them. Returns
  * 0 with the row stored or rejected, or a system error. */
 static int
@@ -706,6 +783,7 @@ data_row(struct job *j, const struct reader_row *r)
 	double v;
 	char buf[96];
 
+	memset(&o, 0, sizeof(o));
 	if (j->header_problem[0])
 		return reject(j, r, j->header_problem);
 	if (r->unterminated)
@@ -879,6 +957,15 @@ data_row(struct job *j, const struct reader_row *r)
 		o.has_yoy = true;
 	}
 	o.period = period_key(&p);
+
+	s = cell(j, r, C_STATUS, &n);
+	o.status = 0;
+	if (n && (o.status = status_word(s, n)) == 0)
+		return reject_cell(j, r, "bad status", s, n, "A, P, E, B or "
+		    "F (or 初步, 预计, 估计)");
+	o.prov = 0;
+	if (!j->o->dry_run && (j->rc = row_prov(j, r, &o.prov)) != 0)
+		return j->rc;
 
 	if (j->o->dry_run) {
 		j->res->n.inserted++;
@@ -1253,6 +1340,8 @@ job_release(struct job *j)
 	buf_release(&j->cell_prefix);
 	buf_release(&j->full_reason);
 	buf_release(&j->wide_text);
+	buf_release(&j->last_source);
+	buf_release(&j->last_note);
 }
 
 int

@@ -25,7 +25,7 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_BUSY_TIMEOUT_MS 10000
 
 enum store_basis { BASIS_PERIOD = 0, BASIS_YTD = 1 };
@@ -91,6 +91,10 @@ struct store_obs {
 	double value;           /* in the indicator's stored unit */
 	bool has_yoy;
 	double yoy;             /* growth as published, percent */
+	char status;            /* SDMX OBS_STATUS 'A', 'P', 'E', 'B', 'F';
+				 * 0 when not given */
+	long long prov;         /* store_prov_id() of its source and note;
+				 * 0 when it has neither */
 };
 
 /* The store's key order: indicator, region, period, basis (ids and key as
@@ -114,6 +118,15 @@ enum store_put {
 	PUT_UNCHANGED,
 	PUT_DUPLICATE,          /* key already given by this same file */
 };
+
+/* Id of a source and note pair (schema version 4), NULL or "" when not
+ * given, created when new; 0 when both are empty. Inside the file's
+ * transaction. */
+int store_prov_id(struct store *st, const char *source, const char *note,
+    long long *id, struct pm_err *err);
+
+/* True in *any when some observation has a status, source or note. */
+int store_has_provenance(struct store *st, bool *any, struct pm_err *err);
 
 /* Store 'o' as stated by line 'line' of file 'file'. *res says what
  * happened; for PUT_DUPLICATE *dup_line is the earlier line. */
@@ -153,6 +166,8 @@ struct store_row {
 	double value;
 	bool has_yoy;
 	double yoy;
+	char status;            /* 0 when none */
+	const char *source, *note;      /* NULL when none */
 };
 typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
 int store_scan(struct store *st, store_row_fn fn, void *ctx,
