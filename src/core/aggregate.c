@@ -423,6 +423,35 @@ set_yoy(struct agg_point *pt, double base)
 	pt->has_yoy = growth_pct(pt->value, base, &pt->yoy);
 }
 
+/* A rate or share published only year to date (the physical-goods share
+ * of retail sales, 1-N月): the value of the latest month of [a, b] that
+ * has one, as published, labelled year to date; complete when it reaches
+ * b (a year when it is December's). False when there is none. */
+static bool
+rate_ytd(const struct year_data *y, const struct year_data *py, int a, int b,
+    struct agg_point *pt)
+{
+	int m;
+
+	for (m = b; m >= a; m--)
+		if (y->has_c[m] && y->c_from_ytd[m])
+			break;
+	if (m < a)
+		return false;
+	pt->value = y->c[m];
+	pt->ytd = true;
+	pt->complete = m == b;
+	pt->months = m;
+	pt->mask = (1u << m) - 1;
+	if (y->has_c_yoy[m]) {
+		pt->has_yoy_pub = true;
+		pt->yoy_pub = y->c_yoy[m];
+	}
+	if (!pt->complete && py && py->has_c[m] && py->c_from_ytd[m])
+		set_yoy(pt, py->c[m]);
+	return true;
+}
+
 /* One period of the series; false when there is nothing for it. */
 static bool
 build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
@@ -486,6 +515,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			return false;
 		pt->value = o->value;
 		pt->complete = m == b;
+		pt->at_end = !pt->complete;
 		pt->months = m - a + 1;
 		pt->mask = ((1u << (m - a + 1)) - 1) << (a - 1);
 		if (o->has_yoy) {
@@ -500,8 +530,10 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		}
 		return true;
 	default:
-		if ((m = rate_value(y, a, b, &pt->value, &pt->complete,
-		    &o, &mask)) == 0)
+		m = rate_value(y, a, b, &pt->value, &pt->complete, &o, &mask);
+		if ((m == 0 || !pt->complete) && rate_ytd(y, py, a, b, pt))
+			return true;
+		if (m == 0)
 			return false;
 		pt->months = m;
 		pt->mask = mask;
@@ -544,7 +576,7 @@ growth(struct agg_series *s)
 			    (pt->p.sub - q->p.sub);
 
 			if (gap == 1 && q->complete && !pt->combined &&
-			    !q->combined)
+			    !q->combined && !pt->ytd && !q->ytd)
 				pt->has_pop = growth_pct(pt->value, q->value,
 				    &pt->pop);
 		}

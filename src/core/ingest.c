@@ -928,9 +928,12 @@ data_row(struct job *j, const struct reader_row *r)
 		return reject(j, r, j->reason.data);
 	}
 	if (bw == BW_YTD || (pflags & PERIOD_CELL_YTD)) {
-		if (ind->kind != KIND_FLOW)
-			return reject(j, r,
-			    "basis 'ytd' applies to flows only");
+		/* A rate or share may be published year to date only; a
+		 * stock is a level at a date ("2023年6月末"). */
+		if (ind->kind == KIND_STOCK)
+			return reject(j, r, "basis 'ytd' applies to flows only "
+			    "and to rates published year to date, not to a "
+			    "stock (a level at a date)");
 		/* A whole year to date is the year itself. */
 		o.basis = p.freq == FREQ_Y ? BASIS_PERIOD : BASIS_YTD;
 	} else {

@@ -243,9 +243,15 @@ json_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		key(b, "pop");
 		num(b, pt->has_pop, pt->pop);
 		buf_addf(b, ",\"complete\":%s,\"months\":%d,\"combined\":%s,"
-		    "\"derived\":%s}", pt->complete ? "true" : "false",
+		    "\"derived\":%s", pt->complete ? "true" : "false",
 		    pt->months, pt->combined ? "true" : "false",
 		    pt->derived ? "true" : "false");
+		/* Only where it applies: points of other series unchanged. */
+		if (pt->ytd)
+			buf_adds(b, ",\"ytd\":true");
+		if (pt->at_end)
+			buf_adds(b, ",\"at_end\":true");
+		buf_addc(b, '}');
 	}
 	buf_adds(b, "]}\n");
 }

@@ -319,6 +319,21 @@ rl_partial(struct buf *b, enum chart_lang lang, const struct agg_point *pt)
 {
 	int m = pt->months;
 
+	if (pt->at_end && pt->p.freq == FREQ_Y && m >= 1 && m <= 12) {
+		/* A stock's level at a date, not a span of months. */
+		if (zh(lang))
+			buf_addf(b, "%d年%d月末", pt->p.year, m);
+		else
+			buf_addf(b, "end-%s %d", month_en[m], pt->p.year);
+		return;
+	}
+	if (pt->ytd && pt->p.freq != FREQ_Y && m >= 1 && m <= 12) {
+		if (zh(lang))
+			buf_addf(b, "%d年1—%d月", pt->p.year, m);
+		else
+			buf_addf(b, "Jan-%s %d", mon_en[m], pt->p.year);
+		return;
+	}
 	if (pt->p.freq != FREQ_Y || m < 1 || m > 12) {
 		rl_period(b, lang, &pt->p);
 		return;

@@ -284,7 +284,13 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "");
-		if (!pt->complete)
+		if (pt->ytd)
+			buf_addf(b, " year to date (Jan-%s)",
+			    fmt_month_abbr(pt->months));
+		else if (pt->at_end)
+			buf_addf(b, " level at end-%s",
+			    fmt_month_abbr(pt->months));
+		else if (!pt->complete)
 			buf_addf(b, " partial (%d month%s)", pt->months,
 			    pt->months == 1 ? "" : "s");
 		if (pt->combined)

@@ -440,7 +440,9 @@ kinds_units_and_basis(void **state)
 	    "net_txn_volume,330200,2025-03,1,亿元,cumulative,\n"), 0);
 	counts(fx, 6, 4, 0, 0, 2);
 	assert_int_equal(fx->rej_line[0], 2);
-	assert_string_equal(fx->rej[0], "basis 'ytd' applies to flows only");
+	assert_string_equal(fx->rej[0], "basis 'ytd' applies to flows only "
+	    "and to rates published year to date, not to a stock (a level "
+	    "at a date)");
 	assert_int_equal(fx->rej_line[1], 7);
 	assert_true(tu_contains(fx->rej[1], "bad basis 'cumulative'"));
 	scan(fx);
