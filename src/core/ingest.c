@@ -1,5 +1,6 @@
 #include "core/ingest.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,6 +163,10 @@ struct job {
 
 	struct buf reason;
 	int rc;                 /* first system error, stops the run */
+	struct store_obs prev;  /* the last row stored, in key order */
+	bool have_prev;
+	unsigned char *kind_of; /* store indicator id -> enum ind_kind */
+	size_t nkind_of;
 	struct buf last_source, last_note;      /* the last pair interned */
 	long long last_prov;
 	bool have_prov;
@@ -445,11 +450,24 @@ intern_ids(struct job *j, int ind, int reg, struct store_obs *o)
 	const struct catalog *cat = j->cat;
 	int rc;
 
-	if (j->ind_id[ind] < 0 && (rc = store_indicator_id(j->st,
-	    cat->indicators[ind].code,
-	    cat->units[cat->indicators[ind].unit].unit, &j->ind_id[ind],
-	    j->err)) != 0)
-		return rc;
+	if (j->ind_id[ind] < 0) {
+		int id;
+
+		if ((rc = store_indicator_id(j->st, cat->indicators[ind].code,
+		    cat->units[cat->indicators[ind].unit].unit, &id,
+		    j->err)) != 0)
+			return rc;
+		j->ind_id[ind] = id;
+		if (id >= 0 && (size_t)id >= j->nkind_of) {
+			size_t n = (size_t)id + 16;
+
+			j->kind_of = xreallocarray(j->kind_of, n, 1);
+			memset(j->kind_of + j->nkind_of, 0, n - j->nkind_of);
+			j->nkind_of = n;
+		}
+		if (id >= 0)
+			j->kind_of[id] = (unsigned char)cat->indicators[ind].kind;
+	}
 	if (j->reg_id[reg] < 0 && (rc = store_region_id(j->st,
 	    cat->regions[reg].code, &j->reg_id[reg], j->err)) != 0)
 		return rc;
@@ -526,6 +544,56 @@ batch_reset(struct job *j)
 		memset(j->slot, 0, BATCH_SLOTS * sizeof(*j->slot));
 }
 
+/* Plausibility, never a reject: a value against the one before it in the
+ * same series, basis and frequency (of this file or stored). Rows come
+ * here in key order, so that is the previous row most of the time. */
+static int
+plausible(struct job *j, const struct store_obs *o, unsigned long line)
+{
+	char pt[PERIOD_TEXT_MAX], pp[PERIOD_TEXT_MAX];
+	struct period p, q;
+	double prev, r;
+	int prev_period, rc;
+	bool found;
+
+	if (j->have_prev && j->prev.ind == o->ind && j->prev.reg == o->reg &&
+	    j->prev.basis == o->basis &&
+	    j->prev.period / 1000000 == o->period / 1000000) {
+		found = true;
+		prev = j->prev.value;
+		prev_period = j->prev.period;
+	} else if ((rc = store_prev_value(j->st, o, false, &found, &prev,
+	    &prev_period, j->err)) != 0) {
+		return rc;
+	}
+	j->prev = *o;
+	j->have_prev = true;
+	if (!found || period_from_key(o->period, &p) != 0 ||
+	    period_from_key(prev_period, &q) != 0)
+		return 0;
+	period_format(&p, pt);
+	period_format(&q, pp);
+	if (o->basis == BASIS_YTD && p.year == q.year &&
+	    (size_t)o->ind < j->nkind_of && j->kind_of[o->ind] == KIND_FLOW &&
+	    o->value < prev) {
+		j->res->warnings++;
+		note(j, line, false, "year-to-date value %.15g of %s is below "
+		    "the %.15g of %s: a year-to-date flow does not go down",
+		    o->value, pt, prev, pp);
+	}
+	if (prev != 0 && o->value != 0) {
+		r = fabs(o->value / prev);
+		if (r > 1000 || r < 0.001) {
+			j->res->warnings++;
+			note(j, line, false, "value %.15g of %s is %s the "
+			    "%.15g of %s: a unit slip (万 and 亿)?", o->value,
+			    pt, r > 1000 ? "over 1000 times" : "under 1/1000 of",
+			    prev, pp);
+		}
+	}
+	return 0;
+}
+
 /* Store the batch, which is in key order. */
 static int
 batch_store(struct job *j)
@@ -539,6 +607,9 @@ batch_store(struct job *j)
 	for (i = 0; i < j->nbatch && rc == 0; i++) {
 		const struct pending *p = &j->batch[i];
 
+		if (p->put.res != PUT_DUPLICATE &&
+		    (rc = plausible(j, &p->put.o, p->put.line)) != 0)
+			break;
 		switch (p->put.res) {
 		case PUT_INSERTED:
 			j->res->n.inserted++;
@@ -958,6 +1029,11 @@ data_row(struct job *j, const struct reader_row *r)
 			return reject_cell(j, r, "bad yoy", s, n,
 			    why ? why : "not a number");
 		o.has_yoy = true;
+		if (fabs(o.yoy) > 500) {
+			j->res->warnings++;
+			note(j, r->line, false, "published growth %.15g%% is "
+			    "beyond +/-500%%: a slip?", o.yoy);
+		}
 	}
 	o.period = period_key(&p);
 
@@ -1343,6 +1419,7 @@ job_release(struct job *j)
 	buf_release(&j->cell_prefix);
 	buf_release(&j->full_reason);
 	buf_release(&j->wide_text);
+	free(j->kind_of);
 	buf_release(&j->last_source);
 	buf_release(&j->last_note);
 }

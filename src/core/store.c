@@ -97,6 +97,9 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_HIST_ADD] = "INSERT INTO history(ind, reg, period, basis, value,"
 	    " yoy, file, line, replaced_by, status, prov)"
 	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_PREV] = "SELECT value, period FROM obs WHERE ind = ?1 AND reg = ?2"
+	    " AND basis = ?4 AND period < ?3 AND period >= ?5"
+	    " ORDER BY period DESC LIMIT 1",
 	[S_PROV_GET] = "SELECT id FROM prov WHERE source = ?1 AND note = ?2",
 	[S_PROV_ADD] = "INSERT INTO prov(source, note) VALUES(?1, ?2)",
 	[S_REJECT_ADD] = "INSERT INTO reject(file, line, reason, period)"
@@ -668,6 +671,32 @@ store_prov_id(struct store *st, const char *source, const char *note,
 	if ((rc = store_run(st, s, "record source", err)) != 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_prev_value(struct store *st, const struct store_obs *o, bool same_year,
+    bool *found, double *value, int *period, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, lo;
+
+	/* Keys are freq * 10^6 + year * 100 + sub: a frequency, or a year
+	 * of it, is a key range. */
+	lo = same_year ? o->period / 100 * 100 : o->period / 1000000 * 1000000;
+	if ((rc = prep(st, S_PREV, &s, err)) != 0)
+		return rc;
+	bind_key(s, o);
+	sqlite3_bind_int(s, 5, lo);
+	rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		*value = sqlite3_column_double(s, 0);
+		*period = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_db(st, rc, "read observation", err);
 	return 0;
 }
 

@@ -125,6 +125,13 @@ enum store_put {
 int store_prov_id(struct store *st, const char *source, const char *note,
     long long *id, struct pm_err *err);
 
+/* The stored value of the same series, basis and frequency as 'o' just
+ * before o->period (in the same year only when 'same_year'): *found says
+ * whether there is one. For plausibility checks. */
+int store_prev_value(struct store *st, const struct store_obs *o,
+    bool same_year, bool *found, double *value, int *period,
+    struct pm_err *err);
+
 /* True in *any when some observation has a status, source or note. */
 int store_has_provenance(struct store *st, bool *any, struct pm_err *err);
 
