@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "core/summary.h"
 #include "render/csvout.h"
+#include "render/escape.h"
 #include "render/json.h"
 #include "render/md.h"
 #include "render/text.h"
@@ -44,7 +45,7 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 	struct period as_of;
 	bool has_as_of = false;
 	struct pm_err err = PM_ERR_INIT;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, src = BUF_INIT;
 	const struct catalog *cat;
 	struct store *st;
 	struct args a;
@@ -118,11 +119,20 @@ cmd_trend(int argc, char **argv, struct pm_ctx *ctx)
 		break;
 	default:
 		text_trend(&b, cat, ind, region, &s);
+		/* Where the figures come from, when the store knows. */
+		buf_reset(&src);
+		if (store_sources(st, cat->indicators[ind].code,
+		    cat->regions[region].code, &src, &err) == 0 && src.len) {
+			buf_adds(&b, "source: ");
+			esc_plain(&b, src.data);
+			buf_addc(&b, '\n');
+		}
 		break;
 	}
 	fputs(buf_str(&b), stdout);
 out:
 	buf_release(&b);
+	buf_release(&src);
 	agg_series_release(&s);
 	free(checks);
 	return code;

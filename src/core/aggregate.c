@@ -15,6 +15,7 @@
 struct span_obs {
 	int a, b;               /* months covered */
 	enum period_freq freq;
+	char status;            /* as stored, 0 none */
 	double value;
 	bool has_yoy;
 	double yoy;
@@ -29,6 +30,7 @@ struct year_data {
 	bool c_from_ytd[NODES];         /* ... from a ytd observation */
 	bool has_c_yoy[NODES];
 	double c_yoy[NODES];            /* published ytd growth */
+	char c_status[NODES];           /* of a ytd observation */
 };
 
 static void
@@ -364,6 +366,7 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 			y->has_c[b] = true;
 			y->c[b] = obs[i].value;
 			y->c_from_ytd[b] = true;
+			y->c_status[b] = obs[i].status;
 			y->has_c_yoy[b] = obs[i].has_yoy;
 			y->c_yoy[b] = obs[i].yoy;
 			continue;
@@ -376,6 +379,7 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 		y->direct[y->ndirect].a = a;
 		y->direct[y->ndirect].b = b;
 		y->direct[y->ndirect].freq = p.freq;
+		y->direct[y->ndirect].status = obs[i].status;
 		y->direct[y->ndirect].value = obs[i].value;
 		y->direct[y->ndirect].has_yoy = obs[i].has_yoy;
 		y->direct[y->ndirect].yoy = obs[i].yoy;
@@ -454,7 +458,7 @@ rate_ytd(const struct year_data *y, const struct year_data *py, int a, int b,
 
 /* One period of the series; false when there is nothing for it. */
 static bool
-build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
+build_value(const struct year_data *yd, size_t nyd, const struct year_data *y,
     enum ind_kind kind, const struct period *p, struct agg_point *pt)
 {
 	const struct year_data *py = year_find(yd, nyd, y->year - 1);
@@ -545,6 +549,29 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		}
 		return true;
 	}
+}
+
+/* build_value(), and the status of the observation the point shows as
+ * it was stored, when it is one (not a sum, mean or difference). */
+static bool
+build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
+    enum ind_kind kind, const struct period *p, struct agg_point *pt)
+{
+	int a, b, m;
+	size_t k;
+
+	if (!build_value(yd, nyd, y, kind, p, pt))
+		return false;
+	span_of(p, &a, &b);
+	for (k = 0; k < y->ndirect; k++)
+		if (y->direct[k].a == a && y->direct[k].b == b &&
+		    y->direct[k].value == pt->value)
+			pt->status = y->direct[k].status;
+	m = pt->ytd ? pt->months : b;
+	if (pt->status == 0 && (a == 1 || pt->ytd) && m >= 1 && m < NODES &&
+	    y->c_from_ytd[m] && y->c[m] == pt->value)
+		pt->status = y->c_status[m];
+	return true;
 }
 
 /* yoy and period-on-period of complete points, from the series itself. */

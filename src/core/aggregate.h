@@ -42,6 +42,9 @@ struct agg_point {
 	bool ytd;               /* a rate or share published year to date:
 				 * the value is for months 1..months, never
 				 * differenced nor averaged */
+	char status;            /* SDMX status of the one observation it
+				 * shows ('P' provisional, ...); 0 when none
+				 * or when it is computed */
 	bool at_end;            /* a stock: the level at the end of month
 				 * 'months' (end-June), not a span */
 	bool has_yoy;

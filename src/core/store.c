@@ -10,6 +10,7 @@
 #include "core/period.h"
 #include "core/store_int.h"
 #include "core/store_rows.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -698,6 +699,64 @@ store_prev_value(struct store *st, const struct store_obs *o, bool same_year,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail_db(st, rc, "read observation", err);
 	return 0;
+}
+
+int
+store_sources(struct store *st, const char *indicator, const char *region,
+    struct buf *out, struct pm_err *err)
+{
+	static const char sql[] = "SELECT p.source FROM obs o"
+	    " JOIN prov p ON p.id = o.prov"
+	    " WHERE o.ind = (SELECT id FROM indicator WHERE code = ?1)"
+	    " AND o.reg = (SELECT id FROM region WHERE code = ?2)"
+	    " AND p.source <> '' GROUP BY p.source ORDER BY min(o.period)";
+	sqlite3_stmt *s = NULL;
+	size_t n = 0;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_db(st, rc, "prepare", err);
+	sqlite3_bind_text(s, 1, indicator, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, region, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++)
+			buf_adds(out, "; ");
+		buf_adds(out, (const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : store_fail_db(st, rc, "read sources",
+	    err);
+}
+
+int
+store_prov_scan(struct store *st, const char *region, store_prov_fn fn,
+    void *ctx, struct pm_err *err)
+{
+	static const char sql[] = "SELECT i.code, o.period, o.status,"
+	    " coalesce(p.source, ''), coalesce(p.note, '') FROM obs o"
+	    " JOIN indicator i ON i.id = o.ind LEFT JOIN prov p ON p.id = o.prov"
+	    " WHERE o.reg = (SELECT id FROM region WHERE code = ?1)"
+	    " AND (o.status IS NOT NULL OR o.prov IS NOT NULL)"
+	    " ORDER BY i.code, o.period, o.basis";
+	sqlite3_stmt *s = NULL;
+	int rc, stop = 0;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_db(st, rc, "prepare", err);
+	sqlite3_bind_text(s, 1, region, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    (stop = fn(ctx, (const char *)sqlite3_column_text(s, 0),
+	    sqlite3_column_int(s, 1), column_status(s, 2),
+	    (const char *)sqlite3_column_text(s, 3),
+	    (const char *)sqlite3_column_text(s, 4))) == 0)
+		;
+	sqlite3_finalize(s);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_fail_db(st, rc, "read sources",
+	    err);
 }
 
 int

@@ -132,6 +132,22 @@ int store_prev_value(struct store *st, const struct store_obs *o,
     bool same_year, bool *found, double *value, int *period,
     struct pm_err *err);
 
+/* The sources of the current observations of one indicator in one region
+ * (codes), each once, in the order of the first period they give, joined
+ * with "; " into 'out' (appended; nothing when none is known). */
+struct buf;
+int store_sources(struct store *st, const char *indicator, const char *region,
+    struct buf *out, struct pm_err *err);
+
+/* Every current observation of region 'region' (code) with a status, a
+ * source or a note, in (indicator code, period) order; strings borrowed
+ * until fn returns ("" when absent), status 0 when none. A non-zero
+ * return from fn stops the scan and is returned. */
+typedef int (*store_prov_fn)(void *ctx, const char *indicator, int period,
+    char status, const char *source, const char *note);
+int store_prov_scan(struct store *st, const char *region, store_prov_fn fn,
+    void *ctx, struct pm_err *err);
+
 /* True in *any when some observation has a status, source or note. */
 int store_has_provenance(struct store *st, bool *any, struct pm_err *err);
 

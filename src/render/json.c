@@ -251,6 +251,8 @@ json_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 			buf_adds(b, ",\"ytd\":true");
 		if (pt->at_end)
 			buf_adds(b, ",\"at_end\":true");
+		if (pt->status)
+			buf_addf(b, ",\"status\":\"%c\"", pt->status);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "]}\n");

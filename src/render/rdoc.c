@@ -913,7 +913,20 @@ method(struct rdoc *r, const struct report_doc *d)
 	sayb(r, RDOC_PLAIN, &t);
 	rl_source(&t, d);
 	sayb(r, RDOC_PLAIN, &t);
+	rl_data_sources(&t, d);
+	if (t.len)
+		sayb(r, RDOC_PLAIN, &t);
+	for (size_t i = 0; d->prov && i < d->prov->nnotes; i++) {
+		rl_note(&t, d, i);
+		sayb(r, RDOC_NOTE, &t);
+	}
+	rl_marks(&t, d);
+	if (t.len)
+		sayb(r, RDOC_PLAIN, &t);
 	end(r);
+	rl_data_sources(&t, d);
+	if (t.len)
+		buf_addc(&t, ' ');
 	rl_footer(&t, d);
 	sayb(r, RDOC_FOOTER, &t);
 	buf_release(&t);

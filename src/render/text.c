@@ -293,6 +293,11 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		else if (!pt->complete)
 			buf_addf(b, " partial (%d month%s)", pt->months,
 			    pt->months == 1 ? "" : "s");
+		if (pt->status && pt->status != 'A')
+			buf_addf(b, " %s", pt->status == 'P' ? "provisional" :
+			    pt->status == 'E' ? "estimated" : pt->status == 'B' ?
+			    "break in series" : pt->status == 'F' ? "forecast" :
+			    "?");
 		if (pt->combined)
 			buf_addf(b, " covers %d months to here (no value of "
 			    "its own for the months before)", pt->months);

@@ -74,3 +74,13 @@ printf 'indicator,region,period,value\nnet_txn_volume,330000,2023,1\n' >plain.cs
 run_expect 0 "$PM" --db p.db ingest plain.csv
 run_expect 0 "$PM" --db p.db export
 expect_eq "indicator,region,period,value,unit,basis" "$(head -n 1 stdout)" "header"
+
+# trend: a value shown as stored says its status, and the sources follow
+printf 'indicator,region,period,value,unit,status,source\nonline_retail_sales,330000,2025,32350.8,亿元,P,NBS\nonline_retail_sales,330000,2024,30610.2,亿元,,NBS\n' >tr.csv
+run_expect 0 "$PM" --db tr.db ingest tr.csv
+run_expect 0 "$PM" --db tr.db trend online_retail_sales
+expect_stdout_has "2025             32350.8     +5.7%  provisional"
+expect_eq "source: NBS" "$(tail -n 1 stdout)" "trend: the source"
+run_expect 0 "$PM" --db tr.db trend online_retail_sales --format json
+cp stdout tr.json
+expect_eq P "$(json_get tr.json '$.points[1].status')" "trend JSON: status"
