@@ -1323,7 +1323,7 @@ static void
 test_empty(void **state)
 {
 	struct agg_series s = AGG_SERIES_INIT;
-	struct obs bad = { -1, false, 1, false, 0 };
+	struct obs bad = { -1, false, 1, false, 0, 0 };
 
 	(void)state;
 	agg_build(NULL, 0, KIND_FLOW, FREQ_M, NULL, &s);
