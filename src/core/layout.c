@@ -47,11 +47,21 @@ take(struct buf *b, const char *v, size_t n, bool append)
 	buf_add(b, v, n);
 }
 
+/* A note or source line split by the commas of its own text ("注：1.…，
+ * 2.…" written without quotes) is one line still: its key says so. */
+static bool
+is_note_key(const char *s, size_t k)
+{
+	return is(s, k, "注") || is(s, k, "备注") || is(s, k, "说明") ||
+	    is(s, k, "数据来源") || is(s, k, "来源") || is(s, k, "资料来源");
+}
+
 bool
 layout_meta_line(const struct reader_row *r, struct layout_meta *m)
 {
 	const char *s, *colon, *v;
-	size_t n, i, k, vn, clen = 3;
+	size_t n, i, k, vn, clen = 3, last = 0;
+	struct buf whole = BUF_INIT;
 
 	if (r->n == 0)
 		return false;
@@ -59,7 +69,7 @@ layout_meta_line(const struct reader_row *r, struct layout_meta *m)
 		n = r->len[i];
 		reader_trim(r->field[i], &n);
 		if (n)
-			return false;
+			last = i;
 	}
 	n = r->len[0];
 	s = trim(r->field[0], &n);
@@ -79,12 +89,21 @@ layout_meta_line(const struct reader_row *r, struct layout_meta *m)
 		colon = s + n - 1, clen = 1;
 	if (colon == NULL || colon == s || (s[0] >= '0' && s[0] <= '9'))
 		return false;
-	if (m == NULL)
-		return true;
 	k = (size_t)(colon - s);
 	k = (size_t)(trim(s, &k) - s) + k;
+	if (last && !is_note_key(s, k))
+		return false;
+	if (m == NULL)
+		return true;
 	vn = n - (size_t)(colon - s) - clen;
 	v = trim(colon + clen, &vn);
+	buf_add(&whole, v, vn);
+	for (i = 1; i <= last; i++) {
+		buf_addc(&whole, ',');
+		buf_add(&whole, r->field[i], r->len[i]);
+	}
+	v = whole.data ? whole.data : "";
+	vn = whole.len;
 	if (is(s, k, "地区"))
 		take(&m->region, v, vn, false);
 	else if (is(s, k, "指标"))
@@ -96,6 +115,7 @@ layout_meta_line(const struct reader_row *r, struct layout_meta *m)
 	else if (is(s, k, "数据来源") || is(s, k, "来源") ||
 	    is(s, k, "资料来源"))
 		take(&m->source, v, vn, true);
+	buf_release(&whole);
 	return true;
 }
 

@@ -36,7 +36,8 @@ struct layout_meta {
 void layout_meta_release(struct layout_meta *m);
 
 /* True when the record is a metadata line: "key：value" (or ':') in its
- * first field and nothing in the others. The key is taken into 'm' (when
+ * first field and nothing in the others; a note or source (注, 数据来源)
+ * may go on in the other fields, its text cut by unquoted commas. The key is taken into 'm' (when
  * not NULL) when it is one of those above; other keys (数据库, 时间) are
  * read and left. */
 bool layout_meta_line(const struct reader_row *r, struct layout_meta *m);

@@ -57,15 +57,15 @@ cat >wide.csv <<'EOF2'
 地区：浙江省
 指标,2024年,2023年
 快递业务量(亿件),303.2,265.0
-注：快递服务企业业务量。
+注：快递服务企业业务量,2024年为初步数。
 数据来源：浙江省邮政管理局
 EOF2
 run_expect 0 "$PM" --db w.db ingest wide.csv
 run_expect 0 "$PM" --db w.db export
 cat >want.csv <<'EOF2'
 indicator,region,period,value,unit,basis,status,source,note
-express_parcels,330000,2023,265,亿件,,,浙江省邮政管理局,快递服务企业业务量。
-express_parcels,330000,2024,303.2,亿件,,,浙江省邮政管理局,快递服务企业业务量。
+express_parcels,330000,2023,265,亿件,,,浙江省邮政管理局,"快递服务企业业务量,2024年为初步数。"
+express_parcels,330000,2024,303.2,亿件,,,浙江省邮政管理局,"快递服务企业业务量,2024年为初步数。"
 EOF2
 expect_cmp want.csv stdout
 
