@@ -36,3 +36,8 @@ grep -q 'Provisional (P) or estimated (E) values: Value added of digital economy
 	fail "report: provisional and estimated values marked"
 grep -q 'NBS &lt;b&gt;bold&lt;/b&gt;' rep/index.html || fail "html: source escaped"
 ! grep -q 'NBS <b>bold' rep/index.html || fail "html: source not escaped"
+# and beside the value itself in the indicator tables
+grep -q '32,350.8 亿元 (2025, provisional)' rep/report.md ||
+	fail "report: the latest value marked provisional"
+grep -q '12.7% (2025, estimated)' rep/report.md ||
+	fail "report: the latest value marked estimated"
