@@ -530,6 +530,31 @@ chinese_header_names(void **state)
 	assert_true(fx->obs[0].r.has_yoy);
 }
 
+/* Status, source and note under their Chinese names, stored. */
+static void
+chinese_provenance_names(void **state)
+{
+	static const char *const hdr[] = {
+		"指标,地区,时间,数值,状态,数据来源,备注",
+		"指标,地区,时间,数值,数据状态,来源,注",
+	};
+	struct fx *fx = *state;
+	char text[256];
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(text, sizeof(text), "%s\n"
+		    "net_txn_volume,330000,2025,%zu,%s,NBS,n%zu\n", hdr[i],
+		    100 + i, i ? "预计" : "初步", i);
+		fx->opts.force = true;
+		assert_int_equal(ingest(fx, "zp.csv", text), 0);
+		counts(fx, 1, i == 0 ? 1 : 0, i == 0 ? 0 : 1, 0, 0);
+		scan(fx);
+		assert_int_equal(fx->nobs, 1);
+		assert_int_equal(fx->obs[0].r.status, i ? 'E' : 'P');
+	}
+}
+
 /* A header naming none of the columns says which names are accepted. */
 static void
 unknown_header_lists_names(void **state)
@@ -666,6 +691,7 @@ main(void)
 		T(interrupted_runs_store_nothing), T(kinds_units_and_basis),
 		T(value_reasons_quote_the_value), T(gb18030_input),
 		T(chinese_header_names), T(unknown_header_lists_names),
+		T(chinese_provenance_names),
 		T(periods_basis_and_skips), T(wide_portal_export),
 		cmocka_unit_test(layout_split_units),
 	};
