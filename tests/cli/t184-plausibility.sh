@@ -39,3 +39,21 @@ run_expect 0 "$PM" --db q.db -q ingest --format json in.csv
 [ ! -s stderr ] || fail "-q: something on stderr"
 cp stdout out.json
 expect_eq 3 "$(json_get out.json '$.files[0].warnings')" "warnings with -q"
+
+# summary lists them among its checks (text and JSON)
+run_expect 0 "$PM" --db s.db -q ingest "$SAMPLE/yearly.csv"
+printf 'indicator,region,period,value,unit,yoy\nnet_txn_volume,330000,2024,695107000,亿元,\nonline_retail_sales,330000,2025,32350.8,亿元,612\n' >slips.csv
+run_expect 0 "$PM" --db s.db -q ingest slips.csv
+run_expect 0 "$PM" --db s.db summary
+expect_stdout_has "Values that look like slips (stored as published)"
+expect_stdout_has "  net_txn_volume 2024  695107000: over 1000 times the 63480.1 of 2023 (a unit slip?)"
+expect_stdout_has "  online_retail_sales 2025  32350.8: published growth +612.0% beyond +/-500%"
+run_expect 0 "$PM" --db s.db summary --format json
+cp stdout sum.json
+expect_eq 3 "$(sqlite3 :memory: "SELECT json_array_length(readfile('sum.json'), '\$.plausibility')")" \
+	"summary JSON: plausibility entries"
+# the sample data alone has none: the summary is as before
+run_expect 0 "$PM" --db clean.db -q ingest "$SAMPLE/yearly.csv"
+run_expect 0 "$PM" --db clean.db summary --format json
+cp stdout clean.json
+expect_eq "" "$(json_get clean.json '$.plausibility')" "no plausibility key"
