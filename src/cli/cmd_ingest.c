@@ -257,7 +257,10 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		if (rc != 0 || res.status == INGEST_FAILED) {
 			if (err.msg[0])
 				pm_print_err(&err);
-			code = exit_worst(code, rc ? pm_exit_code(rc) : 1);
+			/* A wide file that needs --region or --indicator is
+			 * a usage error. */
+			code = exit_worst(code, rc ? pm_exit_code(rc) :
+			    err.code == PM_EUSAGE ? 2 : 1);
 		} else if (res.n.rejected) {
 			code = exit_worst(code, 1);
 		}

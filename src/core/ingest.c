@@ -1492,8 +1492,10 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 	if (rc == LAYOUT_PASS_DONE)
 		rc = 0;
 	if (rc != 0) {
-		if (rc == PM_EDATA)
-			rc = 0;         /* the file's fault: status failed */
+		/* The file's fault, or a wide file that needs --region or
+		 * --indicator (err->code PM_EUSAGE): status failed. */
+		if (rc == PM_EDATA || rc == PM_EUSAGE)
+			rc = 0;
 		goto out;
 	}
 	rc = reader_run(rd, on_row, &j, err);

@@ -81,7 +81,8 @@ struct ingest_sink {
 /* Ingest 'path' ("-" = standard input), named 'name' in messages and in
  * the store. 'st' may be NULL only with opts->dry_run. Returns 0 when the
  * file was ingested, skipped or checked (rejected rows do not fail the
- * call) or failed for its data (res->status INGEST_FAILED, err says why);
+ * call) or failed for its data (res->status INGEST_FAILED, err says why;
+ * err->code is PM_EUSAGE when a wide file needs --region or --indicator);
  * a negative status when a system or store error stopped it (PM_EIO,
  * PM_EBUSY, PM_EINTR): nothing of the file is stored then. */
 int ingest_file(struct store *st, const struct catalog *cat,
