@@ -22,6 +22,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "pemetrics --db $db ingest yearly.csv monthly-ytd.csv"
 "$pm" --db "$db" ingest "$samples/yearly.csv" "$samples/monthly-ytd.csv"
 
+step "pemetrics --db $db ingest portal-export.csv (a wide table, as the statistics portal exports it)"
+"$pm" --db "$db" ingest "$samples/portal-export.csv"
+
 step "pemetrics --db $db ingest errors.csv (deliberate mistakes: exit 1)"
 rc=0
 "$pm" --db "$db" ingest --rejects "$out/errors.rejects.csv" \

@@ -23,7 +23,8 @@ static const struct optdef options[] = {
 	{ .name = "format", .type = OPT_CHOICE,
 	  .off = offsetof(struct export_args, format), .arg = "F",
 	  .choices = formats,
-	  .help = "csv (default: indicator,region,period,value,unit,basis)\n"
+	  .help = "csv (default: indicator,region,period,value,unit,basis,\n"
+	      "then status,source,note when the store holds any)\n"
 	      "or json" },
 	{ .name = "yoy", .type = OPT_FLAG,
 	  .off = offsetof(struct export_args, yoy),
@@ -71,7 +72,7 @@ int
 cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 {
 	struct export_args a = { .format = OUT_CSV };
-	struct export e = { BUF_INIT, { false, false }, false, true, 0 };
+	struct export e = { BUF_INIT, { false, false, false }, false, true, 0 };
 	struct pm_err err = PM_ERR_INIT;
 	struct store *st;
 	int first, code, rc;
@@ -83,6 +84,11 @@ cmd_export(int argc, char **argv, struct pm_ctx *ctx)
 	e.o.yoy = a.yoy;
 	e.o.raw = a.raw;
 	e.json = a.format == OUT_JSON;
+	if (!e.json && (rc = store_has_provenance(st, &e.o.provenance,
+	    &err)) != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
 	if (e.json)
 		obsout_json_begin(&e.b);
 	else

@@ -2,15 +2,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/ingestio.h"
+#include "cli/opts.h"
 #include "core/ingest.h"
 #include "core/inbox.h"
 #include "core/reader.h"
@@ -19,35 +20,98 @@
 #include "util/xalloc.h"
 #include "util/banned.h"
 
-static const char usage[] =
-	"usage: pemetrics ingest [--format text|json] [--rejects PATH] [--dry-run]\n"
-	"                        [--encoding ENC] [--force] [--strict]\n"
-	"                        [--max-field BYTES] [--max-input BYTES] [-q] [-v]\n"
-	"                        FILE...\n"
-	"       pemetrics ingest --inbox DIR [--archive DIR] [--quarantine DIR]\n"
-	"                        [--strict] [--wait SECONDS] [--min-age SECONDS]\n"
-	"                        [--log-syslog] [--format text|json] [-q] [-v]\n"
-	"\n"
-	"  FILE             a CSV file in long format; '-' reads standard input\n"
-	"  --format F       results as text (default) or json\n"
-	"  --rejects PATH   where rejected rows go (default FILE.rejects.csv);\n"
-	"                   a directory for several files\n"
-	"  --dry-run        check every row against the catalogue, store nothing\n"
-	"  --encoding ENC   the input's encoding (default: UTF-8, else GB18030)\n"
-	"  --force          ingest a file even if its content was ingested before\n"
-	"  --max-field N    longest field accepted, in bytes (default 1048576)\n"
-	"  --max-input N    most bytes read from standard input or a pipe (they\n"
-	"                   are kept in a file in TMPDIR; default 1073741824)\n"
-	"  --strict         a file with any rejected row stores nothing\n"
-	"  --inbox DIR      ingest the ready *.csv files of DIR, in name order,\n"
-	"                   then move them: to --archive (default\n"
-	"                   DIR/../archive/YYYY/MM) when stored, to --quarantine\n"
-	"                   (default DIR/../quarantine) when refused; rejects\n"
-	"                   files go to the quarantine\n"
-	"  --wait S         wait up to S seconds for another run's lock (default 0)\n"
-	"  --min-age S      files modified less than S seconds ago are still being\n"
-	"                   written: left for the next run (default 5)\n"
-	"  --log-syslog     also send the log lines to syslog\n";
+struct ingest_args {
+	int format;                     /* OUT_TEXT or OUT_JSON */
+	const char *rejects, *encoding, *region, *indicator;
+	const char *inbox, *archive, *quarantine;
+	bool dry_run, force, strict, syslog;
+	unsigned long long max_field, max_input, wait, min_age;
+	int layout;                     /* enum layout */
+};
+
+static const struct opt_choice formats[] = {
+	{ "text", OUT_TEXT }, { "json", OUT_JSON }, { NULL, 0 },
+};
+
+static const struct opt_choice layouts[] = {
+	{ "long", LAYOUT_LONG }, { "wide", LAYOUT_WIDE }, { NULL, 0 },
+};
+
+#define OFF(f) offsetof(struct ingest_args, f)
+#define FILES 1u                /* the form with FILE... */
+#define INBOX 2u                /* the form with --inbox DIR */
+
+static const struct optdef options[] = {
+	{ .name = "format", .letter = 'f', .type = OPT_CHOICE, .off = OFF(format),
+	  .arg = "F", .choices = formats,
+	  .help = "results as text (default) or json" },
+	{ .name = "rejects", .letter = 'r', .type = OPT_STR, .off = OFF(rejects),
+	  .arg = "PATH", .forms = FILES,
+	  .help = "where rejected rows go (default FILE.rejects.csv);\n"
+	      "a directory for several files" },
+	{ .name = "dry-run", .letter = 'n', .type = OPT_FLAG, .off = OFF(dry_run),
+	  .forms = FILES,
+	  .help = "check every row against the catalogue, store nothing" },
+	{ .name = "encoding", .letter = 'e', .type = OPT_STR, .off = OFF(encoding),
+	  .arg = "ENC", .forms = FILES,
+	  .help = "the input's encoding (default: UTF-8, else GB18030)" },
+	{ .name = "force", .letter = 'F', .type = OPT_FLAG, .off = OFF(force), .forms = FILES,
+	  .help = "ingest a file even if its content was ingested before" },
+	{ .name = "strict", .type = OPT_FLAG, .off = OFF(strict),
+	  .help = "a file with any rejected row stores nothing" },
+	{ .name = "max-field", .letter = 'm', .type = OPT_SIZE, .off = OFF(max_field),
+	  .arg = "BYTES", .min = 16, .max = 1ULL << 30, .forms = FILES,
+	  .help = "longest field accepted (default 1048576)" },
+	{ .name = "max-input", .type = OPT_SIZE, .off = OFF(max_input),
+	  .arg = "BYTES", .min = 1, .max = 1ULL << 50, .forms = FILES,
+	  .help = "most bytes read from standard input or a pipe (they\n"
+	      "are kept in a file in TMPDIR; default 1073741824)" },
+	{ .name = "layout", .type = OPT_CHOICE, .off = OFF(layout),
+	  .arg = "L", .choices = layouts, .forms = FILES,
+	  .help = "long (a row per value) or wide (periods as columns);\n"
+	      "default: from the header" },
+	{ .name = "region", .type = OPT_STR, .off = OFF(region),
+	  .arg = "CODE", .forms = FILES,
+	  .help = "the region of a wide file with no region column and\n"
+	      "no '地区：' line" },
+	{ .name = "indicator", .type = OPT_STR, .off = OFF(indicator),
+	  .arg = "CODE", .forms = FILES,
+	  .help = "the indicator of a wide file with no indicator column\n"
+	      "and no '指标：' line" },
+	{ .name = "inbox", .type = OPT_STR, .off = OFF(inbox), .arg = "DIR",
+	  .forms = INBOX, .lead = INBOX,
+	  .help = "ingest the ready *.csv files of DIR, in name order,\n"
+	      "then move them: to --archive (default\n"
+	      "DIR/../archive/YYYY/MM) when stored, to --quarantine\n"
+	      "(default DIR/../quarantine) when refused; rejects\n"
+	      "files go to the quarantine" },
+	{ .name = "archive", .type = OPT_STR, .off = OFF(archive),
+	  .arg = "DIR", .forms = INBOX, .help = "where stored files go" },
+	{ .name = "quarantine", .type = OPT_STR, .off = OFF(quarantine),
+	  .arg = "DIR", .forms = INBOX,
+	  .help = "where refused files and rejects files go" },
+	{ .name = "wait", .type = OPT_SIZE, .off = OFF(wait), .arg = "SECONDS",
+	  .max = 86400, .forms = INBOX,
+	  .help = "wait so long for another run's lock (default 0)" },
+	{ .name = "min-age", .type = OPT_SIZE, .off = OFF(min_age),
+	  .arg = "SECONDS", .max = 86400, .forms = INBOX,
+	  .help = "files modified more recently are still being\n"
+	      "written: left for the next run (default 5)" },
+	{ .name = "log-syslog", .type = OPT_FLAG, .off = OFF(syslog),
+	  .forms = INBOX, .help = "also send the log lines to syslog" },
+	{ .name = NULL },
+};
+
+static const struct opt_form forms[] = {
+	{ NULL, "FILE..." }, { NULL, NULL },
+};
+
+static const struct cmddef def = {
+	.name = "ingest", .opts = options, .forms = forms, .nforms = 2,
+	.operands = "  FILE             a CSV file, long or wide; '-' reads "
+	    "standard input\n",
+	.max_operands = -1,
+};
 
 /* Set by SIGINT/SIGTERM; the ingest polls it between rows and rolls the
  * current file back. The one mutable global the project allows. */
@@ -97,138 +161,87 @@ rejects_path(struct buf *out, const char *file, const char *opt)
 	}
 }
 
+/* The options of the FILE... form, checked; 0 or the exit code. */
+static int
+check_files(const struct ingest_args *a, int nfiles)
+{
+	if (a->archive || a->quarantine || a->syslog)
+		return opts_usage_error(&def, "--archive, --quarantine and "
+		    "--log-syslog go with --inbox");
+	if (nfiles == 0)
+		return opts_usage_error(&def, "no input file");
+	if (a->rejects && nfiles > 1 && !is_dir(a->rejects))
+		return opts_usage_error(&def, "--rejects names one file; give "
+		    "a directory for several inputs");
+	return 0;
+}
+
+static int run_files(struct pm_ctx *ctx, const struct ingest_args *a,
+    struct ingest_opts *io, char **files, int nfiles);
+
 int
 cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rejects", required_argument, NULL, 'r' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "max-field", required_argument, NULL, 'm' },
-		{ "max-input", required_argument, NULL, 'X' },
-		{ "strict", no_argument, NULL, 'S' },
-		{ "inbox", required_argument, NULL, 'I' },
-		{ "archive", required_argument, NULL, 'A' },
-		{ "quarantine", required_argument, NULL, 'Q' },
-		{ "wait", required_argument, NULL, 'W' },
-		{ "min-age", required_argument, NULL, 'M' },
-		{ "log-syslog", no_argument, NULL, 'L' },
-		ARGS_COMMON_OPTIONS,
-	};
-	static const char *const formats[] = { "text", "json", NULL };
+	struct ingest_args a = { .format = OUT_TEXT, .layout = LAYOUT_AUTO,
+		.min_age = 5 };
 	struct ingest_opts io = { 0 };
-	struct inbox_opts ib = { NULL, NULL, NULL, 0, 5, false, false };
-	unsigned long long secs;
-	struct args a;
-	const char *rejects_opt = NULL;
-	const struct catalog *cat;
-	struct store *st = NULL;
-	struct buf out = BUF_INIT, rp = BUF_INIT;
-	unsigned long long maxf;
-	int c, json = 0, code = 0, i, nfiles;
+	int first, code, nfiles;
 
+	if ((code = opts_parse(&def, argc, argv, ctx, &a, &first)) != OPTS_GO)
+		return code;
+	nfiles = argc - first;
 	io.tmpdir = getenv("TMPDIR");   /* large files are sorted there */
-	args_init(&a, argc, argv, "ingest", usage, "f:r:ne:Fm:hqv", opts);
-	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
-		switch (c) {
-		case ARGS_HELP:
-			return 0;
-		case ARGS_USAGE:
-			return 2;
-		case 'f':
-			if (!args_choice(&a, "format", args_optarg(), formats,
-			    &json))
-				return 2;
-			break;
-		case 'r':
-			rejects_opt = args_optarg();
-			break;
-		case 'n':
-			io.dry_run = true;
-			break;
-		case 'e':
-			io.encoding = args_optarg();
-			break;
-		case 'F':
-			io.force = true;
-			break;
-		case 'm':
-			if (!args_size(&a, "max-field", args_optarg(), 16,
-			    1ULL << 30, &maxf))
-				return 2;
-			io.max_field = (size_t)maxf;
-			break;
-		case 'X':
-			if (!args_size(&a, "max-input", args_optarg(), 1,
-			    1ULL << 50, &io.spool_max))
-				return 2;
-			break;
-		case 'S':
-			io.strict = true;
-			break;
-		case 'I':
-			ib.inbox = args_optarg();
-			break;
-		case 'A':
-			ib.archive = args_optarg();
-			break;
-		case 'Q':
-			ib.quarantine = args_optarg();
-			break;
-		case 'W':
-			if (!args_size(&a, "wait", args_optarg(), 0, 86400,
-			    &secs))
-				return 2;
-			ib.wait_s = (unsigned)secs;
-			break;
-		case 'M':
-			if (!args_size(&a, "min-age", args_optarg(), 0, 86400,
-			    &secs))
-				return 2;
-			ib.min_age_s = (unsigned)secs;
-			break;
-		case 'L':
-			ib.syslog = true;
-			break;
-		default:
-			return args_usage_error(&a, "unexpected option");
-		}
-	}
-	nfiles = argc - args_optind();
+	io.encoding = a.encoding;
+	io.dry_run = a.dry_run;
+	io.force = a.force;
+	io.strict = a.strict;
+	io.max_field = (size_t)a.max_field;
+	io.spool_max = a.max_input;
+	io.layout = (enum layout)a.layout;
+	io.region = a.region;
+	io.indicator = a.indicator;
 	if (!reader_encoding_known(io.encoding))
-		return args_usage_error(&a, "unknown encoding '%s' "
+		return opts_usage_error(&def, "unknown encoding '%s' "
 		    "(iconv -l lists the known ones)", io.encoding);
-	if (ib.inbox) {
+	if (a.inbox) {
+		struct inbox_opts ib = { a.inbox, a.archive, a.quarantine,
+			(unsigned)a.wait, (unsigned)a.min_age, a.syslog,
+			a.format == OUT_JSON };
+
 		if (nfiles)
-			return args_usage_error(&a, "--inbox takes no FILE");
-		if (io.dry_run || rejects_opt)
-			return args_usage_error(&a, "--inbox does not go with "
+			return opts_usage_error(&def, "--inbox takes no FILE");
+		if (a.dry_run || a.rejects)
+			return opts_usage_error(&def, "--inbox does not go with "
 			    "--dry-run or --rejects");
-		ib.json = json;
 		install_signals(&io);
 		return ingest_inbox(ctx, &ib, &io);
 	}
-	if (ib.archive || ib.quarantine || ib.syslog)
-		return args_usage_error(&a, "--archive, --quarantine and "
-		    "--log-syslog go with --inbox");
-	if (nfiles == 0)
-		return args_usage_error(&a, "no input file");
-	if (rejects_opt && nfiles > 1 && !is_dir(rejects_opt))
-		return args_usage_error(&a, "--rejects names one file; give "
-		    "a directory for several inputs");
+	if ((code = check_files(&a, nfiles)) != 0)
+		return code;
+	return run_files(ctx, &a, &io, argv + first, nfiles);
+}
+
+static int
+run_files(struct pm_ctx *ctx, const struct ingest_args *a,
+    struct ingest_opts *io, char **files, int nfiles)
+{
+	const struct catalog *cat;
+	struct store *st = NULL;
+	struct buf out = BUF_INIT, rp = BUF_INIT;
+	bool json = a->format == OUT_JSON;
+	int code = 0, i;
+
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return ctx->cat_exit;
-	if (!io.dry_run && (st = ctx_store(ctx, 0, &code)) == NULL)
+	if (!io->dry_run && (st = ctx_store(ctx, 0, &code)) == NULL)
 		return code;
 
-	install_signals(&io);
+	install_signals(io);
 
 	if (json)
 		buf_adds(&out, "{\"files\":[");
-	for (i = args_optind(); i < argc; i++) {
-		const char *file = argv[i];
+	for (i = 0; i < nfiles; i++) {
+		const char *file = files[i];
 		struct sink s = { 0 };
 		struct ingest_sink is = sink_of(&s);
 		struct ingest_result res;
@@ -238,22 +251,25 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 		s.name = strcmp(file, "-") == 0 ? "stdin" : file;
 		s.verbosity = ctx->verbosity;
 		buf_reset(&rp);
-		if (!io.dry_run || rejects_opt) {
-			rejects_path(&rp, file, rejects_opt);
+		if (!io->dry_run || a->rejects) {
+			rejects_path(&rp, file, a->rejects);
 			s.path = rp.data;
 			s.keep_old = true;
 		}
-		rc = ingest_file(st, cat, file, s.name, &io, &is, &res, &err);
+		rc = ingest_file(st, cat, file, s.name, io, &is, &res, &err);
 		sink_more(&s, sink_written(&s));
 		if (rc != 0 || res.status == INGEST_FAILED) {
 			if (err.msg[0])
 				pm_print_err(&err);
-			code = exit_worst(code, rc ? pm_exit_code(rc) : 1);
+			/* A wide file that needs --region or --indicator is
+			 * a usage error. */
+			code = exit_worst(code, rc ? pm_exit_code(rc) :
+			    err.code == PM_EUSAGE ? 2 : 1);
 		} else if (res.n.rejected) {
 			code = exit_worst(code, 1);
 		}
 		if (json) {
-			if (i > args_optind())
+			if (i > 0)
 				buf_addc(&out, ',');
 			ingestout_json(&out, file, &res, sink_written(&s));
 		} else if (ctx->verbosity >= 1) {

@@ -312,6 +312,94 @@ prune_charts(const struct pm_ctx *ctx, const struct summary *s,
 	buf_release(&path);
 }
 
+/* Month in which a period ends, as year * 12 + month. */
+static int
+period_end(const struct period *p)
+{
+	int per = period_per_year(p->freq);
+
+	return p->year * 12 + (p->freq == FREQ_Y ? 12 : p->sub * (12 / per));
+}
+
+struct prov_read {
+	struct rl_prov *p;
+	int as_of_end;
+};
+
+static bool
+has_str(char **v, char **w, size_t n, const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], a) == 0 && (w == NULL || strcmp(w[i], b) == 0))
+			return true;
+	return false;
+}
+
+#define REPORT_MARKS_MAX 40     /* provisional values listed */
+
+static int
+on_prov(void *ctx, const char *ind, int period, char status,
+    const char *source, const char *note)
+{
+	struct prov_read *pr = ctx;
+	struct rl_prov *p = pr->p;
+	struct period per;
+	const char *q;
+
+	if (period_from_key(period, &per) != 0 ||
+	    period_end(&per) > pr->as_of_end)
+		return 0;
+	/* Each source once; a source is itself "A；B" at times. */
+	if (*source) {
+		size_t n = strlen(source);
+
+		for (q = p->sources.data; q && (q = strstr(q, source)) != NULL;
+		    q++)
+			if ((q == p->sources.data || q[-1] == ' ') &&
+			    (q[n] == '\0' || q[n] == ';'))
+				break;
+		if (q == NULL) {
+			if (p->sources.len)
+				buf_adds(&p->sources, "; ");
+			buf_adds(&p->sources, source);
+		}
+	}
+	if (*note && !has_str(p->note_ind, p->note, p->nnotes, ind, note)) {
+		p->note_ind = xreallocarray(p->note_ind, p->nnotes + 1,
+		    sizeof(char *));
+		p->note = xreallocarray(p->note, p->nnotes + 1,
+		    sizeof(char *));
+		p->note_ind[p->nnotes] = xstrdup(ind);
+		p->note[p->nnotes++] = xstrdup(note);
+	}
+	if ((status == 'P' || status == 'E') &&
+	    p->nmarks < REPORT_MARKS_MAX) {
+		p->mark_ind = xreallocarray(p->mark_ind, p->nmarks + 1,
+		    sizeof(char *));
+		p->mark_period = xreallocarray(p->mark_period, p->nmarks + 1,
+		    sizeof(int));
+		p->mark_status = xreallocarray(p->mark_status, p->nmarks + 1,
+		    1);
+		p->mark_ind[p->nmarks] = xstrdup(ind);
+		p->mark_period[p->nmarks] = period;
+		p->mark_status[p->nmarks++] = status;
+	}
+	return 0;
+}
+
+/* The sources, notes and provisional values of the report's region. */
+static int
+read_prov(struct store *st, const struct summary *sum, struct rl_prov *p,
+    struct pm_err *err)
+{
+	struct prov_read pr = { p, period_end(&sum->as_of) };
+
+	return store_prov_scan(st, sum->cat->regions[sum->region].code,
+	    on_prov, &pr, err);
+}
+
 int
 cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 {
@@ -336,6 +424,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	struct summary sum;
 	struct report rep;
 	struct report_doc doc;
+	struct rl_prov prov;
 	struct pm_err err = PM_ERR_INIT;
 	struct buf dir = BUF_INIT, charts_dir = BUF_INIT, b = BUF_INIT;
 	const struct catalog *cat;
@@ -349,6 +438,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	int c, renderer = 0, lang = 0, code = 0, region, rc;
 	bool charts, no_record = false, recording = false;
 
+	memset(&prov, 0, sizeof(prov));
 	args_init(&a, argc, argv, "report", usage, "hqv", opts);
 	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
 		switch (c) {
@@ -475,7 +565,13 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	if (charts && code == 0)
 		prune_charts(ctx, &sum, abs_charts, have);
 
+	if ((rc = read_prov(st, &sum, &prov, &err)) != 0) {
+		pm_print_err(&err);
+		code = pm_exit_code(rc);
+		goto out;
+	}
 	memset(&doc, 0, sizeof(doc));
+	doc.prov = &prov;
 	doc.sum = &sum;
 	doc.rep = &rep;
 	doc.lang = lang == 1 ? LANG_ZH : LANG_EN;
@@ -559,6 +655,7 @@ out:
 	buf_release(&dir);
 	buf_release(&charts_dir);
 	report_release(&rep);
+	rl_prov_release(&prov);
 	summary_release(&sum);
 	return code;
 }

@@ -8,6 +8,7 @@
 #include "cli/opts.h"
 #include "core/summary.h"
 #include "render/csvout.h"
+#include "render/escape.h"
 #include "render/json.h"
 #include "render/md.h"
 #include "render/text.h"
@@ -86,7 +87,7 @@ run(struct pm_ctx *ctx, const char *code_arg, const struct trend_args *a)
 	struct summary_check *checks = NULL;
 	size_t nchecks = 0;
 	struct pm_err err = PM_ERR_INIT;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, src = BUF_INIT;
 	const struct catalog *cat;
 	struct store *st;
 	int code = 0, region, ind, rc;
@@ -127,11 +128,20 @@ run(struct pm_ctx *ctx, const char *code_arg, const struct trend_args *a)
 		break;
 	default:
 		text_trend(&b, cat, ind, region, &s);
+		/* Where the figures come from, when the store knows. */
+		buf_reset(&src);
+		if (store_sources(st, cat->indicators[ind].code,
+		    cat->regions[region].code, &src, &err) == 0 && src.len) {
+			buf_adds(&b, "source: ");
+			esc_plain(&b, src.data);
+			buf_addc(&b, '\n');
+		}
 		break;
 	}
 	fputs(buf_str(&b), stdout);
 out:
 	buf_release(&b);
+	buf_release(&src);
 	agg_series_release(&s);
 	free(checks);
 	return code;

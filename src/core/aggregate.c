@@ -15,6 +15,7 @@
 struct span_obs {
 	int a, b;               /* months covered */
 	enum period_freq freq;
+	char status;            /* as stored, 0 none */
 	double value;
 	bool has_yoy;
 	double yoy;
@@ -29,6 +30,7 @@ struct year_data {
 	bool c_from_ytd[NODES];         /* ... from a ytd observation */
 	bool has_c_yoy[NODES];
 	double c_yoy[NODES];            /* published ytd growth */
+	char c_status[NODES];           /* of a ytd observation */
 };
 
 static void
@@ -364,6 +366,7 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 			y->has_c[b] = true;
 			y->c[b] = obs[i].value;
 			y->c_from_ytd[b] = true;
+			y->c_status[b] = obs[i].status;
 			y->has_c_yoy[b] = obs[i].has_yoy;
 			y->c_yoy[b] = obs[i].yoy;
 			continue;
@@ -376,6 +379,7 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 		y->direct[y->ndirect].a = a;
 		y->direct[y->ndirect].b = b;
 		y->direct[y->ndirect].freq = p.freq;
+		y->direct[y->ndirect].status = obs[i].status;
 		y->direct[y->ndirect].value = obs[i].value;
 		y->direct[y->ndirect].has_yoy = obs[i].has_yoy;
 		y->direct[y->ndirect].yoy = obs[i].yoy;
@@ -423,9 +427,38 @@ set_yoy(struct agg_point *pt, double base)
 	pt->has_yoy = growth_pct(pt->value, base, &pt->yoy);
 }
 
+/* A rate or share published only year to date (the physical-goods share
+ * of retail sales, 1-N月): the value of the latest month of [a, b] that
+ * has one, as published, labelled year to date; complete when it reaches
+ * b (a year when it is December's). False when there is none. */
+static bool
+rate_ytd(const struct year_data *y, const struct year_data *py, int a, int b,
+    struct agg_point *pt)
+{
+	int m;
+
+	for (m = b; m >= a; m--)
+		if (y->has_c[m] && y->c_from_ytd[m])
+			break;
+	if (m < a)
+		return false;
+	pt->value = y->c[m];
+	pt->ytd = true;
+	pt->complete = m == b;
+	pt->months = m;
+	pt->mask = (1u << m) - 1;
+	if (y->has_c_yoy[m]) {
+		pt->has_yoy_pub = true;
+		pt->yoy_pub = y->c_yoy[m];
+	}
+	if (!pt->complete && py && py->has_c[m] && py->c_from_ytd[m])
+		set_yoy(pt, py->c[m]);
+	return true;
+}
+
 /* One period of the series; false when there is nothing for it. */
 static bool
-build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
+build_value(const struct year_data *yd, size_t nyd, const struct year_data *y,
     enum ind_kind kind, const struct period *p, struct agg_point *pt)
 {
 	const struct year_data *py = year_find(yd, nyd, y->year - 1);
@@ -486,6 +519,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			return false;
 		pt->value = o->value;
 		pt->complete = m == b;
+		pt->at_end = !pt->complete;
 		pt->months = m - a + 1;
 		pt->mask = ((1u << (m - a + 1)) - 1) << (a - 1);
 		if (o->has_yoy) {
@@ -500,8 +534,10 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		}
 		return true;
 	default:
-		if ((m = rate_value(y, a, b, &pt->value, &pt->complete,
-		    &o, &mask)) == 0)
+		m = rate_value(y, a, b, &pt->value, &pt->complete, &o, &mask);
+		if ((m == 0 || !pt->complete) && rate_ytd(y, py, a, b, pt))
+			return true;
+		if (m == 0)
 			return false;
 		pt->months = m;
 		pt->mask = mask;
@@ -513,6 +549,29 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		}
 		return true;
 	}
+}
+
+/* build_value(), and the status of the observation the point shows as
+ * it was stored, when it is one (not a sum, mean or difference). */
+static bool
+build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
+    enum ind_kind kind, const struct period *p, struct agg_point *pt)
+{
+	int a, b, m;
+	size_t k;
+
+	if (!build_value(yd, nyd, y, kind, p, pt))
+		return false;
+	span_of(p, &a, &b);
+	for (k = 0; k < y->ndirect; k++)
+		if (y->direct[k].a == a && y->direct[k].b == b &&
+		    y->direct[k].value == pt->value)
+			pt->status = y->direct[k].status;
+	m = pt->ytd ? pt->months : b;
+	if (pt->status == 0 && (a == 1 || pt->ytd) && m >= 1 && m < NODES &&
+	    y->c_from_ytd[m] && y->c[m] == pt->value)
+		pt->status = y->c_status[m];
+	return true;
 }
 
 /* yoy and period-on-period of complete points, from the series itself. */
@@ -544,7 +603,7 @@ growth(struct agg_series *s)
 			    (pt->p.sub - q->p.sub);
 
 			if (gap == 1 && q->complete && !pt->combined &&
-			    !q->combined)
+			    !q->combined && !pt->ytd && !q->ytd)
 				pt->has_pop = growth_pct(pt->value, q->value,
 				    &pt->pop);
 		}

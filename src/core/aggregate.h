@@ -39,6 +39,14 @@ struct agg_point {
 	unsigned mask;          /* which: bit m-1 for month m of the year */
 	bool combined;          /* covers earlier months too: a January-
 				 * February release shown at February */
+	bool ytd;               /* a rate or share published year to date:
+				 * the value is for months 1..months, never
+				 * differenced nor averaged */
+	char status;            /* SDMX status of the one observation it
+				 * shows ('P' provisional, ...); 0 when none
+				 * or when it is computed */
+	bool at_end;            /* a stock: the level at the end of month
+				 * 'months' (end-June), not a span */
 	bool has_yoy;
 	double yoy;             /* computed, percent; for an incomplete flow
 				 * against the same months a year earlier */

@@ -26,6 +26,11 @@ struct table {
 	unsigned required;                      /* bit i: cols[i] required */
 	int ix[MAX_COLS];                       /* column of cols[i], or -1 */
 	size_t nhdr;                            /* fields of the header */
+	unsigned may_omit;                      /* bit i: a row may stop
+						 * before cols[i] when it ends
+						 * the header (a column added
+						 * later: older rows load) */
+	size_t nmin;                            /* fields a row needs */
 	bool header_done, header_bad;
 	void (*row)(struct table *t, const struct reader_row *r);
 };
@@ -175,7 +180,7 @@ on_row(void *ctx, const struct reader_row *r)
 
 	if (!t->header_done) {
 		t->header_done = true;
-		t->nhdr = r->n;
+		t->nhdr = t->nmin = r->n;
 		for (i = 0; t->cols[i]; i++) {
 			t->ix[i] = reader_column(r, t->cols[i]);
 			if (t->ix[i] < 0 && (t->required & (1u << i))) {
@@ -184,6 +189,10 @@ on_row(void *ctx, const struct reader_row *r)
 				t->header_bad = true;
 			}
 		}
+		for (i = 0; t->cols[i]; i++)
+			if ((t->may_omit & (1u << i)) && t->ix[i] >= 0 &&
+			    (size_t)t->ix[i] + 1 == t->nmin)
+				t->nmin--, i = (size_t)-1;
 		return 0;
 	}
 	if (t->header_bad)
@@ -201,7 +210,7 @@ on_row(void *ctx, const struct reader_row *r)
 		problem(t->cat, t->file, r->line, true, "malformed row");
 		return 0;
 	}
-	if (r->n < t->nhdr) {
+	if (r->n < t->nmin) {
 		problem(t->cat, t->file, r->line, true,
 		    "too few fields (%zu, expected %zu)", r->n, t->nhdr);
 		return 0;
@@ -375,7 +384,7 @@ drop:
 /* indicators.csv */
 static const char *const indicator_cols[] = { "code", "name_en", "name_zh",
 	"unit", "kind", "direction", "measures", "base_year", "target_value",
-	"target_year", "target_growth", "limit", NULL };
+	"target_year", "target_growth", "limit", "aliases", NULL };
 
 static bool
 opt_num(struct table *t, const struct reader_row *r, int i, double *v,
@@ -484,6 +493,44 @@ target_sane(struct catalog *cat, const struct table *t,
 	return true;
 }
 
+/* The names a data file may give an indicator instead of its code: the
+ * English and Chinese names and the aliases. A name two indicators share
+ * names neither (it is kept in indicator_dup_ix): a file using it has its
+ * rows rejected as naming an unknown indicator, never guessed. */
+static void
+ind_name(struct table *t, const char *a, size_t k, int ix)
+{
+	char *name;
+	int old;
+
+	if (k == 0)
+		return;
+	name = xstrndup(a, k);
+	old = add_key(&t->cat->indicator_name_ix, name, ix);
+	if (old >= 0 && old != ix)
+		(void)add_key(&t->cat->indicator_dup_ix, name, ix);
+	free(name);
+}
+
+static void
+ind_names(struct table *t, const struct reader_row *r,
+    const struct cat_indicator *d, int ix)
+{
+	char *aliases = col(t, r, 12), *p = aliases;
+
+	(void)r;
+	ind_name(t, d->name_en, strlen(d->name_en), ix);
+	ind_name(t, d->name_zh, strlen(d->name_zh), ix);
+	while (*p) {
+		size_t len = strcspn(p, ";"), k = len;
+		const char *a = reader_trim(p, &k);
+
+		ind_name(t, a, k, ix);
+		p += len + (p[len] == ';');
+	}
+	free(aliases);
+}
+
 static void
 indicator_row(struct table *t, const struct reader_row *r)
 {
@@ -566,6 +613,7 @@ indicator_row(struct table *t, const struct reader_row *r)
 		ok = false;
 	}
 	if (ok) {
+		ind_names(t, r, &d, (int)cat->nindicators);
 		cat->indicators = xreallocarray(cat->indicators,
 		    cat->nindicators + 1, sizeof(d));
 		cat->indicators[cat->nindicators++] = d;
@@ -786,7 +834,8 @@ catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
 		{ .file = "measures.csv", .cols = measure_cols,
 		    .required = 0x3, .row = measure_row },
 		{ .file = "indicators.csv", .cols = indicator_cols,
-		    .required = 0x5b, .row = indicator_row },
+		    .required = 0x5b, .may_omit = 1u << 12,
+		    .row = indicator_row },
 		{ .file = "regions.csv", .cols = region_cols, .required = 0x1,
 		    .row = region_row },
 	};
@@ -858,6 +907,8 @@ catalog_free(struct catalog *cat)
 	strmap_release(&cat->system_ix);
 	strmap_release(&cat->measure_ix);
 	strmap_release(&cat->indicator_ix);
+	strmap_release(&cat->indicator_name_ix);
+	strmap_release(&cat->indicator_dup_ix);
 	strmap_release(&cat->region_ix);
 	strmap_release(&cat->unit_ix);
 	free(cat->dir);
@@ -880,6 +931,17 @@ int
 catalog_indicator(const struct catalog *cat, const char *s, size_t len)
 {
 	return lookup(&cat->indicator_ix, s, len);
+}
+
+int
+catalog_indicator_named(const struct catalog *cat, const char *s,
+    size_t len)
+{
+	int i = lookup(&cat->indicator_ix, s, len);
+
+	if (i >= 0 || lookup(&cat->indicator_dup_ix, s, len) >= 0)
+		return i;
+	return lookup(&cat->indicator_name_ix, s, len);
 }
 
 int

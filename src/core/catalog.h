@@ -99,6 +99,8 @@ struct catalog {
 	size_t nproblems;
 	size_t nfatal;
 	struct strmap system_ix, measure_ix, indicator_ix, region_ix, unit_ix;
+	struct strmap indicator_name_ix;        /* name_en, name_zh, aliases */
+	struct strmap indicator_dup_ix;         /* names of two indicators */
 };
 
 /* Load the catalogue in 'dir'. Returns a catalogue even when its files have
@@ -114,6 +116,11 @@ void catalog_free(struct catalog *cat);         /* NULL is a no-op */
 int catalog_system(const struct catalog *cat, const char *s, size_t len);
 int catalog_measure(const struct catalog *cat, const char *s, size_t len);
 int catalog_indicator(const struct catalog *cat, const char *s, size_t len);
+/* An indicator as a data file names it: by code, else by its English or
+ * Chinese name or one of its aliases (indicators.csv, ';'-separated); a
+ * name two indicators share finds neither. */
+int catalog_indicator_named(const struct catalog *cat, const char *s,
+    size_t len);
 int catalog_region(const struct catalog *cat, const char *s, size_t len);
 int catalog_unit(const struct catalog *cat, const char *s, size_t len);
 

@@ -1,5 +1,6 @@
 #include "core/ingest.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,13 +16,14 @@
 
 enum col {
 	C_INDICATOR, C_REGION, C_PERIOD, C_VALUE,      /* required */
-	C_UNIT, C_BASIS, C_YOY,                         /* optional */
+	C_UNIT, C_BASIS, C_YOY, C_STATUS, C_SOURCE, C_NOTE,    /* optional */
 	C_N
 };
 #define C_REQUIRED 4
 
 static const char *const col_name[C_N] = {
 	"indicator", "region", "period", "value", "unit", "basis", "yoy",
+	"status", "source", "note",
 };
 
 /* Other names a column goes by in Chinese releases, NULL-terminated. */
@@ -33,7 +35,33 @@ static const char *const col_alias[C_N][5] = {
 	[C_UNIT] = { "单位", "计量单位", NULL },
 	[C_BASIS] = { "口径", NULL },
 	[C_YOY] = { "同比", "同比增长", "增速", NULL },
+	[C_STATUS] = { "状态", "数据状态", NULL },
+	[C_SOURCE] = { "来源", "数据来源", NULL },
+	[C_NOTE] = { "备注", "注", NULL },
 };
+
+/* An observation status: the SDMX codes, or the words releases use. */
+static char
+status_word(const char *s, size_t n)
+{
+	static const struct {
+		const char *word;
+		char code;
+	} words[] = {
+		{ "初步", 'P' }, { "初步核算", 'P' }, { "初步数", 'P' },
+		{ "预计", 'E' }, { "估计", 'E' }, { "预测", 'F' },
+		{ "正常", 'A' }, { "最终核实", 'A' },
+	};
+	size_t k;
+
+	if (n == 1 && strchr("APEBFapebf", s[0]))
+		return (char)(s[0] & ~0x20);
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k].word) == n &&
+		    memcmp(s, words[k].word, n) == 0)
+			return words[k].code;
+	return 0;
+}
 
 /* The column a header cell names, or C_N. */
 static enum col
@@ -135,6 +163,29 @@ struct job {
 
 	struct buf reason;
 	int rc;                 /* first system error, stops the run */
+	struct store_obs prev;  /* the last row stored, in key order */
+	bool have_prev;
+	unsigned char *kind_of; /* store indicator id -> enum ind_kind */
+	size_t nkind_of;
+	struct buf last_source, last_note;      /* the last pair interned */
+	long long last_prov;
+	bool have_prov;
+
+	/* The table's shape, found by a first pass (layout_pass()). */
+	struct layout_meta meta;        /* lines before and after the table */
+	unsigned long header_line;      /* 0: no header found */
+	bool pre_header_seen;
+	bool wide;                      /* periods as columns */
+	size_t *pcol;                   /* a wide header's period columns */
+	size_t npcol;
+	int w_ind, w_reg, w_unit, w_basis;      /* its other columns, or -1 */
+	struct buf wide_hdr;            /* its cells, NUL-separated */
+	size_t *wide_hdr_off;
+	size_t wide_ncols;
+	struct buf cell_prefix;         /* "column '2023年': " while a wide
+					 * cell is checked */
+	struct buf full_reason;
+	struct buf wide_text;           /* the long row made of a cell */
 
 	struct pending *batch;  /* validated rows waiting to be stored */
 	size_t nbatch;
@@ -346,6 +397,14 @@ reject(struct job *j, const struct reader_row *r, const char *reason)
 	size_t nper = 0;
 	int rc;
 
+	if (j->cell_prefix.len) {
+		/* A wide file's cell: say which column it is in. */
+		buf_reset(&j->full_reason);
+		buf_add(&j->full_reason, j->cell_prefix.data,
+		    j->cell_prefix.len);
+		buf_adds(&j->full_reason, reason);
+		rj.reason = reason = j->full_reason.data;
+	}
 	j->res->n.rejected++;
 	if (j->sink && j->sink->reject &&
 	    (rc = j->sink->reject(j->sink->ctx, &rj, j->err)) != 0)
@@ -391,11 +450,24 @@ intern_ids(struct job *j, int ind, int reg, struct store_obs *o)
 	const struct catalog *cat = j->cat;
 	int rc;
 
-	if (j->ind_id[ind] < 0 && (rc = store_indicator_id(j->st,
-	    cat->indicators[ind].code,
-	    cat->units[cat->indicators[ind].unit].unit, &j->ind_id[ind],
-	    j->err)) != 0)
-		return rc;
+	if (j->ind_id[ind] < 0) {
+		int id;
+
+		if ((rc = store_indicator_id(j->st, cat->indicators[ind].code,
+		    cat->units[cat->indicators[ind].unit].unit, &id,
+		    j->err)) != 0)
+			return rc;
+		j->ind_id[ind] = id;
+		if (id >= 0 && (size_t)id >= j->nkind_of) {
+			size_t n = (size_t)id + 16;
+
+			j->kind_of = xreallocarray(j->kind_of, n, 1);
+			memset(j->kind_of + j->nkind_of, 0, n - j->nkind_of);
+			j->nkind_of = n;
+		}
+		if (id >= 0)
+			j->kind_of[id] = (unsigned char)cat->indicators[ind].kind;
+	}
 	if (j->reg_id[reg] < 0 && (rc = store_region_id(j->st,
 	    cat->regions[reg].code, &j->reg_id[reg], j->err)) != 0)
 		return rc;
@@ -472,6 +544,56 @@ batch_reset(struct job *j)
 		memset(j->slot, 0, BATCH_SLOTS * sizeof(*j->slot));
 }
 
+/* Plausibility, never a reject: a value against the one before it in the
+ * same series, basis and frequency (of this file or stored). Rows come
+ * here in key order, so that is the previous row most of the time. */
+static int
+plausible(struct job *j, const struct store_obs *o, unsigned long line)
+{
+	char pt[PERIOD_TEXT_MAX], pp[PERIOD_TEXT_MAX];
+	struct period p, q;
+	double prev, r;
+	int prev_period, rc;
+	bool found;
+
+	if (j->have_prev && j->prev.ind == o->ind && j->prev.reg == o->reg &&
+	    j->prev.basis == o->basis &&
+	    j->prev.period / 1000000 == o->period / 1000000) {
+		found = true;
+		prev = j->prev.value;
+		prev_period = j->prev.period;
+	} else if ((rc = store_prev_value(j->st, o, false, &found, &prev,
+	    &prev_period, j->err)) != 0) {
+		return rc;
+	}
+	j->prev = *o;
+	j->have_prev = true;
+	if (!found || period_from_key(o->period, &p) != 0 ||
+	    period_from_key(prev_period, &q) != 0)
+		return 0;
+	period_format(&p, pt);
+	period_format(&q, pp);
+	if (o->basis == BASIS_YTD && p.year == q.year &&
+	    (size_t)o->ind < j->nkind_of && j->kind_of[o->ind] == KIND_FLOW &&
+	    o->value < prev) {
+		j->res->warnings++;
+		note(j, line, false, "year-to-date value %.15g of %s is below "
+		    "the %.15g of %s: a year-to-date flow does not go down",
+		    o->value, pt, prev, pp);
+	}
+	if (prev != 0 && o->value != 0) {
+		r = fabs(o->value / prev);
+		if (r > 1000 || r < 0.001) {
+			j->res->warnings++;
+			note(j, line, false, "value %.15g of %s is %s the "
+			    "%.15g of %s: a unit slip (万 and 亿)?", o->value,
+			    pt, r > 1000 ? "over 1000 times" : "under 1/1000 of",
+			    prev, pp);
+		}
+	}
+	return 0;
+}
+
 /* Store the batch, which is in key order. */
 static int
 batch_store(struct job *j)
@@ -485,6 +607,9 @@ batch_store(struct job *j)
 	for (i = 0; i < j->nbatch && rc == 0; i++) {
 		const struct pending *p = &j->batch[i];
 
+		if (p->put.res != PUT_DUPLICATE &&
+		    (rc = plausible(j, &p->put.o, p->put.line)) != 0)
+			break;
 		switch (p->put.res) {
 		case PUT_INSERTED:
 			j->res->n.inserted++;
@@ -663,6 +788,53 @@ batch_add(struct job *j, const struct store_obs *o,
 	return 0;
 }
 
+/* The source and note of a row: its own cells, else the file's '数据来源：'
+ * and '注：' lines. Interned once per distinct pair in a row. */
+static int
+row_prov(struct job *j, const struct reader_row *r, long long *prov)
+{
+	const char *src, *nt;
+	size_t ns, nn;
+	char *a, *b;
+	int rc;
+
+	src = cell(j, r, C_SOURCE, &ns);
+	if (ns == 0) {
+		src = j->meta.source.data ? j->meta.source.data : "";
+		ns = j->meta.source.len;
+	}
+	nt = cell(j, r, C_NOTE, &nn);
+	if (nn == 0) {
+		nt = j->meta.note.data ? j->meta.note.data : "";
+		nn = j->meta.note.len;
+	}
+	if (ns == 0 && nn == 0) {
+		*prov = 0;
+		return 0;
+	}
+	if (j->have_prov && j->last_source.len == ns &&
+	    j->last_note.len == nn &&
+	    (ns == 0 || memcmp(j->last_source.data, src, ns) == 0) &&
+	    (nn == 0 || memcmp(j->last_note.data, nt, nn) == 0)) {
+		*prov = j->last_prov;
+		return 0;
+	}
+	a = xstrndup(src, ns);
+	b = xstrndup(nt, nn);
+	rc = store_prov_id(j->st, a, b, prov, j->err);
+	free(a);
+	free(b);
+	if (rc != 0)
+		return rc;
+	buf_reset(&j->last_source);
+	buf_add(&j->last_source, src, ns);
+	buf_reset(&j->last_note);
+	buf_add(&j->last_note, nt, nn);
+	j->last_prov = *prov;
+	j->have_prov = true;
+	return 0;
+}
+
 /* The checks, in the order a person fixing the file wants them. Returns
  * 0 with the row stored or rejected, or a system error. */
 static int
@@ -673,8 +845,8 @@ data_row(struct job *j, const struct reader_row *r)
 	const struct cat_unit *to, *from;
 	struct store_obs o;
 	struct period p;
-	const char *s, *why, *vs, *ps;
-	size_t n, i, vn, pn;
+	const char *s, *why, *vs, *ps, *bu;
+	size_t n, i, vn, pn, bun;
 	int ii, ri, ui, e10, months;
 	unsigned pflags;
 	enum basis_word bw;
@@ -682,6 +854,7 @@ data_row(struct job *j, const struct reader_row *r)
 	double v;
 	char buf[96];
 
+	memset(&o, 0, sizeof(o));
 	if (j->header_problem[0])
 		return reject(j, r, j->header_problem);
 	if (r->unterminated)
@@ -726,7 +899,12 @@ data_row(struct job *j, const struct reader_row *r)
 
 	s = cell(j, r, C_INDICATOR, &n);
 	ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, n,
-	    catalog_indicator, cat);
+	    catalog_indicator_named, cat);
+	bu = NULL;
+	bun = 0;
+	if (ii < 0 && layout_split_unit(s, n, &i, &bu, &bun))
+		ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, i,
+		    catalog_indicator_named, cat);
 	if (ii < 0)
 		return reject_cell(j, r, "unknown indicator", s, n, NULL);
 	ind = &cat->indicators[ii];
@@ -755,6 +933,8 @@ data_row(struct job *j, const struct reader_row *r)
 	}
 
 	s = cell(j, r, C_UNIT, &n);
+	if (n == 0 && bu)
+		s = bu, n = bun;        /* "软件业务收入(亿元)" */
 	if (n == 0 && pct)
 		s = "%", n = 1;
 	if (n == 0) {
@@ -819,9 +999,12 @@ data_row(struct job *j, const struct reader_row *r)
 		return reject(j, r, j->reason.data);
 	}
 	if (bw == BW_YTD || (pflags & PERIOD_CELL_YTD)) {
-		if (ind->kind != KIND_FLOW)
-			return reject(j, r,
-			    "basis 'ytd' applies to flows only");
+		/* A rate or share may be published year to date only; a
+		 * stock is a level at a date ("2023年6月末"). */
+		if (ind->kind == KIND_STOCK)
+			return reject(j, r, "basis 'ytd' applies to flows only "
+			    "and to rates published year to date, not to a "
+			    "stock (a level at a date)");
 		/* A whole year to date is the year itself. */
 		o.basis = p.freq == FREQ_Y ? BASIS_PERIOD : BASIS_YTD;
 	} else {
@@ -846,8 +1029,22 @@ data_row(struct job *j, const struct reader_row *r)
 			return reject_cell(j, r, "bad yoy", s, n,
 			    why ? why : "not a number");
 		o.has_yoy = true;
+		if (fabs(o.yoy) > 500) {
+			j->res->warnings++;
+			note(j, r->line, false, "published growth %.15g%% is "
+			    "beyond +/-500%%: a slip?", o.yoy);
+		}
 	}
 	o.period = period_key(&p);
+
+	s = cell(j, r, C_STATUS, &n);
+	o.status = 0;
+	if (n && (o.status = status_word(s, n)) == 0)
+		return reject_cell(j, r, "bad status", s, n, "A, P, E, B or "
+		    "F (or 初步, 预计, 估计)");
+	o.prov = 0;
+	if (!j->o->dry_run && (j->rc = row_prov(j, r, &o.prov)) != 0)
+		return j->rc;
 
 	if (j->o->dry_run) {
 		j->res->n.inserted++;
@@ -858,6 +1055,313 @@ data_row(struct job *j, const struct reader_row *r)
 	return batch_add(j, &o, r);
 }
 
+/* --- Shapes of table ---------------------------------------------------
+ *
+ * A first pass reads the lines before the header (metadata such as
+ * "地区：浙江省"), the header, and, when the table is wide, the lines after
+ * it (notes, sources): those apply to every value of the file, and come
+ * after the values. A long file's first pass stops at its header.
+ */
+
+#define LAYOUT_PASS_DONE 1      /* layout_pass_row(): the header is read */
+
+static const char *const long_field[] = {
+	"indicator", "region", "period", "value", "unit", "basis",
+};
+#define NLONG (sizeof(long_field) / sizeof(long_field[0]))
+static const size_t long_len[NLONG] = { 9, 6, 6, 5, 4, 5 };
+
+static bool
+is_period_cell(const char *s, size_t n)
+{
+	struct period p;
+	unsigned fl;
+
+	return n > 0 && period_parse_cell(s, n, &p, &fl, NULL) == 0;
+}
+
+/* The roles of a wide header's columns, or an error (*rc) that stops
+ * the file before any row is read. */
+static int
+wide_header(struct job *j, const struct reader_row *r, bool forced)
+{
+	int label = -1;
+	size_t i, k;
+
+	j->w_ind = j->w_reg = j->w_unit = j->w_basis = -1;
+	j->pcol = xreallocarray(NULL, r->n ? r->n : 1, sizeof(*j->pcol));
+	j->wide_hdr_off = xreallocarray(NULL, r->n ? r->n : 1,
+	    sizeof(size_t));
+	j->npcol = 0;
+	j->wide_ncols = r->n;
+	for (i = 0; i < r->n; i++) {
+		size_t n = r->len[i];
+		const char *s = reader_trim(r->field[i], &n);
+		enum col c = column_named(s, n);
+
+		j->wide_hdr_off[i] = j->wide_hdr.len;
+		buf_add(&j->wide_hdr, s, n);
+		buf_addc(&j->wide_hdr, '\0');
+		if (c == C_INDICATOR && j->w_ind < 0)
+			j->w_ind = (int)i;
+		else if (c == C_REGION && j->w_reg < 0)
+			j->w_reg = (int)i;
+		else if (c == C_UNIT && j->w_unit < 0)
+			j->w_unit = (int)i;
+		else if (c == C_BASIS && j->w_basis < 0)
+			j->w_basis = (int)i;
+		else if (c == C_N && is_period_cell(s, n))
+			j->pcol[j->npcol++] = i;
+		else if (c == C_N && n && label < 0)
+			label = (int)i;
+	}
+	/* --layout wide on a header whose first column has a name of its
+	 * own ("城市"): it holds the indicators, or the regions when the
+	 * indicator is given. */
+	if (forced && j->w_ind < 0 && j->w_reg < 0 && label >= 0) {
+		if (j->meta.indicator.len || j->o->indicator)
+			j->w_reg = label;
+		else
+			j->w_ind = label;
+	}
+	for (i = 0; i < r->n; i++) {
+		bool used = (int)i == j->w_ind || (int)i == j->w_reg ||
+		    (int)i == j->w_unit || (int)i == j->w_basis;
+		size_t n = r->len[i];
+		const char *s = reader_trim(r->field[i], &n);
+		struct buf q = BUF_INIT;
+
+		for (k = 0; k < j->npcol && !used; k++)
+			used = j->pcol[k] == i;
+		if (used || n == 0)
+			continue;
+		quote_cell(&q, s, n);
+		note(j, r->line, false, "unknown column %s ignored", q.data);
+		buf_release(&q);
+	}
+	if (j->w_ind < 0 && j->meta.indicator.len == 0 && !j->o->indicator)
+		return pm_fail(j->err, PM_EUSAGE, j->name, r->line,
+		    "wide table without an indicator: no indicator column "
+		    "(indicator, 指标), no '指标：' line; give --indicator "
+		    "CODE");
+	if (j->w_reg < 0 && j->meta.region.len == 0 && !j->o->region)
+		return pm_fail(j->err, PM_EUSAGE, j->name, r->line,
+		    "wide table without a region: no region column (region, "
+		    "地区), no '地区：' line; give --region CODE");
+	return 0;
+}
+
+/* Long or wide, from the header's names: a long header names 'period'
+ * and 'value'; a wide one has periods for names ("2023", "2024年") beside
+ * an indicator, region or unit column. */
+static int
+choose_layout(struct job *j, const struct reader_row *r)
+{
+	bool named[C_N] = { false };
+	size_t i, np = 0;
+	struct buf per = BUF_INIT;
+	int rc = 0;
+
+	for (i = 0; i < r->n; i++) {
+		size_t n = r->len[i];
+		const char *s = reader_trim(r->field[i], &n);
+		enum col c = column_named(s, n);
+
+		if (c < C_N) {
+			named[c] = true;
+		} else if (is_period_cell(s, n)) {
+			if (np++ < 3) {
+				buf_adds(&per, np > 1 ? ", " : "");
+				quote_cell(&per, s, n);
+			}
+		}
+	}
+	switch (j->o->layout) {
+	case LAYOUT_LONG:
+		j->wide = false;
+		break;
+	case LAYOUT_WIDE:
+		if (np == 0) {
+			rc = pm_fail(j->err, PM_EDATA, j->name, r->line,
+			    "--layout wide: no period among the header's "
+			    "names (2023, 2024年, ...)");
+			break;
+		}
+		j->wide = true;
+		break;
+	default:
+		if ((named[C_PERIOD] || named[C_VALUE]) && np) {
+			rc = pm_fail(j->err, PM_EDATA, j->name, r->line,
+			    "ambiguous header: long (its columns %s%s%s) or "
+			    "wide (periods as columns: %s%s)? --layout long "
+			    "or --layout wide says which",
+			    named[C_PERIOD] ? "'period'" : "",
+			    named[C_PERIOD] && named[C_VALUE] ? " and " : "",
+			    named[C_VALUE] ? "'value'" : "", per.data,
+			    np > 3 ? ", ..." : "");
+			break;
+		}
+		j->wide = np && (named[C_INDICATOR] || named[C_REGION] ||
+		    named[C_UNIT]);
+		break;
+	}
+	buf_release(&per);
+	if (rc == 0 && j->wide)
+		rc = wide_header(j, r, j->o->layout == LAYOUT_WIDE);
+	return rc;
+}
+
+static int
+layout_pass_row(void *ctx, const struct reader_row *r)
+{
+	struct job *j = ctx;
+	int rc;
+
+	if (row_is_blank(r))
+		return 0;
+	if (!j->pre_header_seen) {
+		if (layout_meta_line(r, &j->meta))
+			return 0;
+		j->pre_header_seen = true;
+		j->header_line = r->line;
+		if ((rc = choose_layout(j, r)) != 0)
+			return j->rc = rc;
+		return j->wide ? 0 : LAYOUT_PASS_DONE;
+	}
+	/* A wide table: notes and sources after it. */
+	(void)layout_meta_line(r, &j->meta);
+	return 0;
+}
+
+/* A trimmed cell of a wide row, "" when absent. */
+static const char *
+wide_cell(const struct reader_row *r, int col, size_t *n)
+{
+	if (col < 0 || (size_t)col >= r->n) {
+		*n = 0;
+		return "";
+	}
+	*n = r->len[col];
+	return reader_trim(r->field[col], n);
+}
+
+/* One wide row: each period cell is checked and stored as the long row
+ * indicator,region,period,value,unit,basis, which is also what a rejects
+ * file holds of it, so that it can be fixed and ingested again. */
+static int
+wide_row(struct job *j, const struct reader_row *r)
+{
+	const char *f[NLONG], *wf[NLONG];
+	size_t len[NLONG], off[NLONG], i, k, n;
+	struct reader_row row;
+	const char *s;
+	int rc = 0;
+
+	f[0] = wide_cell(r, j->w_ind, &len[0]);
+	if (j->w_ind < 0) {
+		f[0] = j->meta.indicator.len ? j->meta.indicator.data
+		    : j->o->indicator;
+		len[0] = strlen(f[0]);
+	}
+	f[1] = wide_cell(r, j->w_reg, &len[1]);
+	if (j->w_reg < 0) {
+		f[1] = j->meta.region.len ? j->meta.region.data
+		    : j->o->region;
+		len[1] = strlen(f[1]);
+	}
+	f[4] = wide_cell(r, j->w_unit, &len[4]);
+	if (len[4] == 0 && j->meta.unit.len) {
+		f[4] = j->meta.unit.data;
+		len[4] = j->meta.unit.len;
+	}
+	f[5] = wide_cell(r, j->w_basis, &len[5]);
+
+	memset(&row, 0, sizeof(row));
+	row.n = NLONG;
+	row.line = r->line;
+	row.nlines = r->nlines;
+	row.nul_field = r->nul_field;
+	row.long_field = r->long_field;
+	row.too_many_fields = r->too_many_fields;
+	row.unterminated = r->unterminated;
+	for (k = 0; k < j->npcol && rc == 0; k++) {
+		size_t col = j->pcol[k];
+
+		if (col >= r->n)
+			continue;       /* a short row: no cell, no value */
+		s = wide_cell(r, (int)col, &n);
+		j->res->n.rows++;
+		if (n == 0 || not_published(s, n)) {
+			j->res->n.skipped++;
+			continue;
+		}
+		f[2] = j->wide_hdr.data + j->wide_hdr_off[col];
+		len[2] = strlen(f[2]);
+		f[3] = s;
+		len[3] = n;
+		/* NUL-terminated copies: a row's fields are C strings. */
+		buf_reset(&j->wide_text);
+		for (i = 0; i < NLONG; i++) {
+			off[i] = j->wide_text.len;
+			buf_add(&j->wide_text, f[i], len[i]);
+			buf_addc(&j->wide_text, '\0');
+		}
+		for (i = 0; i < NLONG; i++)
+			wf[i] = j->wide_text.data + off[i];
+		row.field = wf;
+		row.len = len;
+		buf_reset(&j->cell_prefix);
+		buf_adds(&j->cell_prefix, "column ");
+		quote_cell(&j->cell_prefix, f[2], len[2]);
+		buf_adds(&j->cell_prefix, ": ");
+		rc = data_row(j, &row);
+		buf_reset(&j->cell_prefix);
+	}
+	/* Cells past the header's last column: values without a period. */
+	for (i = j->wide_ncols; i < r->n && rc == 0; i++) {
+		char why[80];
+
+		wide_cell(r, (int)i, &n);
+		if (n == 0)
+			continue;
+		j->res->n.rows++;
+		snprintf(why, sizeof(why), "column %zu: a value past the "
+		    "header's last column", i + 1);
+		f[2] = "";
+		len[2] = 0;
+		f[3] = wide_cell(r, (int)i, &len[3]);
+		buf_reset(&j->wide_text);
+		for (k = 0; k < NLONG; k++) {
+			off[k] = j->wide_text.len;
+			buf_add(&j->wide_text, f[k], len[k]);
+			buf_addc(&j->wide_text, '\0');
+		}
+		for (k = 0; k < NLONG; k++)
+			wf[k] = j->wide_text.data + off[k];
+		row.field = wf;
+		row.len = len;
+		rc = reject(j, &row, why);
+	}
+	return rc;
+}
+
+/* The long header a wide file's rows are checked against. */
+static void
+wide_long_header(struct job *j)
+{
+	size_t i;
+
+	j->header_done = true;
+	j->header.n = NLONG;
+	j->header.field = long_field;
+	j->header.len = long_len;
+	j->header.line = j->header_line;
+	j->header.nlines = 1;
+	for (i = 0; i < C_N; i++)
+		j->ix[i] = i < NLONG ? (int)i : -1;
+	j->ncols = j->need = NLONG;
+}
+
 static int
 on_row(void *ctx, const struct reader_row *r)
 {
@@ -865,6 +1369,17 @@ on_row(void *ctx, const struct reader_row *r)
 
 	if (j->o->stop && *j->o->stop)
 		return j->rc = PM_EINTR;
+	if (!j->header_done && r->line < j->header_line)
+		return 0;       /* metadata lines, read by the first pass */
+	if (j->wide) {
+		if (!j->header_done) {
+			wide_long_header(j);
+			return 0;
+		}
+		if (row_is_blank(r) || layout_meta_line(r, NULL))
+			return 0;
+		return wide_row(j, r);
+	}
 	if (!j->header_done) {
 		set_header(j, r);
 		if (!j->no_header || row_is_blank(r))
@@ -897,6 +1412,16 @@ job_release(struct job *j)
 	buf_release(&j->spare_raw);
 	free(j->dup_field);
 	free(j->dup_len);
+	layout_meta_release(&j->meta);
+	free(j->pcol);
+	free(j->wide_hdr_off);
+	buf_release(&j->wide_hdr);
+	buf_release(&j->cell_prefix);
+	buf_release(&j->full_reason);
+	buf_release(&j->wide_text);
+	free(j->kind_of);
+	buf_release(&j->last_source);
+	buf_release(&j->last_note);
 }
 
 int
@@ -964,6 +1489,16 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 	for (i = 0; i < cat->nregions; i++)
 		j.reg_id[i] = -1;
 
+	rc = reader_run(rd, layout_pass_row, &j, err);
+	if (rc == LAYOUT_PASS_DONE)
+		rc = 0;
+	if (rc != 0) {
+		/* The file's fault, or a wide file that needs --region or
+		 * --indicator (err->code PM_EUSAGE): status failed. */
+		if (rc == PM_EDATA || rc == PM_EUSAGE)
+			rc = 0;
+		goto out;
+	}
 	rc = reader_run(rd, on_row, &j, err);
 	if (rc == 0 && !opts->dry_run)
 		rc = batch_finish(&j);

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "core/catalog.h"
+#include "core/layout.h"
 #include "core/reader.h"
 #include "core/store.h"
 #include "util/err.h"
@@ -34,6 +35,11 @@ struct ingest_opts {
 						 * set, roll back: PM_EINTR */
 	unsigned long long spool_max;   /* bytes from a pipe; 0: default */
 	struct reader_expect expect;    /* the file an inbox scan saw */
+	enum layout layout;     /* LAYOUT_AUTO: from the header */
+	const char *region;     /* of a wide file without a region column or
+				 * a '地区：' line; NULL: none */
+	const char *indicator;  /* of a wide file without an indicator
+				 * column or a '指标：' line; NULL: none */
 };
 
 enum ingest_status {
@@ -77,7 +83,8 @@ struct ingest_sink {
 /* Ingest 'path' ("-" = standard input), named 'name' in messages and in
  * the store. 'st' may be NULL only with opts->dry_run. Returns 0 when the
  * file was ingested, skipped or checked (rejected rows do not fail the
- * call) or failed for its data (res->status INGEST_FAILED, err says why);
+ * call) or failed for its data (res->status INGEST_FAILED, err says why;
+ * err->code is PM_EUSAGE when a wide file needs --region or --indicator);
  * a negative status when a system or store error stopped it (PM_EIO,
  * PM_EBUSY, PM_EINTR): nothing of the file is stored then. */
 int ingest_file(struct store *st, const struct catalog *cat,

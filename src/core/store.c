@@ -77,34 +77,41 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_FILE_ADD] = "INSERT INTO file(sha256, name, encoding, bytes,"
 	    " ingested_at) VALUES(?1, ?2, ?3, ?4, ?5)",
 	[S_FILE_DONE] = "UPDATE file SET rows = ?2, inserted = ?3,"
-	    " revised = ?4, unchanged = ?5, rejected = ?6 WHERE id = ?1",
+	    " revised = ?4, unchanged = ?5, rejected = ?6, skipped = ?7"
+	    " WHERE id = ?1",
 	[S_OBS_INS] = "INSERT INTO obs(ind, reg, period, basis, value, yoy,"
-	    " file, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	    " ON CONFLICT DO NOTHING",
+	    " file, line, status, prov) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10) ON CONFLICT DO NOTHING",
 	/* A batch at once. "WHERE true" tells the parser that ON starts
 	 * the upsert, not a join. A key already stored is left alone and
 	 * handed to pm_conflict(), which notes its row for store_put()'s
 	 * path; the WHERE of the DO UPDATE is false, so nothing is
 	 * written for it here. */
 	[S_OBS_BATCH] = "INSERT INTO obs(ind, reg, period, basis, value, yoy,"
-	    " file, line) SELECT ind, reg, period, basis, value, yoy, ?2, line"
-	    " FROM pm_rows(?1) WHERE true ON CONFLICT(ind, reg, period, basis)"
+	    " file, line, status, prov) SELECT ind, reg, period, basis, value,"
+	    " yoy, ?2, line, status, prov FROM pm_rows(?1) WHERE true ON CONFLICT(ind, reg, period, basis)"
 	    " DO UPDATE SET line = obs.line WHERE pm_conflict(excluded.ind,"
 	    " excluded.reg, excluded.period, excluded.basis)",
-	[S_OBS_GET] = "SELECT value, yoy, file, line FROM obs WHERE ind = ?1"
-	    " AND reg = ?2 AND period = ?3 AND basis = ?4",
+	[S_OBS_GET] = "SELECT value, yoy, file, line, status, prov FROM obs"
+	    " WHERE ind = ?1 AND reg = ?2 AND period = ?3 AND basis = ?4",
 	[S_OBS_SET] = "UPDATE obs SET value = ?5, yoy = ?6, file = ?7,"
-	    " line = ?8 WHERE ind = ?1 AND reg = ?2 AND period = ?3"
-	    " AND basis = ?4",
+	    " line = ?8, status = ?9, prov = ?10 WHERE ind = ?1 AND reg = ?2"
+	    " AND period = ?3 AND basis = ?4",
 	[S_OBS_SEEN] = "UPDATE obs SET file = ?5, line = ?6 WHERE ind = ?1"
 	    " AND reg = ?2 AND period = ?3 AND basis = ?4",
 	[S_HIST_ADD] = "INSERT INTO history(ind, reg, period, basis, value,"
-	    " yoy, file, line, replaced_by)"
-	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	    " yoy, file, line, replaced_by, status, prov)"
+	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_PREV] = "SELECT value, period FROM obs WHERE ind = ?1 AND reg = ?2"
+	    " AND basis = ?4 AND period < ?3 AND period >= ?5"
+	    " ORDER BY period DESC LIMIT 1",
+	[S_PROV_GET] = "SELECT id FROM prov WHERE source = ?1 AND note = ?2",
+	[S_PROV_ADD] = "INSERT INTO prov(source, note) VALUES(?1, ?2)",
 	[S_REJECT_ADD] = "INSERT INTO reject(file, line, reason, period)"
 	    " VALUES(?1, ?2, ?3, ?4)",
 	/* One contiguous range of the obs b-tree. */
-	[S_SERIES] = "SELECT o.period, o.basis, o.value, o.yoy FROM obs o"
+	[S_SERIES] = "SELECT o.period, o.basis, o.value, o.yoy, o.status"
+	    " FROM obs o"
 	    " WHERE o.ind = (SELECT id FROM indicator WHERE code = ?1)"
 	    " AND o.reg = (SELECT id FROM region WHERE code = ?2)"
 	    " ORDER BY o.period, o.basis",
@@ -278,7 +285,29 @@ migrate(struct store *st, bool readonly, struct pm_err *err)
 			goto fail;
 		v = 3;
 	}
-	if ((rc = exec(st, "PRAGMA user_version = 3", "set schema version",
+	/* Version 4: where a value comes from and what it is. 'status' is
+	 * the SDMX observation status (A, P, E, B, F), 'prov' the source
+	 * and note of the release, shared by the values of one release; a
+	 * revision keeps the old ones in the history. The skipped count of
+	 * a file ("not published" cells). */
+	if (v == 3) {
+		rc = exec(st,
+		    "CREATE TABLE prov("
+		    "  id INTEGER PRIMARY KEY,"
+		    "  source TEXT NOT NULL,"
+		    "  note TEXT NOT NULL,"
+		    "  UNIQUE(source, note));"
+		    "ALTER TABLE obs ADD COLUMN status TEXT;"
+		    "ALTER TABLE obs ADD COLUMN prov INTEGER;"
+		    "ALTER TABLE history ADD COLUMN status TEXT;"
+		    "ALTER TABLE history ADD COLUMN prov INTEGER;"
+		    "ALTER TABLE file ADD COLUMN skipped INTEGER;",
+		    "migrate schema to version 4", err);
+		if (rc != 0)
+			goto fail;
+		v = 4;
+	}
+	if ((rc = exec(st, "PRAGMA user_version = 4", "set schema version",
 	    err)) != 0)
 		goto fail;
 	return exec(st, "COMMIT", "commit migration", err);
@@ -679,6 +708,7 @@ store_file_done(struct store *st, long long id, const struct store_counts *n,
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)n->revised);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)n->unchanged);
 	sqlite3_bind_int64(s, 6, (sqlite3_int64)n->rejected);
+	sqlite3_bind_int64(s, 7, (sqlite3_int64)n->skipped);
 	return store_run(st, s, "record file counts", err);
 }
 
@@ -698,6 +728,167 @@ store_bind_yoy(sqlite3_stmt *s, int i, bool has, double yoy)
 		sqlite3_bind_double(s, i, yoy);
 	else
 		sqlite3_bind_null(s, i);
+}
+
+static void
+bind_status(sqlite3_stmt *s, int i, char status)
+{
+	if (status)
+		sqlite3_bind_text(s, i, &status, 1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void
+bind_prov(sqlite3_stmt *s, int i, long long prov)
+{
+	if (prov)
+		sqlite3_bind_int64(s, i, prov);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static char
+column_status(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t && t[0] ? (char)t[0] : 0;
+}
+
+int
+store_prov_id(struct store *st, const char *source, const char *note,
+    long long *id, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	source = source ? source : "";
+	note = note ? note : "";
+	*id = 0;
+	if (*source == '\0' && *note == '\0')
+		return 0;
+	if ((rc = prep(st, S_PROV_GET, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_text(s, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, note, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_db(st, rc, "read source", err);
+	if (*id)
+		return 0;
+	if ((rc = prep(st, S_PROV_ADD, &s, err)) != 0)
+		return rc;
+	sqlite3_bind_text(s, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, note, -1, SQLITE_STATIC);
+	if ((rc = store_run(st, s, "record source", err)) != 0)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_prev_value(struct store *st, const struct store_obs *o, bool same_year,
+    bool *found, double *value, int *period, struct pm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, lo;
+
+	/* Keys are freq * 10^6 + year * 100 + sub: a frequency, or a year
+	 * of it, is a key range. */
+	lo = same_year ? o->period / 100 * 100 : o->period / 1000000 * 1000000;
+	if ((rc = prep(st, S_PREV, &s, err)) != 0)
+		return rc;
+	bind_key(s, o);
+	sqlite3_bind_int(s, 5, lo);
+	rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		*value = sqlite3_column_double(s, 0);
+		*period = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_db(st, rc, "read observation", err);
+	return 0;
+}
+
+int
+store_sources(struct store *st, const char *indicator, const char *region,
+    struct buf *out, struct pm_err *err)
+{
+	static const char sql[] = "SELECT p.source FROM obs o"
+	    " JOIN prov p ON p.id = o.prov"
+	    " WHERE o.ind = (SELECT id FROM indicator WHERE code = ?1)"
+	    " AND o.reg = (SELECT id FROM region WHERE code = ?2)"
+	    " AND p.source <> '' GROUP BY p.source ORDER BY min(o.period)";
+	sqlite3_stmt *s = NULL;
+	size_t n = 0;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_db(st, rc, "prepare", err);
+	sqlite3_bind_text(s, 1, indicator, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, region, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++)
+			buf_adds(out, "; ");
+		buf_adds(out, (const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : store_fail_db(st, rc, "read sources",
+	    err);
+}
+
+int
+store_prov_scan(struct store *st, const char *region, store_prov_fn fn,
+    void *ctx, struct pm_err *err)
+{
+	static const char sql[] = "SELECT i.code, o.period, o.status,"
+	    " coalesce(p.source, ''), coalesce(p.note, '') FROM obs o"
+	    " JOIN indicator i ON i.id = o.ind LEFT JOIN prov p ON p.id = o.prov"
+	    " WHERE o.reg = (SELECT id FROM region WHERE code = ?1)"
+	    " AND (o.status IS NOT NULL OR o.prov IS NOT NULL)"
+	    " ORDER BY i.code, o.period, o.basis";
+	sqlite3_stmt *s = NULL;
+	int rc, stop = 0;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_db(st, rc, "prepare", err);
+	sqlite3_bind_text(s, 1, region, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    (stop = fn(ctx, (const char *)sqlite3_column_text(s, 0),
+	    sqlite3_column_int(s, 1), column_status(s, 2),
+	    (const char *)sqlite3_column_text(s, 3),
+	    (const char *)sqlite3_column_text(s, 4))) == 0)
+		;
+	sqlite3_finalize(s);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_fail_db(st, rc, "read sources",
+	    err);
+}
+
+int
+store_has_provenance(struct store *st, bool *any, struct pm_err *err)
+{
+	static const char sql[] = "SELECT EXISTS(SELECT 1 FROM obs WHERE"
+	    " status IS NOT NULL OR prov IS NOT NULL)";
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_db(st, rc, "prepare", err);
+	rc = sqlite3_step(s);
+	*any = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_fail_db(st, rc, "read", err);
 }
 
 static int put_existing(struct store *st, const struct store_obs *o,
@@ -723,6 +914,8 @@ store_put(struct store *st, const struct store_obs *o, long long file,
 	store_bind_yoy(s, 6, o->has_yoy, o->yoy);
 	sqlite3_bind_int64(s, 7, file);
 	sqlite3_bind_int64(s, 8, (sqlite3_int64)line);
+	bind_status(s, 9, o->status);
+	bind_prov(s, 10, o->prov);
 	if ((rc = store_run(st, s, "store observation", err)) != 0)
 		return rc;
 	if (sqlite3_changes(st->db) == 1) {
@@ -777,7 +970,8 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 	sqlite3_stmt *s = NULL;
 	double old_value, old_yoy = 0;
 	bool old_has_yoy;
-	long long old_file;
+	char old_status;
+	long long old_file, old_prov;
 	unsigned long old_line;
 	int rc;
 
@@ -794,6 +988,8 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 		old_yoy = sqlite3_column_double(s, 1);
 	old_file = sqlite3_column_int64(s, 2);
 	old_line = (unsigned long)sqlite3_column_int64(s, 3);
+	old_status = column_status(s, 4);
+	old_prov = sqlite3_column_int64(s, 5);
 	sqlite3_reset(s);
 
 	if (old_file == file) {
@@ -802,7 +998,8 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 		return 0;
 	}
 	if (old_value == o->value && old_has_yoy == o->has_yoy &&
-	    (!old_has_yoy || old_yoy == o->yoy)) {
+	    (!old_has_yoy || old_yoy == o->yoy) && old_status == o->status &&
+	    old_prov == o->prov) {
 		/* Unchanged, but now last stated by this file: a later row
 		 * of the same file with this key is then a duplicate. */
 		*res = PUT_UNCHANGED;
@@ -822,6 +1019,8 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 	sqlite3_bind_int64(s, 7, old_file);
 	sqlite3_bind_int64(s, 8, (sqlite3_int64)old_line);
 	sqlite3_bind_int64(s, 9, file);
+	bind_status(s, 10, old_status);
+	bind_prov(s, 11, old_prov);
 	if ((rc = store_run(st, s, "keep history", err)) != 0)
 		return rc;
 	if ((rc = prep(st, S_OBS_SET, &s, err)) != 0)
@@ -831,6 +1030,8 @@ put_existing(struct store *st, const struct store_obs *o, long long file,
 	store_bind_yoy(s, 6, o->has_yoy, o->yoy);
 	sqlite3_bind_int64(s, 7, file);
 	sqlite3_bind_int64(s, 8, (sqlite3_int64)line);
+	bind_status(s, 9, o->status);
+	bind_prov(s, 10, o->prov);
 	return store_run(st, s, "revise observation", err);
 }
 
@@ -861,9 +1062,10 @@ int
 store_scan(struct store *st, store_row_fn fn, void *ctx, struct pm_err *err)
 {
 	static const char sql[] =
-	    "SELECT i.code, r.code, i.unit, o.period, o.basis, o.value, o.yoy"
+	    "SELECT i.code, r.code, i.unit, o.period, o.basis, o.value, o.yoy,"
+	    " o.status, p.source, p.note"
 	    " FROM obs o JOIN indicator i ON i.id = o.ind"
-	    " JOIN region r ON r.id = o.reg"
+	    " JOIN region r ON r.id = o.reg LEFT JOIN prov p ON p.id = o.prov"
 	    " ORDER BY i.code, r.code, o.period, o.basis";
 	sqlite3_stmt *s = NULL;
 	struct store_row row;
@@ -883,6 +1085,13 @@ store_scan(struct store *st, store_row_fn fn, void *ctx, struct pm_err *err)
 		row.value = sqlite3_column_double(s, 5);
 		row.has_yoy = sqlite3_column_type(s, 6) != SQLITE_NULL;
 		row.yoy = row.has_yoy ? sqlite3_column_double(s, 6) : 0;
+		row.status = column_status(s, 7);
+		row.source = (const char *)sqlite3_column_text(s, 8);
+		row.note = (const char *)sqlite3_column_text(s, 9);
+		if (row.source && *row.source == '\0')
+			row.source = NULL;
+		if (row.note && *row.note == '\0')
+			row.note = NULL;
 		if ((stop = fn(ctx, &row)) != 0)
 			break;
 	}
@@ -921,7 +1130,7 @@ store_series(struct store *st, const char *indicator, const char *region,
 		v[k].value = sqlite3_column_double(s, 2);
 		v[k].has_yoy = sqlite3_column_type(s, 3) != SQLITE_NULL;
 		v[k].yoy = v[k].has_yoy ? sqlite3_column_double(s, 3) : 0;
-		v[k].status = 0;        /* not stored yet */
+		v[k].status = column_status(s, 4);
 		k++;
 	}
 	sqlite3_reset(s);

@@ -26,7 +26,7 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_BUSY_TIMEOUT_MS 10000
 
 enum store_basis { BASIS_PERIOD = 0, BASIS_YTD = 1 };
@@ -111,6 +111,10 @@ struct store_obs {
 	double value;           /* in the indicator's stored unit */
 	bool has_yoy;
 	double yoy;             /* growth as published, percent */
+	char status;            /* SDMX OBS_STATUS 'A', 'P', 'E', 'B', 'F';
+				 * 0 when not given */
+	long long prov;         /* store_prov_id() of its source and note;
+				 * 0 when it has neither */
 };
 
 /* The store's key order: indicator, region, period, basis (ids and key as
@@ -134,6 +138,38 @@ enum store_put {
 	PUT_UNCHANGED,
 	PUT_DUPLICATE,          /* key already given by this same file */
 };
+
+/* Id of a source and note pair (schema version 4), NULL or "" when not
+ * given, created when new; 0 when both are empty. Inside the file's
+ * transaction. */
+int store_prov_id(struct store *st, const char *source, const char *note,
+    long long *id, struct pm_err *err);
+
+/* The stored value of the same series, basis and frequency as 'o' just
+ * before o->period (in the same year only when 'same_year'): *found says
+ * whether there is one. For plausibility checks. */
+int store_prev_value(struct store *st, const struct store_obs *o,
+    bool same_year, bool *found, double *value, int *period,
+    struct pm_err *err);
+
+/* The sources of the current observations of one indicator in one region
+ * (codes), each once, in the order of the first period they give, joined
+ * with "; " into 'out' (appended; nothing when none is known). */
+struct buf;
+int store_sources(struct store *st, const char *indicator, const char *region,
+    struct buf *out, struct pm_err *err);
+
+/* Every current observation of region 'region' (code) with a status, a
+ * source or a note, in (indicator code, period) order; strings borrowed
+ * until fn returns ("" when absent), status 0 when none. A non-zero
+ * return from fn stops the scan and is returned. */
+typedef int (*store_prov_fn)(void *ctx, const char *indicator, int period,
+    char status, const char *source, const char *note);
+int store_prov_scan(struct store *st, const char *region, store_prov_fn fn,
+    void *ctx, struct pm_err *err);
+
+/* True in *any when some observation has a status, source or note. */
+int store_has_provenance(struct store *st, bool *any, struct pm_err *err);
 
 /* Store 'o' as stated by line 'line' of file 'file'. *res says what
  * happened; for PUT_DUPLICATE *dup_line is the earlier line. */
@@ -173,6 +209,8 @@ struct store_row {
 	double value;
 	bool has_yoy;
 	double yoy;
+	char status;            /* 0 when none */
+	const char *source, *note;      /* NULL when none */
 };
 typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
 int store_scan(struct store *st, store_row_fn fn, void *ctx,

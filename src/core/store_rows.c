@@ -9,7 +9,7 @@
 #include "util/banned.h"
 
 enum { COL_IND, COL_REG, COL_PERIOD, COL_BASIS, COL_VALUE, COL_YOY,
-	COL_LINE, COL_ROWS /* hidden: the argument */ };
+	COL_LINE, COL_STATUS, COL_PROV, COL_ROWS /* hidden: the argument */ };
 
 static const char ptr_type[] = "pemetrics-store-rows";
 
@@ -32,7 +32,7 @@ rows_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	(void)errmsg;
 	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(ind INTEGER, "
 	    "reg INTEGER, period INTEGER, basis INTEGER, value REAL, "
-	    "yoy REAL, line INTEGER, rows HIDDEN)");
+	    "yoy REAL, line INTEGER, status TEXT, prov INTEGER, rows HIDDEN)");
 	if (rc != SQLITE_OK)
 		return rc;
 	if ((t = sqlite3_malloc(sizeof(*t))) == NULL)
@@ -154,6 +154,19 @@ rows_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col)
 		break;
 	case COL_LINE:
 		sqlite3_result_int64(ctx, (sqlite3_int64)p->line);
+		break;
+	case COL_STATUS:
+		if (p->o.status)
+			sqlite3_result_text(ctx, &p->o.status, 1,
+			    SQLITE_TRANSIENT);
+		else
+			sqlite3_result_null(ctx);
+		break;
+	case COL_PROV:
+		if (p->o.prov)
+			sqlite3_result_int64(ctx, p->o.prov);
+		else
+			sqlite3_result_null(ctx);
 		break;
 	default:
 		sqlite3_result_null(ctx);

@@ -1,5 +1,7 @@
 #include "core/summary.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +125,51 @@ indicator_progress(const struct cat_indicator *d,
 	free(values);
 }
 
+static void
+plaus_add(struct summary *s, const struct summary_plaus *w)
+{
+	s->plaus = xreallocarray(s->plaus, s->nplaus + 1, sizeof(*s->plaus));
+	s->plaus[s->nplaus++] = *w;
+}
+
+/* The yearly values of indicator 'ind' that look like slips. */
+static void
+plausibility(struct summary *s, int ind)
+{
+	const struct agg_series *y = &s->indicators[ind].years;
+	size_t i;
+
+	for (i = 0; i < y->n; i++) {
+		const struct agg_point *pt = &y->pt[i], *q;
+		struct summary_plaus w;
+		double r;
+
+		memset(&w, 0, sizeof(w));
+		w.indicator = ind;
+		w.p = pt->p;
+		w.value = pt->value;
+		if (pt->has_yoy_pub &&
+		    fabs(pt->yoy_pub) > SUMMARY_PLAUS_GROWTH) {
+			w.growth = true;
+			w.yoy_pub = pt->yoy_pub;
+			plaus_add(s, &w);
+		}
+		if (i == 0 || !pt->complete)
+			continue;
+		q = &y->pt[i - 1];
+		if (!q->complete || q->value == 0 || pt->value == 0 ||
+		    q->p.year != pt->p.year - 1)
+			continue;
+		r = fabs(pt->value / q->value);
+		if (r > SUMMARY_PLAUS_RATIO || r < 1 / SUMMARY_PLAUS_RATIO) {
+			w.growth = false;
+			w.prev = q->p;
+			w.prev_value = q->value;
+			plaus_add(s, &w);
+		}
+	}
+}
+
 int
 summary_build(struct store *st, const struct catalog *cat, int region,
     const struct period *as_of, const struct progress_config *cfg,
@@ -156,6 +203,7 @@ summary_build(struct store *st, const struct catalog *cat, int region,
 		}
 		indicator_progress(&cat->indicators[i], cfg,
 		    &s->indicators[i]);
+		plausibility(s, (int)i);
 	}
 	/* Indicators into measures, measures into systems, systems into the
 	 * policy: the same mean-score rule at every level. */
@@ -204,6 +252,7 @@ summary_release(struct summary *s)
 	free(s->measures);
 	free(s->systems);
 	free(s->checks);
+	free(s->plaus);
 	memset(s, 0, sizeof(*s));
 }
 

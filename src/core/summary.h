@@ -47,6 +47,23 @@ struct summary_check {
 	struct agg_check c;
 };
 
+/* A yearly value that looks like a slip (never changed, only shown): one
+ * over 1000 times or under 1/1000 of the year before, or a published
+ * growth beyond +/-500%. */
+struct summary_plaus {
+	int indicator;                  /* catalogue index */
+	struct period p;
+	double value;
+	bool growth;                    /* the published growth, else the
+					 * ratio to the year before */
+	double yoy_pub;                 /* when growth */
+	struct period prev;             /* when not growth */
+	double prev_value;
+};
+
+#define SUMMARY_PLAUS_RATIO 1000.0
+#define SUMMARY_PLAUS_GROWTH 500.0
+
 struct summary {
 	const struct catalog *cat;      /* borrowed */
 	int region;                     /* catalogue index */
@@ -59,6 +76,8 @@ struct summary {
 	struct progress_rollup overall;
 	struct summary_check *checks;
 	size_t nchecks;
+	struct summary_plaus *plaus;    /* in indicator, then period order */
+	size_t nplaus;
 };
 
 #define SUMMARY_MAX_DEPTH CATALOG_REGION_DEPTH_MAX     /* region levels

@@ -41,6 +41,33 @@ ext(const struct charts *c)
 	return c->fmt == CHART_SVG ? "svg" : "png";
 }
 
+static void footer(const struct charts *c, struct buf *b);
+
+/* The footer of one series' chart: the sources of what it plots, as the
+ * store has them, else the store's name. */
+static void
+footer_series(const struct charts *c, int ind, struct buf *b)
+{
+	const struct catalog *cat = c->sum->cat;
+	struct buf src = BUF_INIT;
+	struct pm_err err = PM_ERR_INIT;
+	char t[PERIOD_TEXT_MAX];
+
+	if (c->st == NULL || store_sources(c->st, cat->indicators[ind].code,
+	    cat->regions[c->sum->region].code, &src, &err) != 0 ||
+	    src.len == 0) {
+		buf_release(&src);
+		footer(c, b);
+		return;
+	}
+	period_format(&c->sum->as_of, t);
+	if (c->lang == LANG_ZH && c->gp)
+		buf_addf(b, "来源：%s；数据截至 %s", src.data, t);
+	else
+		buf_addf(b, "Source: %s; data as of %s", src.data, t);
+	buf_release(&src);
+}
+
 static void
 footer(const struct charts *c, struct buf *b)
 {
@@ -116,7 +143,7 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	    name_of(c, g->name_en, g->name_zh), g->code,
 	    c->lang == LANG_ZH ? fzh[s->freq] : fen[s->freq]);
 	buf_adds(&d->unit, cat->units[ci->unit].unit);
-	footer(c, &d->footer);
+	footer_series(c, ind, &d->footer);
 	d->c.words = words_of(c);
 	d->c.title = d->title.data;
 	d->c.subtitle = d->subtitle.data;

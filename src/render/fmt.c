@@ -132,7 +132,13 @@ fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX])
 	char t[PERIOD_TEXT_MAX];
 
 	period_format(p, t);
-	if (pt->complete || p->freq != FREQ_Y || m < 1 || m > 12)
+	if (pt->at_end && !pt->complete && p->freq == FREQ_Y && m >= 1 &&
+	    m <= 12)
+		snprintf(out, FMT_MAX, "%s (end-%s)", t, mon[m]);
+	else if (pt->ytd && m >= 1 && m <= 12 && (p->freq != FREQ_Y ||
+	    !pt->complete))
+		snprintf(out, FMT_MAX, "%s (%s-%s ytd)", t, mon[1], mon[m]);
+	else if (pt->complete || p->freq != FREQ_Y || m < 1 || m > 12)
 		snprintf(out, FMT_MAX, "%s", t);
 	else if (!agg_leading_run(pt))
 		snprintf(out, FMT_MAX, "%s (%d of 12 months)", t, m);
@@ -141,4 +147,13 @@ fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX])
 	else
 		snprintf(out, FMT_MAX, "%s (%s-%s)", t, mon[1], mon[m]);
 	return out;
+}
+
+const char *
+fmt_month_abbr(int m)
+{
+	static const char *const mon[] = { "?", "Jan", "Feb", "Mar", "Apr",
+		"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+	return mon[m >= 1 && m <= 12 ? m : 0];
 }

@@ -42,4 +42,7 @@ const char *fmt_warning(unsigned bit);
  * January, "2025 (11 of 12 months)" for one with a hole. */
 char *fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX]);
 
+/* "Jan".."Dec" for month 1..12, "?" otherwise. */
+const char *fmt_month_abbr(int m);
+
 #endif /* PM_RENDER_FMT_H */

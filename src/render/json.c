@@ -209,7 +209,35 @@ json_summary(struct buf *b, const struct summary *s)
 		num(b, true, c->c.children);
 		buf_addc(b, '}');
 	}
-	buf_adds(b, "]}\n");
+	buf_adds(b, "]");
+	/* Only when there is something: the document is otherwise as it
+	 * was. */
+	if (s->nplaus) {
+		buf_adds(b, ",\n\"plausibility\":[");
+		for (i = 0; i < s->nplaus; i++) {
+			const struct summary_plaus *w = &s->plaus[i];
+
+			buf_adds(b, i ? ",\n{\"indicator\":" :
+			    "\n{\"indicator\":");
+			str(b, cat->indicators[w->indicator].code);
+			key(b, "period");
+			period(b, &w->p);
+			key(b, "value");
+			num(b, true, w->value);
+			if (w->growth) {
+				key(b, "yoy_published");
+				num(b, true, w->yoy_pub);
+			} else {
+				key(b, "previous_period");
+				period(b, &w->prev);
+				key(b, "previous_value");
+				num(b, true, w->prev_value);
+			}
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]");
+	}
+	buf_adds(b, "}\n");
 }
 
 void
@@ -243,9 +271,17 @@ json_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		key(b, "pop");
 		num(b, pt->has_pop, pt->pop);
 		buf_addf(b, ",\"complete\":%s,\"months\":%d,\"combined\":%s,"
-		    "\"derived\":%s}", pt->complete ? "true" : "false",
+		    "\"derived\":%s", pt->complete ? "true" : "false",
 		    pt->months, pt->combined ? "true" : "false",
 		    pt->derived ? "true" : "false");
+		/* Only where it applies: points of other series unchanged. */
+		if (pt->ytd)
+			buf_adds(b, ",\"ytd\":true");
+		if (pt->at_end)
+			buf_adds(b, ",\"at_end\":true");
+		if (pt->status)
+			buf_addf(b, ",\"status\":\"%c\"", pt->status);
+		buf_addc(b, '}');
 	}
 	buf_adds(b, "]}\n");
 }

@@ -25,6 +25,8 @@ obsout_csv_header(struct buf *b, const struct obsout_opts *o)
 	buf_adds(b, "indicator,region,period,value,unit,basis");
 	if (o->yoy)
 		buf_adds(b, ",yoy");
+	if (o->provenance)
+		buf_adds(b, ",status,source,note");
 	buf_addc(b, '\n');
 }
 
@@ -45,6 +47,17 @@ obsout_csv_row(struct buf *b, const struct store_row *r,
 		buf_addc(b, ',');
 		if (r->has_yoy)
 			buf_adds(b, num_format(r->yoy, n));
+	}
+	if (o->provenance) {
+		buf_addc(b, ',');
+		if (r->status)
+			buf_addc(b, r->status);
+		buf_addc(b, ',');
+		if (r->source)
+			esc_csv(b, r->source, strlen(r->source), !o->raw);
+		buf_addc(b, ',');
+		if (r->note)
+			esc_csv(b, r->note, strlen(r->note), !o->raw);
 	}
 	buf_addc(b, '\n');
 }
@@ -69,9 +82,22 @@ obsout_json_row(struct buf *b, const struct store_row *r, bool first)
 	buf_addf(b, ",\"period\":\"%s\",\"value\":%s,\"unit\":",
 	    period_text(r->period, p), num_format(r->value, n));
 	esc_json(b, r->unit, strlen(r->unit));
-	buf_addf(b, ",\"basis\":%s,\"yoy\":%s}",
+	buf_addf(b, ",\"basis\":%s,\"yoy\":%s",
 	    r->basis == BASIS_YTD ? "\"ytd\"" : "null",
 	    r->has_yoy ? num_format(r->yoy, n) : "null");
+	/* Provenance only where there is some: older readers see the same
+	 * objects as before. */
+	if (r->status)
+		buf_addf(b, ",\"status\":\"%c\"", r->status);
+	if (r->source) {
+		buf_adds(b, ",\"source\":");
+		esc_json(b, r->source, strlen(r->source));
+	}
+	if (r->note) {
+		buf_adds(b, ",\"note\":");
+		esc_json(b, r->note, strlen(r->note));
+	}
+	buf_addc(b, '}');
 }
 
 void

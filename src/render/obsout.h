@@ -11,6 +11,8 @@
 struct obsout_opts {
 	bool yoy;               /* CSV: add the published growth column */
 	bool raw;               /* CSV: no spreadsheet-formula guard */
+	bool provenance;        /* CSV: add status,source,note at the end
+				 * (when the store holds any) */
 };
 
 void obsout_csv_header(struct buf *b, const struct obsout_opts *o);

@@ -506,6 +506,18 @@ in_measure(const struct cat_indicator *ci, int m)
 	return false;
 }
 
+/* A provisional or estimated value says so beside it. */
+static void
+status_mark(struct buf *t, const struct report_doc *d, char status)
+{
+	bool zh = d->lang == LANG_ZH;
+
+	if (status == 'P')
+		buf_adds(t, zh ? "，初步" : ", provisional");
+	else if (status == 'E')
+		buf_adds(t, zh ? "，估计" : ", estimated");
+}
+
 /* The latest value, its period, and the incomplete year after it. */
 static void
 latest(struct rdoc_line *l, const struct report_doc *d, int k)
@@ -520,12 +532,14 @@ latest(struct rdoc_line *l, const struct report_doc *d, int k)
 		if (si->latest.derived)
 			buf_addf(&t, d->lang == LANG_ZH ? "，%s" : ", %s",
 			    rl_word(d->lang, RL_SUM_OF_PARTS));
+		status_mark(&t, d, si->latest.status);
 		spanb(l, RDOC_S_ASIDE, &t);
 	}
 	if (si->has_partial) {
 		rl_partial(&t, d->lang, &si->partial);
 		buf_adds(&t, d->lang == LANG_ZH ? "：" : ": ");
 		rl_value(&t, d, k, si->partial.value);
+		status_mark(&t, d, si->partial.status);
 		spanb(l, RDOC_S_SUB, &t);
 	}
 	buf_release(&t);
@@ -913,7 +927,20 @@ method(struct rdoc *r, const struct report_doc *d)
 	sayb(r, RDOC_PLAIN, &t);
 	rl_source(&t, d);
 	sayb(r, RDOC_PLAIN, &t);
+	rl_data_sources(&t, d);
+	if (t.len)
+		sayb(r, RDOC_PLAIN, &t);
+	for (size_t i = 0; d->prov && i < d->prov->nnotes; i++) {
+		rl_note(&t, d, i);
+		sayb(r, RDOC_NOTE, &t);
+	}
+	rl_marks(&t, d);
+	if (t.len)
+		sayb(r, RDOC_PLAIN, &t);
 	end(r);
+	rl_data_sources(&t, d);
+	if (t.len)
+		buf_addc(&t, ' ');
 	rl_footer(&t, d);
 	sayb(r, RDOC_FOOTER, &t);
 	buf_release(&t);

@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/fmt.h"
@@ -319,6 +320,21 @@ rl_partial(struct buf *b, enum chart_lang lang, const struct agg_point *pt)
 {
 	int m = pt->months;
 
+	if (pt->at_end && pt->p.freq == FREQ_Y && m >= 1 && m <= 12) {
+		/* A stock's level at a date, not a span of months. */
+		if (zh(lang))
+			buf_addf(b, "%d年%d月末", pt->p.year, m);
+		else
+			buf_addf(b, "end-%s %d", month_en[m], pt->p.year);
+		return;
+	}
+	if (pt->ytd && pt->p.freq != FREQ_Y && m >= 1 && m <= 12) {
+		if (zh(lang))
+			buf_addf(b, "%d年1—%d月", pt->p.year, m);
+		else
+			buf_addf(b, "Jan-%s %d", mon_en[m], pt->p.year);
+		return;
+	}
 	if (pt->p.freq != FREQ_Y || m < 1 || m > 12) {
 		rl_period(b, lang, &pt->p);
 		return;
@@ -924,4 +940,74 @@ rl_checks_year(const struct summary *s)
 		if (s->checks[i].c.p.year > last)
 			last = s->checks[i].c.p.year;
 	return last;
+}
+
+void
+rl_prov_release(struct rl_prov *p)
+{
+	size_t i;
+
+	buf_release(&p->sources);
+	for (i = 0; i < p->nnotes; i++) {
+		free(p->note_ind[i]);
+		free(p->note[i]);
+	}
+	for (i = 0; i < p->nmarks; i++)
+		free(p->mark_ind[i]);
+	free(p->note_ind);
+	free(p->note);
+	free(p->mark_ind);
+	free(p->mark_period);
+	free(p->mark_status);
+	memset(p, 0, sizeof(*p));
+}
+
+/* An indicator's name in the report's language, by code. */
+static const char *
+ind_name(const struct report_doc *d, const char *code)
+{
+	const struct catalog *cat = d->sum->cat;
+	int i = catalog_indicator(cat, code, strlen(code));
+
+	return i < 0 ? code : rl_name(d->lang, cat->indicators[i].name_en,
+	    cat->indicators[i].name_zh);
+}
+
+void
+rl_data_sources(struct buf *b, const struct report_doc *d)
+{
+	if (d->prov == NULL || d->prov->sources.len == 0)
+		return;
+	if (zh(d->lang))
+		buf_addf(b, "数据来源：%s。", d->prov->sources.data);
+	else
+		buf_addf(b, "Sources of the data: %s.", d->prov->sources.data);
+}
+
+void
+rl_note(struct buf *b, const struct report_doc *d, size_t i)
+{
+	buf_addf(b, zh(d->lang) ? "注%zu（%s）：%s" : "Note %zu (%s): %s", i + 1,
+	    ind_name(d, d->prov->note_ind[i]), d->prov->note[i]);
+}
+
+void
+rl_marks(struct buf *b, const struct report_doc *d)
+{
+	struct period p;
+	size_t i;
+
+	if (d->prov == NULL || d->prov->nmarks == 0)
+		return;
+	buf_adds(b, zh(d->lang) ? "初步（P）或估计（E）数据："
+	    : "Provisional (P) or estimated (E) values: ");
+	for (i = 0; i < d->prov->nmarks; i++) {
+		if (i)
+			buf_adds(b, zh(d->lang) ? "；" : "; ");
+		buf_addf(b, "%s ", ind_name(d, d->prov->mark_ind[i]));
+		if (period_from_key(d->prov->mark_period[i], &p) == 0)
+			rl_period(b, d->lang, &p);
+		buf_addf(b, " (%c)", d->prov->mark_status[i]);
+	}
+	buf_adds(b, zh(d->lang) ? "。" : ".");
 }

@@ -31,6 +31,21 @@ enum {
 #define RDOC_SPARK_W 120        /* sparkline size, pixels */
 #define RDOC_SPARK_H 30
 
+/* Where the report's figures come from (the store's source, note and
+ * status of each observation of the region, up to the as-of period). */
+struct rl_prov {
+	struct buf sources;     /* "NBS; MIIT", each once; empty: none */
+	char **note_ind;        /* indicator code of each note */
+	char **note;            /* the notes, each once per indicator */
+	size_t nnotes;
+	char **mark_ind;        /* provisional or estimated values: */
+	int *mark_period;       /* indicator, period key, status */
+	char *mark_status;
+	size_t nmarks;
+};
+
+void rl_prov_release(struct rl_prov *p);
+
 struct report_doc {
 	const struct summary *sum;
 	const struct report *rep;
@@ -42,7 +57,14 @@ struct report_doc {
 	bool recorded;                  /* the report is recorded in the
 					 * store (the next one compares with
 					 * it) */
+	const struct rl_prov *prov;     /* NULL: nothing known */
 };
+
+/* "Sources of the data: ..." (empty when none is known); the notes as
+ * footnotes; the provisional and estimated values. */
+void rl_data_sources(struct buf *b, const struct report_doc *d);
+void rl_note(struct buf *b, const struct report_doc *d, size_t i);
+void rl_marks(struct buf *b, const struct report_doc *d);
 
 enum rl_word {
 	RL_TITLE, RL_GLANCE, RL_OVERALL, RL_SCORE, RL_SCORE_RANGE, RL_SYSTEM,

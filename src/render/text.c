@@ -178,6 +178,30 @@ gaps(struct buf *b, const struct summary *s)
 			buf_addf(b, "  %zu more in earlier years\n",
 			    s->nchecks - shown);
 	}
+	if (s->nplaus) {
+		buf_adds(b, "\nValues that look like slips (stored as "
+		    "published)\n");
+		for (i = 0; i < s->nplaus; i++) {
+			const struct summary_plaus *pl = &s->plaus[i];
+			const struct cat_indicator *d =
+			    &cat->indicators[pl->indicator];
+			char pt[PERIOD_TEXT_MAX], pp[PERIOD_TEXT_MAX];
+
+			buf_adds(b, "  ");
+			esc_plain(b, d->code);
+			buf_addf(b, " %s  %s", period_format(&pl->p, pt),
+			    fmt_value(pl->value, fmt_is_count(cat, d), v));
+			if (pl->growth)
+				buf_addf(b, ": published growth %s beyond "
+				    "+/-500%%\n", fmt_pct(pl->yoy_pub, t));
+			else
+				buf_addf(b, ": %s the %s of %s (a unit "
+				    "slip?)\n", fabs(pl->value / pl->prev_value)
+				    > 1 ? "over 1000 times" : "under 1/1000 of",
+				    fmt_value(pl->prev_value, fmt_is_count(cat,
+				    d), w), period_format(&pl->prev, pp));
+		}
+	}
 	n = 0;
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct summary_indicator *si = &s->indicators[i];
@@ -284,9 +308,20 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "");
-		if (!pt->complete)
+		if (pt->ytd)
+			buf_addf(b, " year to date (Jan-%s)",
+			    fmt_month_abbr(pt->months));
+		else if (pt->at_end)
+			buf_addf(b, " level at end-%s",
+			    fmt_month_abbr(pt->months));
+		else if (!pt->complete)
 			buf_addf(b, " partial (%d month%s)", pt->months,
 			    pt->months == 1 ? "" : "s");
+		if (pt->status && pt->status != 'A')
+			buf_addf(b, " %s", pt->status == 'P' ? "provisional" :
+			    pt->status == 'E' ? "estimated" : pt->status == 'B' ?
+			    "break in series" : pt->status == 'F' ? "forecast" :
+			    "?");
 		if (pt->combined)
 			buf_addf(b, " covers %d months to here (no value of "
 			    "its own for the months before)", pt->months);

@@ -77,9 +77,12 @@ platform_rd_intensity,330200,2023,4.2,%,,
 EOF
 
 run_expect 0 "$PM" --db t.db ingest in.csv
-expect_eq "in.csv: 12 rows: 12 inserted, 0 revised, 0 unchanged, 0 rejected" \
+# (Hangzhou's 2023 value, 1.2345 亿元, is under 1/1000 of 2022's 31000:
+# stored, with the warning a unit slip deserves.)
+expect_eq "in.csv: 12 rows: 12 inserted, 0 revised, 0 unchanged, 0 rejected; 1 warning" \
 	"$(cat stdout)" "result line (UTF-8: no 'read as')"
-[ ! -s stderr ] || fail "clean file: something on stderr"
+expect_eq "pemetrics: in.csv:2: warning: value 1.2345 of 2023 is under 1/1000 of the 31000 of 2022: a unit slip (万 and 亿)?" \
+	"$(cat stderr)" "clean file: only the plausibility warning on stderr"
 run_expect 0 "$PM" --db t.db export
 expect_cmp expect.csv stdout
 run_expect 0 "$PM" --db t.db export --yoy
@@ -89,7 +92,7 @@ expect_cmp expect-yoy.csv stdout
 iconv -f UTF-8 -t GB18030 in.csv >gb.csv
 ! cmp -s in.csv gb.csv || fail "iconv did not change the file"
 run_expect 0 "$PM" --db gb.db ingest gb.csv
-expect_eq "gb.csv: 12 rows: 12 inserted, 0 revised, 0 unchanged, 0 rejected; read as GB18030" \
+expect_eq "gb.csv: 12 rows: 12 inserted, 0 revised, 0 unchanged, 0 rejected; 1 warning; read as GB18030" \
 	"$(cat stdout)" "GB18030 result line"
 run_expect 0 "$PM" --db gb.db export
 expect_cmp expect.csv stdout
@@ -108,7 +111,7 @@ expect_stderr_has "pemetrics: ingest: unknown encoding 'NO-SUCH-CODE'"
 
 # '-' reads standard input; its name in messages is stdin
 run_expect 0 "$PM" --db in.db ingest - <in.csv
-expect_eq "stdin: 12 rows: 12 inserted, 0 revised, 0 unchanged, 0 rejected" \
+expect_eq "stdin: 12 rows: 12 inserted, 0 revised, 0 unchanged, 0 rejected; 1 warning" \
 	"$(cat stdout)" "stdin result line"
 run_expect 0 "$PM" --db in.db export
 expect_cmp expect.csv stdout

@@ -73,12 +73,12 @@ expect_stderr_has "pemetrics: dup.csv:1: duplicate column 'Value'"
 [ ! -e d.db ] || expect_eq 1 "$(export_lines d.db)" "stored from dup.csv"
 
 # --- 0: an unknown column is reported, not fatal
-printf 'indicator,region,period,value,source\nnet_txn_volume,330000,2023,1,nbs\n' \
+printf 'indicator,region,period,value,comment\nnet_txn_volume,330000,2023,1,nbs\n' \
 	>u.csv
 run_expect 0 "$PM" --db u.db ingest u.csv
 expect_stderr_has "pemetrics: u.csv:1: "
-expect_stderr_has "'source'"
-expect_eq 1 "$(grep -c "'source'" stderr)" "times the unknown column is reported"
+expect_stderr_has "'comment'"
+expect_eq 1 "$(grep -c "'comment'" stderr)" "times the unknown column is reported"
 expect_stdout_has "u.csv: 1 rows: 1 inserted"
 expect_eq 2 "$(export_lines u.db)" "stored from u.csv"
 

@@ -35,7 +35,7 @@ PEMETRICS_LOG=- run_expect 0 sh "$REPO/scripts/cron/pemetrics-ingest"
 mkdir -p "bin dir"
 cp "$REPO/scripts/cron/pemetrics-ingest" "bin dir/"
 ln -s "$PM" "bin dir/pemetrics"
-printf 'indicator,region,period,value\nnet_txn_volume,330100,2019,1\n' >home/inbox/y2.csv
+printf 'indicator,region,period,value\nnet_txn_volume,330100,2019,17000\n' >home/inbox/y2.csv
 touch -d '1 minute ago' home/inbox/y2.csv
 if [ -x /usr/local/bin/pemetrics ] || PATH=/usr/bin:/bin command -v pemetrics >/dev/null; then
 	echo "skip: a pemetrics on cron's PATH or in /usr/local/bin comes first"

@@ -199,11 +199,12 @@ check_counts(const struct ingest_result *res, const struct seen *s, int rc,
 	default:
 		die("status not one of enum ingest_status");
 	}
-	if (n->rows != n->inserted + n->revised + n->unchanged + n->rejected) {
+	if (n->rows != n->inserted + n->revised + n->unchanged + n->rejected +
+	    n->skipped) {
 		fprintf(stderr, "fuzz_ingest: %s: rows %lu != %lu inserted + "
-		    "%lu revised + %lu unchanged + %lu rejected\n", run,
-		    n->rows, n->inserted, n->revised, n->unchanged,
-		    n->rejected);
+		    "%lu revised + %lu unchanged + %lu rejected + %lu "
+		    "skipped\n", run, n->rows, n->inserted, n->revised,
+		    n->unchanged, n->rejected, n->skipped);
 		abort();
 	}
 	switch (res->status) {

@@ -1335,10 +1335,74 @@ test_empty(void **state)
 	agg_series_release(&s);
 }
 
+/* A share published only year to date is never differenced: a year is
+ * its latest month's value (complete at December), a quarter the value
+ * to its end, each labelled year to date. */
+static void
+test_rate_ytd_not_differenced(void **state)
+{
+	struct obs o[] = {
+		ob("2023-02", 24.8, true), ob("2023-03", 23.3, true),
+		ob("2023-06", 26.6, true), ob("2023-12", 27.6, true),
+		ob("2024-03", 23.0, true), ob("2024-06", 25.0, true),
+	};
+	struct agg_series s = AGG_SERIES_INIT;
+	const struct agg_point *pt;
+
+	(void)state;
+	agg_build(o, 6, KIND_RATE, FREQ_Y, NULL, &s);
+	pt = must(&s, "2023");
+	assert_double_exact(pt->value, 27.6);
+	assert_true(pt->complete);
+	assert_true(pt->ytd);
+	assert_int_equal(pt->months, 12);
+	pt = must(&s, "2024");
+	assert_double_exact(pt->value, 25.0);
+	assert_false(pt->complete);
+	assert_true(pt->ytd);
+	assert_int_equal(pt->months, 6);
+	assert_true(pt->has_chg);       /* against Jan-Jun 2023 */
+	assert_near(pt->chg, 25.0 - 26.6, EPS);
+	agg_build(o, 6, KIND_RATE, FREQ_Q, NULL, &s);
+	pt = must(&s, "2023Q2");
+	assert_double_exact(pt->value, 26.6);
+	assert_true(pt->complete);
+	assert_true(pt->ytd);
+	assert_int_equal(pt->months, 6);
+	assert_false(pt->has_pop);      /* ytd values are not compared
+					 * period on period */
+	pt = must(&s, "2024Q1");
+	assert_double_exact(pt->value, 23.0);
+	assert_true(pt->has_chg);
+	assert_near(pt->chg, 23.0 - 23.3, EPS);
+	agg_series_release(&s);
+}
+
+/* A stock reported mid-year is the level at that date. */
+static void
+test_stock_mid_year_at_end(void **state)
+{
+	struct obs o[] = { ob("2022", 100, false), ob("2023-06", 120, false) };
+	struct agg_series s = AGG_SERIES_INIT;
+	const struct agg_point *pt;
+
+	(void)state;
+	agg_build(o, 2, KIND_STOCK, FREQ_Y, NULL, &s);
+	pt = must(&s, "2023");
+	assert_double_exact(pt->value, 120);
+	assert_false(pt->complete);
+	assert_true(pt->at_end);
+	assert_int_equal(pt->months, 6);
+	assert_false(must(&s, "2022")->at_end);
+	agg_series_release(&s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rate_ytd_not_differenced),
+		cmocka_unit_test(test_stock_mid_year_at_end),
 		cmocka_unit_test(test_flow_month_to_quarter_year),
 		cmocka_unit_test(test_flow_half_years),
 		cmocka_unit_test(test_ytd_monthly),

@@ -13,6 +13,7 @@
 
 #include "core/catalog.h"
 #include "core/ingest.h"
+#include "core/layout.h"
 #include "core/store.h"
 #include "util/sha256.h"
 #include "testutil.h"
@@ -439,7 +440,9 @@ kinds_units_and_basis(void **state)
 	    "net_txn_volume,330200,2025-03,1,亿元,cumulative,\n"), 0);
 	counts(fx, 6, 4, 0, 0, 2);
 	assert_int_equal(fx->rej_line[0], 2);
-	assert_string_equal(fx->rej[0], "basis 'ytd' applies to flows only");
+	assert_string_equal(fx->rej[0], "basis 'ytd' applies to flows only "
+	    "and to rates published year to date, not to a stock (a level "
+	    "at a date)");
 	assert_int_equal(fx->rej_line[1], 7);
 	assert_true(tu_contains(fx->rej[1], "bad basis 'cumulative'"));
 	scan(fx);
@@ -527,6 +530,31 @@ chinese_header_names(void **state)
 	assert_true(fx->obs[0].r.has_yoy);
 }
 
+/* Status, source and note under their Chinese names, stored. */
+static void
+chinese_provenance_names(void **state)
+{
+	static const char *const hdr[] = {
+		"指标,地区,时间,数值,状态,数据来源,备注",
+		"指标,地区,时间,数值,数据状态,来源,注",
+	};
+	struct fx *fx = *state;
+	char text[256];
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(text, sizeof(text), "%s\n"
+		    "net_txn_volume,330000,2025,%zu,%s,NBS,n%zu\n", hdr[i],
+		    100 + i, i ? "预计" : "初步", i);
+		fx->opts.force = true;
+		assert_int_equal(ingest(fx, "zp.csv", text), 0);
+		counts(fx, 1, i == 0 ? 1 : 0, i == 0 ? 0 : 1, 0, 0);
+		scan(fx);
+		assert_int_equal(fx->nobs, 1);
+		assert_int_equal(fx->obs[0].r.status, i ? 'E' : 'P');
+	}
+}
+
 /* A header naming none of the columns says which names are accepted. */
 static void
 unknown_header_lists_names(void **state)
@@ -599,6 +627,58 @@ periods_basis_and_skips(void **state)
 	check_obs(fx, 7, "net_txn_volume", "330000", 4202409, BASIS_YTD, 75);
 }
 
+/* The portal's wide export: metadata lines, unit in the indicator cell,
+ * newest first, an empty cell skipped, notes after the table. */
+static void
+wide_portal_export(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_int_equal(ingest(fx, "w.csv",
+	    "数据库：年度数据\n"
+	    "地区：浙江省\n"
+	    "指标,2024年,2023年,2022年\n"
+	    "网络零售额(亿元),28900.5,,27042.1\n"
+	    "平台网络交易额（万亿元）,4.1,x,—\n"
+	    "注：全省口径。\n"
+	    "数据来源：浙江省统计局\n"), 0);
+	assert_int_equal(fx->res.status, INGEST_INGESTED);
+	counts(fx, 6, 3, 0, 0, 1);
+	assert_int_equal(fx->res.n.skipped, 2);
+	assert_int_equal(fx->rej_line[0], 5);
+	assert_string_equal(fx->rej[0], "column '2023年': bad value 'x': not "
+	    "a number");
+	scan(fx);
+	assert_int_equal(fx->nobs, 3);
+	check_obs(fx, 0, "net_txn_volume", "330000", 1202400, BASIS_PERIOD,
+	    41000);
+	check_obs(fx, 1, "online_retail_sales", "330000", 1202200,
+	    BASIS_PERIOD, 27042.1);
+}
+
+/* The unit in brackets at the end of an indicator cell. */
+static void
+layout_split_units(void **state)
+{
+	const char *u;
+	size_t nl, ul;
+
+	(void)state;
+	assert_true(layout_split_unit("软件业务收入(亿元)",
+	    strlen("软件业务收入(亿元)"), &nl, &u, &ul));
+	assert_int_equal(nl, strlen("软件业务收入"));
+	assert_int_equal(ul, strlen("亿元"));
+	assert_memory_equal(u, "亿元", ul);
+	assert_true(layout_split_unit("用户数（万户）", strlen("用户数（万户）"),
+	    &nl, &u, &ul));
+	assert_int_equal(nl, strlen("用户数"));
+	assert_memory_equal(u, "万户", ul);
+	assert_false(layout_split_unit("(亿元)", 8, &nl, &u, &ul));
+	assert_false(layout_split_unit("收入()", strlen("收入()"), &nl, &u,
+	    &ul));
+	assert_false(layout_split_unit("收入", strlen("收入"), &nl, &u, &ul));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -611,7 +691,9 @@ main(void)
 		T(interrupted_runs_store_nothing), T(kinds_units_and_basis),
 		T(value_reasons_quote_the_value), T(gb18030_input),
 		T(chinese_header_names), T(unknown_header_lists_names),
-		T(periods_basis_and_skips),
+		T(chinese_provenance_names),
+		T(periods_basis_and_skips), T(wide_portal_export),
+		cmocka_unit_test(layout_split_units),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
