@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/numfmt.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -564,6 +565,13 @@ agg_build(const struct obs *obs, size_t n, enum ind_kind kind,
 
 	agg_series_release(out);
 	out->freq = freq;
+	out->decimals = 0;
+	for (i = 0; i < n; i++) {
+		int d = num_decimals(obs[i].value, AGG_MAX_DECIMALS);
+
+		if (d > out->decimals)
+			out->decimals = d;
+	}
 	collect(obs, n, as_of, &yd, &nyd);
 	for (i = 0; i < nyd; i++) {
 		for (sub = freq == FREQ_Y ? 0 : 1;
@@ -677,6 +685,10 @@ agg_region_rollup(struct agg_series *parent,
 			    sizeof(*parent->pt));
 			own = &parent->pt[parent->n++];
 		}
+		/* A sum carries the precision of its parts. */
+		for (c = 0; c < nchildren; c++)
+			if (children[c].decimals > parent->decimals)
+				parent->decimals = children[c].decimals;
 		memset(own, 0, sizeof(*own));
 		own->p = *p;
 		own->value = sum;

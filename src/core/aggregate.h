@@ -56,9 +56,14 @@ struct agg_series {
 	enum period_freq freq;
 	struct agg_point *pt;   /* in time order; owned */
 	size_t n;
+	int decimals;           /* the most decimals an observation it was
+				 * built from carries (AGG_MAX_DECIMALS at
+				 * most): the precision it was published
+				 * with */
 };
 
-#define AGG_SERIES_INIT { FREQ_Y, NULL, 0 }
+#define AGG_SERIES_INIT { FREQ_Y, NULL, 0, 0 }
+#define AGG_MAX_DECIMALS 6
 
 /* Build the series at 'freq' from the observations of one indicator in
  * one region (any frequencies and bases, any order). Observations of

@@ -4,34 +4,36 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/numfmt.h"
 #include "util/banned.h"
 
 char *
-fmt_value(double v, bool integer, char out[FMT_MAX])
+fmt_value(double v, int decimals, char out[FMT_MAX])
 {
-	char *p;
+	char n[NUMFMT_MAX];
 
-	if (fabs(v) >= 1e15)
+	if (!isfinite(v))
+		snprintf(out, FMT_MAX, "%s", isnan(v) ? "nan" : v < 0 ?
+		    "-inf" : "inf");
+	else if (fabs(v) >= 1e15)
 		snprintf(out, FMT_MAX, "%.6g", v);      /* not 300 digits */
-	else if (integer || fabs(v) >= 1e6)
-		snprintf(out, FMT_MAX, "%.0f", v);
-	else if (fabs(v) >= 100)
-		snprintf(out, FMT_MAX, "%.1f", v);
-	else if (fabs(v) >= 1)
-		snprintf(out, FMT_MAX, "%.2f", v);
+	else if (decimals < 0)
+		snprintf(out, FMT_MAX, "%s", num_format_computed(v, n));
 	else
-		snprintf(out, FMT_MAX, "%.3g", v);
-	/* Trailing zeros of a fraction say nothing. */
-	if (strchr(out, '.') && !strchr(out, 'e')) {
-		p = out + strlen(out) - 1;
-		while (*p == '0')
-			*p-- = '\0';
-		if (*p == '.')
-			*p = '\0';
-	}
-	if (strcmp(out, "-0") == 0)
-		snprintf(out, FMT_MAX, "0");
+		snprintf(out, FMT_MAX, "%.*f", decimals > AGG_MAX_DECIMALS ?
+		    AGG_MAX_DECIMALS : decimals, v);
+	/* No "-0" nor "-0.00". */
+	if (out[0] == '-' && strspn(out + 1, "0.") == strlen(out + 1))
+		memmove(out, out + 1, strlen(out));
 	return out;
+}
+
+int
+fmt_decimals(const struct cat_indicator *d, const struct agg_series *s)
+{
+	if (d && d->decimals >= 0)
+		return d->decimals;
+	return s ? s->decimals : -1;
 }
 
 char *

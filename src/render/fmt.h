@@ -14,9 +14,15 @@
 #define FMT_MAX 48
 #define FMT_YOY_MAX 128
 
-/* A value rounded for reading: counts as integers, otherwise two
- * significant decimals at most ("58020.5", "11.6", "0.035"). */
-char *fmt_value(double v, bool integer, char out[FMT_MAX]);
+/* A value with 'decimals' decimals (fmt_decimals(): the precision it
+ * was published with, never rounded to an integer because it counts
+ * things, never padded); with decimals < 0, as it reads back exactly
+ * ("58020.5", "7.67", "30000"). */
+char *fmt_value(double v, int decimals, char out[FMT_MAX]);
+/* The decimals an indicator's values are shown with: the catalogue's
+ * `decimals` when given, else the most its series carries ('s' may be
+ * NULL: -1, as exact). */
+int fmt_decimals(const struct cat_indicator *d, const struct agg_series *s);
 /* A percentage with sign and one decimal ("+8.5%"). */
 char *fmt_pct(double v, char out[FMT_MAX]);
 /* A growth fraction as percent per year ("+5.2%/yr"). */

@@ -45,7 +45,7 @@ md_checks(struct buf *b, const struct summary *s)
 	for (i = 0; i < s->nchecks; i++) {
 		const struct summary_check *c = &s->checks[i];
 		const struct cat_indicator *ind = &cat->indicators[c->indicator];
-		bool count = fmt_is_count(cat, ind);
+		int count = -1;         /* as exact: a difference shows */
 
 		if (i == 0)
 			buf_adds(b, "\n## Region totals that differ from the "
@@ -151,7 +151,7 @@ md_summary(struct buf *b, const struct summary *s)
 				if (si->has_latest) {
 					buf_addf(b, "%s ", fmt_value(
 					    si->latest.value,
-					    fmt_is_count(cat, d), v));
+					    fmt_decimals(d, &si->years), v));
 					md_text(b, cat->units[d->unit].unit);
 					buf_addf(b, " (%d)", si->latest.p.year);
 				} else {
@@ -232,7 +232,7 @@ md_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 
 		buf_addf(b, "| %s | %s | %s | %s%s |\n",
 		    period_format(&pt->p, t),
-		    fmt_value(pt->value, fmt_is_count(cat, d), v),
+		    fmt_value(pt->value, fmt_decimals(d, s), v),
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "",

@@ -466,7 +466,11 @@ revisions(struct rdoc *r, const struct report_doc *d)
 		else
 			buf_adds(&t, "–");
 		cellb(w, &t);
-		celltext(w, e->has_after && e->before != 0 ?
+		/* A rate's revision is a difference, in points, as its
+		 * yoy is (7.8% to 7.3%: -0.5 pt). */
+		celltext(w, !e->has_after ? NULL : ci->kind == KIND_RATE ?
+		    fmt_points(e->after - e->before,
+		    cat->units[ci->unit].unit, v) : e->before != 0 ?
 		    fmt_pct((e->after - e->before) / fabs(e->before) * 100, v) :
 		    NULL);
 		celltext(w, e->file);
@@ -760,9 +764,9 @@ checks(struct rdoc *r, const struct report_doc *d)
 		celltext(w, rl_name(d->lang, g->name_en, g->name_zh));
 		rl_period(&t, d->lang, &c->c.p);
 		cellb(w, &t);
-		rl_value(&t, d, c->indicator, c->c.own);
+		rl_value_dec(&t, d, c->indicator, c->c.own, -1);
 		cellb(w, &t);
-		rl_value(&t, d, c->indicator, c->c.children);
+		rl_value_dec(&t, d, c->indicator, c->c.children, -1);
 		cellb(w, &t);
 		celltext(w, c->c.children != 0 ?
 		    fmt_pct((c->c.own - c->c.children) / fabs(c->c.children) *

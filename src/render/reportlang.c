@@ -129,38 +129,14 @@ rl_tag(enum chart_lang lang)
 	return zh(lang) ? "zh-CN" : "en";
 }
 
-/* Decimals of a number as fmt_value() writes it; -1 in exponent form. */
-static int
-decimals(const char *p)
-{
-	const char *dot = strchr(p, '.');
-
-	if (strpbrk(p, "eEni"))
-		return -1;
-	return dot ? (int)strlen(dot + 1) : 0;
-}
-
-/* A number as fmt_value() writes it with at least 'want' decimals (zeros
- * added, never rounded), grouped for the language. */
+/* A number with 'dec' decimals (fmt_value(); < 0: as exact), grouped
+ * for the language. */
 static void
-number_dec(struct buf *b, enum chart_lang lang, double v, bool integer,
-    int want)
+number_dec(struct buf *b, enum chart_lang lang, double v, int dec)
 {
-	char t[FMT_MAX + 8];
-	const char *p = fmt_value(v, integer, t), *dot;
+	char t[FMT_MAX];
+	const char *p = fmt_value(v, dec, t), *dot;
 	size_t lead, digits, i;
-	int have = decimals(p);
-
-	if (have >= 0 && have < want && want <= 6) {
-		size_t n = strlen(t);
-
-		if (have == 0)
-			t[n++] = '.';
-		for (; have < want; have++)
-			t[n++] = '0';
-		t[n] = '\0';
-		p = t;
-	}
 
 	/* Chinese statistical releases write 75560.4 without separators;
 	 * English groups thousands: 75,560.4 (from four digits on). */
@@ -181,9 +157,9 @@ number_dec(struct buf *b, enum chart_lang lang, double v, bool integer,
 }
 
 void
-rl_number(struct buf *b, enum chart_lang lang, double v, bool integer)
+rl_number(struct buf *b, enum chart_lang lang, double v, int decimals)
 {
-	number_dec(b, lang, v, integer, 0);
+	number_dec(b, lang, v, decimals);
 }
 
 /* The unit after a number, as the language sets it. */
@@ -204,30 +180,29 @@ target_value(struct buf *b, const struct report_doc *d, int ind, double v)
 	const struct catalog *cat = d->sum->cat;
 	const struct cat_indicator *ci = &cat->indicators[ind];
 
-	rl_number(b, d->lang, v, fmt_is_count(cat, ci));
+	rl_number(b, d->lang, v, -1);
 	unit_after(b, d->lang, cat->units[ci->unit].unit);
 }
 
 void
-rl_value(struct buf *b, const struct report_doc *d, int ind, double v)
+rl_value_dec(struct buf *b, const struct report_doc *d, int ind, double v,
+    int dec)
 {
 	const struct catalog *cat = d->sum->cat;
 	const struct cat_indicator *ci = &cat->indicators[ind];
 	const char *unit = cat->units[ci->unit].unit;
 
-	const struct agg_series *y = &d->sum->indicators[ind].years;
-	bool integer = fmt_is_count(cat, ci);
-	char t[FMT_MAX];
-	int want = 0, n;
-	size_t i;
-
-	/* One indicator's values in one column line up: as many decimals as
-	 * the most its shown values have (the precision of the data). */
-	for (i = 0; i < y->n; i++)
-		if ((n = decimals(fmt_value(y->pt[i].value, integer, t))) > want)
-			want = n;
-	number_dec(b, d->lang, v, integer, want);
+	number_dec(b, d->lang, v, dec);
 	unit_after(b, d->lang, unit);
+}
+
+void
+rl_value(struct buf *b, const struct report_doc *d, int ind, double v)
+{
+	/* The precision the indicator was published with, the same for
+	 * every value of it (one column lines up). */
+	rl_value_dec(b, d, ind, v, fmt_decimals(&d->sum->cat->indicators[ind],
+	    &d->sum->indicators[ind].years));
 }
 
 bool

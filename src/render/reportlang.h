@@ -69,9 +69,12 @@ const char *rl_name(enum chart_lang lang, const char *en, const char *zh);
 /* "html" lang attribute: "en" or "zh-CN". */
 const char *rl_tag(enum chart_lang lang);
 
-void rl_number(struct buf *b, enum chart_lang lang, double v, bool integer);
+void rl_number(struct buf *b, enum chart_lang lang, double v, int decimals);
 /* The value of indicator 'ind' with its unit. */
 void rl_value(struct buf *b, const struct report_doc *d, int ind, double v);
+/* The same with 'dec' decimals (< 0: as exact, e.g. a sum of parts). */
+void rl_value_dec(struct buf *b, const struct report_doc *d, int ind, double v,
+    int dec);
 /* The year-on-year change of point 'pt' of indicator 'ind': "+9.4%"; for
  * a rate the difference in points, "+0.4 pt" ("+0.4个百分点"). With
  * 'published', a flow's or stock's published rate when stored. Writes

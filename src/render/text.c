@@ -79,7 +79,8 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 		return;
 	}
 	buf_addf(b, "%d  %s ", si->latest.p.year,
-	    fmt_value(si->latest.value, fmt_is_count(cat, d), v));
+	    fmt_value(si->latest.value, fmt_decimals(d, &si->years),
+	    v));
 	esc_plain(b, cat->units[d->unit].unit);
 	if (si->latest.derived)
 		buf_adds(b, " (sum of parts)");
@@ -164,8 +165,8 @@ gaps(struct buf *b, const struct summary *s)
 			buf_addc(b, ' ');
 			esc_plain(b, cat->regions[c->region].code);
 			buf_addf(b, "  own %s, parts %s",
-			    fmt_value(c->c.own, fmt_is_count(cat, d), v),
-			    fmt_value(c->c.children, fmt_is_count(cat, d), w));
+			    fmt_value(c->c.own, -1, v),
+			    fmt_value(c->c.children, -1, w));
 			if (c->c.children != 0)
 				buf_addf(b, " (%s)", fmt_pct(diff /
 				    fabs(c->c.children) * 100, t));
@@ -280,7 +281,7 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		const struct agg_point *pt = &s->pt[i];
 
 		buf_addf(b, "%-9s %14s %9s ", period_format(&pt->p, t),
-		    fmt_value(pt->value, fmt_is_count(cat, d), v),
+		    fmt_value(pt->value, fmt_decimals(d, s), v),
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "");
