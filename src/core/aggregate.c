@@ -424,6 +424,32 @@ set_yoy(struct agg_point *pt, double base)
 	pt->has_yoy = growth_pct(pt->value, base, &pt->yoy);
 }
 
+/* The growth of months s+1..b when that span is the difference of two
+ * year-to-date releases that both carry a published growth: last year's
+ * comparable ytd levels are c / (1 + g/100) at both ends (a restated base
+ * cancels out), so the growth is compared like with like. Percent; false
+ * when the data do not allow it. */
+static bool
+ytd_derived_growth(const struct year_data *y, int s, int b, double *out)
+{
+	double cur, prev, g;
+
+	if (s <= 0 || s >= b || !y->has_c[s] || !y->has_c[b] ||
+	    !y->c_from_ytd[s] || !y->c_from_ytd[b] || !y->has_c_yoy[s] ||
+	    !y->has_c_yoy[b] || y->c_yoy[s] <= -100 || y->c_yoy[b] <= -100)
+		return false;
+	cur = y->c[b] - y->c[s];
+	prev = y->c[b] / (1 + y->c_yoy[b] / 100) -
+	    y->c[s] / (1 + y->c_yoy[s] / 100);
+	if (prev == 0)
+		return false;
+	g = (cur / prev - 1) * 100;
+	if (!isfinite(g))
+		return false;
+	*out = g;
+	return true;
+}
+
 /* One period of the series; false when there is nothing for it. */
 static bool
 build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
@@ -461,6 +487,10 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			if (y->has_c_yoy[b] && b == m) {
 				pt->has_yoy_pub = true;
 				pt->yoy_pub = y->c_yoy[b];
+			} else if (ytd_derived_growth(y, b - m, b, &v)) {
+				pt->has_yoy_pub = true;
+				pt->yoy_pub_derived = true;
+				pt->yoy_pub = v;
 			}
 			return true;
 		}
@@ -470,11 +500,20 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		if (a == 1 && m == lead && y->has_c_yoy[a - 1 + m]) {
 			pt->has_yoy_pub = true;
 			pt->yoy_pub = y->c_yoy[a - 1 + m];
+		} else if (pt->complete && y->has_c[a - 1] && y->has_c[b] &&
+		    fabs(pt->value - (y->c[b] - y->c[a - 1])) <=
+		    1e-9 * fmax(fabs(pt->value), 1) &&
+		    ytd_derived_growth(y, a - 1, b, &v)) {
+			/* A month or quarter by differencing ytd releases. */
+			pt->has_yoy_pub = true;
+			pt->yoy_pub_derived = true;
+			pt->yoy_pub = v;
 		}
 		for (k = 0; k < y->ndirect; k++)
 			if (y->direct[k].a == a && y->direct[k].b == b &&
 			    y->direct[k].has_yoy) {
 				pt->has_yoy_pub = true;
+				pt->yoy_pub_derived = false;
 				pt->yoy_pub = y->direct[k].yoy;
 			}
 		/* A partial period compares with the same months a year
@@ -706,6 +745,36 @@ agg_region_rollup(struct agg_series *parent,
 		qsort(parent->pt, parent->n, sizeof(*parent->pt),
 		    cmp_point);
 	growth(parent);
+}
+
+enum agg_yoy_source
+agg_yoy(const struct agg_point *pt, double *yoy)
+{
+	if (pt->has_yoy_pub) {
+		*yoy = pt->yoy_pub;
+		return pt->yoy_pub_derived ? AGG_YOY_DERIVED :
+		    AGG_YOY_PUBLISHED;
+	}
+	if (pt->has_yoy) {
+		*yoy = pt->yoy;
+		return AGG_YOY_LEVELS;
+	}
+	return AGG_YOY_NONE;
+}
+
+const char *
+agg_yoy_source_name(enum agg_yoy_source s)
+{
+	switch (s) {
+	case AGG_YOY_PUBLISHED:
+		return "published";
+	case AGG_YOY_DERIVED:
+		return "derived";
+	case AGG_YOY_LEVELS:
+		return "levels";
+	default:
+		return "none";
+	}
 }
 
 bool

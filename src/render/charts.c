@@ -152,8 +152,10 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 		d->y[i] = s->pt[i].value;
 		/* A combined January-February release is not one month. */
 		d->partial[i] = !s->pt[i].complete || s->pt[i].combined;
-		d->has_yoy[i] = s->pt[i].has_yoy && s->pt[i].complete;
-		d->yoy[i] = s->pt[i].yoy;
+		/* The official growth: published first (or derived from the
+		 * published ytd growths), else the levels'. */
+		d->has_yoy[i] = s->pt[i].complete &&
+		    agg_yoy(&s->pt[i], &d->yoy[i]) != AGG_YOY_NONE;
 		d->xlabel[i] = xstrdup(period_format(&s->pt[i].p, t));
 	}
 	buf_adds(&d->title, name_of(c, ci->name_en, ci->name_zh));

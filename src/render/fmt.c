@@ -86,12 +86,15 @@ fmt_yoy(const struct catalog *cat, const struct cat_indicator *d,
 	const char *unit = cat->units[d->unit].unit;
 	bool pp = fmt_is_rate(d);
 
+	const char *how = pt->yoy_pub_derived ?
+	    "derived from published ytd" : "published";
+
 	if (pt->has_yoy_pub && pt->yoy_mismatch)
-		snprintf(out, FMT_YOY_MAX, "%s published, levels %s",
-		    fmt_pct(pt->yoy_pub, a), fmt_pct(pt->yoy, c));
+		snprintf(out, FMT_YOY_MAX, "%s %s, levels %s",
+		    fmt_pct(pt->yoy_pub, a), how, fmt_pct(pt->yoy, c));
 	else if (pt->has_yoy_pub)
-		snprintf(out, FMT_YOY_MAX, "%s published",
-		    fmt_pct(pt->yoy_pub, a));
+		snprintf(out, FMT_YOY_MAX, "%s %s", fmt_pct(pt->yoy_pub, a),
+		    how);
 	else if (pp && pt->has_chg)
 		fmt_points(pt->chg, unit, out);
 	else if (pt->has_yoy)

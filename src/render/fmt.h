@@ -12,7 +12,7 @@
 #include "core/progress.h"
 
 #define FMT_MAX 48
-#define FMT_YOY_MAX 128
+#define FMT_YOY_MAX 192
 
 /* A value with 'decimals' decimals (fmt_decimals(): the precision it
  * was published with, never rounded to an integer because it counts

@@ -43,6 +43,31 @@ rollup(struct buf *b, const struct progress_rollup *r)
 	num(b, r->has_score, r->score);
 }
 
+/* A point's year-on-year growth: "yoy" the official one (published,
+ * derived from the published ytd growths, else the levels'), with the
+ * levels' beside it and where "yoy" comes from. 'pt' NULL: all null. */
+static void
+yoy_keys(struct buf *b, const struct agg_point *pt)
+{
+	enum agg_yoy_source src = AGG_YOY_NONE;
+	double y = 0;
+
+	if (pt)
+		src = agg_yoy(pt, &y);
+	key(b, "yoy");
+	num(b, src != AGG_YOY_NONE, y);
+	key(b, "yoy_levels");
+	num(b, pt && pt->has_yoy, pt ? pt->yoy : 0);
+	key(b, "yoy_source");
+	if (src == AGG_YOY_NONE)
+		buf_adds(b, "null");
+	else
+		buf_addf(b, "\"%s\"", agg_yoy_source_name(src));
+	key(b, "yoy_published");
+	num(b, pt && pt->has_yoy_pub && !pt->yoy_pub_derived, pt ?
+	    pt->yoy_pub : 0);
+}
+
 /* Machine names of the progress warnings. */
 static const char *
 warning_code(unsigned bit)
@@ -113,10 +138,7 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 		buf_addf(b, "%d", d->target_year);
 	else
 		buf_adds(b, "null");
-	key(b, "yoy");
-	num(b, si->has_latest && si->latest.has_yoy, si->latest.yoy);
-	key(b, "yoy_published");
-	num(b, si->has_latest && si->latest.has_yoy_pub, si->latest.yoy_pub);
+	yoy_keys(b, si->has_latest ? &si->latest : NULL);
 	key(b, "actual_growth");
 	num(b, p->has_actual, p->actual_growth * 100);
 	key(b, "required_growth");
@@ -234,10 +256,7 @@ json_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		period(b, &pt->p);
 		key(b, "value");
 		num(b, true, pt->value);
-		key(b, "yoy");
-		num(b, pt->has_yoy, pt->yoy);
-		key(b, "yoy_published");
-		num(b, pt->has_yoy_pub, pt->yoy_pub);
+		yoy_keys(b, pt);
 		key(b, "change");
 		num(b, pt->has_chg, pt->chg);
 		key(b, "pop");

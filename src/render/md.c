@@ -217,7 +217,7 @@ md_trend(struct buf *b, const struct catalog *cat, int ind, int region,
     const struct agg_series *s)
 {
 	const struct cat_indicator *d = &cat->indicators[ind];
-	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_MAX];
+	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_MAX], w[FMT_MAX];
 	size_t i;
 
 	buf_adds(b, "# ");
@@ -230,13 +230,18 @@ md_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 	for (i = 0; i < s->n; i++) {
 		const struct agg_point *pt = &s->pt[i];
 
-		buf_addf(b, "| %s | %s | %s | %s%s |\n",
+		buf_addf(b, "| %s | %s | %s | %s%s%s%s%s |\n",
 		    period_format(&pt->p, t),
 		    fmt_value(pt->value, fmt_decimals(d, s), v),
+		    pt->has_yoy_pub ? fmt_pct(pt->yoy_pub, y) :
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "",
 		    pt->complete ? "" : "partial",
-		    pt->derived ? " sum of parts" : "");
+		    pt->derived ? " sum of parts" : "",
+		    !pt->has_yoy_pub ? "" : pt->yoy_pub_derived ?
+		    " yoy derived from published ytd growth" : " yoy published",
+		    pt->yoy_mismatch ? ", levels " : "",
+		    pt->yoy_mismatch ? fmt_pct(pt->yoy, w) : "");
 	}
 }

@@ -546,8 +546,26 @@ yoy_cell(struct rdoc_line *l, const struct report_doc *d, int k)
 	struct buf t = BUF_INIT;
 	bool pub;
 
-	if (si->has_latest && rl_yoy(&t, d, k, &si->latest, false)) {
+	if (si->has_latest && rl_yoy(&t, d, k, &si->latest, true)) {
+		const struct agg_point *pt = &si->latest;
+
+		/* Say how the figure was made, and give the levels' growth
+		 * beside it where the two differ by more than rounding. */
+		if (s->cat->indicators[k].kind != KIND_RATE &&
+		    pt->has_yoy_pub)
+			buf_adds(&t, d->lang == LANG_ZH ? (pt->yoy_pub_derived ?
+			    "（据公布累计增速推算）" : "（公布）") :
+			    pt->yoy_pub_derived ? " derived from published ytd" :
+			    " published");
 		spanb(l, RDOC_S_TEXT, &t);
+		if (s->cat->indicators[k].kind != KIND_RATE &&
+		    pt->yoy_mismatch) {
+			char v[FMT_MAX];
+
+			buf_addf(&t, d->lang == LANG_ZH ? "按总量计算%s" :
+			    "levels %s", fmt_pct(pt->yoy, v));
+			spanb(l, RDOC_S_ASIDE, &t);
+		}
 		if (s->as_of.freq != FREQ_Y ||
 		    si->latest.p.year != s->as_of.year) {
 			rl_period(&t, d->lang, &si->latest.p);

@@ -231,7 +231,10 @@ rl_yoy(struct buf *b, const struct report_doc *d, int ind,
 			    unit);
 		return true;
 	}
-	if (published && pt->has_yoy_pub) {
+	/* The official growth first: published (or derived from the
+	 * published ytd growths), else the levels'. */
+	(void)published;
+	if (pt->has_yoy_pub) {
 		buf_adds(b, fmt_pct(pt->yoy_pub, t));
 		return true;
 	}

@@ -280,8 +280,12 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 	for (i = 0; i < s->n; i++) {
 		const struct agg_point *pt = &s->pt[i];
 
+		/* The official growth: published, derived from published
+		 * ytd growths, else the levels' (a rate's change in
+		 * points). */
 		buf_addf(b, "%-9s %14s %9s ", period_format(&pt->p, t),
 		    fmt_value(pt->value, fmt_decimals(d, s), v),
+		    pt->has_yoy_pub ? fmt_pct(pt->yoy_pub, y) :
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "");
@@ -294,9 +298,11 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		if (pt->derived)
 			buf_adds(b, " sum of parts");
 		if (pt->has_yoy_pub) {
-			buf_addf(b, " published yoy %s", fmt_pct(pt->yoy_pub, y));
+			buf_adds(b, pt->yoy_pub_derived ? " yoy derived from "
+			    "published ytd growth" : " yoy published");
 			if (pt->yoy_mismatch)
-				buf_adds(b, " (differs)");
+				buf_addf(b, ", levels %s (differs)",
+				    fmt_pct(pt->yoy, y));
 		}
 		/* No trailing blanks on a line. */
 		while (b->len && b->data[b->len - 1] == ' ')
