@@ -30,6 +30,8 @@ struct year_data {
 	bool c_from_ytd[NODES];         /* ... from a ytd observation */
 	bool has_c_yoy[NODES];
 	double c_yoy[NODES];            /* published ytd growth */
+	unsigned brk;                   /* bit m-1: an observation ending in
+					 * month m is a break in series */
 };
 
 static void
@@ -361,6 +363,8 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 			continue;
 		span_of(&p, &a, &b);
 		y = year_get(yd, nyd, &cap, p.year);
+		if (obs[i].status == 'B')
+			y->brk |= 1u << (b - 1);
 		if (obs[i].ytd) {
 			y->has_c[b] = true;
 			y->c[b] = obs[i].value;
@@ -465,6 +469,7 @@ build_point(const struct year_data *yd, size_t nyd, const struct year_data *y,
 	memset(pt, 0, sizeof(*pt));
 	pt->p = *p;
 	span_of(p, &a, &b);
+	pt->brk = (y->brk & (((1u << (b - a + 1)) - 1) << (a - 1))) != 0;
 	switch (kind) {
 	case KIND_FLOW:
 		lead = flow_value(y, a, b, &pt->value);

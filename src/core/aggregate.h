@@ -53,6 +53,8 @@ struct agg_point {
 	bool yoy_mismatch;      /* |yoy - yoy_pub| > AGG_YOY_TOLERANCE */
 	bool has_pop;
 	double pop;             /* against the previous period, percent */
+	bool brk;               /* an observation of the period is flagged
+				 * a break in series (status B) */
 };
 
 struct agg_series {

@@ -147,3 +147,94 @@ fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX])
 		snprintf(out, FMT_MAX, "%s (%s-%s)", t, mon[1], mon[m]);
 	return out;
 }
+
+/* Append to a note, "; " between parts. */
+static void
+note_add(char out[FMT_NOTE_MAX], const char *part)
+{
+	size_t n = strlen(out);
+
+	snprintf(out + n, FMT_NOTE_MAX - n, "%s%s", n ? "; " : "", part);
+}
+
+char *
+fmt_basis_note(const struct progress_result *p, char out[FMT_NOTE_MAX])
+{
+	char t[FMT_NOTE_MAX], a[NUMFMT_MAX], c[NUMFMT_MAX];
+
+	out[0] = '\0';
+	if (p->base_at_break) {
+		snprintf(t, sizeof(t), "base moved to %d: break in series",
+		    p->base_year);
+		note_add(out, t);
+	} else if (p->base_moved) {
+		snprintf(t, sizeof(t), "base moved to %d (no data for %d)",
+		    p->base_year, p->base_year_asked);
+		note_add(out, t);
+	} else if (p->base_from_plan) {
+		snprintf(t, sizeof(t), "base %s (%d) as the plan states",
+		    num_format_computed(p->base_value, a), p->base_year);
+		note_add(out, t);
+	}
+	if (p->base_differs) {
+		snprintf(t, sizeof(t), "stored %d value %s differs from the "
+		    "plan's base %s", p->base_year_asked,
+		    num_format_computed(p->stored_base, a),
+		    num_format_computed(p->base_value, c));
+		note_add(out, t);
+	}
+	if (p->growth_published)
+		note_add(out, "growth chained from published yoy");
+	else if (p->published_missing)
+		note_add(out, "growth from levels: a year lacks a published "
+		    "yoy");
+	return out;
+}
+
+char *
+fmt_coverage(const struct summary_coverage *c, bool measures,
+    char out[FMT_NOTE_MAX])
+{
+	char t[FMT_NOTE_MAX];
+	size_t n;
+
+	out[0] = '\0';
+	if (measures) {
+		n = (size_t)snprintf(t, sizeof(t), "%zu of %zu measures "
+		    "measured", c->measured, c->measures);
+		if (c->qualitative && c->measures_nodata)
+			snprintf(t + n, sizeof(t) - n, " (%zu qualitative, %zu "
+			    "without data)", c->qualitative,
+			    c->measures_nodata);
+		else if (c->qualitative)
+			snprintf(t + n, sizeof(t) - n, " (%zu qualitative)",
+			    c->qualitative);
+		else if (c->measures_nodata)
+			snprintf(t + n, sizeof(t) - n, " (%zu without data)",
+			    c->measures_nodata);
+		note_add(out, t);
+	}
+	snprintf(t, sizeof(t), "%zu of %zu headline indicators without data",
+	    c->headline_nodata, c->headline);
+	note_add(out, t);
+	if (c->stale) {
+		snprintf(t, sizeof(t), "%zu stale", c->stale);
+		note_add(out, t);
+	}
+	if (c->context) {
+		snprintf(t, sizeof(t), "%zu context (not scored)", c->context);
+		note_add(out, t);
+	}
+	return out;
+}
+
+char *
+fmt_stale(const struct summary_indicator *si, char out[FMT_MAX])
+{
+	if (si->stale)
+		snprintf(out, FMT_MAX, " (stale since %d)",
+		    si->latest.p.year);
+	else
+		out[0] = '\0';
+	return out;
+}

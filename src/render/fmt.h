@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/period.h"
 #include "core/progress.h"
+#include "core/summary.h"
 
 #define FMT_MAX 48
 #define FMT_YOY_MAX 192
@@ -41,6 +42,20 @@ bool fmt_is_rate(const struct cat_indicator *d);
  * the growth of the levels. NULL when there is none. */
 char *fmt_yoy(const struct catalog *cat, const struct cat_indicator *d,
     const struct agg_point *pt, char out[FMT_YOY_MAX]);
+#define FMT_NOTE_MAX 320
+
+/* How the method took an indicator's base and growth, in words ("base
+ * moved to 2021 (no data for 2020); growth from published yoy"), "" when
+ * the plain method applies. */
+char *fmt_basis_note(const struct progress_result *p, char out[FMT_NOTE_MAX]);
+/* A roll-up's coverage: "3 of 8 measures measured (3 qualitative, 2
+ * without data); 2 of 8 headline indicators without data; 1 stale".
+ * 'measures' false (a measure's own roll-up): the indicator part only. */
+char *fmt_coverage(const struct summary_coverage *c, bool measures,
+    char out[FMT_NOTE_MAX]);
+/* " (stale since 2021)" for a stale indicator, else "". */
+char *fmt_stale(const struct summary_indicator *si, char out[FMT_MAX]);
+
 /* The words for a progress warning bit ("base value 0 taken as 0.001"). */
 const char *fmt_warning(unsigned bit);
 

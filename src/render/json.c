@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render/escape.h"
+#include "render/fmt.h"
 #include "util/numfmt.h"
 #include "util/banned.h"
 
@@ -41,6 +42,19 @@ rollup(struct buf *b, const struct progress_rollup *r)
 	buf_addf(b, ",\"status\":\"%s\",\"score\":",
 	    progress_status_code(r->status));
 	num(b, r->has_score, r->score);
+}
+
+/* What a roll-up stands on: the counts its status is stated with. */
+static void
+coverage(struct buf *b, const struct summary_coverage *c)
+{
+	buf_addf(b, ",\"coverage\":{\"measures\":%zu,\"measured\":%zu,"
+	    "\"qualitative\":%zu,\"measures_without_data\":%zu,"
+	    "\"headline_indicators\":%zu,"
+	    "\"headline_without_data\":%zu,\"stale\":%zu,"
+	    "\"context_indicators\":%zu}", c->measures, c->measured,
+	    c->qualitative, c->measures_nodata, c->headline,
+	    c->headline_nodata, c->stale, c->context);
 }
 
 /* A point's year-on-year growth: "yoy" the official one (published,
@@ -169,6 +183,27 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 			buf_addf(b, "%s%d", n++ ? "," : "",
 			    si->years.pt[k].p.year);
 	buf_addc(b, ']');
+	/* The office's extensions: how base and growth were taken. */
+	key(b, "role");
+	str(b, d->context ? "context" : "headline");
+	key(b, "stale");
+	buf_adds(b, si->stale ? "true" : "false");
+	key(b, "needs_attention");
+	buf_adds(b, summary_attention(s, (int)i) ? "true" : "false");
+	key(b, "base_year_asked");
+	buf_addf(b, "%d", p->base_year_asked);
+	key(b, "base_moved");
+	buf_adds(b, p->base_moved ? "true" : "false");
+	key(b, "base_from_plan");
+	buf_adds(b, p->base_from_plan ? "true" : "false");
+	key(b, "base_at_break");
+	buf_adds(b, p->base_at_break ? "true" : "false");
+	key(b, "stored_base_value");
+	num(b, p->base_differs, p->stored_base);
+	key(b, "growth_basis");
+	str(b, p->growth_published ? "published" : "levels");
+	key(b, "decimals");
+	buf_addf(b, "%d", fmt_decimals(d, &si->years));
 	key(b, "warnings");
 	buf_addc(b, '[');
 	for (w = 1, n = 0; w <= p->warnings; w <<= 1)
@@ -193,11 +228,13 @@ json_summary(struct buf *b, const struct summary *s)
 	buf_adds(b, ",\"overall\":{\"status\":");
 	buf_addf(b, "\"%s\",\"score\":", progress_status_code(s->overall.status));
 	num(b, s->overall.has_score, s->overall.score);
+	coverage(b, &s->cov);
 	buf_adds(b, "},\n\"systems\":[");
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_adds(b, i ? ",\n{\"id\":" : "\n{\"id\":");
 		str(b, cat->systems[i].id);
 		rollup(b, &s->systems[i].r);
+		coverage(b, &s->systems[i].cov);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "],\n\"measures\":[");
@@ -207,8 +244,11 @@ json_summary(struct buf *b, const struct summary *s)
 		key(b, "system");
 		str(b, cat->systems[cat->measures[i].system].id);
 		rollup(b, &s->measures[i].r);
-		buf_addf(b, ",\"data_gap\":%s}",
-		    s->measures[i].data_gap ? "true" : "false");
+		coverage(b, &s->measures[i].cov);
+		buf_addf(b, ",\"kind\":\"%s\",\"data_gap\":%s}",
+		    cat->measures[i].qualitative ? "qualitative" :
+		    "quantitative", s->measures[i].data_gap ? "true" :
+		    "false");
 	}
 	buf_adds(b, "],\n\"indicators\":[");
 	for (i = 0; i < cat->nindicators; i++) {

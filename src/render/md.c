@@ -89,7 +89,7 @@ md_summary(struct buf *b, const struct summary *s)
 	const struct catalog *cat = s->cat;
 	const struct cat_region *g = &cat->regions[s->region];
 	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_YOY_MAX], a[FMT_MAX],
-	    r[FMT_MAX];
+	    r[FMT_MAX], note[FMT_NOTE_MAX];
 	size_t i, j, k, x;
 	unsigned w;
 
@@ -104,13 +104,15 @@ md_summary(struct buf *b, const struct summary *s)
 	buf_adds(b, "**");
 	if (s->overall.has_score)
 		buf_addf(b, ", score %.2f", s->overall.score);
-	buf_adds(b, ".\n\n| system | status | score |\n|---|---|---:|\n");
+	buf_addf(b, " — %s.\n\n| system | status | score | coverage |\n"
+	    "|---|---|---:|---|\n", fmt_coverage(&s->cov, true, note));
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_adds(b, "| ");
 		md_text(b, cat->systems[i].name_en);
 		buf_adds(b, " | ");
 		status(b, &s->systems[i].r);
-		buf_adds(b, " |\n");
+		buf_addf(b, " | %s |\n", fmt_coverage(&s->systems[i].cov,
+		    true, note));
 	}
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_adds(b, "\n## ");
@@ -130,8 +132,15 @@ md_summary(struct buf *b, const struct summary *s)
 			buf_adds(b, "** ");
 			md_text(b, m->name_en);
 			buf_adds(b, " | | | | | | ");
-			status(b, &s->measures[j].r);
+			if (m->qualitative)
+				buf_adds(b, "Qualitative, not measured | –");
+			else
+				status(b, &s->measures[j].r);
 			buf_adds(b, " |\n");
+			if (!m->qualitative)
+				buf_addf(b, "| | *%s* | | | | | | |\n",
+				    fmt_coverage(&s->measures[j].cov, false,
+				    note));
 			for (k = 0; k < cat->nindicators; k++) {
 				const struct cat_indicator *d =
 				    &cat->indicators[k];
@@ -165,6 +174,13 @@ md_summary(struct buf *b, const struct summary *s)
 				    p->has_required ? fmt_rate(
 				    p->required_growth, r) : "",
 				    progress_status_label(p->status));
+				buf_adds(b, fmt_stale(si, v));
+				if (d->context)
+					buf_adds(b, " (context: monitored, not "
+					    "scored)");
+				if (*fmt_basis_note(p, note))
+					buf_addf(b, " (%s)", note);
+				buf_adds(b, " | ");
 				if (p->has_score)
 					buf_addf(b, "%.2f", p->score);
 				buf_adds(b, " |\n");
@@ -180,6 +196,24 @@ md_summary(struct buf *b, const struct summary *s)
 				md_text(b, cat->indicators[i].name_en);
 				buf_addf(b, ": %s\n", fmt_warning(w));
 			}
+	buf_adds(b, "\n## Needs attention\n\n");
+	for (i = 0, k = 0; i < cat->nindicators; i++) {
+		unsigned at = summary_attention(s, (int)i);
+		const struct summary_indicator *si = &s->indicators[i];
+
+		if (at == 0)
+			continue;
+		buf_adds(b, "- ");
+		md_text(b, cat->indicators[i].name_en);
+		buf_addf(b, ": %s%s\n", at & SUMMARY_ATTN_NODATA ?
+		    (si->has_latest ? "too little data to judge" : "no data") :
+		    progress_status_label(si->progress.status),
+		    fmt_stale(si, v));
+		k++;
+	}
+	if (k == 0)
+		buf_adds(b, "Nothing: every headline indicator is on track or "
+		    "achieved, with recent data.\n");
 	buf_adds(b, "\n## Data gaps\n\n");
 	for (i = 0, k = 0; i < cat->nmeasures; i++)
 		if (s->measures[i].data_gap) {

@@ -49,12 +49,17 @@ wrap(struct buf *b, const char *lead, const char *text, size_t width)
 	buf_addc(b, '\n');
 }
 
+/* A headline status with what it stands on. */
 static void
-rollup_line(struct buf *b, const struct progress_rollup *r)
+rollup_line(struct buf *b, const struct progress_rollup *r,
+    const struct summary_coverage *c, bool measures)
 {
+	char t[FMT_NOTE_MAX];
+
 	buf_adds(b, progress_status_label(r->status));
 	if (r->has_score)
 		buf_addf(b, ", score %.2f", r->score);
+	buf_addf(b, " — %s", fmt_coverage(c, measures, t));
 }
 
 static void
@@ -65,6 +70,7 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	const struct summary_indicator *si = &s->indicators[i];
 	const struct progress_result *p = &si->progress;
 	char v[FMT_MAX], g[FMT_MAX], t[FMT_MAX], yy[FMT_YOY_MAX];
+	char note[FMT_NOTE_MAX];
 	size_t len0 = b->len;
 	unsigned w;
 
@@ -75,6 +81,8 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	while (b->len - len0 < 38);
 	if (!si->has_latest) {
 		buf_adds(b, si->has_partial ? "incomplete year only" : "no data");
+		if (d->context)
+			buf_adds(b, " (context: monitored, not scored)");
 		buf_addc(b, '\n');
 		return;
 	}
@@ -99,10 +107,48 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	buf_addf(b, "  %s", progress_status_label(p->status));
 	if (p->has_score)
 		buf_addf(b, " %.2f", p->score);
+	buf_adds(b, fmt_stale(si, t));
+	if (d->context)
+		buf_adds(b, " (context: monitored, not scored)");
 	for (w = 1; w <= p->warnings; w <<= 1)
 		if (p->warnings & w)
 			buf_addf(b, "  [%s]", fmt_warning(w));
+	if (*fmt_basis_note(p, note))
+		buf_addf(b, "  [%s]", note);
 	buf_addc(b, '\n');
+}
+
+/* Every headline indicator below on track, stale or without data. */
+static void
+attention(struct buf *b, const struct summary *s)
+{
+	const struct catalog *cat = s->cat;
+	char t[FMT_MAX];
+	size_t i, n = 0;
+
+	buf_adds(b, "\nNeeds attention\n");
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct summary_indicator *si = &s->indicators[i];
+		unsigned w = summary_attention(s, (int)i);
+
+		if (w == 0)
+			continue;
+		buf_adds(b, "  ");
+		esc_plain(b, cat->indicators[i].code);
+		buf_adds(b, "  ");
+		if (w & SUMMARY_ATTN_NODATA)
+			buf_adds(b, si->has_latest ? "too little data to judge" :
+			    "no data");
+		else
+			buf_adds(b, progress_status_label(si->progress.status));
+		if (w & SUMMARY_ATTN_STALE)
+			buf_adds(b, fmt_stale(si, t));
+		buf_addc(b, '\n');
+		n++;
+	}
+	if (n == 0)
+		buf_adds(b, "  nothing: every headline indicator is on track "
+		    "or achieved, with recent data\n");
 }
 
 static void
@@ -113,6 +159,7 @@ gaps(struct buf *b, const struct summary *s)
 	size_t i, shown = 0, n = 0;
 	int last = -1;
 
+	attention(b, s);
 	buf_adds(b, "\nData gaps\n");
 	for (i = 0; i < cat->nmeasures; i++)
 		if (s->measures[i].data_gap) {
@@ -199,6 +246,21 @@ gaps(struct buf *b, const struct summary *s)
 			    fmt_pct(pt->yoy, w));
 		}
 	}
+	n = 0;
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct progress_result *p = &s->indicators[i].progress;
+
+		if (!p->base_differs)
+			continue;
+		if (n++ == 0)
+			buf_adds(b, "\nStored base-year values that differ from "
+			    "the plan's base\n");
+		buf_adds(b, "  ");
+		esc_plain(b, cat->indicators[i].code);
+		buf_addf(b, " %d  stored %s, plan %s\n", p->base_year_asked,
+		    fmt_value(p->stored_base, -1, v),
+		    fmt_value(p->base_value, -1, w));
+	}
 }
 
 void
@@ -217,7 +279,7 @@ text_summary(struct buf *b, const struct summary *s)
 	esc_plain(b, g->code);
 	buf_addf(b, "), as of %s\n", period_format(&s->as_of, t));
 	buf_adds(b, "Overall: ");
-	rollup_line(b, &s->overall);
+	rollup_line(b, &s->overall, &s->cov, true);
 	buf_addc(b, '\n');
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_addc(b, '\n');
@@ -227,7 +289,7 @@ text_summary(struct buf *b, const struct summary *s)
 		buf_adds(b, "  ");
 		esc_plain(b, cat->systems[i].name_zh);
 		buf_adds(b, ": ");
-		rollup_line(b, &s->systems[i].r);
+		rollup_line(b, &s->systems[i].r, &s->systems[i].cov, true);
 		buf_addc(b, '\n');
 		for (j = 0; j < cat->nmeasures; j++) {
 			const struct cat_measure *m = &cat->measures[j];
@@ -239,7 +301,11 @@ text_summary(struct buf *b, const struct summary *s)
 			buf_adds(b, "  ");
 			esc_plain(b, m->name_en);
 			buf_adds(b, "\n       ");
-			rollup_line(b, &s->measures[j].r);
+			if (m->qualitative)
+				buf_adds(b, "Qualitative, not measured");
+			else
+				rollup_line(b, &s->measures[j].r,
+				    &s->measures[j].cov, false);
 			buf_addc(b, '\n');
 			for (k = 0; k < cat->nindicators; k++) {
 				const struct cat_indicator *d =
