@@ -287,8 +287,11 @@ cover(struct rdoc *r, const struct report_doc *d)
 	r->title = take(&t);
 	rl_meta(&t, d);
 	r->meta = take(&t);
+	rl_coverage(&t, d->lang, &s->cov, true);
+	buf_addf(&t, d->lang == LANG_ZH ? "。%s" : ". %s",
+	    rl_word(d->lang, RL_SCORE_RANGE));
 	rollup(r, d, REPORT_POLICY, -1, rl_word(d->lang, RL_OVERALL),
-	    &s->overall)->note = xstrdup(rl_word(d->lang, RL_SCORE_RANGE));
+	    &s->overall)->note = take(&t);
 	rl_headline(&t, d);
 	sayb(r, RDOC_HEADLINE, &t);
 	rl_stale_warning(&t, d);
@@ -697,6 +700,9 @@ indicator_row(struct rdoc_block *tb, const struct report_doc *d, int k,
 	else
 		status(l, RDOC_S_STATUS, p->status);
 	was(l, d, REPORT_INDICATOR, k);
+	rl_indicator_notes(&t, d, k);
+	if (t.len)
+		spanb(l, RDOC_S_ASIDE, &t);
 	celltake(w, score(p->has_score, p->score));
 	buf_release(&t);
 }
@@ -716,8 +722,19 @@ measure(struct rdoc *r, const struct report_doc *d, int m, bool *seen)
 	u = rollup(r, d, REPORT_MEASURE, m, rl_name(d->lang, cm->name_en,
 	    cm->name_zh), &d->sum->measures[m].r);
 	u->id = xstrdup(cm->id);
+	if (cm->qualitative) {
+		/* Counted and named, never scored. */
+		u->word = d->lang == LANG_ZH ? "定性任务，未测度" :
+		    "Qualitative, not measured";
+	} else {
+		struct buf t = BUF_INIT;
+
+		rl_coverage(&t, d->lang, &d->sum->measures[m].cov, false);
+		u->note = take(&t);
+		buf_release(&t);
+	}
 	/* Data too short to score (one year) is not "no data". */
-	if (u->status == PROGRESS_NOT_AVAILABLE &&
+	if (!cm->qualitative && u->status == PROGRESS_NOT_AVAILABLE &&
 	    summary_measure_has_data(d->sum, m))
 		u->word = rl_word(d->lang, RL_NOT_ASSESSED);
 	tb = table(r, d, RDOC_T_INDICATORS, ind_head, "nrrrrtlr");
@@ -737,9 +754,13 @@ system_part(struct rdoc *r, const struct report_doc *d, int sys, bool *seen)
 	size_t j;
 
 	part(r, RDOC_P_SYSTEM, dupf("sys-%d", sys + 1));
+	struct buf t = BUF_INIT;
+
+	rl_coverage(&t, d->lang, &d->sum->systems[sys].cov, true);
 	rollup(r, d, REPORT_SYSTEM, sys, rl_name(d->lang,
 	    cat->systems[sys].name_en, cat->systems[sys].name_zh),
-	    &d->sum->systems[sys].r);
+	    &d->sum->systems[sys].r)->note = take(&t);
+	buf_release(&t);
 	for (j = 0; j < cat->nmeasures; j++)
 		if (cat->measures[j].system == sys)
 			measure(r, d, (int)j, seen);

@@ -29,8 +29,9 @@ static const char *const words[RL_NWORDS][2] = {
 	[RL_CHART] = { "chart", "走势图" },
 	[RL_REGIONS_CHART] = { "by region", "分地区" },
 	[RL_ATTENTION] = { "Needs attention", "需重点关注" },
-	[RL_ATTENTION_NONE] = { "No indicator shows limited progress or "
-		"deterioration.", "没有进展有限或出现倒退的指标。" },
+	[RL_ATTENTION_NONE] = { "Every headline indicator is on track or "
+		"has achieved its target, with recent data.",
+		"各主要指标均进展顺利或已实现目标，且数据及时。" },
 	[RL_CHANGES] = { "Changes since the last report",
 		"与上期报告相比的变化" },
 	[RL_STATUS_CHANGES] = { "Status changes", "状态变化" },
@@ -870,8 +871,9 @@ rl_attention(const struct report_doc *d, int *idx, size_t max)
 		const struct progress_result *p = &s->indicators[i].progress;
 		double sc = p->has_score ? p->score : 0;
 
-		if (p->status != PROGRESS_DETERIORATION &&
-		    p->status != PROGRESS_LIMITED)
+		/* Below on track (acceleration needed included), stale,
+		 * or without data: every headline indicator that is. */
+		if (summary_attention(s, (int)i) == 0)
 			continue;
 		/* Insertion into the worst-first list, kept at max. */
 		for (j = n; j > 0; j--) {
@@ -902,4 +904,47 @@ rl_checks_year(const struct summary *s)
 		if (s->checks[i].c.p.year > last)
 			last = s->checks[i].c.p.year;
 	return last;
+}
+
+void
+rl_coverage(struct buf *b, enum chart_lang lang,
+    const struct summary_coverage *c, bool measures)
+{
+	char t[FMT_NOTE_MAX];
+
+	if (!zh(lang)) {
+		buf_adds(b, fmt_coverage(c, measures, t));
+		return;
+	}
+	if (measures) {
+		buf_addf(b, "%zu项举措中%zu项已测度", c->measures,
+		    c->measured);
+		if (c->qualitative || c->measures_nodata)
+			buf_addf(b, "（定性%zu项，无数据%zu项）",
+			    c->qualitative, c->measures_nodata);
+		buf_adds(b, "；");
+	}
+	buf_addf(b, "%zu项主要指标中%zu项无数据", c->headline,
+	    c->headline_nodata);
+	if (c->stale)
+		buf_addf(b, "；%zu项数据过时", c->stale);
+	if (c->context)
+		buf_addf(b, "；%zu项参考指标不计分", c->context);
+}
+
+void
+rl_indicator_notes(struct buf *b, const struct report_doc *d, int ind)
+{
+	const struct summary_indicator *si = &d->sum->indicators[ind];
+	const struct progress_result *p = &si->progress;
+	char t[FMT_NOTE_MAX];
+
+	if (si->stale)
+		buf_addf(b, zh(d->lang) ? "数据过时（最新为%d年）" :
+		    "stale since %d", si->latest.p.year);
+	if (d->sum->cat->indicators[ind].context)
+		buf_addf(b, "%s%s", b->len ? "; " : "", zh(d->lang) ?
+		    "参考指标：监测，不计分" : "context: monitored, not scored");
+	if (*fmt_basis_note(p, t))
+		buf_addf(b, "%s%s", b->len ? "; " : "", t);
 }
