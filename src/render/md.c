@@ -166,7 +166,7 @@ md_summary(struct buf *b, const struct summary *s)
 				} else {
 					buf_adds(b, "no data");
 				}
-				buf_addf(b, " | %s | %s | %s | %s | ",
+				buf_addf(b, " | %s | %s | %s | %s",
 				    si->has_latest && fmt_yoy(cat, d,
 				    &si->latest, y) ? y : "",
 				    p->has_actual ? fmt_rate(p->actual_growth,

@@ -288,7 +288,7 @@ cover(struct rdoc *r, const struct report_doc *d)
 	rl_meta(&t, d);
 	r->meta = take(&t);
 	rl_coverage(&t, d->lang, &s->cov, true);
-	buf_addf(&t, d->lang == LANG_ZH ? "。%s" : ". %s",
+	buf_addf(&t, d->lang == LANG_ZH ? "；%s" : "; %s",
 	    rl_word(d->lang, RL_SCORE_RANGE));
 	rollup(r, d, REPORT_POLICY, -1, rl_word(d->lang, RL_OVERALL),
 	    &s->overall)->note = take(&t);
@@ -385,6 +385,10 @@ glance(struct rdoc *r, const struct report_doc *d)
 		    dupf("#ind-%d", idx[i] + 1));
 		status(l, RDOC_S_STATUS_OF, p->status);
 		growth(&t, d, p);
+		if (s->indicators[idx[i]].stale)
+			buf_addf(&t, d->lang == LANG_ZH ?
+			    "（数据过时，最新为%d年）" : " (stale since %d)",
+			    s->indicators[idx[i]].latest.p.year);
 		spanb(l, RDOC_S_DETAIL, &t);
 	}
 	end(r);

@@ -394,6 +394,8 @@ rl_headline(struct buf *b, const struct report_doc *d)
 {
 	size_t n[PROGRESS_TARGET_ACHIEVED + 1], good, lag;
 
+	size_t q = d->sum->cov.qualitative;
+
 	rl_count(d, REPORT_MEASURE, n);
 	good = n[PROGRESS_TARGET_ACHIEVED] + n[PROGRESS_SUBSTANTIAL];
 	lag = n[PROGRESS_LIMITED] + n[PROGRESS_DETERIORATION];
@@ -402,6 +404,8 @@ rl_headline(struct buf *b, const struct report_doc *d)
 		    "得进展但需加快，%zu项进展有限或出现倒退，%zu项无数据。",
 		    d->sum->cat->nmeasures, good, n[PROGRESS_MODERATE], lag,
 		    n[PROGRESS_NOT_AVAILABLE]);
+		if (q)
+			buf_addf(b, "另有%zu项为定性任务，未测度。", q);
 		return;
 	}
 	buf_addf(b, "Of the %zu measures, %zu %s on track or %s reached "
@@ -413,6 +417,9 @@ rl_headline(struct buf *b, const struct report_doc *d)
 	    n[PROGRESS_MODERATE] == 1 ? "needs" : "need", lag,
 	    lag == 1 ? "shows" : "show", n[PROGRESS_NOT_AVAILABLE],
 	    n[PROGRESS_NOT_AVAILABLE] == 1 ? "has" : "have");
+	if (q)
+		buf_addf(b, " %zu %s qualitative, not measured.", q,
+		    q == 1 ? "is" : "are");
 }
 
 void
@@ -849,13 +856,17 @@ rl_count(const struct report_doc *d, enum report_level lv,
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
 	} else if (lv == REPORT_MEASURE) {
+		/* Qualitative measures are never measured: not "no data". */
 		for (i = 0; i < cat->nmeasures; i++)
-			if ((st = s->measures[i].r.status) <=
+			if (!cat->measures[i].qualitative &&
+			    (st = s->measures[i].r.status) <=
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
 	} else {
+		/* Context indicators are monitored, not scored. */
 		for (i = 0; i < cat->nindicators; i++)
-			if ((st = s->indicators[i].progress.status) <=
+			if (!cat->indicators[i].context &&
+			    (st = s->indicators[i].progress.status) <=
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
 	}
