@@ -16,7 +16,7 @@
 struct trend_data {
 	struct chart_trend c;
 	double *x, *y, *yoy, *px, *py;
-	bool *partial, *has_yoy;
+	bool *partial, *has_yoy, *brk;
 	char **xlabel;
 	struct buf title, subtitle, unit, footer;
 };
@@ -28,6 +28,13 @@ name_of(const struct charts *c, const char *en, const char *zh)
 	if (c->lang == LANG_ZH && c->gp && zh && *zh)
 		return zh;
 	return en;
+}
+
+/* Chinese text: gnuplot draws it, the native font is ASCII. */
+static bool
+zh_gp(const struct charts *c)
+{
+	return c->lang == LANG_ZH && c->gp;
 }
 
 static const struct chart_words *
@@ -115,6 +122,7 @@ trend_free(struct trend_data *d)
 	free(d->py);
 	free(d->partial);
 	free(d->has_yoy);
+	free(d->brk);
 	buf_release(&d->title);
 	buf_release(&d->subtitle);
 	buf_release(&d->unit);
@@ -146,8 +154,18 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	d->yoy = xcalloc(s->n + 1, sizeof(double));
 	d->partial = xcalloc(s->n + 1, sizeof(bool));
 	d->has_yoy = xcalloc(s->n + 1, sizeof(bool));
+	d->brk = xcalloc(s->n + 1, sizeof(bool));
 	d->xlabel = xcalloc(s->n + 1, sizeof(char *));
 	for (i = 0; i < s->n; i++) {
+		size_t k;
+
+		/* A break in series: flagged in the data, or the first
+		 * period of a year the catalogue lists. */
+		d->brk[i] = s->pt[i].brk;
+		for (k = 0; k < ci->nbreaks; k++)
+			if (ci->breaks[k] == s->pt[i].p.year &&
+			    (i == 0 || s->pt[i - 1].p.year != s->pt[i].p.year))
+				d->brk[i] = true;
 		d->x[i] = chart_x(&s->pt[i].p);
 		d->y[i] = s->pt[i].value;
 		/* A combined January-February release is not one month. */
@@ -162,6 +180,14 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	buf_addf(&d->subtitle, "%s (%s), %s",
 	    name_of(c, g->name_en, g->name_zh), g->code,
 	    c->lang == LANG_ZH && c->gp ? fzh[s->freq] : fen[s->freq]);
+	/* Where the method took its base, said where the status is. */
+	if (p->base_at_break)
+		buf_addf(&d->subtitle, zh_gp(c) ? "；基期移至%d年（口径变化）" :
+		    "; base moved to %d (break in series)", p->base_year);
+	else if (p->base_moved)
+		buf_addf(&d->subtitle, zh_gp(c) ? "；基期移至%d年（%d年无数据）" :
+		    "; base moved to %d (no data for %d)", p->base_year,
+		    p->base_year_asked);
 	if (c->gp)
 		buf_adds(&d->unit, cat->units[ci->unit].unit);
 	else if (unit_ascii(cat->units[ci->unit].unit))
@@ -177,6 +203,7 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	d->c.partial = d->partial;
 	d->c.has_yoy = d->has_yoy;
 	d->c.yoy = d->yoy;
+	d->c.brk = d->brk;
 	d->c.xlabel = (const char *const *)d->xlabel;
 	/* A flow's target is a yearly level: not drawn against quarters. */
 	if (ci->has_target && (s->freq == FREQ_Y || ci->kind != KIND_FLOW)) {
@@ -185,20 +212,55 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 		d->c.target_x = ci->target_year ? ci->target_year
 		    : c->sum->cfg.default_target_year;
 	}
+	/* The pace line: only while the target is not achieved, only up
+	 * to the target year, and never past the value axis that the data
+	 * and the target set (cut there, and said). */
 	if (p->has_actual && p->has_current && ci->target_year >
-	    p->current_year && s->freq == FREQ_Y) {
+	    p->current_year && s->freq == FREQ_Y &&
+	    p->status != PROGRESS_TARGET_ACHIEVED) {
 		int k, n = ci->target_year - p->current_year + 1;
+		double lo = HUGE_VAL, hi = -HUGE_VAL;
+		bool clipped = false;
 
+		for (i = 0; i < s->n; i++)
+			if (isfinite(d->y[i])) {
+				lo = fmin(lo, d->y[i]);
+				hi = fmax(hi, d->y[i]);
+			}
+		if (d->c.has_target) {
+			lo = fmin(lo, d->c.target);
+			hi = fmax(hi, d->c.target);
+		}
+		(void)chart_range_pad(&lo, &hi, NULL);
 		d->px = xcalloc((size_t)n, sizeof(double));
 		d->py = xcalloc((size_t)n, sizeof(double));
 		for (k = 0; k < n; k++) {
-			d->px[k] = p->current_year + k;
-			d->py[k] = p->current_value *
+			double y = p->current_value *
 			    pow(1 + p->actual_growth, k);
+
+			d->px[k] = p->current_year + k;
+			d->py[k] = y;
+			if (k > 0 && (y > hi || y < lo)) {
+				/* Cut the segment where it leaves the axis. */
+				double edge = y > hi ? hi : lo,
+				    y0 = d->py[k - 1];
+
+				d->px[k] = d->px[k - 1] + (edge - y0) /
+				    (y - y0);
+				d->py[k] = edge;
+				n = k + 1;
+				clipped = true;
+				break;
+			}
 		}
 		d->c.nproj = (size_t)n;
 		d->c.proj_x = d->px;
 		d->c.proj_y = d->py;
+		if (clipped)
+			buf_adds(&d->subtitle, zh_gp(c) ?
+			    "；按当前速度的推算线在坐标轴边缘截断" :
+			    "; pace line cut at the axis edge");
+		d->c.subtitle = d->subtitle.data;       /* may have moved */
 	}
 }
 
@@ -357,6 +419,12 @@ region_bars(struct charts *c, int ind)
 	path_of(c, &path, ci->code, cat->regions[c->sum->region].code,
 	    "regions");
 	if (!si->has_latest)
+		goto out;
+	/* Fewer than two regions below: nothing to compare, and not a
+	 * chart without data. */
+	for (i = 0, j = 0; i < cat->nregions; i++)
+		j += cat->regions[i].parent == c->sum->region;
+	if (j < 2)
 		goto out;
 	year = si->latest.p.year;
 	for (i = 0; i < cat->nregions; i++) {
@@ -711,6 +779,10 @@ charts_measure(struct charts *c, int m)
 	size_t i, k;
 	int rc;
 
+	/* A qualitative measure has nothing to chart: not "without
+	 * data". */
+	if (cat->measures[m].qualitative)
+		return 0;
 	if ((rc = measure_scores(c, m)) != 0 ||
 	    (rc = measure_multiples(c, m)) != 0)
 		return rc;
@@ -791,7 +863,8 @@ charts_all(struct charts *c)
 	for (i = 0; rc == 0 && i < cat->nsystems; i++)
 		rc = system_scores(c, (int)i);
 	for (i = 0; rc == 0 && i < cat->nmeasures; i++)
-		if ((rc = measure_scores(c, (int)i)) == 0)
+		if (!cat->measures[i].qualitative &&
+		    (rc = measure_scores(c, (int)i)) == 0)
 			rc = measure_multiples(c, (int)i);
 	for (i = 0; rc == 0 && i < cat->nindicators; i++)
 		rc = charts_indicator(c, (int)i);
