@@ -26,6 +26,10 @@ struct table {
 	unsigned required;                      /* bit i: cols[i] required */
 	int ix[MAX_COLS];                       /* column of cols[i], or -1 */
 	size_t nhdr;                            /* fields of the header */
+	int first_ext;                          /* cols[] from here on are
+						 * extensions a row may leave
+						 * out at its end (0: none) */
+	size_t nmin;                            /* fields a row needs */
 	bool header_done, header_bad;
 	void (*row)(struct table *t, const struct reader_row *r);
 };
@@ -176,8 +180,14 @@ on_row(void *ctx, const struct reader_row *r)
 	if (!t->header_done) {
 		t->header_done = true;
 		t->nhdr = r->n;
+		t->nmin = t->first_ext ? 0 : r->n;
 		for (i = 0; t->cols[i]; i++) {
 			t->ix[i] = reader_column(r, t->cols[i]);
+			/* Rows written before the extension columns stay
+			 * good: they may stop before them. */
+			if (t->first_ext && (int)i < t->first_ext &&
+			    t->ix[i] >= 0 && (size_t)t->ix[i] + 1 > t->nmin)
+				t->nmin = (size_t)t->ix[i] + 1;
 			if (t->ix[i] < 0 && (t->required & (1u << i))) {
 				problem(t->cat, t->file, r->line, true,
 				    "missing column '%s'", t->cols[i]);
@@ -201,9 +211,9 @@ on_row(void *ctx, const struct reader_row *r)
 		problem(t->cat, t->file, r->line, true, "malformed row");
 		return 0;
 	}
-	if (r->n < t->nhdr) {
+	if (r->n < t->nmin) {
 		problem(t->cat, t->file, r->line, true,
-		    "too few fields (%zu, expected %zu)", r->n, t->nhdr);
+		    "too few fields (%zu, expected %zu)", r->n, t->nmin);
 		return 0;
 	}
 	t->row(t, r);
@@ -850,9 +860,9 @@ catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
 		{ .file = "systems.csv", .cols = system_cols, .required = 0x1,
 		    .row = system_row },
 		{ .file = "measures.csv", .cols = measure_cols,
-		    .required = 0x3, .row = measure_row },
+		    .required = 0x3, .row = measure_row, .first_ext = 5 },
 		{ .file = "indicators.csv", .cols = indicator_cols,
-		    .required = 0x5b, .row = indicator_row },
+		    .required = 0x5b, .row = indicator_row, .first_ext = 12 },
 		{ .file = "regions.csv", .cols = region_cols, .required = 0x1,
 		    .row = region_row },
 		{ .file = "settings.csv", .cols = setting_cols,

@@ -64,7 +64,7 @@ csv_summary(struct buf *b, const struct summary *s)
 		rollup_row(b, "measure",
 		    cat->systems[cat->measures[i].system].id,
 		    cat->measures[i].id, region, &s->measures[i].r,
-		    cat->measures[i].qualitative ? "qualitative, not measured" :
+		    cat->measures[i].qualitative ? "qualitative: not measured" :
 		    fmt_coverage(&s->measures[i].cov, false, note));
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct cat_indicator *d = &cat->indicators[i];
@@ -109,7 +109,7 @@ csv_summary(struct buf *b, const struct summary *s)
 				buf_addf(&notes, "%sstale since %d",
 				    notes.len ? "; " : "", lt->p.year);
 			if (d->context)
-				buf_addf(&notes, "%scontext: monitored, not "
+				buf_addf(&notes, "%scontext: monitored not "
 				    "scored", notes.len ? "; " : "");
 			if (*fmt_basis_note(p, note))
 				buf_addf(&notes, "%s%s", notes.len ? "; " : "",
