@@ -1391,6 +1391,35 @@ test_ytd_derived_growth(void **state)
 	agg_series_release(&s);
 }
 
+/* An observation with status B (break in series) flags its period, and
+ * the year it falls in, so the progress method can move the base. */
+static void
+test_break_flag(void **state)
+{
+	struct obs o[] = {
+		ob("2022", 100, false), ob("2023", 50, false),
+		ob("2024", 55, false),
+		ob("2023-06", 20, false),
+	};
+	struct agg_series s = AGG_SERIES_INIT;
+
+	(void)state;
+	o[1].status = 'B';
+	agg_build(o, 3, KIND_FLOW, FREQ_Y, NULL, &s);
+	assert_false(must(&s, "2022")->brk);
+	assert_true(must(&s, "2023")->brk);
+	assert_false(must(&s, "2024")->brk);
+	agg_series_release(&s);
+	/* A monthly break marks its month, and its year. */
+	o[1].status = 0;
+	o[3].status = 'B';
+	agg_build(o + 3, 1, KIND_STOCK, FREQ_M, NULL, &s);
+	assert_true(must(&s, "2023-06")->brk);
+	agg_build(o + 3, 1, KIND_STOCK, FREQ_Y, NULL, &s);
+	assert_true(must(&s, "2023")->brk);
+	agg_series_release(&s);
+}
+
 int
 main(void)
 {
@@ -1425,6 +1454,7 @@ main(void)
 		cmocka_unit_test(test_trend_flat),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_ytd_derived_growth),
+		cmocka_unit_test(test_break_flag),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
