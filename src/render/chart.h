@@ -82,6 +82,9 @@ struct chart_bars {
 					 * legend of the statuses drawn */
 	const bool *missing;    /* NULL, or per bar: no data, the row holds
 				 * its label and words->no_data only */
+	bool has_decimals;      /* value labels with 'decimals' decimals
+				 * (the precision of the data) */
+	int decimals;
 	bool fixed_range;       /* use lo..hi for the value axis (scores) */
 	double lo, hi;
 	const struct chart_words *words;        /* NULL: English */

@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/fmt.h"
 #include "render/pngchart.h"
 #include "render/reportlang.h"
 #include "util/buf.h"
+#include "util/numfmt.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -487,6 +489,13 @@ region_bars(struct charts *c, int ind)
 	b.label = (const char *const *)label;
 	b.value = value;
 	b.words = words_of(c);
+	/* Labels with the data's precision, never fewer decimals than a
+	 * value carries. */
+	b.has_decimals = true;
+	b.decimals = fmt_decimals(ci, &si->years);
+	for (i = 0; ci->decimals < 0 && i < n; i++)
+		if (num_decimals(value[i], AGG_MAX_DECIMALS) > b.decimals)
+			b.decimals = num_decimals(value[i], AGG_MAX_DECIMALS);
 	buf_addf(&who, "the regions of indicator '%s'", ci->code);
 	rc = draw_bars(c, path.data, who.data, &b);
 out:

@@ -1064,8 +1064,16 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 	buf_adds(&s, " using ($1/2):2:(abs($1)/2):(0.38):3 with boxxyerror "
 	    "ls 10 lc rgb variable notitle");
 	{
+		char fd[16];
 		const char *f = c->fixed_range ? "'%.2f'" :
 		    "(abs($1) >= 1000 ? '%.0f' : '%.4g')";
+
+		/* Values as published: their own decimals. */
+		if (!c->fixed_range && c->has_decimals && c->decimals >= 0 &&
+		    c->decimals <= 6) {
+			snprintf(fd, sizeof(fd), "'%%.%df'", c->decimals);
+			f = fd;
+		}
 
 		/* Each only when it has a point: gnuplot 5.4.4 crashes on
 		 * labels with no valid point. */

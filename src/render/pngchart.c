@@ -700,6 +700,8 @@ bars_layout(const struct chart_bars *c, int w, int h, struct bars_layout *L,
 	L->a.x0 = lo, L->a.x1 = hi;
 	L->a.y0 = 0, L->a.y1 = (double)c->n;
 	L->decimals = m >= 100 ? 0 : m >= 10 ? 1 : 2;
+	if (c->has_decimals && c->decimals >= 0 && c->decimals <= 6)
+		L->decimals = c->decimals;      /* as published */
 	vw = raster_text_width("n/a", ts);
 	if ((x = raster_text_width(no_data_word(c), ts)) > vw)
 		vw = x;

@@ -197,3 +197,12 @@ expect_stderr_has "0 failed, 3 without data"
 expect_stderr_lacks "regions.png"
 expect_stderr_lacks "D6."
 expect_stderr_has "no data, not drawn: a/iip_platforms.100000.Y.png"
+
+# --- Region bars keep the data's decimals (32350.8 is not "32351") -----
+PEMETRICS_CATALOG=$REPO/datasets/catalog
+run_expect 0 "$PM" --db z.db -q ingest "$SAMPLE/yearly.csv"
+: >script.gp
+$GP "$PM" --db z.db -q chart --indicator online_retail_sales --out z ||
+	fail "gnuplot chart of online_retail_sales"
+grep -q "sprintf(' '.'%.1f', \$1)" script.gp ||
+	fail "region bar labels: $(grep -o "sprintf([^)]*)" script.gp | head -1)"
