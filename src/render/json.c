@@ -217,7 +217,7 @@ void
 json_summary(struct buf *b, const struct summary *s)
 {
 	const struct catalog *cat = s->cat;
-	size_t i;
+	size_t i, n;
 
 	buf_addf(b, "{\"format_version\":%d,\"as_of\":", JSON_FORMAT_VERSION);
 	period(b, &s->as_of);
@@ -269,6 +269,22 @@ json_summary(struct buf *b, const struct summary *s)
 		num(b, true, c->c.own);
 		key(b, "children");
 		num(b, true, c->c.children);
+		buf_addc(b, '}');
+	}
+	/* Stored base-year values that differ from the plan's base. */
+	buf_adds(b, "],\n\"base_checks\":[");
+	for (i = 0, n = 0; i < cat->nindicators; i++) {
+		const struct progress_result *p = &s->indicators[i].progress;
+
+		if (!p->base_differs)
+			continue;
+		buf_adds(b, n++ ? ",\n{\"indicator\":" : "\n{\"indicator\":");
+		str(b, cat->indicators[i].code);
+		buf_addf(b, ",\"year\":%d", p->base_year_asked);
+		key(b, "stored");
+		num(b, true, p->stored_base);
+		key(b, "plan");
+		num(b, true, cat->indicators[i].base_value);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "]}\n");

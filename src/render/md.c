@@ -81,6 +81,21 @@ md_checks(struct buf *b, const struct summary *s)
 			    fmt_pct(pt->yoy_pub, v), fmt_pct(pt->yoy, w));
 		}
 	}
+	for (i = 0, n = 0; i < cat->nindicators; i++) {
+		const struct progress_result *p = &s->indicators[i].progress;
+
+		if (!p->base_differs)
+			continue;
+		if (n++ == 0)
+			buf_adds(b, "\n## Stored base-year values that differ "
+			    "from the plan's base\n\n| indicator | year | "
+			    "stored | plan |\n|---|---|---:|---:|\n");
+		buf_adds(b, "| ");
+		md_text(b, cat->indicators[i].code);
+		buf_addf(b, " | %d | %s | %s |\n", p->base_year_asked,
+		    fmt_value(p->stored_base, -1, v),
+		    fmt_value(p->base_value, -1, w));
+	}
 }
 
 void

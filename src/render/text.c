@@ -19,7 +19,10 @@ const char text_method[] =
 	"progress from 0, deterioration below. Without a target, the growth "
 	"itself: 1.5% a year or more on track, 0.5% acceleration needed, "
 	"0 limited. Scores (-5 to 5) are averaged into measures, systems and "
-	"the whole policy.";
+	"the whole policy; context indicators and qualitative measures are "
+	"shown, never scored. Where the plan states its base value, asks for "
+	"published growth or a series breaks, each status says how its base "
+	"and growth were taken.";
 
 /* Words of 'text' after 'lead', broken into lines of at most 'width'
  * bytes (a longer word gets a line of its own). */

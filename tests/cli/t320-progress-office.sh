@@ -154,3 +154,13 @@ sed -i 's/^max_age,2$/max_age,two/' cat2/settings.csv
 PEMETRICS_CATALOG=$TMPD/cat2 run_expect 1 "$PM" catalog check
 expect_stderr_has "cat2/indicators.csv:5: bad role 'sideline' (headline or context)"
 expect_stderr_has "cat2/settings.csv:2: bad max_age 'two' (whole years, 0 to 100)"
+
+# The stored base-year value that differs from the plan's base is a
+# check in JSON and Markdown too.
+run_expect 0 "$PM" --db d.db summary --format json
+expect_eq "online_retail 2020 117601 117600" "$(sqlite3 :memory: "SELECT
+	json_extract(value, '\$.indicator') || ' ' || json_extract(value, '\$.year') || ' ' ||
+	json_extract(value, '\$.stored') || ' ' || json_extract(value, '\$.plan')
+	FROM json_each(readfile('stdout'), '\$.base_checks')")" "base checks in JSON"
+run_expect 0 "$PM" --db d.db summary --format md
+expect_stdout_has "| online\\_retail | 2020 | 117601 | 117600 |"
