@@ -206,3 +206,18 @@ $GP "$PM" --db z.db -q chart --indicator online_retail_sales --out z ||
 	fail "gnuplot chart of online_retail_sales"
 grep -q "sprintf(' '.'%.1f', \$1)" script.gp ||
 	fail "region bar labels: $(grep -o "sprintf([^)]*)" script.gp | head -1)"
+
+# --- Period labels never overlap: thinned to what fits the width -------
+# 19 monthly points of net_txn_volume, labels of 7 characters: at 400
+# pixels about 400 * 0.8 / ((7 + 2) * 7) = 5 fit.
+run_expect 0 "$PM" --db z.db -q ingest "$SAMPLE/monthly-ytd.csv"
+: >script.gp
+$GP "$PM" --db z.db -q chart --indicator net_txn_volume --freq M \
+	--size 400x300 --out m || fail "monthly chart"
+n=$(grep '^set xtics (' script.gp | head -1 | grep -o "'20[0-9][0-9]-[0-9][0-9]'" | wc -l)
+[ "$n" -ge 2 ] && [ "$n" -le 5 ] || fail "$n month labels at 400 pixels"
+: >script.gp
+$GP "$PM" --db z.db -q chart --indicator net_txn_volume --freq M \
+	--size 1600x600 --out m || fail "monthly chart"
+n2=$(grep '^set xtics (' script.gp | head -1 | grep -o "'20[0-9][0-9]-[0-9][0-9]'" | wc -l)
+[ "$n2" -gt "$n" ] || fail "$n2 month labels at 1600 pixels, $n at 400"
