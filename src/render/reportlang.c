@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render/fmt.h"
+#include "util/numfmt.h"
 #include "util/banned.h"
 
 static const char *const words[RL_NWORDS][2] = {
@@ -954,8 +955,30 @@ rl_indicator_notes(struct buf *b, const struct report_doc *d, int ind)
 		buf_addf(b, zh(d->lang) ? "数据过时（最新为%d年）" :
 		    "stale since %d", si->latest.p.year);
 	if (d->sum->cat->indicators[ind].context)
-		buf_addf(b, "%s%s", b->len ? "; " : "", zh(d->lang) ?
-		    "参考指标：监测，不计分" : "context: monitored, not scored");
-	if (*fmt_basis_note(p, t))
-		buf_addf(b, "%s%s", b->len ? "; " : "", t);
+		buf_addf(b, "%s%s", b->len ? (zh(d->lang) ? "；" : "; ") : "",
+		    zh(d->lang) ? "参考指标：监测，不计分" :
+		    "context: monitored, not scored");
+	if (!zh(d->lang)) {
+		if (*fmt_basis_note(p, t))
+			buf_addf(b, "%s%s", b->len ? "; " : "", t);
+		return;
+	}
+	/* The same notes in Chinese. */
+	if (p->base_at_break)
+		buf_addf(b, "%s基期移至%d年（统计口径变化）", b->len ? "；" : "",
+		    p->base_year);
+	else if (p->base_moved)
+		buf_addf(b, "%s基期移至%d年（%d年无数据）", b->len ? "；" : "",
+		    p->base_year, p->base_year_asked);
+	else if (p->base_from_plan)
+		buf_addf(b, "%s基期值采用规划值%s（%d年）", b->len ? "；" : "",
+		    num_format_computed(p->base_value, t), p->base_year);
+	if (p->base_differs)
+		buf_addf(b, "%s%d年库存值%s与规划基期值不一致", b->len ? "；" : "",
+		    p->base_year_asked, num_format_computed(p->stored_base, t));
+	if (p->growth_published)
+		buf_addf(b, "%s增速按公布的同比增速连乘计算", b->len ? "；" : "");
+	else if (p->published_missing)
+		buf_addf(b, "%s部分年份缺少公布增速，按总量计算", b->len ? "；" :
+		    "");
 }

@@ -51,6 +51,10 @@ grep -qF "7项举措中5项已测度（定性1项，无数据1项）；6项主�
 	fail "zh coverage"
 grep -qF "定性任务，未测度" zh/report.md || fail "zh qualitative"
 grep -qF "7.67亿户" zh/report.md || fail "zh decimals"
+grep -qF "基期移至2021年（2020年无数据）" zh/report.md || fail "zh moved base"
+grep -qF "基期移至2023年（统计口径变化）" zh/report.md || fail "zh break"
+grep -qF "基期值采用规划值117600（2020年）；2020年库存值117601与规划基期值不一致；增速按公布的同比增速连乘计算" zh/report.md ||
+	fail "zh plan's base and published growth"
 
 # JSON: the counts.
 expect_eq "7 5 1 1 6 1 1 1" "$(sqlite3 :memory: "SELECT
