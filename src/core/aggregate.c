@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/numfmt.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -31,6 +32,8 @@ struct year_data {
 	bool has_c_yoy[NODES];
 	double c_yoy[NODES];            /* published ytd growth */
 	char c_status[NODES];           /* of a ytd observation */
+	unsigned brk;                   /* bit m-1: an observation ending in
+					 * month m is a break in series */
 };
 
 static void
@@ -362,6 +365,8 @@ collect(const struct obs *obs, size_t n, const struct period *as_of,
 			continue;
 		span_of(&p, &a, &b);
 		y = year_get(yd, nyd, &cap, p.year);
+		if (obs[i].status == 'B')
+			y->brk |= 1u << (b - 1);
 		if (obs[i].ytd) {
 			y->has_c[b] = true;
 			y->c[b] = obs[i].value;
@@ -456,6 +461,32 @@ rate_ytd(const struct year_data *y, const struct year_data *py, int a, int b,
 	return true;
 }
 
+/* The growth of months s+1..b when that span is the difference of two
+ * year-to-date releases that both carry a published growth: last year's
+ * comparable ytd levels are c / (1 + g/100) at both ends (a restated base
+ * cancels out), so the growth is compared like with like. Percent; false
+ * when the data do not allow it. */
+static bool
+ytd_derived_growth(const struct year_data *y, int s, int b, double *out)
+{
+	double cur, prev, g;
+
+	if (s <= 0 || s >= b || !y->has_c[s] || !y->has_c[b] ||
+	    !y->c_from_ytd[s] || !y->c_from_ytd[b] || !y->has_c_yoy[s] ||
+	    !y->has_c_yoy[b] || y->c_yoy[s] <= -100 || y->c_yoy[b] <= -100)
+		return false;
+	cur = y->c[b] - y->c[s];
+	prev = y->c[b] / (1 + y->c_yoy[b] / 100) -
+	    y->c[s] / (1 + y->c_yoy[s] / 100);
+	if (prev == 0)
+		return false;
+	g = (cur / prev - 1) * 100;
+	if (!isfinite(g))
+		return false;
+	*out = g;
+	return true;
+}
+
 /* One period of the series; false when there is nothing for it. */
 static bool
 build_value(const struct year_data *yd, size_t nyd, const struct year_data *y,
@@ -471,6 +502,7 @@ build_value(const struct year_data *yd, size_t nyd, const struct year_data *y,
 	memset(pt, 0, sizeof(*pt));
 	pt->p = *p;
 	span_of(p, &a, &b);
+	pt->brk = (y->brk & (((1u << (b - a + 1)) - 1) << (a - 1))) != 0;
 	switch (kind) {
 	case KIND_FLOW:
 		lead = flow_value(y, a, b, &pt->value);
@@ -493,6 +525,10 @@ build_value(const struct year_data *yd, size_t nyd, const struct year_data *y,
 			if (y->has_c_yoy[b] && b == m) {
 				pt->has_yoy_pub = true;
 				pt->yoy_pub = y->c_yoy[b];
+			} else if (ytd_derived_growth(y, b - m, b, &v)) {
+				pt->has_yoy_pub = true;
+				pt->yoy_pub_derived = true;
+				pt->yoy_pub = v;
 			}
 			return true;
 		}
@@ -502,11 +538,20 @@ build_value(const struct year_data *yd, size_t nyd, const struct year_data *y,
 		if (a == 1 && m == lead && y->has_c_yoy[a - 1 + m]) {
 			pt->has_yoy_pub = true;
 			pt->yoy_pub = y->c_yoy[a - 1 + m];
+		} else if (pt->complete && y->has_c[a - 1] && y->has_c[b] &&
+		    fabs(pt->value - (y->c[b] - y->c[a - 1])) <=
+		    1e-9 * fmax(fabs(pt->value), 1) &&
+		    ytd_derived_growth(y, a - 1, b, &v)) {
+			/* A month or quarter by differencing ytd releases. */
+			pt->has_yoy_pub = true;
+			pt->yoy_pub_derived = true;
+			pt->yoy_pub = v;
 		}
 		for (k = 0; k < y->ndirect; k++)
 			if (y->direct[k].a == a && y->direct[k].b == b &&
 			    y->direct[k].has_yoy) {
 				pt->has_yoy_pub = true;
+				pt->yoy_pub_derived = false;
 				pt->yoy_pub = y->direct[k].yoy;
 			}
 		/* A partial period compares with the same months a year
@@ -623,6 +668,13 @@ agg_build(const struct obs *obs, size_t n, enum ind_kind kind,
 
 	agg_series_release(out);
 	out->freq = freq;
+	out->decimals = 0;
+	for (i = 0; i < n; i++) {
+		int d = num_decimals(obs[i].value, AGG_MAX_DECIMALS);
+
+		if (d > out->decimals)
+			out->decimals = d;
+	}
 	collect(obs, n, as_of, &yd, &nyd);
 	for (i = 0; i < nyd; i++) {
 		for (sub = freq == FREQ_Y ? 0 : 1;
@@ -736,6 +788,10 @@ agg_region_rollup(struct agg_series *parent,
 			    sizeof(*parent->pt));
 			own = &parent->pt[parent->n++];
 		}
+		/* A sum carries the precision of its parts. */
+		for (c = 0; c < nchildren; c++)
+			if (children[c].decimals > parent->decimals)
+				parent->decimals = children[c].decimals;
 		memset(own, 0, sizeof(*own));
 		own->p = *p;
 		own->value = sum;
@@ -753,6 +809,36 @@ agg_region_rollup(struct agg_series *parent,
 		qsort(parent->pt, parent->n, sizeof(*parent->pt),
 		    cmp_point);
 	growth(parent);
+}
+
+enum agg_yoy_source
+agg_yoy(const struct agg_point *pt, double *yoy)
+{
+	if (pt->has_yoy_pub) {
+		*yoy = pt->yoy_pub;
+		return pt->yoy_pub_derived ? AGG_YOY_DERIVED :
+		    AGG_YOY_PUBLISHED;
+	}
+	if (pt->has_yoy) {
+		*yoy = pt->yoy;
+		return AGG_YOY_LEVELS;
+	}
+	return AGG_YOY_NONE;
+}
+
+const char *
+agg_yoy_source_name(enum agg_yoy_source s)
+{
+	switch (s) {
+	case AGG_YOY_PUBLISHED:
+		return "published";
+	case AGG_YOY_DERIVED:
+		return "derived";
+	case AGG_YOY_LEVELS:
+		return "levels";
+	default:
+		return "none";
+	}
 }
 
 bool

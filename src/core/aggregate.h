@@ -55,18 +55,45 @@ struct agg_point {
 				 * the unit: for a rate (%), points */
 	bool has_yoy_pub;
 	double yoy_pub;         /* as published with the data, percent */
+	bool yoy_pub_derived;   /* yoy_pub is not published itself but
+				 * derived from the published ytd growths
+				 * at both ends of a differenced period */
 	bool yoy_mismatch;      /* |yoy - yoy_pub| > AGG_YOY_TOLERANCE */
 	bool has_pop;
 	double pop;             /* against the previous period, percent */
+	bool brk;               /* an observation of the period is flagged
+				 * a break in series (status B) */
 };
 
 struct agg_series {
 	enum period_freq freq;
 	struct agg_point *pt;   /* in time order; owned */
 	size_t n;
+	int decimals;           /* the most decimals an observation it was
+				 * built from carries (AGG_MAX_DECIMALS at
+				 * most): the precision it was published
+				 * with */
 };
 
-#define AGG_SERIES_INIT { FREQ_Y, NULL, 0 }
+#define AGG_SERIES_INIT { FREQ_Y, NULL, 0, 0 }
+#define AGG_MAX_DECIMALS 6
+
+/* Where the year-on-year growth an office quotes comes from. */
+enum agg_yoy_source {
+	AGG_YOY_NONE = 0,
+	AGG_YOY_PUBLISHED,      /* published with the data for the period */
+	AGG_YOY_DERIVED,        /* from the published ytd growths: last
+				 * year's comparable ytd level is
+				 * value / (1 + g) at both ends */
+	AGG_YOY_LEVELS,         /* the growth of the levels */
+};
+
+/* The official year-on-year growth of a point (percent): the published
+ * one, else the one derived from published ytd growths, else the levels'.
+ * Returns its source (AGG_YOY_NONE: no growth, *yoy untouched). */
+enum agg_yoy_source agg_yoy(const struct agg_point *pt, double *yoy);
+/* "published", "derived", "levels", "none". Static strings. */
+const char *agg_yoy_source_name(enum agg_yoy_source s);
 
 /* Build the series at 'freq' from the observations of one indicator in
  * one region (any frequencies and bases, any order). Observations of

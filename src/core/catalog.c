@@ -16,7 +16,7 @@
 #include "util/banned.h"
 
 #define KEY_MAX 256     /* longer strings cannot be catalogue keys */
-#define MAX_COLS 16
+#define MAX_COLS 24
 
 /* One catalogue file being read: its columns and where rows go. */
 struct table {
@@ -26,10 +26,9 @@ struct table {
 	unsigned required;                      /* bit i: cols[i] required */
 	int ix[MAX_COLS];                       /* column of cols[i], or -1 */
 	size_t nhdr;                            /* fields of the header */
-	unsigned may_omit;                      /* bit i: a row may stop
-						 * before cols[i] when it ends
-						 * the header (a column added
-						 * later: older rows load) */
+	int first_ext;                          /* cols[] from here on are
+						 * extensions a row may leave
+						 * out at its end (0: none) */
 	size_t nmin;                            /* fields a row needs */
 	bool header_done, header_bad;
 	void (*row)(struct table *t, const struct reader_row *r);
@@ -180,19 +179,21 @@ on_row(void *ctx, const struct reader_row *r)
 
 	if (!t->header_done) {
 		t->header_done = true;
-		t->nhdr = t->nmin = r->n;
+		t->nhdr = r->n;
+		t->nmin = t->first_ext ? 0 : r->n;
 		for (i = 0; t->cols[i]; i++) {
 			t->ix[i] = reader_column(r, t->cols[i]);
+			/* Rows written before the extension columns stay
+			 * good: they may stop before them. */
+			if (t->first_ext && (int)i < t->first_ext &&
+			    t->ix[i] >= 0 && (size_t)t->ix[i] + 1 > t->nmin)
+				t->nmin = (size_t)t->ix[i] + 1;
 			if (t->ix[i] < 0 && (t->required & (1u << i))) {
 				problem(t->cat, t->file, r->line, true,
 				    "missing column '%s'", t->cols[i]);
 				t->header_bad = true;
 			}
 		}
-		for (i = 0; t->cols[i]; i++)
-			if ((t->may_omit & (1u << i)) && t->ix[i] >= 0 &&
-			    (size_t)t->ix[i] + 1 == t->nmin)
-				t->nmin--, i = (size_t)-1;
 		return 0;
 	}
 	if (t->header_bad)
@@ -212,7 +213,7 @@ on_row(void *ctx, const struct reader_row *r)
 	}
 	if (r->n < t->nmin) {
 		problem(t->cat, t->file, r->line, true,
-		    "too few fields (%zu, expected %zu)", r->n, t->nhdr);
+		    "too few fields (%zu, expected %zu)", r->n, t->nmin);
 		return 0;
 	}
 	t->row(t, r);
@@ -282,9 +283,29 @@ drop:
 	free(s.name_zh);
 }
 
+/* measures.csv column "kind" (quantitative, the default, or
+ * qualitative: a task the plan sets without a numeric indicator). */
+static bool
+measure_ext(struct table *t, const struct reader_row *r, struct cat_measure *m)
+{
+	char *kind = col(t, r, 5);
+	bool ok = true;
+
+	m->qualitative = false;
+	if (strcmp(kind, "qualitative") == 0)
+		m->qualitative = true;
+	else if (*kind && strcmp(kind, "quantitative") != 0) {
+		problem(t->cat, t->file, r->line, true, "bad kind '%s' "
+		    "(quantitative or qualitative)", kind);
+		ok = false;
+	}
+	free(kind);
+	return ok;
+}
+
 /* measures.csv: id,system,name_en,name_zh,source_excerpt */
 static const char *const measure_cols[] = { "id", "system", "name_en",
-	"name_zh", "source_excerpt", NULL };
+	"name_zh", "source_excerpt", "kind", NULL };
 
 static void
 measure_row(struct table *t, const struct reader_row *r)
@@ -300,6 +321,8 @@ measure_row(struct table *t, const struct reader_row *r)
 	m.excerpt = col(t, r, 4);
 	m.line = r->line;
 	m.system = catalog_system(cat, sys, strlen(sys));
+	if (!measure_ext(t, r, &m))
+		goto drop;
 	if (!is_ident(m.id, false)) {
 		problem(cat, t->file, r->line, true,
 		    "bad measure id '%s' (letters, digits, '_', '-')", m.id);
@@ -384,7 +407,12 @@ drop:
 /* indicators.csv */
 static const char *const indicator_cols[] = { "code", "name_en", "name_zh",
 	"unit", "kind", "direction", "measures", "base_year", "target_value",
-	"target_year", "target_growth", "limit", "aliases", NULL };
+	"target_year", "target_growth", "limit",
+	/* added later, rows may stop before them: the names data files may
+	 * use (ind_names()), the office's extensions (progress-method.md,
+	 * indicator_ext()) */
+	"aliases", "base_value", "growth_basis", "breaks", "role", "decimals",
+	NULL };
 
 static bool
 opt_num(struct table *t, const struct reader_row *r, int i, double *v,
@@ -531,6 +559,80 @@ ind_names(struct table *t, const struct reader_row *r,
 	free(aliases);
 }
 
+/* The office's extensions (columns 13-17): base_value, growth_basis
+ * (levels or published), breaks (years, ';'-separated), role (headline
+ * or context), decimals (0-6). */
+static bool
+indicator_ext(struct table *t, const struct reader_row *r,
+    struct cat_indicator *d)
+{
+	char *basis = col(t, r, 14), *brk = col(t, r, 15), *p = brk;
+	char *role = col(t, r, 16), *dec = col(t, r, 17);
+	bool ok = opt_num(t, r, 13, &d->base_value, &d->has_base_value);
+	double v;
+
+	d->decimals = -1;
+	if (strcmp(basis, "published") == 0)
+		d->growth_published = true;
+	else if (*basis && strcmp(basis, "levels") != 0) {
+		problem(t->cat, t->file, r->line, true,
+		    "bad growth_basis '%s' (levels or published)", basis);
+		ok = false;
+	}
+	if (strcmp(role, "context") == 0)
+		d->context = true;
+	else if (*role && strcmp(role, "headline") != 0) {
+		problem(t->cat, t->file, r->line, true,
+		    "bad role '%s' (headline or context)", role);
+		ok = false;
+	}
+	if (*dec) {
+		if (!parse_num(dec, &v) || v != floor(v) || v < 0 || v > 6) {
+			problem(t->cat, t->file, r->line, true,
+			    "bad decimals '%s' (0 to 6)", dec);
+			ok = false;
+		} else {
+			d->decimals = (int)v;
+		}
+	}
+	while (*p) {
+		size_t n = strcspn(p, ";"), k = n;
+		const char *s = reader_trim(p, &k);
+		char y[16];
+		int year, *at;
+
+		if (k) {
+			snprintf(y, sizeof(y), "%.*s", k < 15 ? (int)k : 15, s);
+			if (k > 15 || !parse_year(y, &year)) {
+				problem(t->cat, t->file, r->line, true,
+				    "bad year '%.*s' in breaks", (int)k, s);
+				ok = false;
+			} else {
+				d->breaks = xreallocarray(d->breaks,
+				    d->nbreaks + 1, sizeof(int));
+				/* Kept ascending. */
+				at = d->breaks + d->nbreaks;
+				while (at > d->breaks && at[-1] > year) {
+					*at = at[-1];
+					at--;
+				}
+				*at = year;
+				d->nbreaks++;
+			}
+		}
+		p += n + (p[n] == ';');
+	}
+	if (ok && d->has_base_value && !d->base_year)
+		problem(t->cat, t->file, r->line, false, "base_value of '%s' "
+		    "without a base_year: taken at the default base year",
+		    d->code);
+	free(basis);
+	free(brk);
+	free(role);
+	free(dec);
+	return ok;
+}
+
 static void
 indicator_row(struct table *t, const struct reader_row *r)
 {
@@ -582,6 +684,7 @@ indicator_row(struct table *t, const struct reader_row *r)
 	ok &= opt_year(t, r, 9, &d.target_year);
 	ok &= opt_num(t, r, 10, &d.target_growth, &d.has_growth);
 	ok &= opt_num(t, r, 11, &d.limit, &d.has_limit);
+	ok &= indicator_ext(t, r, &d);
 	/* A growth aim the method would not use, or one that says the
 	 * opposite of the direction: warnings (catalog check shows them). */
 	if (ok && d.has_growth && d.has_target)
@@ -622,10 +725,36 @@ indicator_row(struct table *t, const struct reader_row *r)
 		free(d.name_en);
 		free(d.name_zh);
 		free(d.measures);
+		free(d.breaks);
 	}
 	free(unit);
 	free(kind);
 	free(dir);
+}
+
+/* settings.csv (optional): setting,value. Known: max_age (whole years
+ * before the as-of year after which an indicator's latest value is
+ * stale, default CATALOG_MAX_AGE). */
+static const char *const setting_cols[] = { "setting", "value", NULL };
+
+static void
+setting_row(struct table *t, const struct reader_row *r)
+{
+	char *name = col(t, r, 0), *val = col(t, r, 1);
+	double v;
+
+	if (strcmp(name, "max_age") == 0) {
+		if (!parse_num(val, &v) || v != floor(v) || v < 0 || v > 100)
+			problem(t->cat, t->file, r->line, true,
+			    "bad max_age '%s' (whole years, 0 to 100)", val);
+		else
+			t->cat->max_age = (int)v;
+	} else {
+		problem(t->cat, t->file, r->line, false,
+		    "unknown setting '%s' (known: max_age)", name);
+	}
+	free(name);
+	free(val);
 }
 
 /* regions.csv: code,name_en,name_zh,parent,level,aliases */
@@ -814,11 +943,30 @@ check_coverage(struct catalog *cat)
 			for (k = 0; k < cat->indicators[j].nmeasures; k++)
 				if (cat->indicators[j].measures[k] == (int)i)
 					found = true;
-		if (!found)
+		if (!found && !cat->measures[i].qualitative)
 			problem(cat, "measures.csv", cat->measures[i].line,
 			    false, "measure '%s' has no indicator",
 			    cat->measures[i].id);
+		else if (found && cat->measures[i].qualitative)
+			problem(cat, "measures.csv", cat->measures[i].line,
+			    false, "measure '%s' is qualitative but has "
+			    "indicators: they are shown, not scored",
+			    cat->measures[i].id);
 	}
+}
+
+/* True when the optional file 'name' exists in the catalogue. */
+static bool
+optional_present(const struct catalog *cat, const char *name)
+{
+	struct buf path = BUF_INIT;
+	struct stat st;
+	bool yes;
+
+	buf_addf(&path, "%s/%s", cat->dir, name);
+	yes = lstat(path.data, &st) == 0 || errno != ENOENT;
+	buf_release(&path);
+	return yes;
 }
 
 int
@@ -832,12 +980,13 @@ catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
 		{ .file = "systems.csv", .cols = system_cols, .required = 0x1,
 		    .row = system_row },
 		{ .file = "measures.csv", .cols = measure_cols,
-		    .required = 0x3, .row = measure_row },
+		    .required = 0x3, .row = measure_row, .first_ext = 5 },
 		{ .file = "indicators.csv", .cols = indicator_cols,
-		    .required = 0x5b, .may_omit = 1u << 12,
-		    .row = indicator_row },
+		    .required = 0x5b, .row = indicator_row, .first_ext = 12 },
 		{ .file = "regions.csv", .cols = region_cols, .required = 0x1,
 		    .row = region_row },
+		{ .file = "settings.csv", .cols = setting_cols,
+		    .required = 0x3, .row = setting_row },
 	};
 	size_t i;
 
@@ -852,10 +1001,14 @@ catalog_load(const char *dir, struct catalog **out, struct pm_err *err)
 		    "the catalogue is not a directory");
 	cat = xcalloc(1, sizeof(*cat));
 	cat->dir = xstrdup(dir);
+	cat->max_age = CATALOG_MAX_AGE;
 	/* Order matters: measures refer to systems, indicators to units
 	 * and measures. */
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		t[i].cat = cat;
+		if (strcmp(t[i].file, "settings.csv") == 0 &&
+		    !optional_present(cat, t[i].file))
+			continue;
 		read_table(cat, &t[i]);
 	}
 	resolve_parents(cat);
@@ -887,6 +1040,7 @@ catalog_free(struct catalog *cat)
 		free(cat->indicators[i].name_en);
 		free(cat->indicators[i].name_zh);
 		free(cat->indicators[i].measures);
+		free(cat->indicators[i].breaks);
 	}
 	for (i = 0; i < cat->nregions; i++)
 		region_free(&cat->regions[i]);

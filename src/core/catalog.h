@@ -28,6 +28,8 @@ struct cat_measure {
 	char *id;               /* "M07" */
 	int system;             /* index into systems */
 	char *name_en, *name_zh, *excerpt;
+	bool qualitative;       /* kind "qualitative": no numeric indicator,
+				 * no score, left out of roll-ups */
 	unsigned long line;
 };
 
@@ -47,6 +49,16 @@ struct cat_indicator {
 	double target_growth;   /* annual %, "keep growing" */
 	bool has_limit;
 	double limit;           /* natural ceiling or floor */
+	/* The office's extensions of the method (progress-method.md). */
+	bool has_base_value;
+	double base_value;      /* the plan's own base, at base_year */
+	bool growth_published;  /* growth_basis "published": chain the
+				 * published yearly growths */
+	int *breaks;            /* years that start a new comparable
+				 * stretch, ascending */
+	size_t nbreaks;
+	bool context;           /* role "context": shown, never rolled up */
+	int decimals;           /* decimals shown; -1: from the data */
 	unsigned long line;
 };
 
@@ -83,6 +95,8 @@ struct cat_problem {
 	bool fatal;             /* the catalogue cannot be used */
 };
 
+#define CATALOG_MAX_AGE 2
+
 struct catalog {
 	char *dir;
 	struct cat_system *systems;
@@ -98,6 +112,9 @@ struct catalog {
 	struct cat_problem *problems;
 	size_t nproblems;
 	size_t nfatal;
+	int max_age;            /* years before the as-of year after which
+				 * an indicator is stale (settings.csv,
+				 * default CATALOG_MAX_AGE) */
 	struct strmap system_ix, measure_ix, indicator_ix, region_ix, unit_ix;
 	struct strmap indicator_name_ix;        /* name_en, name_zh, aliases */
 	struct strmap indicator_dup_ix;         /* names of two indicators */

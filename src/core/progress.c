@@ -175,6 +175,97 @@ find_points(const struct progress_input *in, int base_year,
 	}
 }
 
+/* The value of year 'y' in the input, or of the first year after it
+ * with one (up to 'last'); false when none. */
+static bool
+value_from(const struct progress_input *in, int y, int last, int *year,
+    double *v)
+{
+	size_t i;
+	bool found = false;
+
+	for (i = 0; i < in->n; i++)
+		if (isfinite(in->values[i]) && in->years[i] >= y &&
+		    in->years[i] <= last && (!found || in->years[i] < *year)) {
+			*year = in->years[i];
+			*v = in->values[i];
+			found = true;
+		}
+	return found;
+}
+
+/* The extensions to the two points: the plan's own base, a break in
+ * series after the base, and whether the base moved for want of data. */
+static void
+extend_points(const struct progress_input *in, int base_year,
+    struct progress_result *out)
+{
+	int brk = 0, y = 0;
+	double v = 0;
+	size_t i;
+
+	if (in->has_base_value && out->has_current &&
+	    base_year <= out->current_year) {
+		/* The stored base-year value is only compared. */
+		if (out->has_points && out->base_year == base_year &&
+		    fabs(out->base_value - in->base_value) >
+		    REL_EPS * fmax(fabs(in->base_value), 1e-300)) {
+			out->base_differs = true;
+			out->stored_base = out->base_value;
+		}
+		out->has_points = true;
+		out->base_year = base_year;
+		out->base_value = in->base_value;
+		out->base_from_plan = true;
+	} else if (out->has_points && out->base_year > base_year) {
+		out->base_moved = true;
+	}
+	if (!out->has_points)
+		return;
+	/* The latest break after t_0, up to t_i, ends the comparable
+	 * stretch before it. */
+	for (i = 0; i < in->nbreaks; i++)
+		if (in->breaks[i] > out->base_year &&
+		    in->breaks[i] <= out->current_year && in->breaks[i] > brk)
+			brk = in->breaks[i];
+	if (brk && value_from(in, brk, out->current_year, &y, &v)) {
+		out->base_at_break = true;
+		out->base_from_plan = false;
+		out->base_moved = false;
+		out->base_year = y;
+		out->base_value = v;
+	}
+}
+
+/* g_a from the published yearly growths of t_0+1..t_i (the geometric
+ * mean of 1 + g), when every one of those years has one. */
+static bool
+published_growth(const struct progress_input *in, struct progress_result *out)
+{
+	double prod = 1;
+	int y, span = out->current_year - out->base_year;
+	size_t i;
+
+	if (!in->use_published)
+		return false;
+	for (y = out->base_year + 1; y <= out->current_year; y++) {
+		for (i = 0; i < in->n; i++)
+			if (in->years[i] == y && in->published &&
+			    isfinite(in->published[i]))
+				break;
+		if (i == in->n) {
+			out->published_missing = true;
+			return false;
+		}
+		prod *= 1 + in->published[i] / 100;
+	}
+	if (span < 1 || !(prod > 0))
+		return false;
+	out->actual_growth = pow(prod, 1.0 / span) - 1;
+	out->growth_published = true;
+	return true;
+}
+
 void
 progress_compute(const struct progress_input *in,
     const struct progress_config *c, struct progress_result *out)
@@ -201,6 +292,8 @@ progress_compute(const struct progress_input *in,
 			out->warnings |= PROGRESS_WARN_LIMIT_IGNORED;
 	}
 	find_points(in, base_year, out);
+	out->base_year_asked = base_year;
+	extend_points(in, base_year, out);
 	t = out->target;
 	yi = out->current_value;
 
@@ -238,7 +331,9 @@ progress_compute(const struct progress_input *in,
 		goto out;
 
 	y0 = out->base_value;
-	out->actual_growth = cagr(y0, yi, out->current_year - out->base_year);
+	if (!published_growth(in, out))
+		out->actual_growth = cagr(y0, yi,
+		    out->current_year - out->base_year);
 	out->has_actual = isfinite(out->actual_growth);
 	if (!out->has_actual) {
 		out->actual_growth = 0.0;

@@ -69,6 +69,19 @@ struct progress_input {
 	bool has_aim;           /* no target level, but a growth the policy
 				 * asks for: g_r itself (not 0) */
 	double aim;             /* a fraction a year (0.12 = 12%) */
+	/* The office's extensions (progress-method.md, "Extensions an
+	 * office needs"); zeroed, the method is unchanged. */
+	bool has_base_value;    /* the plan's own base: y_0 at t_0 =
+				 * base_year, whatever the data hold */
+	double base_value;
+	bool use_published;     /* growth_basis published: g_a chains the
+				 * published yearly growths */
+	const double *published;        /* n published growths (percent)
+					 * of years[]; NaN: none. NULL: none
+					 * at all */
+	const int *breaks;      /* years that start a new comparable
+				 * stretch (a break in series), any order */
+	size_t nbreaks;
 };
 
 enum progress_warning {
@@ -110,6 +123,19 @@ struct progress_result {
 	double limit_factor;    /* C in [0, 1]; 1 unless there is no target
 				 * and a limit is given */
 	unsigned warnings;      /* enum progress_warning bits */
+	/* How the base and the growth were taken (the extensions). */
+	bool base_moved;        /* the base year has no data (and no
+				 * base_value): t_0 is the first year after
+				 * it with data */
+	int base_year_asked;    /* the base year asked for */
+	bool base_from_plan;    /* y_0 is the input's base_value */
+	bool base_differs;      /* a stored base-year value differs from
+				 * base_value: a check */
+	double stored_base;     /* that stored value */
+	bool base_at_break;     /* t_0 moved to a break in series */
+	bool growth_published;  /* g_a chained from published growths */
+	bool published_missing; /* published asked for, but a year lacks
+				 * one: g_a from the levels */
 };
 
 /* Apply the method to one series: the two points, the guards (no data,

@@ -78,14 +78,19 @@ indicator_progress(const struct cat_indicator *d,
 	struct progress_input in;
 	int *years = xreallocarray(NULL, y->n + 1, sizeof(int));
 	double *values = xreallocarray(NULL, y->n + 1, sizeof(double));
-	size_t i, n = 0, t0;
+	double *pub = xreallocarray(NULL, y->n + 1, sizeof(double));
+	int *breaks = xreallocarray(NULL, y->n + d->nbreaks + 1, sizeof(int));
+	size_t i, n = 0, t0, nbreaks = 0;
 	int base;
 
 	/* Complete years only: a flow's incomplete year is left out, and a
 	 * stock's year is its year-end value. */
 	for (i = 0; i < y->n; i++) {
+		if (y->pt[i].brk)
+			breaks[nbreaks++] = y->pt[i].p.year;
 		if (y->pt[i].complete) {
 			years[n] = y->pt[i].p.year;
+			pub[n] = y->pt[i].has_yoy_pub ? y->pt[i].yoy_pub : NAN;
 			values[n++] = y->pt[i].value;
 			si->has_latest = true;
 			si->latest = y->pt[i];
@@ -110,6 +115,16 @@ indicator_progress(const struct cat_indicator *d,
 	in.limit = d->limit;
 	in.has_aim = !d->has_target && d->has_growth;
 	in.aim = d->target_growth / 100;
+	/* The office's extensions: the plan's base, published growth,
+	 * breaks (the catalogue's years and observations flagged B). */
+	in.has_base_value = d->has_base_value;
+	in.base_value = d->base_value;
+	in.use_published = d->growth_published;
+	in.published = pub;
+	for (i = 0; i < d->nbreaks; i++)
+		breaks[nbreaks++] = d->breaks[i];
+	in.breaks = breaks;
+	in.nbreaks = nbreaks;
 	progress_compute(&in, cfg, &si->progress);
 	/* The trend from the base year (the default one when the catalogue
 	 * gives none) on (all years when that leaves
@@ -123,6 +138,76 @@ indicator_progress(const struct cat_indicator *d,
 	    d->target_value, &si->trend);
 	free(years);
 	free(values);
+	free(pub);
+	free(breaks);
+}
+
+/* Indicator i counts in a roll-up of measure 'm' (>= 0), of system
+ * 'sys' (>= 0), or of the whole policy (both -1). */
+static bool
+in_scope(const struct catalog *cat, size_t i, int m, int sys)
+{
+	const struct cat_indicator *d = &cat->indicators[i];
+	size_t k;
+
+	for (k = 0; k < d->nmeasures; k++)
+		if ((m >= 0 && d->measures[k] == m) || (m < 0 && (sys < 0 ||
+		    cat->measures[d->measures[k]].system == sys)))
+			return true;
+	return false;
+}
+
+static void
+coverage(const struct summary *s, int m, int sys, struct summary_coverage *c)
+{
+	const struct catalog *cat = s->cat;
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	if (m < 0)
+		for (i = 0; i < cat->nmeasures; i++) {
+			if (sys >= 0 && cat->measures[i].system != sys)
+				continue;
+			c->measures++;
+			if (cat->measures[i].qualitative)
+				c->qualitative++;
+			else if (s->measures[i].r.has_score)
+				c->measured++;
+			else
+				c->measures_nodata++;
+		}
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct summary_indicator *si = &s->indicators[i];
+
+		if (!in_scope(cat, i, m, sys))
+			continue;
+		if (cat->indicators[i].context) {
+			c->context++;
+			continue;
+		}
+		c->headline++;
+		c->headline_nodata += !si->has_latest;
+		c->stale += si->stale;
+	}
+}
+
+unsigned
+summary_attention(const struct summary *s, int i)
+{
+	const struct summary_indicator *si = &s->indicators[i];
+	enum progress_status st = si->progress.status;
+	unsigned w = 0;
+
+	if (s->cat->indicators[i].context)
+		return 0;
+	if (st == PROGRESS_MODERATE || st == PROGRESS_LIMITED ||
+	    st == PROGRESS_DETERIORATION)
+		w |= SUMMARY_ATTN_BELOW;
+	if (si->stale)
+		w |= SUMMARY_ATTN_STALE;
+	if (!si->has_latest || st == PROGRESS_NOT_AVAILABLE)
+		w |= SUMMARY_ATTN_NODATA;
+	return w;
 }
 
 static void
@@ -204,6 +289,9 @@ summary_build(struct store *st, const struct catalog *cat, int region,
 		indicator_progress(&cat->indicators[i], cfg,
 		    &s->indicators[i]);
 		plausibility(s, (int)i);
+		s->indicators[i].stale = s->indicators[i].has_latest &&
+		    s->as_of.year - s->indicators[i].latest.p.year >
+		    cat->max_age;
 	}
 	/* Indicators into measures, measures into systems, systems into the
 	 * policy: the same mean-score rule at every level. */
@@ -213,6 +301,9 @@ summary_build(struct store *st, const struct catalog *cat, int region,
 		const struct cat_indicator *d = &cat->indicators[i];
 		const struct progress_result *p = &s->indicators[i].progress;
 
+		/* A context indicator is shown, never rolled up. */
+		if (d->context)
+			continue;
 		for (k = 0; k < d->nmeasures; k++)
 			progress_rollup_add(&s->measures[d->measures[k]].r,
 			    p->status, p->has_score, p->score);
@@ -223,20 +314,30 @@ summary_build(struct store *st, const struct catalog *cat, int region,
 		struct summary_rollup *m = &s->measures[i];
 
 		progress_rollup_finish(&m->r);
+		/* A qualitative measure is counted and named, never
+		 * scored. */
+		if (cat->measures[i].qualitative) {
+			progress_rollup_init(&m->r);
+			continue;
+		}
 		m->data_gap = !m->r.has_score;
 		progress_rollup_add(&s->systems[cat->measures[i].system].r,
 		    m->r.status, m->r.has_score, m->r.score);
 	}
+	for (i = 0; i < cat->nmeasures; i++)
+		coverage(s, (int)i, -1, &s->measures[i].cov);
 	progress_rollup_init(&s->overall);
 	for (i = 0; i < cat->nsystems; i++) {
 		struct summary_rollup *y = &s->systems[i];
 
 		progress_rollup_finish(&y->r);
 		y->data_gap = !y->r.has_score;
+		coverage(s, -1, (int)i, &y->cov);
 		progress_rollup_add(&s->overall, y->r.status, y->r.has_score,
 		    y->r.score);
 	}
 	progress_rollup_finish(&s->overall);
+	coverage(s, -1, -1, &s->cov);
 	return 0;
 }
 

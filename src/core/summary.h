@@ -33,11 +33,39 @@ struct summary_indicator {
 					 * from the base year */
 	size_t nmismatch;               /* years whose published yoy differs
 					 * from the levels' */
+	bool stale;                     /* latest complete year more than
+					 * the catalogue's max_age years
+					 * before the as-of year */
+};
+
+/* What a roll-up stands on: every headline status says it. Measures
+ * count for a system and the policy; a measure's own coverage has its
+ * indicators only (measures 0). */
+struct summary_coverage {
+	size_t measures;                /* in the roll-up */
+	size_t measured;                /* ... with a score */
+	size_t qualitative;             /* ... qualitative (never scored) */
+	size_t measures_nodata;         /* ... quantitative, no score */
+	size_t headline;                /* headline indicators (each once) */
+	size_t headline_nodata;         /* ... without a complete year */
+	size_t stale;                   /* ... stale */
+	size_t context;                 /* context indicators (not rolled
+					 * up) */
 };
 
 struct summary_rollup {
 	struct progress_rollup r;
 	bool data_gap;                  /* no indicator with a score */
+	struct summary_coverage cov;
+};
+
+/* Why a headline indicator needs attention (bits). */
+enum summary_attention {
+	SUMMARY_ATTN_BELOW = 1 << 0,    /* below on track: acceleration
+					 * needed, limited, deterioration */
+	SUMMARY_ATTN_STALE = 1 << 1,
+	SUMMARY_ATTN_NODATA = 1 << 2,   /* no complete year, or too little
+					 * to judge */
 };
 
 struct summary_check {
@@ -74,6 +102,7 @@ struct summary {
 	struct summary_rollup *measures;        /* nmeasures */
 	struct summary_rollup *systems;         /* nsystems */
 	struct progress_rollup overall;
+	struct summary_coverage cov;    /* of the overall status */
 	struct summary_check *checks;
 	size_t nchecks;
 	struct summary_plaus *plaus;    /* in indicator, then period order */
@@ -91,6 +120,10 @@ int summary_build(struct store *st, const struct catalog *cat, int region,
     const struct period *as_of, const struct progress_config *cfg,
     struct summary *out, struct pm_err *err);
 void summary_release(struct summary *s);
+
+/* The summary_attention bits of indicator 'i' (0: none, and always 0
+ * for a context indicator). */
+unsigned summary_attention(const struct summary *s, int i);
 
 /* True when some indicator of measure 'm' has data in the region, even
  * if too little to score (a measure that is a data gap either way). */

@@ -12,12 +12,12 @@ const unsigned chart_status_rgb[6] = {
 
 const struct chart_words chart_words_en = {
 	"value", "partial period", "target", "at current pace", "YoY %",
-	"YoY %", "score", "no data",
+	"YoY %", "score", "no data", "break in series",
 };
 
 const struct chart_words chart_words_zh = {
 	"数值", "不完整时期", "目标", "按当前速度", "同比 %", "同比 %",
-	"得分", "无数据",
+	"得分", "无数据", "统计口径变化",
 };
 
 double
@@ -56,4 +56,29 @@ chart_range_pad(double *lo, double *hi, double *span_out)
 	*lo = zlo ? a : a - span * 0.05;
 	*hi = zhi ? b : b + span * 0.05;
 	return true;
+}
+
+bool
+chart_cut(const struct chart_trend *c, size_t j, size_t i, double per)
+{
+	size_t k;
+
+	if (j >= i || i >= c->n)
+		return false;
+	for (k = j + 1; c->brk != NULL && k <= i; k++)
+		if (c->brk[k])
+			return true;
+	return c->x[i] - c->x[j] > per * 1.5;
+}
+
+double
+chart_period(const struct chart_trend *c)
+{
+	double d = HUGE_VAL;
+	size_t i;
+
+	for (i = 1; i < c->n; i++)
+		if (c->x[i] - c->x[i - 1] > 1e-9 && c->x[i] - c->x[i - 1] < d)
+			d = c->x[i] - c->x[i - 1];
+	return isfinite(d) && d <= 1 ? d : 1;
 }

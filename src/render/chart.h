@@ -34,6 +34,7 @@ struct chart_words {
 	const char *yoy_axis;   /* growth axis title (percent) */
 	const char *score;      /* scorecard value axis */
 	const char *no_data;    /* a row or panel without data */
+	const char *brk;        /* a break in series, at its marker */
 };
 
 extern const struct chart_words chart_words_en, chart_words_zh;
@@ -60,6 +61,9 @@ struct chart_trend {
 	size_t nproj;           /* projection at the current pace, dashed */
 	const double *proj_x;
 	const double *proj_y;
+	const bool *brk;        /* NULL, or per point: a break in series
+				 * starts here (the line is cut before it
+				 * and the place marked) */
 	const struct chart_words *words;        /* NULL: English */
 };
 
@@ -79,6 +83,9 @@ struct chart_bars {
 					 * legend of the statuses drawn */
 	const bool *missing;    /* NULL, or per bar: no data, the row holds
 				 * its label and words->no_data only */
+	bool has_decimals;      /* value labels with 'decimals' decimals
+				 * (the precision of the data) */
+	int decimals;
 	bool fixed_range;       /* use lo..hi for the value axis (scores) */
 	double lo, hi;
 	const struct chart_words *words;        /* NULL: English */
@@ -95,5 +102,13 @@ double chart_x(const struct period *p);
  * (when not NULL) is the range before the 5%. False, with lo and hi
  * untouched, when the values are too large to draw. */
 bool chart_range_pad(double *lo, double *hi, double *span);
+
+/* True when the line of a trend from point j to a later point i is cut:
+ * a break in series starts after j up to i, or i is more than one period
+ * 'per' after j (no line across a gap). */
+bool chart_cut(const struct chart_trend *c, size_t j, size_t i, double per);
+/* The period of a trend's time axis: the smallest step between points,
+ * a year at most (and for a single point). */
+double chart_period(const struct chart_trend *c);
 
 #endif /* PM_RENDER_CHART_H */

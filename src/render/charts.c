@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/fmt.h"
 #include "render/pngchart.h"
 #include "render/reportlang.h"
 #include "util/buf.h"
+#include "util/numfmt.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -16,7 +18,7 @@
 struct trend_data {
 	struct chart_trend c;
 	double *x, *y, *yoy, *px, *py;
-	bool *partial, *has_yoy;
+	bool *partial, *has_yoy, *brk;
 	char **xlabel;
 	struct buf title, subtitle, unit, footer;
 };
@@ -61,7 +63,7 @@ footer_series(const struct charts *c, int ind, struct buf *b)
 		return;
 	}
 	period_format(&c->sum->as_of, t);
-	if (c->lang == LANG_ZH && c->gp)
+	if (c->lang == LANG_ZH)
 		buf_addf(b, "来源：%s；数据截至 %s", src.data, t);
 	else
 		buf_addf(b, "Source: %s; data as of %s", src.data, t);
@@ -97,6 +99,7 @@ trend_free(struct trend_data *d)
 	free(d->py);
 	free(d->partial);
 	free(d->has_yoy);
+	free(d->brk);
 	buf_release(&d->title);
 	buf_release(&d->subtitle);
 	buf_release(&d->unit);
@@ -128,20 +131,42 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	d->yoy = xcalloc(s->n + 1, sizeof(double));
 	d->partial = xcalloc(s->n + 1, sizeof(bool));
 	d->has_yoy = xcalloc(s->n + 1, sizeof(bool));
+	d->brk = xcalloc(s->n + 1, sizeof(bool));
 	d->xlabel = xcalloc(s->n + 1, sizeof(char *));
 	for (i = 0; i < s->n; i++) {
+		size_t k;
+
+		/* A break in series: flagged in the data, or the first
+		 * period of a year the catalogue lists. */
+		d->brk[i] = s->pt[i].brk;
+		for (k = 0; k < ci->nbreaks; k++)
+			if (ci->breaks[k] == s->pt[i].p.year &&
+			    (i == 0 || s->pt[i - 1].p.year != s->pt[i].p.year))
+				d->brk[i] = true;
 		d->x[i] = chart_x(&s->pt[i].p);
 		d->y[i] = s->pt[i].value;
 		/* A combined January-February release is not one month. */
 		d->partial[i] = !s->pt[i].complete || s->pt[i].combined;
-		d->has_yoy[i] = s->pt[i].has_yoy && s->pt[i].complete;
-		d->yoy[i] = s->pt[i].yoy;
+		/* The official growth: published first (or derived from the
+		 * published ytd growths), else the levels'. */
+		d->has_yoy[i] = s->pt[i].complete &&
+		    agg_yoy(&s->pt[i], &d->yoy[i]) != AGG_YOY_NONE;
 		d->xlabel[i] = xstrdup(period_format(&s->pt[i].p, t));
 	}
 	buf_adds(&d->title, name_of(c, ci->name_en, ci->name_zh));
 	buf_addf(&d->subtitle, "%s (%s), %s",
 	    name_of(c, g->name_en, g->name_zh), g->code,
 	    c->lang == LANG_ZH ? fzh[s->freq] : fen[s->freq]);
+	/* Where the method took its base, said where the status is. */
+	if (p->base_at_break)
+		buf_addf(&d->subtitle, c->lang == LANG_ZH ?
+		    "；基期移至%d年（口径变化）" :
+		    "; base moved to %d (break in series)", p->base_year);
+	else if (p->base_moved)
+		buf_addf(&d->subtitle, c->lang == LANG_ZH ?
+		    "；基期移至%d年（%d年无数据）" :
+		    "; base moved to %d (no data for %d)", p->base_year,
+		    p->base_year_asked);
 	buf_adds(&d->unit, cat->units[ci->unit].unit);
 	footer_series(c, ind, &d->footer);
 	d->c.words = words_of(c);
@@ -154,6 +179,7 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 	d->c.partial = d->partial;
 	d->c.has_yoy = d->has_yoy;
 	d->c.yoy = d->yoy;
+	d->c.brk = d->brk;
 	d->c.xlabel = (const char *const *)d->xlabel;
 	/* A flow's target is a yearly level: not drawn against quarters. */
 	if (ci->has_target && (s->freq == FREQ_Y || ci->kind != KIND_FLOW)) {
@@ -162,20 +188,55 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 		d->c.target_x = ci->target_year ? ci->target_year
 		    : c->sum->cfg.default_target_year;
 	}
+	/* The pace line: only while the target is not achieved, only up
+	 * to the target year, and never past the value axis that the data
+	 * and the target set (cut there, and said). */
 	if (p->has_actual && p->has_current && ci->target_year >
-	    p->current_year && s->freq == FREQ_Y) {
+	    p->current_year && s->freq == FREQ_Y &&
+	    p->status != PROGRESS_TARGET_ACHIEVED) {
 		int k, n = ci->target_year - p->current_year + 1;
+		double lo = HUGE_VAL, hi = -HUGE_VAL;
+		bool clipped = false;
 
+		for (i = 0; i < s->n; i++)
+			if (isfinite(d->y[i])) {
+				lo = fmin(lo, d->y[i]);
+				hi = fmax(hi, d->y[i]);
+			}
+		if (d->c.has_target) {
+			lo = fmin(lo, d->c.target);
+			hi = fmax(hi, d->c.target);
+		}
+		(void)chart_range_pad(&lo, &hi, NULL);
 		d->px = xcalloc((size_t)n, sizeof(double));
 		d->py = xcalloc((size_t)n, sizeof(double));
 		for (k = 0; k < n; k++) {
-			d->px[k] = p->current_year + k;
-			d->py[k] = p->current_value *
+			double y = p->current_value *
 			    pow(1 + p->actual_growth, k);
+
+			d->px[k] = p->current_year + k;
+			d->py[k] = y;
+			if (k > 0 && (y > hi || y < lo)) {
+				/* Cut the segment where it leaves the axis. */
+				double edge = y > hi ? hi : lo,
+				    y0 = d->py[k - 1];
+
+				d->px[k] = d->px[k - 1] + (edge - y0) /
+				    (y - y0);
+				d->py[k] = edge;
+				n = k + 1;
+				clipped = true;
+				break;
+			}
 		}
 		d->c.nproj = (size_t)n;
 		d->c.proj_x = d->px;
 		d->c.proj_y = d->py;
+		if (clipped)
+			buf_adds(&d->subtitle, c->lang == LANG_ZH ?
+			    "；按当前速度的推算线在坐标轴边缘截断" :
+			    "; pace line cut at the axis edge");
+		d->c.subtitle = d->subtitle.data;       /* may have moved */
 	}
 }
 
@@ -336,6 +397,12 @@ region_bars(struct charts *c, int ind)
 	    "regions");
 	if (!si->has_latest)
 		goto out;
+	/* Fewer than two regions below: nothing to compare, and not a
+	 * chart without data. */
+	for (i = 0, j = 0; i < cat->nregions; i++)
+		j += cat->regions[i].parent == c->sum->region;
+	if (j < 2)
+		goto out;
 	year = si->latest.p.year;
 	for (i = 0; i < cat->nregions; i++) {
 		struct agg_series s = AGG_SERIES_INIT;
@@ -396,6 +463,13 @@ region_bars(struct charts *c, int ind)
 	b.label = (const char *const *)label;
 	b.value = value;
 	b.words = words_of(c);
+	/* Labels with the data's precision, never fewer decimals than a
+	 * value carries. */
+	b.has_decimals = true;
+	b.decimals = fmt_decimals(ci, &si->years);
+	for (i = 0; ci->decimals < 0 && i < n; i++)
+		if (num_decimals(value[i], AGG_MAX_DECIMALS) > b.decimals)
+			b.decimals = num_decimals(value[i], AGG_MAX_DECIMALS);
 	buf_addf(&who, "the regions of indicator '%s'", ci->code);
 	rc = draw_bars(c, path.data, who.data, &b);
 out:
@@ -685,6 +759,10 @@ charts_measure(struct charts *c, int m)
 	size_t i, k;
 	int rc;
 
+	/* A qualitative measure has nothing to chart: not "without
+	 * data". */
+	if (cat->measures[m].qualitative)
+		return 0;
 	if ((rc = measure_scores(c, m)) != 0 ||
 	    (rc = measure_multiples(c, m)) != 0)
 		return rc;
@@ -765,7 +843,8 @@ charts_all(struct charts *c)
 	for (i = 0; rc == 0 && i < cat->nsystems; i++)
 		rc = system_scores(c, (int)i);
 	for (i = 0; rc == 0 && i < cat->nmeasures; i++)
-		if ((rc = measure_scores(c, (int)i)) == 0)
+		if (!cat->measures[i].qualitative &&
+		    (rc = measure_scores(c, (int)i)) == 0)
 			rc = measure_multiples(c, (int)i);
 	for (i = 0; rc == 0 && i < cat->nindicators; i++)
 		rc = charts_indicator(c, (int)i);

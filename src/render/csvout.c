@@ -27,7 +27,8 @@ num(struct buf *b, bool has, double v, char sep)
 /* A roll-up row: level, its ids, status and score, the rest empty. */
 static void
 rollup_row(struct buf *b, const char *level, const char *sys,
-    const char *measure, const char *region, const struct progress_rollup *r)
+    const char *measure, const char *region, const struct progress_rollup *r,
+    const char *notes)
 {
 	cell(b, level);
 	cell(b, sys);
@@ -36,7 +37,9 @@ rollup_row(struct buf *b, const char *level, const char *sys,
 	cell(b, region);
 	cell(b, progress_status_code(r->status));
 	num(b, r->has_score, r->score, ',');
-	buf_adds(b, ",,,,,,,,,,,\n");
+	buf_adds(b, ",,,,,,,,,,,");
+	esc_csv(b, notes, strlen(notes), true);
+	buf_addc(b, '\n');
 }
 
 void
@@ -44,20 +47,25 @@ csv_summary(struct buf *b, const struct summary *s)
 {
 	const struct catalog *cat = s->cat;
 	const char *region = cat->regions[s->region].code;
+	char note[FMT_NOTE_MAX];
 	size_t i, k;
 	unsigned w;
 
 	buf_adds(b, "level,system,measure,indicator,region,status,score,"
 	    "progress_value,base_year,base_value,current_year,current_value,"
 	    "target,target_year,yoy,unit,yoy_published,yoy_change,notes\n");
-	rollup_row(b, "policy", "", "", region, &s->overall);
+	rollup_row(b, "policy", "", "", region, &s->overall,
+	    fmt_coverage(&s->cov, true, note));
 	for (i = 0; i < cat->nsystems; i++)
 		rollup_row(b, "system", cat->systems[i].id, "", region,
-		    &s->systems[i].r);
+		    &s->systems[i].r, fmt_coverage(&s->systems[i].cov, true,
+		    note));
 	for (i = 0; i < cat->nmeasures; i++)
 		rollup_row(b, "measure",
 		    cat->systems[cat->measures[i].system].id,
-		    cat->measures[i].id, region, &s->measures[i].r);
+		    cat->measures[i].id, region, &s->measures[i].r,
+		    cat->measures[i].qualitative ? "qualitative: not measured" :
+		    fmt_coverage(&s->measures[i].cov, false, note));
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct cat_indicator *d = &cat->indicators[i];
 		const struct summary_indicator *si = &s->indicators[i];
@@ -97,6 +105,18 @@ csv_summary(struct buf *b, const struct summary *s)
 						buf_adds(&notes, "; ");
 					buf_adds(&notes, fmt_warning(w));
 				}
+			if (si->stale)
+				buf_addf(&notes, "%sstale since %d",
+				    notes.len ? "; " : "", lt->p.year);
+			if (d->context)
+				buf_addf(&notes, "%scontext: monitored not "
+				    "scored", notes.len ? "; " : "");
+			if (*fmt_basis_note(p, note))
+				buf_addf(&notes, "%s%s", notes.len ? "; " : "",
+				    note);
+			if (summary_attention(s, (int)i))
+				buf_addf(&notes, "%sneeds attention",
+				    notes.len ? "; " : "");
 			esc_csv(b, notes.len ? notes.data : "", notes.len, true);
 			buf_release(&notes);
 			buf_addc(b, '\n');

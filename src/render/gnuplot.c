@@ -576,30 +576,26 @@ out:
 	return rc;
 }
 
-/* Length of one period on the time axis: the smallest step between
- * points, a year for a single point. */
-static double
-period_len(const struct chart_trend *c)
-{
-	double d = HUGE_VAL;
-	size_t i;
-
-	for (i = 1; i < c->n; i++)
-		if (c->x[i] - c->x[i - 1] > 1e-9 && c->x[i] - c->x[i - 1] < d)
-			d = c->x[i] - c->x[i - 1];
-	return isfinite(d) && d <= 1 ? d : 1;
-}
-
 /* Period labels on the time axis, at most XTICS_MAX of them; the years
  * after the data up to the target year when the axis is in years. */
 static void
-xtics(struct buf *s, const struct chart_trend *c, double per)
+xtics(struct buf *s, const struct chart_trend *c, double per, int width)
 {
-	size_t i, step = c->n / XTICS_MAX + 1;
+	size_t i, step = c->n / XTICS_MAX + 1, w = 4, fit;
 	double y;
 
 	if (c->xlabel == NULL || c->n == 0)
 		return;
+	/* Labels never overlap: as many as fit the plot's width, at about
+	 * 7 pixels a character (a CJK one counts two) and two between. */
+	for (i = 0; i < c->n; i++)
+		if (strlen(c->xlabel[i]) > w)
+			w = strlen(c->xlabel[i]);
+	fit = width > 0 ? (size_t)(width * 0.8) / ((w + 2) * 7) : XTICS_MAX;
+	if (fit < 2)
+		fit = 2;
+	if (c->n > fit && (c->n + fit - 1) / fit > step)
+		step = (c->n + fit - 1) / fit;
 	buf_adds(s, "set xtics (");
 	for (i = 0; i < c->n; i += step) {
 		if (i)
@@ -631,7 +627,7 @@ ticks(struct buf *s, const char *axis, double lo, double hi, int want)
 	buf_addf(s, "set format %s '%%.%df'\n", axis, t.decimals);
 }
 
-/* The value axis of a trend: data, projection and target; from 0 when
+/* The value axis of a trend: data and target; from 0 when
  * every value is >= 0 and the smallest at most half the largest
  * (likewise to 0 for negatives), other ends padded 5%, and the target
  * kept off the edges so that its line and marker show. */
@@ -646,11 +642,7 @@ y_range(const struct chart_trend *c, double *lo, double *hi)
 			a = fmin(a, c->y[i]);
 			b = fmax(b, c->y[i]);
 		}
-	for (i = 0; i < c->nproj; i++)
-		if (isfinite(c->proj_y[i])) {
-			a = fmin(a, c->proj_y[i]);
-			b = fmax(b, c->proj_y[i]);
-		}
+	/* Not the projection: it is cut where it leaves this axis. */
 	if (c->has_target && isfinite(c->target)) {
 		a = fmin(a, c->target);
 		b = fmax(b, c->target);
@@ -730,7 +722,8 @@ titles(struct buf *s, const char *title, const char *subtitle,
  * look like a fall. */
 static int
 trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
-    const struct chart_trend *c, bool compact, int want, struct pm_err *err)
+    const struct chart_trend *c, bool compact, int want, int width,
+    struct pm_err *err)
 {
 	const struct chart_words *w = c->words ? c->words : &chart_words_en;
 	struct buf p = BUF_INIT;
@@ -738,7 +731,7 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 	bool *partial = xcalloc(c->n + 1, sizeof(bool));
 	bool any_partial = false, any_yoy = false, any_complete = false;
 	double xmin, xmax, per, lo, hi;
-	size_t i;
+	size_t i, nbrk;
 	int rc;
 
 	for (i = 0; i < c->n; i++) {
@@ -757,10 +750,10 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 	for (i = 0; i < c->nproj; i++)
 		if (c->proj_x[i] > xmax)
 			xmax = c->proj_x[i];
-	per = period_len(c);
+	per = chart_period(c);
 	buf_addf(s, "set xrange [%.17g:%.17g]\n", xmin - per * 0.6,
 	    xmax + per * 0.6);
-	xtics(s, c, per);
+	xtics(s, c, per, width);
 	y_range(c, &lo, &hi);
 	buf_addf(s, "set yrange [%.17g:%.17g]\n", lo, hi);
 	ticks(s, "y", lo, hi, want);
@@ -801,6 +794,29 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 	if (c->has_target)
 		buf_addf(s, "set arrow 1 from graph 0, first %.17g to graph 1, "
 		    "first %.17g nohead ls 4 front\n", c->target, c->target);
+	/* A break in series: a dashed upright line where it starts, named
+	 * once; the series line is cut there (below). */
+	for (i = 0, nbrk = 0; c->brk != NULL && i < c->n; i++) {
+		double bx;
+
+		if (!c->brk[i] || i == 0)
+			continue;
+		bx = (c->x[i - 1] + c->x[i]) / 2;
+		buf_addf(s, "set arrow %zu from first %.17g, graph 0 to first "
+		    "%.17g, graph 1 nohead dt 2 lw 1.5 lc rgb '#616161' back\n",
+		    10 + nbrk, bx, bx);
+		if (nbrk++ == 0 && !compact) {
+			buf_addf(s, "set label 106 ");
+			gp_quote(s, w->brk);
+			buf_addf(s, " at first %.17g, graph 0.97 left offset 0.5, "
+			    "0 font pm_font.',8' tc rgb '#616161' noenhanced\n",
+			    bx);
+		}
+	}
+	/* Bars a fixed share of a period wide: 'relative' needs two bars
+	 * to know a width, and draws nothing for a single one. */
+	if (any_yoy)
+		buf_addf(s, "set boxwidth %.17g absolute\n", per * 0.45);
 
 	buf_adds(s, "plot ");
 	if (any_yoy) {
@@ -823,11 +839,38 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 	}
 	/* Only files with a point: gnuplot stops at a plot without one. */
 	if (any_complete) {
-		if ((rc = data_file(g, sub, "t", c->n, c->x, c->y, complete,
-		    NULL, &p, err)) != 0)
+		/* The complete points, and a row flagged 1 where the line is
+		 * cut (a gap of more than a period, a break in series): its
+		 * NaN ends the line there. */
+		double *lx = xcalloc(2 * c->n + 1, sizeof(double));
+		double *ly = xcalloc(2 * c->n + 1, sizeof(double));
+		int *cutf = xcalloc(2 * c->n + 1, sizeof(int));
+		size_t m = 0, last = 0;
+		bool have = false;
+
+		for (i = 0; i < c->n; i++) {
+			if (!complete[i])
+				continue;
+			if (have && chart_cut(c, last, i, per)) {
+				lx[m] = (c->x[last] + c->x[i]) / 2;
+				ly[m] = c->y[i];
+				cutf[m++] = 1;
+			}
+			lx[m] = c->x[i];
+			ly[m] = c->y[i];
+			cutf[m++] = 0;
+			last = i;
+			have = true;
+		}
+		rc = data_file(g, sub, "t", m, lx, ly, NULL, cutf, &p, err);
+		free(lx);
+		free(ly);
+		free(cutf);
+		if (rc != 0)
 			goto out;
 		gp_quote(s, p.data);
-		buf_adds(s, " using 1:2 with linespoints ls 1 ");
+		buf_adds(s, " using 1:($3 != 0 ? NaN : $2) with linespoints "
+		    "ls 1 ");
 		if (compact)
 			buf_adds(s, "notitle");
 		else {
@@ -904,7 +947,8 @@ gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
 		return rc;
 	begin(g, &s, t.tmp, fmt, width, height, "trend.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);
-	if ((rc = trend_body(g, &s, 0, c, false, height / 80, err)) == 0)
+	if ((rc = trend_body(g, &s, 0, c, false, height / 80, width,
+	    err)) == 0)
 		rc = finish(g, &s, &t, fmt, path, err);
 	buf_release(&s);
 	outfile_abort(&t);
@@ -968,7 +1012,8 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
 			continue;
 		}
 		rc = trend_body(g, &s, (unsigned)i, &c[i], true,
-		    (int)((size_t)height / rows / 70 + 2), err);
+		    (int)((size_t)height / rows / 70 + 2),
+		    (int)((size_t)width / cols), err);
 		drawn++;
 	}
 	if (rc == 0 && drawn == 0)
@@ -1079,8 +1124,16 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 	buf_adds(&s, " using ($1/2):2:(abs($1)/2):(0.38):3 with boxxyerror "
 	    "ls 10 lc rgb variable notitle");
 	{
+		char fd[16];
 		const char *f = c->fixed_range ? "'%.2f'" :
 		    "(abs($1) >= 1000 ? '%.0f' : '%.4g')";
+
+		/* Values as published: their own decimals. */
+		if (!c->fixed_range && c->has_decimals && c->decimals >= 0 &&
+		    c->decimals <= 6) {
+			snprintf(fd, sizeof(fd), "'%%.%df'", c->decimals);
+			f = fd;
+		}
 
 		/* Each only when it has a point: gnuplot 5.4.4 crashes on
 		 * labels with no valid point. */

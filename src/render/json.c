@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render/escape.h"
+#include "render/fmt.h"
 #include "util/numfmt.h"
 #include "util/banned.h"
 
@@ -41,6 +42,44 @@ rollup(struct buf *b, const struct progress_rollup *r)
 	buf_addf(b, ",\"status\":\"%s\",\"score\":",
 	    progress_status_code(r->status));
 	num(b, r->has_score, r->score);
+}
+
+/* What a roll-up stands on: the counts its status is stated with. */
+static void
+coverage(struct buf *b, const struct summary_coverage *c)
+{
+	buf_addf(b, ",\"coverage\":{\"measures\":%zu,\"measured\":%zu,"
+	    "\"qualitative\":%zu,\"measures_without_data\":%zu,"
+	    "\"headline_indicators\":%zu,"
+	    "\"headline_without_data\":%zu,\"stale\":%zu,"
+	    "\"context_indicators\":%zu}", c->measures, c->measured,
+	    c->qualitative, c->measures_nodata, c->headline,
+	    c->headline_nodata, c->stale, c->context);
+}
+
+/* A point's year-on-year growth: "yoy" the official one (published,
+ * derived from the published ytd growths, else the levels'), with the
+ * levels' beside it and where "yoy" comes from. 'pt' NULL: all null. */
+static void
+yoy_keys(struct buf *b, const struct agg_point *pt)
+{
+	enum agg_yoy_source src = AGG_YOY_NONE;
+	double y = 0;
+
+	if (pt)
+		src = agg_yoy(pt, &y);
+	key(b, "yoy");
+	num(b, src != AGG_YOY_NONE, y);
+	key(b, "yoy_levels");
+	num(b, pt && pt->has_yoy, pt ? pt->yoy : 0);
+	key(b, "yoy_source");
+	if (src == AGG_YOY_NONE)
+		buf_adds(b, "null");
+	else
+		buf_addf(b, "\"%s\"", agg_yoy_source_name(src));
+	key(b, "yoy_published");
+	num(b, pt && pt->has_yoy_pub && !pt->yoy_pub_derived, pt ?
+	    pt->yoy_pub : 0);
 }
 
 /* Machine names of the progress warnings. */
@@ -113,10 +152,7 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 		buf_addf(b, "%d", d->target_year);
 	else
 		buf_adds(b, "null");
-	key(b, "yoy");
-	num(b, si->has_latest && si->latest.has_yoy, si->latest.yoy);
-	key(b, "yoy_published");
-	num(b, si->has_latest && si->latest.has_yoy_pub, si->latest.yoy_pub);
+	yoy_keys(b, si->has_latest ? &si->latest : NULL);
 	key(b, "actual_growth");
 	num(b, p->has_actual, p->actual_growth * 100);
 	key(b, "required_growth");
@@ -147,6 +183,27 @@ indicator(struct buf *b, const struct summary *s, size_t i)
 			buf_addf(b, "%s%d", n++ ? "," : "",
 			    si->years.pt[k].p.year);
 	buf_addc(b, ']');
+	/* The office's extensions: how base and growth were taken. */
+	key(b, "role");
+	str(b, d->context ? "context" : "headline");
+	key(b, "stale");
+	buf_adds(b, si->stale ? "true" : "false");
+	key(b, "needs_attention");
+	buf_adds(b, summary_attention(s, (int)i) ? "true" : "false");
+	key(b, "base_year_asked");
+	buf_addf(b, "%d", p->base_year_asked);
+	key(b, "base_moved");
+	buf_adds(b, p->base_moved ? "true" : "false");
+	key(b, "base_from_plan");
+	buf_adds(b, p->base_from_plan ? "true" : "false");
+	key(b, "base_at_break");
+	buf_adds(b, p->base_at_break ? "true" : "false");
+	key(b, "stored_base_value");
+	num(b, p->base_differs, p->stored_base);
+	key(b, "growth_basis");
+	str(b, p->growth_published ? "published" : "levels");
+	key(b, "decimals");
+	buf_addf(b, "%d", fmt_decimals(d, &si->years));
 	key(b, "warnings");
 	buf_addc(b, '[');
 	for (w = 1, n = 0; w <= p->warnings; w <<= 1)
@@ -160,7 +217,7 @@ void
 json_summary(struct buf *b, const struct summary *s)
 {
 	const struct catalog *cat = s->cat;
-	size_t i;
+	size_t i, n;
 
 	buf_addf(b, "{\"format_version\":%d,\"as_of\":", JSON_FORMAT_VERSION);
 	period(b, &s->as_of);
@@ -171,11 +228,13 @@ json_summary(struct buf *b, const struct summary *s)
 	buf_adds(b, ",\"overall\":{\"status\":");
 	buf_addf(b, "\"%s\",\"score\":", progress_status_code(s->overall.status));
 	num(b, s->overall.has_score, s->overall.score);
+	coverage(b, &s->cov);
 	buf_adds(b, "},\n\"systems\":[");
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_adds(b, i ? ",\n{\"id\":" : "\n{\"id\":");
 		str(b, cat->systems[i].id);
 		rollup(b, &s->systems[i].r);
+		coverage(b, &s->systems[i].cov);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "],\n\"measures\":[");
@@ -185,8 +244,11 @@ json_summary(struct buf *b, const struct summary *s)
 		key(b, "system");
 		str(b, cat->systems[cat->measures[i].system].id);
 		rollup(b, &s->measures[i].r);
-		buf_addf(b, ",\"data_gap\":%s}",
-		    s->measures[i].data_gap ? "true" : "false");
+		coverage(b, &s->measures[i].cov);
+		buf_addf(b, ",\"kind\":\"%s\",\"data_gap\":%s}",
+		    cat->measures[i].qualitative ? "qualitative" :
+		    "quantitative", s->measures[i].data_gap ? "true" :
+		    "false");
 	}
 	buf_adds(b, "],\n\"indicators\":[");
 	for (i = 0; i < cat->nindicators; i++) {
@@ -207,6 +269,22 @@ json_summary(struct buf *b, const struct summary *s)
 		num(b, true, c->c.own);
 		key(b, "children");
 		num(b, true, c->c.children);
+		buf_addc(b, '}');
+	}
+	/* Stored base-year values that differ from the plan's base. */
+	buf_adds(b, "],\n\"base_checks\":[");
+	for (i = 0, n = 0; i < cat->nindicators; i++) {
+		const struct progress_result *p = &s->indicators[i].progress;
+
+		if (!p->base_differs)
+			continue;
+		buf_adds(b, n++ ? ",\n{\"indicator\":" : "\n{\"indicator\":");
+		str(b, cat->indicators[i].code);
+		buf_addf(b, ",\"year\":%d", p->base_year_asked);
+		key(b, "stored");
+		num(b, true, p->stored_base);
+		key(b, "plan");
+		num(b, true, cat->indicators[i].base_value);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "]");
@@ -262,10 +340,7 @@ json_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		period(b, &pt->p);
 		key(b, "value");
 		num(b, true, pt->value);
-		key(b, "yoy");
-		num(b, pt->has_yoy, pt->yoy);
-		key(b, "yoy_published");
-		num(b, pt->has_yoy_pub, pt->yoy_pub);
+		yoy_keys(b, pt);
 		key(b, "change");
 		num(b, pt->has_chg, pt->chg);
 		key(b, "pop");

@@ -61,7 +61,6 @@ md_checks(struct buf *b, const struct summary *s)
 	for (i = 0; i < s->nchecks; i++) {
 		const struct summary_check *c = &s->checks[i];
 		const struct cat_indicator *ind = &cat->indicators[c->indicator];
-		bool count = fmt_is_count(cat, ind);
 
 		if (i == 0)
 			buf_adds(b, "\n## Region totals that differ from the "
@@ -73,8 +72,8 @@ md_checks(struct buf *b, const struct summary *s)
 		buf_adds(b, " | ");
 		md_text(b, cat->regions[c->region].code);
 		buf_addf(b, " | %s | %s | %s | %s |\n",
-		    period_format(&c->c.p, t), fmt_value(c->c.own, count, v),
-		    fmt_value(c->c.children, count, w), c->c.children != 0 ?
+		    period_format(&c->c.p, t), fmt_value(c->c.own, -1, v),
+		    fmt_value(c->c.children, -1, w), c->c.children != 0 ?
 		    fmt_pct((c->c.own - c->c.children) /
 		    fabs(c->c.children) * 100, d) : "");
 	}
@@ -97,6 +96,21 @@ md_checks(struct buf *b, const struct summary *s)
 			    fmt_pct(pt->yoy_pub, v), fmt_pct(pt->yoy, w));
 		}
 	}
+	for (i = 0, n = 0; i < cat->nindicators; i++) {
+		const struct progress_result *p = &s->indicators[i].progress;
+
+		if (!p->base_differs)
+			continue;
+		if (n++ == 0)
+			buf_adds(b, "\n## Stored base-year values that differ "
+			    "from the plan's base\n\n| indicator | year | "
+			    "stored | plan |\n|---|---|---:|---:|\n");
+		buf_adds(b, "| ");
+		md_text(b, cat->indicators[i].code);
+		buf_addf(b, " | %d | %s | %s |\n", p->base_year_asked,
+		    fmt_value(p->stored_base, -1, v),
+		    fmt_value(p->base_value, -1, w));
+	}
 }
 
 void
@@ -105,7 +119,7 @@ md_summary(struct buf *b, const struct summary *s)
 	const struct catalog *cat = s->cat;
 	const struct cat_region *g = &cat->regions[s->region];
 	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_YOY_MAX], a[FMT_MAX],
-	    r[FMT_MAX];
+	    r[FMT_MAX], note[FMT_NOTE_MAX];
 	size_t i, j, k, x;
 	unsigned w;
 
@@ -120,13 +134,15 @@ md_summary(struct buf *b, const struct summary *s)
 	buf_adds(b, "**");
 	if (s->overall.has_score)
 		buf_addf(b, ", score %.2f", s->overall.score);
-	buf_adds(b, ".\n\n| system | status | score |\n|---|---|---:|\n");
+	buf_addf(b, " — %s.\n\n| system | status | score | coverage |\n"
+	    "|---|---|---:|---|\n", fmt_coverage(&s->cov, true, note));
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_adds(b, "| ");
 		md_text(b, cat->systems[i].name_en);
 		buf_adds(b, " | ");
 		status(b, &s->systems[i].r);
-		buf_adds(b, " |\n");
+		buf_addf(b, " | %s |\n", fmt_coverage(&s->systems[i].cov,
+		    true, note));
 	}
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_adds(b, "\n## ");
@@ -146,8 +162,15 @@ md_summary(struct buf *b, const struct summary *s)
 			buf_adds(b, "** ");
 			md_text(b, m->name_en);
 			buf_adds(b, " | | | | | | ");
-			status(b, &s->measures[j].r);
+			if (m->qualitative)
+				buf_adds(b, "Qualitative, not measured | –");
+			else
+				status(b, &s->measures[j].r);
 			buf_adds(b, " |\n");
+			if (!m->qualitative)
+				buf_addf(b, "| | *%s* | | | | | | |\n",
+				    fmt_coverage(&s->measures[j].cov, false,
+				    note));
 			for (k = 0; k < cat->nindicators; k++) {
 				const struct cat_indicator *d =
 				    &cat->indicators[k];
@@ -167,13 +190,13 @@ md_summary(struct buf *b, const struct summary *s)
 				if (si->has_latest) {
 					buf_addf(b, "%s ", fmt_value(
 					    si->latest.value,
-					    fmt_is_count(cat, d), v));
+					    fmt_decimals(d, &si->years), v));
 					md_text(b, cat->units[d->unit].unit);
 					buf_addf(b, " (%d)", si->latest.p.year);
 				} else {
 					buf_adds(b, "no data");
 				}
-				buf_addf(b, " | %s | %s | %s | %s | ",
+				buf_addf(b, " | %s | %s | %s | %s",
 				    si->has_latest && fmt_yoy(cat, d,
 				    &si->latest, y) ? y : "",
 				    p->has_actual ? fmt_rate(p->actual_growth,
@@ -181,6 +204,13 @@ md_summary(struct buf *b, const struct summary *s)
 				    p->has_required ? fmt_rate(
 				    p->required_growth, r) : "",
 				    progress_status_label(p->status));
+				buf_adds(b, fmt_stale(si, v));
+				if (d->context)
+					buf_adds(b, " (context: monitored, not "
+					    "scored)");
+				if (*fmt_basis_note(p, note))
+					buf_addf(b, " (%s)", note);
+				buf_adds(b, " | ");
 				if (p->has_score)
 					buf_addf(b, "%.2f", p->score);
 				buf_adds(b, " |\n");
@@ -196,6 +226,24 @@ md_summary(struct buf *b, const struct summary *s)
 				md_text(b, cat->indicators[i].name_en);
 				buf_addf(b, ": %s\n", fmt_warning(w));
 			}
+	buf_adds(b, "\n## Needs attention\n\n");
+	for (i = 0, k = 0; i < cat->nindicators; i++) {
+		unsigned at = summary_attention(s, (int)i);
+		const struct summary_indicator *si = &s->indicators[i];
+
+		if (at == 0)
+			continue;
+		buf_adds(b, "- ");
+		md_text(b, cat->indicators[i].name_en);
+		buf_addf(b, ": %s%s\n", at & SUMMARY_ATTN_NODATA ?
+		    (si->has_latest ? "too little data to judge" : "no data") :
+		    progress_status_label(si->progress.status),
+		    fmt_stale(si, v));
+		k++;
+	}
+	if (k == 0)
+		buf_adds(b, "Nothing: every headline indicator is on track or "
+		    "achieved, with recent data.\n");
 	buf_adds(b, "\n## Data gaps\n\n");
 	for (i = 0, k = 0; i < cat->nmeasures; i++)
 		if (s->measures[i].data_gap) {
@@ -233,7 +281,7 @@ md_trend(struct buf *b, const struct catalog *cat, int ind, int region,
     const struct agg_series *s)
 {
 	const struct cat_indicator *d = &cat->indicators[ind];
-	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_MAX];
+	char t[PERIOD_TEXT_MAX], v[FMT_MAX], y[FMT_MAX], w[FMT_MAX];
 	size_t i;
 
 	buf_adds(b, "# ");
@@ -246,13 +294,18 @@ md_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 	for (i = 0; i < s->n; i++) {
 		const struct agg_point *pt = &s->pt[i];
 
-		buf_addf(b, "| %s | %s | %s | %s%s |\n",
+		buf_addf(b, "| %s | %s | %s | %s%s%s%s%s |\n",
 		    period_format(&pt->p, t),
-		    fmt_value(pt->value, fmt_is_count(cat, d), v),
+		    fmt_value(pt->value, fmt_decimals(d, s), v),
+		    pt->has_yoy_pub ? fmt_pct(pt->yoy_pub, y) :
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "",
 		    pt->complete ? "" : "partial",
-		    pt->derived ? " sum of parts" : "");
+		    pt->derived ? " sum of parts" : "",
+		    !pt->has_yoy_pub ? "" : pt->yoy_pub_derived ?
+		    " yoy derived from published ytd growth" : " yoy published",
+		    pt->yoy_mismatch ? ", levels " : "",
+		    pt->yoy_mismatch ? fmt_pct(pt->yoy, w) : "");
 	}
 }

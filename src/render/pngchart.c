@@ -212,11 +212,11 @@ trend_layout(struct font *font, const struct chart_trend *c, int ox, int oy,
 		extend(&lo, &hi, c->y[i]);
 		extend(&xlo, &xhi, c->x[i]);
 	}
+	/* The projection widens the time axis only: it is cut where it
+	 * leaves the value axis that the data and the target set. */
 	for (i = 0; c->proj_x != NULL && c->proj_y != NULL && i < c->nproj;
-	    i++) {
-		extend(&lo, &hi, c->proj_y[i]);
+	    i++)
 		extend(&xlo, &xhi, c->proj_x[i]);
-	}
 	if (c->has_target) {
 		extend(&lo, &hi, c->target);
 		extend(&xlo, &xhi, c->target_x);
@@ -283,15 +283,17 @@ trend_layout(struct font *font, const struct chart_trend *c, int ox, int oy,
 
 /* A line through the finite points; a non-finite one breaks it. Points
  * with skip[i] (skip may be NULL) are passed over: the line joins the
- * points on either side of them. */
+ * points on either side of them, unless 'cut' (may be NULL: never) says
+ * the line is cut between them (a gap, a break in series). */
 static void
 polyline(struct raster *cv, const struct pngchart_area *a, const double *x,
     const double *y, size_t n, unsigned rgb, int thick, int dash,
-    const bool *skip)
+    const bool *skip, const struct chart_trend *cut)
 {
 	int px = 0, py = 0, qx, qy, phase = 0;
 	bool have = false;
-	size_t i;
+	size_t i, last = 0;
+	double per = cut != NULL ? chart_period(cut) : 1;
 
 	for (i = 0; i < n; i++) {
 		if (skip != NULL && skip[i])
@@ -300,6 +302,9 @@ polyline(struct raster *cv, const struct pngchart_area *a, const double *x,
 			have = false;
 			continue;
 		}
+		if (have && cut != NULL && chart_cut(cut, last, i, per))
+			have = false;
+		last = i;
 		qx = pngchart_map_x(a, x[i]);
 		qy = pngchart_map_y(a, y[i]);
 		if (have)
@@ -476,12 +481,21 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 	}
 	if (c->proj_x != NULL && c->proj_y != NULL)
 		polyline(cv, a, c->proj_x, c->proj_y, c->nproj,
-		    PNGCHART_RGB_PROJ, 2 * ts, 5 * ts, NULL);
+		    PNGCHART_RGB_PROJ, 2 * ts, 5 * ts, NULL, NULL);
+	/* A break in series: a dashed upright line where it starts. */
+	for (k = 1; c->brk != NULL && k < c->n; k++)
+		if (c->brk[k] && isfinite(c->x[k]) && isfinite(c->x[k - 1])) {
+			int bx = pngchart_map_x(a, (c->x[k - 1] + c->x[k]) / 2);
+
+			ph = 0;
+			raster_line(cv, bx, a->top, bx, a->bottom - ts,
+			    PNGCHART_RGB_BREAK, ts, 3 * ts, &ph);
+		}
 	/* The line joins complete periods only: a partial one (a year so
 	 * far, a combined January-February release) is a hollow marker off
 	 * it, or the series would seem to fall. */
 	polyline(cv, a, c->x, c->y, c->n, PNGCHART_RGB_SERIES, 2 * ts, 0,
-	    c->partial);
+	    c->partial, c);
 	for (k = 0; k < c->n; k++) {
 		bool hollow = c->partial != NULL && c->partial[k];
 		int r = L->mark_r;
@@ -695,6 +709,8 @@ bars_layout(struct font *font, const struct chart_bars *c, int w, int h,
 	L->a.x0 = lo, L->a.x1 = hi;
 	L->a.y0 = 0, L->a.y1 = (double)c->n;
 	L->decimals = m >= 100 ? 0 : m >= 10 ? 1 : 2;
+	if (c->has_decimals && c->decimals >= 0 && c->decimals <= 6)
+		L->decimals = c->decimals;      /* as published */
 	vw = raster_text_width(font, "n/a", ts);
 	if ((x = raster_text_width(font, no_data_word(c), ts)) > vw)
 		vw = x;

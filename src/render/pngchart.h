@@ -50,6 +50,7 @@
 #define PNGCHART_RGB_SERIES 0x1f5fa8u   /* trend line, markers, sparkline */
 #define PNGCHART_RGB_TARGET 0xd81b60u   /* target line and marker */
 #define PNGCHART_RGB_PROJ 0x7e57c2u     /* projection, dashed */
+#define PNGCHART_RGB_BREAK 0x616161u    /* a break in series, dashed */
 #define PNGCHART_RGB_YOY 0xf7c9a1u      /* growth bars */
 #define PNGCHART_RGB_LAST 0xe65100u     /* last point of a sparkline */
 

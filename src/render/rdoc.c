@@ -287,8 +287,11 @@ cover(struct rdoc *r, const struct report_doc *d)
 	r->title = take(&t);
 	rl_meta(&t, d);
 	r->meta = take(&t);
+	rl_coverage(&t, d->lang, &s->cov, true);
+	buf_addf(&t, d->lang == LANG_ZH ? "；%s" : "; %s",
+	    rl_word(d->lang, RL_SCORE_RANGE));
 	rollup(r, d, REPORT_POLICY, -1, rl_word(d->lang, RL_OVERALL),
-	    &s->overall)->note = xstrdup(rl_word(d->lang, RL_SCORE_RANGE));
+	    &s->overall)->note = take(&t);
 	rl_headline(&t, d);
 	sayb(r, RDOC_HEADLINE, &t);
 	rl_stale_warning(&t, d);
@@ -382,6 +385,10 @@ glance(struct rdoc *r, const struct report_doc *d)
 		    dupf("#ind-%d", idx[i] + 1));
 		status(l, RDOC_S_STATUS_OF, p->status);
 		growth(&t, d, p);
+		if (s->indicators[idx[i]].stale)
+			buf_addf(&t, d->lang == LANG_ZH ?
+			    "（数据过时，最新为%d年）" : " (stale since %d)",
+			    s->indicators[idx[i]].latest.p.year);
 		spanb(l, RDOC_S_DETAIL, &t);
 	}
 	end(r);
@@ -466,7 +473,11 @@ revisions(struct rdoc *r, const struct report_doc *d)
 		else
 			buf_adds(&t, "–");
 		cellb(w, &t);
-		celltext(w, e->has_after && e->before != 0 ?
+		/* A rate's revision is a difference, in points, as its
+		 * yoy is (7.8% to 7.3%: -0.5 pt). */
+		celltext(w, !e->has_after ? NULL : ci->kind == KIND_RATE ?
+		    fmt_points(e->after - e->before,
+		    cat->units[ci->unit].unit, v) : e->before != 0 ?
 		    fmt_pct((e->after - e->before) / fabs(e->before) * 100, v) :
 		    NULL);
 		celltext(w, e->file);
@@ -556,8 +567,26 @@ yoy_cell(struct rdoc_line *l, const struct report_doc *d, int k)
 	struct buf t = BUF_INIT;
 	bool pub;
 
-	if (si->has_latest && rl_yoy(&t, d, k, &si->latest, false)) {
+	if (si->has_latest && rl_yoy(&t, d, k, &si->latest, true)) {
+		const struct agg_point *pt = &si->latest;
+
+		/* Say how the figure was made, and give the levels' growth
+		 * beside it where the two differ by more than rounding. */
+		if (s->cat->indicators[k].kind != KIND_RATE &&
+		    pt->has_yoy_pub)
+			buf_adds(&t, d->lang == LANG_ZH ? (pt->yoy_pub_derived ?
+			    "（据公布累计增速推算）" : "（公布）") :
+			    pt->yoy_pub_derived ? " derived from published ytd" :
+			    " published");
 		spanb(l, RDOC_S_TEXT, &t);
+		if (s->cat->indicators[k].kind != KIND_RATE &&
+		    pt->yoy_mismatch) {
+			char v[FMT_MAX];
+
+			buf_addf(&t, d->lang == LANG_ZH ? "按总量计算%s" :
+			    "levels %s", fmt_pct(pt->yoy, v));
+			spanb(l, RDOC_S_ASIDE, &t);
+		}
 		if (s->as_of.freq != FREQ_Y ||
 		    si->latest.p.year != s->as_of.year) {
 			rl_period(&t, d->lang, &si->latest.p);
@@ -689,6 +718,9 @@ indicator_row(struct rdoc_block *tb, const struct report_doc *d, int k,
 	else
 		status(l, RDOC_S_STATUS, p->status);
 	was(l, d, REPORT_INDICATOR, k);
+	rl_indicator_notes(&t, d, k);
+	if (t.len)
+		spanb(l, RDOC_S_ASIDE, &t);
 	celltake(w, score(p->has_score, p->score));
 	buf_release(&t);
 }
@@ -708,8 +740,19 @@ measure(struct rdoc *r, const struct report_doc *d, int m, bool *seen)
 	u = rollup(r, d, REPORT_MEASURE, m, rl_name(d->lang, cm->name_en,
 	    cm->name_zh), &d->sum->measures[m].r);
 	u->id = xstrdup(cm->id);
+	if (cm->qualitative) {
+		/* Counted and named, never scored. */
+		u->word = d->lang == LANG_ZH ? "定性任务，未测度" :
+		    "Qualitative, not measured";
+	} else {
+		struct buf t = BUF_INIT;
+
+		rl_coverage(&t, d->lang, &d->sum->measures[m].cov, false);
+		u->note = take(&t);
+		buf_release(&t);
+	}
 	/* Data too short to score (one year) is not "no data". */
-	if (u->status == PROGRESS_NOT_AVAILABLE &&
+	if (!cm->qualitative && u->status == PROGRESS_NOT_AVAILABLE &&
 	    summary_measure_has_data(d->sum, m))
 		u->word = rl_word(d->lang, RL_NOT_ASSESSED);
 	tb = table(r, d, RDOC_T_INDICATORS, ind_head, "nrrrrtlr");
@@ -729,9 +772,13 @@ system_part(struct rdoc *r, const struct report_doc *d, int sys, bool *seen)
 	size_t j;
 
 	part(r, RDOC_P_SYSTEM, dupf("sys-%d", sys + 1));
+	struct buf t = BUF_INIT;
+
+	rl_coverage(&t, d->lang, &d->sum->systems[sys].cov, true);
 	rollup(r, d, REPORT_SYSTEM, sys, rl_name(d->lang,
 	    cat->systems[sys].name_en, cat->systems[sys].name_zh),
-	    &d->sum->systems[sys].r);
+	    &d->sum->systems[sys].r)->note = take(&t);
+	buf_release(&t);
 	for (j = 0; j < cat->nmeasures; j++)
 		if (cat->measures[j].system == sys)
 			measure(r, d, (int)j, seen);
@@ -774,9 +821,9 @@ checks(struct rdoc *r, const struct report_doc *d)
 		celltext(w, rl_name(d->lang, g->name_en, g->name_zh));
 		rl_period(&t, d->lang, &c->c.p);
 		cellb(w, &t);
-		rl_value(&t, d, c->indicator, c->c.own);
+		rl_value_dec(&t, d, c->indicator, c->c.own, -1);
 		cellb(w, &t);
-		rl_value(&t, d, c->indicator, c->c.children);
+		rl_value_dec(&t, d, c->indicator, c->c.children, -1);
 		cellb(w, &t);
 		celltext(w, c->c.children != 0 ?
 		    fmt_pct((c->c.own - c->c.children) / fabs(c->c.children) *

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "render/fmt.h"
+#include "util/numfmt.h"
 #include "util/banned.h"
 
 static const char *const words[RL_NWORDS][2] = {
@@ -30,8 +31,9 @@ static const char *const words[RL_NWORDS][2] = {
 	[RL_CHART] = { "chart", "走势图" },
 	[RL_REGIONS_CHART] = { "by region", "分地区" },
 	[RL_ATTENTION] = { "Needs attention", "需重点关注" },
-	[RL_ATTENTION_NONE] = { "No indicator shows limited progress or "
-		"deterioration.", "没有进展有限或出现倒退的指标。" },
+	[RL_ATTENTION_NONE] = { "Every headline indicator is on track or "
+		"has achieved its target, with recent data.",
+		"各主要指标均进展顺利或已实现目标，且数据及时。" },
 	[RL_CHANGES] = { "Changes since the last report",
 		"与上期报告相比的变化" },
 	[RL_STATUS_CHANGES] = { "Status changes", "状态变化" },
@@ -130,38 +132,14 @@ rl_tag(enum chart_lang lang)
 	return zh(lang) ? "zh-CN" : "en";
 }
 
-/* Decimals of a number as fmt_value() writes it; -1 in exponent form. */
-static int
-decimals(const char *p)
-{
-	const char *dot = strchr(p, '.');
-
-	if (strpbrk(p, "eEni"))
-		return -1;
-	return dot ? (int)strlen(dot + 1) : 0;
-}
-
-/* A number as fmt_value() writes it with at least 'want' decimals (zeros
- * added, never rounded), grouped for the language. */
+/* A number with 'dec' decimals (fmt_value(); < 0: as exact), grouped
+ * for the language. */
 static void
-number_dec(struct buf *b, enum chart_lang lang, double v, bool integer,
-    int want)
+number_dec(struct buf *b, enum chart_lang lang, double v, int dec)
 {
-	char t[FMT_MAX + 8];
-	const char *p = fmt_value(v, integer, t), *dot;
+	char t[FMT_MAX];
+	const char *p = fmt_value(v, dec, t), *dot;
 	size_t lead, digits, i;
-	int have = decimals(p);
-
-	if (have >= 0 && have < want && want <= 6) {
-		size_t n = strlen(t);
-
-		if (have == 0)
-			t[n++] = '.';
-		for (; have < want; have++)
-			t[n++] = '0';
-		t[n] = '\0';
-		p = t;
-	}
 
 	/* Chinese statistical releases write 75560.4 without separators;
 	 * English groups thousands: 75,560.4 (from four digits on). */
@@ -182,9 +160,9 @@ number_dec(struct buf *b, enum chart_lang lang, double v, bool integer,
 }
 
 void
-rl_number(struct buf *b, enum chart_lang lang, double v, bool integer)
+rl_number(struct buf *b, enum chart_lang lang, double v, int decimals)
 {
-	number_dec(b, lang, v, integer, 0);
+	number_dec(b, lang, v, decimals);
 }
 
 /* The unit after a number, as the language sets it. */
@@ -205,30 +183,29 @@ target_value(struct buf *b, const struct report_doc *d, int ind, double v)
 	const struct catalog *cat = d->sum->cat;
 	const struct cat_indicator *ci = &cat->indicators[ind];
 
-	rl_number(b, d->lang, v, fmt_is_count(cat, ci));
+	rl_number(b, d->lang, v, -1);
 	unit_after(b, d->lang, cat->units[ci->unit].unit);
 }
 
 void
-rl_value(struct buf *b, const struct report_doc *d, int ind, double v)
+rl_value_dec(struct buf *b, const struct report_doc *d, int ind, double v,
+    int dec)
 {
 	const struct catalog *cat = d->sum->cat;
 	const struct cat_indicator *ci = &cat->indicators[ind];
 	const char *unit = cat->units[ci->unit].unit;
 
-	const struct agg_series *y = &d->sum->indicators[ind].years;
-	bool integer = fmt_is_count(cat, ci);
-	char t[FMT_MAX];
-	int want = 0, n;
-	size_t i;
-
-	/* One indicator's values in one column line up: as many decimals as
-	 * the most its shown values have (the precision of the data). */
-	for (i = 0; i < y->n; i++)
-		if ((n = decimals(fmt_value(y->pt[i].value, integer, t))) > want)
-			want = n;
-	number_dec(b, d->lang, v, integer, want);
+	number_dec(b, d->lang, v, dec);
 	unit_after(b, d->lang, unit);
+}
+
+void
+rl_value(struct buf *b, const struct report_doc *d, int ind, double v)
+{
+	/* The precision the indicator was published with, the same for
+	 * every value of it (one column lines up). */
+	rl_value_dec(b, d, ind, v, fmt_decimals(&d->sum->cat->indicators[ind],
+	    &d->sum->indicators[ind].years));
 }
 
 bool
@@ -257,7 +234,10 @@ rl_yoy(struct buf *b, const struct report_doc *d, int ind,
 			    unit);
 		return true;
 	}
-	if (published && pt->has_yoy_pub) {
+	/* The official growth first: published (or derived from the
+	 * published ytd growths), else the levels'. */
+	(void)published;
+	if (pt->has_yoy_pub) {
 		buf_adds(b, fmt_pct(pt->yoy_pub, t));
 		return true;
 	}
@@ -431,6 +411,8 @@ rl_headline(struct buf *b, const struct report_doc *d)
 {
 	size_t n[PROGRESS_TARGET_ACHIEVED + 1], good, lag;
 
+	size_t q = d->sum->cov.qualitative;
+
 	rl_count(d, REPORT_MEASURE, n);
 	good = n[PROGRESS_TARGET_ACHIEVED] + n[PROGRESS_SUBSTANTIAL];
 	lag = n[PROGRESS_LIMITED] + n[PROGRESS_DETERIORATION];
@@ -439,6 +421,8 @@ rl_headline(struct buf *b, const struct report_doc *d)
 		    "得进展但需加快，%zu项进展有限或出现倒退，%zu项无数据。",
 		    d->sum->cat->nmeasures, good, n[PROGRESS_MODERATE], lag,
 		    n[PROGRESS_NOT_AVAILABLE]);
+		if (q)
+			buf_addf(b, "另有%zu项为定性任务，未测度。", q);
 		return;
 	}
 	buf_addf(b, "Of the %zu measures, %zu %s on track or %s reached "
@@ -450,6 +434,9 @@ rl_headline(struct buf *b, const struct report_doc *d)
 	    n[PROGRESS_MODERATE] == 1 ? "needs" : "need", lag,
 	    lag == 1 ? "shows" : "show", n[PROGRESS_NOT_AVAILABLE],
 	    n[PROGRESS_NOT_AVAILABLE] == 1 ? "has" : "have");
+	if (q)
+		buf_addf(b, " %zu %s qualitative, not measured.", q,
+		    q == 1 ? "is" : "are");
 }
 
 void
@@ -886,13 +873,17 @@ rl_count(const struct report_doc *d, enum report_level lv,
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
 	} else if (lv == REPORT_MEASURE) {
+		/* Qualitative measures are never measured: not "no data". */
 		for (i = 0; i < cat->nmeasures; i++)
-			if ((st = s->measures[i].r.status) <=
+			if (!cat->measures[i].qualitative &&
+			    (st = s->measures[i].r.status) <=
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
 	} else {
+		/* Context indicators are monitored, not scored. */
 		for (i = 0; i < cat->nindicators; i++)
-			if ((st = s->indicators[i].progress.status) <=
+			if (!cat->indicators[i].context &&
+			    (st = s->indicators[i].progress.status) <=
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
 	}
@@ -908,8 +899,9 @@ rl_attention(const struct report_doc *d, int *idx, size_t max)
 		const struct progress_result *p = &s->indicators[i].progress;
 		double sc = p->has_score ? p->score : 0;
 
-		if (p->status != PROGRESS_DETERIORATION &&
-		    p->status != PROGRESS_LIMITED)
+		/* Below on track (acceleration needed included), stale,
+		 * or without data: every headline indicator that is. */
+		if (summary_attention(s, (int)i) == 0)
 			continue;
 		/* Insertion into the worst-first list, kept at max. */
 		for (j = n; j > 0; j--) {
@@ -1010,4 +1002,69 @@ rl_marks(struct buf *b, const struct report_doc *d)
 		buf_addf(b, " (%c)", d->prov->mark_status[i]);
 	}
 	buf_adds(b, zh(d->lang) ? "。" : ".");
+}
+
+void
+rl_coverage(struct buf *b, enum chart_lang lang,
+    const struct summary_coverage *c, bool measures)
+{
+	char t[FMT_NOTE_MAX];
+
+	if (!zh(lang)) {
+		buf_adds(b, fmt_coverage(c, measures, t));
+		return;
+	}
+	if (measures) {
+		buf_addf(b, "%zu项举措中%zu项已测度", c->measures,
+		    c->measured);
+		if (c->qualitative || c->measures_nodata)
+			buf_addf(b, "（定性%zu项，无数据%zu项）",
+			    c->qualitative, c->measures_nodata);
+		buf_adds(b, "；");
+	}
+	buf_addf(b, "%zu项主要指标中%zu项无数据", c->headline,
+	    c->headline_nodata);
+	if (c->stale)
+		buf_addf(b, "；%zu项数据过时", c->stale);
+	if (c->context)
+		buf_addf(b, "；%zu项参考指标不计分", c->context);
+}
+
+void
+rl_indicator_notes(struct buf *b, const struct report_doc *d, int ind)
+{
+	const struct summary_indicator *si = &d->sum->indicators[ind];
+	const struct progress_result *p = &si->progress;
+	char t[FMT_NOTE_MAX];
+
+	if (si->stale)
+		buf_addf(b, zh(d->lang) ? "数据过时（最新为%d年）" :
+		    "stale since %d", si->latest.p.year);
+	if (d->sum->cat->indicators[ind].context)
+		buf_addf(b, "%s%s", b->len ? (zh(d->lang) ? "；" : "; ") : "",
+		    zh(d->lang) ? "参考指标：监测，不计分" :
+		    "context: monitored, not scored");
+	if (!zh(d->lang)) {
+		if (*fmt_basis_note(p, t))
+			buf_addf(b, "%s%s", b->len ? "; " : "", t);
+		return;
+	}
+	/* The same notes in Chinese. */
+	if (p->base_at_break)
+		buf_addf(b, "%s基期移至%d年（统计口径变化）", b->len ? "；" : "",
+		    p->base_year);
+	else if (p->base_moved)
+		buf_addf(b, "%s基期移至%d年（%d年无数据）", b->len ? "；" : "",
+		    p->base_year, p->base_year_asked);
+	else if (p->base_from_plan)
+		buf_addf(b, "%s基期值采用规划值%s（%d年）", b->len ? "；" : "",
+		    num_format_computed(p->base_value, t), p->base_year);
+	if (p->base_differs)
+		buf_addf(b, "%s%d年库存值%s与规划基期值不一致", b->len ? "；" : "",
+		    p->base_year_asked, num_format_computed(p->stored_base, t));
+	if (p->growth_published)
+		buf_addf(b, "%s增速按公布的同比增速连乘计算", b->len ? "；" : "");
+	else if (p->published_missing)
+		buf_addf(b, "%s部分年份缺少公布增速，按总量计算", b->len ? "；" :
+		    "");
 }

@@ -91,9 +91,12 @@ const char *rl_name(enum chart_lang lang, const char *en, const char *zh);
 /* "html" lang attribute: "en" or "zh-CN". */
 const char *rl_tag(enum chart_lang lang);
 
-void rl_number(struct buf *b, enum chart_lang lang, double v, bool integer);
+void rl_number(struct buf *b, enum chart_lang lang, double v, int decimals);
 /* The value of indicator 'ind' with its unit. */
 void rl_value(struct buf *b, const struct report_doc *d, int ind, double v);
+/* The same with 'dec' decimals (< 0: as exact, e.g. a sum of parts). */
+void rl_value_dec(struct buf *b, const struct report_doc *d, int ind, double v,
+    int dec);
 /* The year-on-year change of point 'pt' of indicator 'ind': "+9.4%"; for
  * a rate the difference in points, "+0.4 pt" ("+0.4个百分点"). With
  * 'published', a flow's or stock's published rate when stored. Writes
@@ -158,6 +161,14 @@ const struct report_change *rl_change_of(const struct report_doc *d,
 void rl_count(const struct report_doc *d, enum report_level lv,
     size_t n[PROGRESS_TARGET_ACHIEVED + 1]);
 
+/* A roll-up's coverage in the language ("3 of 8 measures measured (3
+ * qualitative, 2 without data); 2 of 8 headline indicators without
+ * data; 1 stale"). */
+void rl_coverage(struct buf *b, enum chart_lang lang,
+    const struct summary_coverage *c, bool measures);
+/* An indicator's notes: stale, context, how base and growth were taken
+ * (nothing when none applies). */
+void rl_indicator_notes(struct buf *b, const struct report_doc *d, int ind);
 /* Indicators that need attention (deterioration or limited progress),
  * worst score first, at most 'max'; returns how many in idx. */
 size_t rl_attention(const struct report_doc *d, int *idx, size_t max);

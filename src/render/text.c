@@ -19,7 +19,10 @@ const char text_method[] =
 	"progress from 0, deterioration below. Without a target, the growth "
 	"itself: 1.5% a year or more on track, 0.5% acceleration needed, "
 	"0 limited. Scores (-5 to 5) are averaged into measures, systems and "
-	"the whole policy.";
+	"the whole policy; context indicators and qualitative measures are "
+	"shown, never scored. Where the plan states its base value, asks for "
+	"published growth or a series breaks, each status says how its base "
+	"and growth were taken.";
 
 /* Words of 'text' after 'lead', broken into lines of at most 'width'
  * bytes (a longer word gets a line of its own). */
@@ -49,12 +52,17 @@ wrap(struct buf *b, const char *lead, const char *text, size_t width)
 	buf_addc(b, '\n');
 }
 
+/* A headline status with what it stands on. */
 static void
-rollup_line(struct buf *b, const struct progress_rollup *r)
+rollup_line(struct buf *b, const struct progress_rollup *r,
+    const struct summary_coverage *c, bool measures)
 {
+	char t[FMT_NOTE_MAX];
+
 	buf_adds(b, progress_status_label(r->status));
 	if (r->has_score)
 		buf_addf(b, ", score %.2f", r->score);
+	buf_addf(b, " — %s", fmt_coverage(c, measures, t));
 }
 
 static void
@@ -65,6 +73,7 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	const struct summary_indicator *si = &s->indicators[i];
 	const struct progress_result *p = &si->progress;
 	char v[FMT_MAX], g[FMT_MAX], t[FMT_MAX], yy[FMT_YOY_MAX];
+	char note[FMT_NOTE_MAX];
 	size_t len0 = b->len;
 	unsigned w;
 
@@ -75,11 +84,14 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	while (b->len - len0 < 38);
 	if (!si->has_latest) {
 		buf_adds(b, si->has_partial ? "incomplete year only" : "no data");
+		if (d->context)
+			buf_adds(b, " (context: monitored, not scored)");
 		buf_addc(b, '\n');
 		return;
 	}
 	buf_addf(b, "%d  %s ", si->latest.p.year,
-	    fmt_value(si->latest.value, fmt_is_count(cat, d), v));
+	    fmt_value(si->latest.value, fmt_decimals(d, &si->years),
+	    v));
 	esc_plain(b, cat->units[d->unit].unit);
 	if (si->latest.derived)
 		buf_adds(b, " (sum of parts)");
@@ -98,10 +110,48 @@ indicator_line(struct buf *b, const struct summary *s, int i)
 	buf_addf(b, "  %s", progress_status_label(p->status));
 	if (p->has_score)
 		buf_addf(b, " %.2f", p->score);
+	buf_adds(b, fmt_stale(si, t));
+	if (d->context)
+		buf_adds(b, " (context: monitored, not scored)");
 	for (w = 1; w <= p->warnings; w <<= 1)
 		if (p->warnings & w)
 			buf_addf(b, "  [%s]", fmt_warning(w));
+	if (*fmt_basis_note(p, note))
+		buf_addf(b, "  [%s]", note);
 	buf_addc(b, '\n');
+}
+
+/* Every headline indicator below on track, stale or without data. */
+static void
+attention(struct buf *b, const struct summary *s)
+{
+	const struct catalog *cat = s->cat;
+	char t[FMT_MAX];
+	size_t i, n = 0;
+
+	buf_adds(b, "\nNeeds attention\n");
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct summary_indicator *si = &s->indicators[i];
+		unsigned w = summary_attention(s, (int)i);
+
+		if (w == 0)
+			continue;
+		buf_adds(b, "  ");
+		esc_plain(b, cat->indicators[i].code);
+		buf_adds(b, "  ");
+		if (w & SUMMARY_ATTN_NODATA)
+			buf_adds(b, si->has_latest ? "too little data to judge" :
+			    "no data");
+		else
+			buf_adds(b, progress_status_label(si->progress.status));
+		if (w & SUMMARY_ATTN_STALE)
+			buf_adds(b, fmt_stale(si, t));
+		buf_addc(b, '\n');
+		n++;
+	}
+	if (n == 0)
+		buf_adds(b, "  nothing: every headline indicator is on track "
+		    "or achieved, with recent data\n");
 }
 
 static void
@@ -112,6 +162,7 @@ gaps(struct buf *b, const struct summary *s)
 	size_t i, shown = 0, n = 0;
 	int last = -1;
 
+	attention(b, s);
 	buf_adds(b, "\nData gaps\n");
 	for (i = 0; i < cat->nmeasures; i++)
 		if (s->measures[i].data_gap) {
@@ -164,8 +215,8 @@ gaps(struct buf *b, const struct summary *s)
 			buf_addc(b, ' ');
 			esc_plain(b, cat->regions[c->region].code);
 			buf_addf(b, "  own %s, parts %s",
-			    fmt_value(c->c.own, fmt_is_count(cat, d), v),
-			    fmt_value(c->c.children, fmt_is_count(cat, d), w));
+			    fmt_value(c->c.own, -1, v),
+			    fmt_value(c->c.children, -1, w));
 			if (c->c.children != 0)
 				buf_addf(b, " (%s)", fmt_pct(diff /
 				    fabs(c->c.children) * 100, t));
@@ -190,7 +241,7 @@ gaps(struct buf *b, const struct summary *s)
 			buf_adds(b, "  ");
 			esc_plain(b, d->code);
 			buf_addf(b, " %s  %s", period_format(&pl->p, pt),
-			    fmt_value(pl->value, fmt_is_count(cat, d), v));
+			    fmt_value(pl->value, -1, v));
 			if (pl->growth)
 				buf_addf(b, ": published growth %s beyond "
 				    "+/-500%%\n", fmt_pct(pl->yoy_pub, t));
@@ -198,8 +249,7 @@ gaps(struct buf *b, const struct summary *s)
 				buf_addf(b, ": %s the %s of %s (a unit "
 				    "slip?)\n", fabs(pl->value / pl->prev_value)
 				    > 1 ? "over 1000 times" : "under 1/1000 of",
-				    fmt_value(pl->prev_value, fmt_is_count(cat,
-				    d), w), period_format(&pl->prev, pp));
+				    fmt_value(pl->prev_value, -1, w), period_format(&pl->prev, pp));
 		}
 	}
 	n = 0;
@@ -222,6 +272,21 @@ gaps(struct buf *b, const struct summary *s)
 			    fmt_pct(pt->yoy, w));
 		}
 	}
+	n = 0;
+	for (i = 0; i < cat->nindicators; i++) {
+		const struct progress_result *p = &s->indicators[i].progress;
+
+		if (!p->base_differs)
+			continue;
+		if (n++ == 0)
+			buf_adds(b, "\nStored base-year values that differ from "
+			    "the plan's base\n");
+		buf_adds(b, "  ");
+		esc_plain(b, cat->indicators[i].code);
+		buf_addf(b, " %d  stored %s, plan %s\n", p->base_year_asked,
+		    fmt_value(p->stored_base, -1, v),
+		    fmt_value(p->base_value, -1, w));
+	}
 }
 
 void
@@ -240,7 +305,7 @@ text_summary(struct buf *b, const struct summary *s)
 	esc_plain(b, g->code);
 	buf_addf(b, "), as of %s\n", period_format(&s->as_of, t));
 	buf_adds(b, "Overall: ");
-	rollup_line(b, &s->overall);
+	rollup_line(b, &s->overall, &s->cov, true);
 	buf_addc(b, '\n');
 	for (i = 0; i < cat->nsystems; i++) {
 		buf_addc(b, '\n');
@@ -250,7 +315,7 @@ text_summary(struct buf *b, const struct summary *s)
 		buf_adds(b, "  ");
 		esc_plain(b, cat->systems[i].name_zh);
 		buf_adds(b, ": ");
-		rollup_line(b, &s->systems[i].r);
+		rollup_line(b, &s->systems[i].r, &s->systems[i].cov, true);
 		buf_addc(b, '\n');
 		for (j = 0; j < cat->nmeasures; j++) {
 			const struct cat_measure *m = &cat->measures[j];
@@ -262,7 +327,11 @@ text_summary(struct buf *b, const struct summary *s)
 			buf_adds(b, "  ");
 			esc_plain(b, m->name_en);
 			buf_adds(b, "\n       ");
-			rollup_line(b, &s->measures[j].r);
+			if (m->qualitative)
+				buf_adds(b, "Qualitative, not measured");
+			else
+				rollup_line(b, &s->measures[j].r,
+				    &s->measures[j].cov, false);
 			buf_addc(b, '\n');
 			for (k = 0; k < cat->nindicators; k++) {
 				const struct cat_indicator *d =
@@ -303,8 +372,12 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 	for (i = 0; i < s->n; i++) {
 		const struct agg_point *pt = &s->pt[i];
 
+		/* The official growth: published, derived from published
+		 * ytd growths, else the levels' (a rate's change in
+		 * points). */
 		buf_addf(b, "%-9s %14s %9s ", period_format(&pt->p, t),
-		    fmt_value(pt->value, fmt_is_count(cat, d), v),
+		    fmt_value(pt->value, fmt_decimals(d, s), v),
+		    pt->has_yoy_pub ? fmt_pct(pt->yoy_pub, y) :
 		    fmt_is_rate(d) && pt->has_chg ?
 		    fmt_points(pt->chg, cat->units[d->unit].unit, y) : pt->has_yoy ?
 		    fmt_pct(pt->yoy, y) : "");
@@ -328,9 +401,11 @@ text_trend(struct buf *b, const struct catalog *cat, int ind, int region,
 		if (pt->derived)
 			buf_adds(b, " sum of parts");
 		if (pt->has_yoy_pub) {
-			buf_addf(b, " published yoy %s", fmt_pct(pt->yoy_pub, y));
+			buf_adds(b, pt->yoy_pub_derived ? " yoy derived from "
+			    "published ytd growth" : " yoy published");
 			if (pt->yoy_mismatch)
-				buf_adds(b, " (differs)");
+				buf_addf(b, ", levels %s (differs)",
+				    fmt_pct(pt->yoy, y));
 		}
 		/* No trailing blanks on a line. */
 		while (b->len && b->data[b->len - 1] == ' ')

@@ -71,3 +71,19 @@ num_format_computed(double v, char out[NUMFMT_MAX])
 	snprintf(t, sizeof(t), "%.12g", v);
 	return num_format(strtod(t, NULL), out);
 }
+
+int
+num_decimals(double v, int cap)
+{
+	char t[NUMFMT_MAX];
+	const char *dot;
+	int n;
+
+	if (!isfinite(v))
+		return 0;
+	num_format_computed(v, t);
+	if (strchr(t, 'e') || (dot = strchr(t, '.')) == NULL)
+		return 0;
+	n = (int)strlen(dot + 1);
+	return n < cap ? n : cap;
+}

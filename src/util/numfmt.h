@@ -15,4 +15,9 @@ char *num_format(double v, char out[NUMFMT_MAX]);
  * 16110.099999999999 reads 16110.1. */
 char *num_format_computed(double v, char out[NUMFMT_MAX]);
 
+/* Decimals 'v' carries: those of its num_format_computed() form (binary
+ * noise of a unit conversion or a sum is not precision), at most 'cap';
+ * 0 for an exponent form. */
+int num_decimals(double v, int cap);
+
 #endif /* PM_UTIL_NUMFMT_H */

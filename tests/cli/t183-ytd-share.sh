@@ -25,7 +25,7 @@ expect_stdout_has "physical_goods_share,100000,2024-06,25,%,ytd"
 run_expect 0 "$PM" --db t.db trend physical_goods_share --region 100000
 cat >want <<'EOF2'
 2023                27.6            year to date (Jan-Dec)
-2024                  25   -1.6 pt  year to date (Jan-Jun)
+2024                25.0   -1.6 pt  year to date (Jan-Jun)
 EOF2
 tail -n 2 stdout >got
 expect_cmp want got
@@ -35,8 +35,8 @@ cat >want <<'EOF2'
 2023Q1              23.3            year to date (Jan-Mar)
 2023Q2              26.6            year to date (Jan-Jun)
 2023Q4              27.6            year to date (Jan-Dec)
-2024Q1                23   -0.3 pt  year to date (Jan-Mar)
-2024Q2                25   -1.6 pt  year to date (Jan-Jun)
+2024Q1              23.0   -0.3 pt  year to date (Jan-Mar)
+2024Q2              25.0   -1.6 pt  year to date (Jan-Jun)
 EOF2
 tail -n 5 stdout >got
 expect_cmp want got

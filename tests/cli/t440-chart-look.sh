@@ -104,7 +104,7 @@ run_expect 0 "$PM" --db own.db -q ingest own.csv
 # --- A partial year is not joined to the complete ones -----------------
 $GP "$PM" --db own.db -q chart --indicator net_txn_volume --out g ||
 	fail "gnuplot chart"
-line=$(grep '^plot' script.gp | head -1 | grep -o "[^/']*_0t\.dat' using 1:2 with linespoints" | cut -d"'" -f1)
+line=$(grep '^plot' script.gp | head -1 | grep -o "[^/']*_0t\.dat' using 1:(\$3 != 0 ? NaN : \$2) with linespoints" | cut -d"'" -f1)
 part=$(grep '^plot' script.gp | head -1 | grep -o "[^/']*_0p\.dat' using 1:2 with points ls 2" | cut -d"'" -f1)
 [ -n "$line" ] && [ -n "$part" ] || fail "no line and partial plots: $(grep '^plot' script.gp | head -1)"
 expect_eq "2019 2020 2021 2022 2023 2024" \

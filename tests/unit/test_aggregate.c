@@ -711,10 +711,15 @@ test_published_yoy(void **state)
 	assert_near(pt->yoy, 10, EPS);
 	assert_false(pt->yoy_mismatch);
 	/* 2023Q2 = 230 - 110 = 120 is not a ytd point from January: the
-	 * published +99 (for January..June) is not its growth. */
+	 * published +99 (for January..June) is not its growth; it is
+	 * derived from both ends' published growths: last year's Q2 is
+	 * 230/1.99 - 110/1.1005, the growth 120 / that - 1. */
 	pt = must(&s, "2023Q2");
 	assert_double_exact(pt->value, 120);
-	assert_false(pt->has_yoy_pub);
+	assert_true(pt->has_yoy_pub);
+	assert_true(pt->yoy_pub_derived);
+	assert_near(pt->yoy_pub, (120 / (230 / 1.99 - 110 / 1.1005) - 1) *
+	    100, EPS);
 	assert_false(pt->yoy_mismatch);
 	agg_series_release(&s);
 
@@ -1397,6 +1402,86 @@ test_stock_mid_year_at_end(void **state)
 	agg_series_release(&s);
 }
 
+/* A month by differencing ytd releases takes its growth from the
+ * published ytd growths at both ends, not from the levels (whose base
+ * was restated): Jan-May 2024 60000 (+11.5%), Jan-Jun 72000 (+9.8%).
+ * Last year's comparable levels: 72000/1.098 = 65573.77049180328 and
+ * 60000/1.115 = 53811.65919282511, difference 11762.11129897817; June
+ * 2024 = 12000, growth 12000/11762.11129897817 - 1 = +2.0225%. The levels
+ * of 2023 (Jan-May 55000, Jan-Jun 64000: June 9000) give +33.33...%. */
+static void
+test_ytd_derived_growth(void **state)
+{
+	struct obs o[] = {
+		ob("2023-05", 55000, true), ob("2023-06", 64000, true),
+		oby("2024-05", 60000, true, 11.5),
+		oby("2024-06", 72000, true, 9.8),
+	};
+	struct agg_series s = AGG_SERIES_INIT;
+	const struct agg_point *pt;
+	double y = 0;
+
+	(void)state;
+	agg_build(o, 4, KIND_FLOW, FREQ_M, NULL, &s);
+	pt = at(&s, "2024-06");
+	assert_non_null(pt);
+	assert_true(pt->value == 12000);
+	assert_true(pt->has_yoy_pub);
+	assert_true(pt->yoy_pub_derived);
+	assert_near(pt->yoy_pub, 2.0225, 1e-9);
+	assert_true(pt->has_yoy);
+	assert_near(pt->yoy, 12000.0 / 9000 * 100 - 100, 1e-9);
+	assert_true(pt->yoy_mismatch);
+	assert_int_equal(agg_yoy(pt, &y), AGG_YOY_DERIVED);
+	assert_near(y, 2.0225, 1e-9);
+	assert_string_equal(agg_yoy_source_name(AGG_YOY_DERIVED), "derived");
+	/* The ytd figure itself keeps the growth as published. */
+	agg_build(o, 4, KIND_FLOW, FREQ_Y, NULL, &s);
+	pt = at(&s, "2024");
+	assert_non_null(pt);
+	assert_false(pt->complete);
+	assert_int_equal(agg_yoy(pt, &y), AGG_YOY_PUBLISHED);
+	assert_near(y, 9.8, 1e-12);
+	agg_series_release(&s);
+	/* Without the growth at one end nothing is derived. */
+	o[2].has_yoy = false;
+	agg_build(o, 4, KIND_FLOW, FREQ_M, NULL, &s);
+	pt = at(&s, "2024-06");
+	assert_non_null(pt);
+	assert_false(pt->has_yoy_pub);
+	assert_int_equal(agg_yoy(pt, &y), AGG_YOY_LEVELS);
+	agg_series_release(&s);
+}
+
+/* An observation with status B (break in series) flags its period, and
+ * the year it falls in, so the progress method can move the base. */
+static void
+test_break_flag(void **state)
+{
+	struct obs o[] = {
+		ob("2022", 100, false), ob("2023", 50, false),
+		ob("2024", 55, false),
+		ob("2023-06", 20, false),
+	};
+	struct agg_series s = AGG_SERIES_INIT;
+
+	(void)state;
+	o[1].status = 'B';
+	agg_build(o, 3, KIND_FLOW, FREQ_Y, NULL, &s);
+	assert_false(must(&s, "2022")->brk);
+	assert_true(must(&s, "2023")->brk);
+	assert_false(must(&s, "2024")->brk);
+	agg_series_release(&s);
+	/* A monthly break marks its month, and its year. */
+	o[1].status = 0;
+	o[3].status = 'B';
+	agg_build(o + 3, 1, KIND_STOCK, FREQ_M, NULL, &s);
+	assert_true(must(&s, "2023-06")->brk);
+	agg_build(o + 3, 1, KIND_STOCK, FREQ_Y, NULL, &s);
+	assert_true(must(&s, "2023")->brk);
+	agg_series_release(&s);
+}
+
 int
 main(void)
 {
@@ -1432,6 +1517,8 @@ main(void)
 		cmocka_unit_test(test_trend_degenerate),
 		cmocka_unit_test(test_trend_flat),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_ytd_derived_growth),
+		cmocka_unit_test(test_break_flag),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -383,6 +383,85 @@ missing_directory(void **state)
 	assert_null(fx->cat);
 }
 
+/* The office's extension columns, at the end of the header; a row may
+ * stop before them. */
+#define EXT_HEAD "code,name_en,name_zh,unit,kind,direction,measures," \
+	"base_year,target_value,target_year,target_growth,limit,base_value," \
+	"growth_basis,breaks,role,decimals\n"
+
+static void
+extension_columns(void **state)
+{
+	struct catalog *cat = load_with(*state, "indicators.csv", EXT_HEAD
+	    "net_txn_volume,Net,网,亿元,flow,increase,M01,2020,170000,2025,,,"
+	    "117600,published,2023;2021,context,2\n"
+	    "online_operators,Ops,户数,户,stock,decrease,M02,2022,,,,\n");
+	const struct cat_indicator *d;
+
+	if (cat->nproblems)
+		show_problems(cat);
+	assert_int_equal(cat->nproblems, 0);
+	assert_int_equal(cat->max_age, CATALOG_MAX_AGE);
+	d = &cat->indicators[0];
+	assert_true(d->has_base_value);
+	assert_true(d->base_value == 117600);
+	assert_true(d->growth_published);
+	assert_int_equal(d->nbreaks, 2);
+	assert_int_equal(d->breaks[0], 2021);     /* ascending */
+	assert_int_equal(d->breaks[1], 2023);
+	assert_true(d->context);
+	assert_int_equal(d->decimals, 2);
+	d = &cat->indicators[1];
+	assert_false(d->has_base_value);
+	assert_false(d->growth_published);
+	assert_int_equal(d->nbreaks, 0);
+	assert_false(d->context);
+	assert_int_equal(d->decimals, -1);
+}
+
+static void
+extension_errors(void **state)
+{
+	struct fx *fx = *state;
+	struct catalog *cat = load_with(fx, "indicators.csv", EXT_HEAD
+	    "net_txn_volume,Net,网,亿元,flow,increase,M01,2020,,,,,,chained,,,\n"
+	    "online_operators,Ops,户数,户,stock,decrease,M02,2022,,,,,,,20x3,"
+	    "main,7\n");
+
+	expect(cat, "indicators.csv", 2,
+	    "bad growth_basis 'chained' (levels or published)", true);
+	expect(cat, "indicators.csv", 3, "bad year '20x3' in breaks", true);
+	expect(cat, "indicators.csv", 3, "bad role 'main'", true);
+	expect(cat, "indicators.csv", 3, "bad decimals '7' (0 to 6)", true);
+}
+
+/* A qualitative measure needs no indicator; settings.csv sets max_age. */
+static void
+qualitative_measure_and_settings(void **state)
+{
+	struct fx *fx = *state;
+	char *p = tu_path(fx->dir, "settings.csv");
+	struct catalog *cat;
+
+	tu_write(p, "setting,value\nmax_age,3\n", 24);
+	cat = load_with(fx, "measures.csv",
+	    "id,system,name_en,name_zh,source_excerpt,kind\n"
+	    "M01,innovation,A,甲,x,\n"
+	    "M02,rules,B,乙,y,qualitative\n"
+	    "M03,rules,C,丙,z,quantitative\n");
+	expect(cat, "measures.csv", 4, "measure 'M03' has no indicator",
+	    false);
+	assert_false(cat->measures[0].qualitative);
+	assert_true(cat->measures[1].qualitative);
+	assert_int_equal(cat->max_age, 3);
+	/* M02 is qualitative with an indicator: said, not an error. */
+	expect(cat, "measures.csv", 3, "is qualitative but has indicators",
+	    false);
+	assert_int_equal(cat->nfatal, 0);
+	unlink(p);
+	free(p);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -394,7 +473,8 @@ main(void)
 		T(unknown_system), T(unknown_parent), T(parent_cycle),
 		T(alias_reused), T(bad_kind), T(bad_target_year),
 		T(missing_column), T(measure_without_indicator),
-		T(missing_file), T(missing_directory),
+		T(missing_file), T(missing_directory), T(extension_columns),
+		T(extension_errors), T(qualitative_measure_and_settings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -303,7 +303,7 @@ trend_partial_hollow_and_yoy(void **state)
 	struct pm_err err = PM_ERR_INIT;
 	struct img im;
 	char *path = tu_path(DIR(state), "yoy.png");
-	double px[2] = { 2025, 2028 }, py[2] = { 90, 150 };
+	double px[2] = { 2025, 2028 }, py[2] = { 90, 93 };
 	int x, y, i, n = 0;
 
 	series_fill(&s, &c);
@@ -319,7 +319,9 @@ trend_partial_hollow_and_yoy(void **state)
 	c.proj_y = py;
 	assert_int_equal(pngchart_trend_area(ft, &c, W, H, &a, &err), 0);
 	assert_true(a.right < plain.right);     /* room for the right axis */
-	assert_true(a.x1 > 2028 && a.y1 > 150);
+	/* The projection widens the time axis, not the value axis (the
+	 * caller cuts it at the data's and target's). */
+	assert_true(a.x1 > 2028 && a.y1 == plain.y1);
 	assert_int_equal(pngchart_trend(ft, path, &c, W, H, &err), 0);
 	img_read(path, &im);
 	for (y = a.top; y <= a.bottom; y++)

@@ -958,8 +958,9 @@ static void
 growth_aim_is_the_growth_needed(void **state)
 {
 	static const double v[] = { 100, 110.25 }, dv[] = { 100, 90.25 };
-	struct progress_input in = { y15_17, v, 2, 1, 2015, false, 0, 2030,
-	    false, 0, true, 0.10 };
+	struct progress_input in = { .years = y15_17, .values = v, .n = 2,
+	    .direction = 1, .base_year = 2015, .target_year = 2030,
+	    .has_aim = true, .aim = 0.10 };
 	struct progress_result r;
 
 	(void)state;
@@ -993,6 +994,150 @@ growth_aim_is_the_growth_needed(void **state)
 	assert_false(r.required_is_aim);
 }
 
+/* ---- the office's extensions (progress-method.md) ---------------------
+ *
+ * Chained published growth: base 100 (2020), published +10%, +5%, +8%
+ * for 2021-2023, levels 100 -> 120 (the prior years were revised).
+ *   g_a = (1.1 * 1.05 * 1.08)^(1/3) - 1 = 1.2474^(1/3) - 1
+ *       = 0.07646995589383798 (7.6470%), not the levels'
+ *         1.2^(1/3) - 1 = 0.06265856918261115 (6.2659%)
+ *   target 150 in 2025: g_r = 1.5^(1/5) - 1 = 0.08447177119769855
+ *   P = 0.07646995589383798 / 0.08447177119769855 = 0.9052723153497866:
+ *     acceleration needed, score 7.1429 P - 4.2857 = 2.1805696213119905
+ *   levels: P = 0.741769330679292, score 1.0126841521091139 */
+static void
+published_growth_chained(void **state)
+{
+	static const int ys[] = { 2020, 2021, 2022, 2023 };
+	double vs[] = { 100, 104, 111, 120 };
+	double pub[] = { NAN, 10, 5, 8 };
+	struct progress_input in = { .years = ys, .values = vs, .n = 4,
+	    .direction = 1, .base_year = 2020, .has_target = true,
+	    .target = 150, .target_year = 2025, .use_published = true,
+	    .published = pub };
+	struct progress_result r;
+
+	(void)state;
+	r = run(&in);
+	assert_true(r.growth_published);
+	assert_false(r.published_missing);
+	assert_near(r.actual_growth, 0.07646995589383798);
+	assert_near(r.required_growth, 0.08447177119769855);
+	EXPECT(r, PROGRESS_MODERATE, 0.9052723153497866, 2.1805696213119905);
+	/* A year without a published growth: the levels, and it says so. */
+	pub[2] = NAN;
+	r = run(&in);
+	assert_false(r.growth_published);
+	assert_true(r.published_missing);
+	assert_near(r.actual_growth, 0.06265856918261115);
+	EXPECT(r, PROGRESS_MODERATE, 0.741769330679292, 1.0126841521091139);
+	/* growth_basis levels: the method unchanged. */
+	pub[2] = 5;
+	in.use_published = false;
+	r = run(&in);
+	assert_false(r.growth_published);
+	assert_false(r.published_missing);
+	EXPECT(r, PROGRESS_MODERATE, 0.741769330679292, 1.0126841521091139);
+}
+
+/* The plan's own base: base_value 100 at 2020, the store says 98 for
+ * 2020 and 120 for 2023. y_0 = 100 (not 98): g_a = 1.2^(1/3) - 1 as
+ * above, P = 0.741769330679292; the stored 98 is a check. Without data
+ * for 2020 at all, the base stays the plan's (2020, 100), not moved. */
+static void
+plan_base_value(void **state)
+{
+	static const int ys[] = { 2020, 2023 }, yn[] = { 2021, 2023 };
+	double vs[] = { 98, 120 }, vn[] = { 105, 120 };
+	struct progress_input in = { .years = ys, .values = vs, .n = 2,
+	    .direction = 1, .base_year = 2020, .has_target = true,
+	    .target = 150, .target_year = 2025, .has_base_value = true,
+	    .base_value = 100 };
+	struct progress_result r;
+
+	(void)state;
+	r = run(&in);
+	assert_true(r.base_from_plan);
+	assert_true(r.base_differs);
+	assert_near(r.stored_base, 98);
+	assert_int_equal(r.base_year, 2020);
+	assert_near(r.base_value, 100);
+	EXPECT(r, PROGRESS_MODERATE, 0.741769330679292, 1.0126841521091139);
+	vs[0] = 100;            /* the same value: no check */
+	r = run(&in);
+	assert_false(r.base_differs);
+	in.years = yn;
+	in.values = vn;
+	r = run(&in);
+	assert_true(r.base_from_plan);
+	assert_false(r.base_moved);
+	assert_false(r.base_differs);
+	assert_int_equal(r.base_year, 2020);
+	EXPECT(r, PROGRESS_MODERATE, 0.741769330679292, 1.0126841521091139);
+}
+
+/* A break in series: 100 (2020), 110 (2021), then a new basis 50 (2022),
+ * 55 (2023), 60.5 (2024); break 2022, no target. t_0 = 2022, y_0 = 50:
+ * g_a = (60.5 / 50)^(1/2) - 1 = 1.21^(1/2) - 1 = 0.1; P = 0.1 >= 0.015:
+ * on track, score min(500 * 0.1 - 5, 5) = 5. Without the break the
+ * levels 100 -> 60.5 are a deterioration. A break moves a plan's
+ * base_value too. A break at the base year or after t_i changes
+ * nothing. */
+static void
+break_in_series(void **state)
+{
+	static const int ys[] = { 2020, 2021, 2022, 2023, 2024 };
+	static const int brk[] = { 2022 }, late[] = { 2020, 2025 };
+	double vs[] = { 100, 110, 50, 55, 60.5 };
+	struct progress_input in = { .years = ys, .values = vs, .n = 5,
+	    .direction = 1, .base_year = 2020, .breaks = brk, .nbreaks = 1 };
+	struct progress_result r;
+
+	(void)state;
+	r = run(&in);
+	assert_true(r.base_at_break);
+	assert_int_equal(r.base_year, 2022);
+	assert_near(r.base_value, 50);
+	EXPECT(r, PROGRESS_SUBSTANTIAL, 0.1, 5);
+	in.has_base_value = true;
+	in.base_value = 100;
+	r = run(&in);
+	assert_true(r.base_at_break);
+	assert_false(r.base_from_plan);
+	assert_int_equal(r.base_year, 2022);
+	EXPECT(r, PROGRESS_SUBSTANTIAL, 0.1, 5);
+	in.has_base_value = false;
+	in.breaks = late;
+	in.nbreaks = 2;
+	r = run(&in);
+	assert_false(r.base_at_break);
+	assert_int_equal(r.base_year, 2020);
+	assert_status(r.status, PROGRESS_DETERIORATION);
+}
+
+/* The base year without data and no base_value: the base moves to the
+ * first year with data, and the result says so. base_year 2020, data
+ * 100 (2021), 121 (2023): g_a = 1.21^(1/2) - 1 = 0.1, on track, 5. */
+static void
+moved_base(void **state)
+{
+	static const int ys[] = { 2021, 2023 };
+	double vs[] = { 100, 121 };
+	struct progress_input in = { .years = ys, .values = vs, .n = 2,
+	    .direction = 1, .base_year = 2020 };
+	struct progress_result r;
+
+	(void)state;
+	r = run(&in);
+	assert_true(r.base_moved);
+	assert_int_equal(r.base_year_asked, 2020);
+	assert_int_equal(r.base_year, 2021);
+	EXPECT(r, PROGRESS_SUBSTANTIAL, 0.1, 5);
+	in.base_year = 2021;
+	r = run(&in);
+	assert_false(r.base_moved);
+}
+
 int
 main(void)
 {
@@ -1017,6 +1162,10 @@ main(void)
 		cmocka_unit_test(rollup_nested),
 		cmocka_unit_test(growth_aim_is_the_growth_needed),
 		cmocka_unit_test(status_names),
+		cmocka_unit_test(published_growth_chained),
+		cmocka_unit_test(plan_base_value),
+		cmocka_unit_test(break_in_series),
+		cmocka_unit_test(moved_base),
 	};
 
 	return cmocka_run_group_tests(t, NULL, NULL);
