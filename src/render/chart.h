@@ -55,6 +55,8 @@ struct chart_trend {
 				 * the complete periods only */
 	const bool *has_yoy;    /* NULL: no growth bars */
 	const double *yoy;      /* year-on-year growth, percent (right axis) */
+	bool yoy_change;        /* yoy is a change in the unit (a rate's, in
+				 * points for %), not a growth in percent */
 	bool has_target;
 	double target;          /* a level, in the unit */
 	double target_x;        /* when: chart_x() of the target year */

@@ -20,7 +20,8 @@ struct trend_data {
 	double *x, *y, *yoy, *px, *py;
 	bool *partial, *has_yoy, *brk;
 	char **xlabel;
-	struct buf title, subtitle, unit, footer;
+	struct buf title, subtitle, unit, footer, yoy_axis;
+	struct chart_words words;
 };
 
 static const char *
@@ -103,6 +104,7 @@ trend_free(struct trend_data *d)
 	buf_release(&d->title);
 	buf_release(&d->subtitle);
 	buf_release(&d->unit);
+	buf_release(&d->yoy_axis);
 	buf_release(&d->footer);
 	memset(d, 0, sizeof(*d));
 }
@@ -148,9 +150,19 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 		/* A combined January-February release is not one month. */
 		d->partial[i] = !s->pt[i].complete || s->pt[i].combined;
 		/* The official growth: published first (or derived from the
-		 * published ytd growths), else the levels'. */
-		d->has_yoy[i] = s->pt[i].complete &&
-		    agg_yoy(&s->pt[i], &d->yoy[i]) != AGG_YOY_NONE;
+		 * published ytd growths), else the levels'. A rate's is its
+		 * change in the unit (points for %), as every table says
+		 * it. Nothing across a break in series: the two years are
+		 * not comparable. */
+		if (ci->kind == KIND_RATE) {
+			d->has_yoy[i] = s->pt[i].complete && s->pt[i].has_chg;
+			d->yoy[i] = s->pt[i].chg;
+		} else {
+			d->has_yoy[i] = s->pt[i].complete &&
+			    agg_yoy(&s->pt[i], &d->yoy[i]) != AGG_YOY_NONE;
+		}
+		if (d->brk[i])
+			d->has_yoy[i] = false;
 		d->xlabel[i] = xstrdup(period_format(&s->pt[i].p, t));
 	}
 	buf_adds(&d->title, name_of(c, ci->name_en, ci->name_zh));
@@ -169,7 +181,20 @@ trend_fill(const struct charts *c, int ind, const struct agg_series *s,
 		    p->base_year_asked);
 	buf_adds(&d->unit, cat->units[ci->unit].unit);
 	footer_series(c, ind, &d->footer);
-	d->c.words = words_of(c);
+	d->words = *words_of(c);
+	if (ci->kind == KIND_RATE) {
+		const char *u = cat->units[ci->unit].unit;
+		bool pct = strcmp(u, "%") == 0;
+
+		d->c.yoy_change = true;
+		if (c->lang == LANG_ZH)
+			buf_addf(&d->yoy_axis, "同比（%s）", pct ? "百分点" :
+			    u);
+		else
+			buf_addf(&d->yoy_axis, "YoY, %s", pct ? "pt" : u);
+		d->words.yoy = d->words.yoy_axis = d->yoy_axis.data;
+	}
+	d->c.words = &d->words;
 	d->c.title = d->title.data;
 	d->c.subtitle = d->subtitle.data;
 	d->c.unit = d->unit.data;
@@ -724,8 +749,10 @@ measure_multiples(struct charts *c, int m)
 		goto out;
 	}
 	t = xcalloc(n, sizeof(*t));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		t[i] = d[i].c;
+		t[i].words = &d[i].words;       /* d moved as it grew */
+	}
 	buf_addf(&title, "%s %s", cm->id, name_of(c, cm->name_en,
 	    cm->name_zh));
 	footer(c, &foot);

@@ -464,7 +464,9 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 			    y + ts - 1, RGB_AXIS);
 			raster_format_num(s, raster_ticks_at(&L->rt, i),
 			    L->rt.decimals);
-			snprintf(s + strlen(s), sizeof(s) - strlen(s), "%%");
+			if (!c->yoy_change)
+				snprintf(s + strlen(s), sizeof(s) - strlen(s),
+				    "%%");
 			raster_text(cv, a->right + 7 * ts, y - FONT_MID * ts,
 			    s, RGB_TEXT, ts, RASTER_LEFT, 0);
 		}

@@ -197,6 +197,17 @@ expect_stderr_has "0 failed, 3 without data"
 expect_stderr_lacks "regions.png"
 expect_stderr_lacks "D6."
 expect_stderr_has "no data, not drawn: a/iip_platforms.100000.Y.png"
+# --- A rate's YoY bars ---------------------------------------------------
+# core_share is a rate in %: its bars are the change in points, as every
+# table shows it (7.8, 8.0, 8.3, then 9.4 after the 2023 break, 9.6), and
+# there is none across the break (2022 to 2023 is no like-for-like change).
+# (Its chart was drawn above.)
+grep -q "^set label 104 'YoY, pt'" core_share.gp ||
+	fail "core_share YoY axis: $(grep '^set label 104' core_share.gp)"
+awk '{ printf "%s %.6f\n", $1, $2 }' core_share.keep/*_0y.dat >bars
+printf '2021 0.200000\n2022 0.300000\n2024 0.200000\n' >bars.want
+expect_cmp bars.want bars
+
 
 # --- Region bars keep the data's decimals (32350.8 is not "32351") -----
 PEMETRICS_CATALOG=$REPO/datasets/catalog
@@ -221,3 +232,4 @@ $GP "$PM" --db z.db -q chart --indicator net_txn_volume --freq M \
 	--size 1600x600 --out m || fail "monthly chart"
 n2=$(grep '^set xtics (' script.gp | head -1 | grep -o "'20[0-9][0-9]-[0-9][0-9]'" | wc -l)
 [ "$n2" -gt "$n" ] || fail "$n2 month labels at 1600 pixels, $n at 400"
+
