@@ -9,7 +9,7 @@
 #   make fuzz       libFuzzer (clang) for FUZZ_SECONDS per target
 #   make bench      speed and memory against sqlite3 .import and cat
 #   make demo       the main job on the sample data
-#   make install    PREFIX=/usr/local DESTDIR= : binary, catalogue, man page
+#   make install    PREFIX=/usr/local DESTDIR= : binary, catalogue, man pages
 #
 # Dependencies (Debian packages) are installed by scripts/bootstrap-deps.sh
 # when missing; "make test" and "make demo" run it first.
@@ -143,9 +143,13 @@ install: all
 	chmod 644 $(DESTDIR)$(DATADIR)/charts/*.gp
 	sed 's/@VERSION@/$(VERSION)/' pemetrics.1 > $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
+	mkdir -p $(DESTDIR)$(MANPREFIX)/man5
+	sed 's/@VERSION@/$(VERSION)/' pemetrics.5 > $(DESTDIR)$(MANPREFIX)/man5/pemetrics.5
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/pemetrics.5
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/pemetrics $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1
+	rm -f $(DESTDIR)$(BINDIR)/pemetrics $(DESTDIR)$(MANPREFIX)/man1/pemetrics.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/pemetrics.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

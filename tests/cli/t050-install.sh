@@ -18,6 +18,8 @@ bin=root/opt/pm/bin/pemetrics
 [ -f root/opt/pm/share/pemetrics/catalog/indicators.csv ] || fail "no catalogue"
 [ -f root/opt/pm/share/pemetrics/charts/trend.gp ] || fail "no chart templates"
 [ -f root/opt/pm/share/man/man1/pemetrics.1 ] || fail "no man page"
+[ -f root/opt/pm/share/man/man5/pemetrics.5 ] || fail "no man page of the file formats"
+grep -q '@VERSION@' root/opt/pm/share/man/man5/pemetrics.5 && fail "version not filled in (5)"
 grep -q '@VERSION@' root/opt/pm/share/man/man1/pemetrics.1 && fail "version not filled in"
 
 # The installed binary, away from the source tree and without
