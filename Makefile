@@ -164,8 +164,8 @@ clean:
 #   for FUZZ_SECONDS from a copy of its seed corpus in build/fuzz/corpus-*,
 #   where new finds are kept; crashes land in build/fuzz/TARGET-crash-*.
 # make fuzz-replay
-#   gcc + the "make test" sanitizer flags, batches of 16 rows as in the
-#   fuzzing build: replays tests/fuzz/corpus/* (the seeds and every crash
+#   gcc + the "make test" sanitizer build, batches of 16 rows as in the
+#   fuzzing (the target's setting): replays tests/fuzz/corpus/* (the seeds and every crash
 #   found so far) through both targets.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
@@ -173,10 +173,7 @@ FUZZ_FLAGS ?=
 FUZZ_TARGETS = ingest parse
 FUZZ_DIR = build/fuzz
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-# Batches of 16 rows: the fuzzed ingest sorts in runs and merges them
-# (a file over 65536 rows does), not only the one-batch path.
-FUZZ_CFLAGS = -std=c11 $(WARN) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
-	-DPM_BATCH_ROWS=16
+FUZZ_CFLAGS = -std=c11 $(WARN) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_LIB_SRC = $(sort $(wildcard src/util/*.c src/core/*.c))
 FUZZ_LIB_OBJ = $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/%.o)
 
@@ -208,11 +205,11 @@ fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 			$(FUZZ_DIR)/corpus-$$t || rc=1; \
 	done; exit $$rc
 
-# Built with the fuzzing build's batches of 16 rows, so that an input that
-# failed in the runs and the merge fails there again.
+# In make test's sanitizer build (the fuzz target stores in batches of 16
+# rows, a run-time setting, so that an input that failed in the runs and
+# the merge fails there again).
 fuzz-replay:
-	$(MAKE) BUILD=build/asan-b16 BIN=build/asan-b16/pemetrics \
-		WERROR=-Werror EXTRA_CFLAGS=-DPM_BATCH_ROWS=16 \
+	$(MAKE) BUILD=build/asan BIN=build/asan/pemetrics WERROR=-Werror \
 		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" fuzz-replay-run
 
 # Under the variables of the build it runs in (make test: build/asan).

@@ -117,14 +117,18 @@ not_published(const char *s, size_t n)
  * back once (10^6 rows: 5.7 s unsorted, 2.3 s sorted by batch, see the
  * README for the merged figure). The batch is bounded in rows and in
  * bytes. */
-#ifndef PM_BATCH_ROWS           /* a power of two; the fuzzing build
-				 * makes it small to reach the runs */
-#define PM_BATCH_ROWS 65536
-#endif
-#define BATCH_ROWS PM_BATCH_ROWS
 #define BATCH_BYTES (8 * 1024 * 1024)
-#define BATCH_SLOTS (2 * BATCH_ROWS)    /* key hash of a batch, a power
-					 * of two, at most half full */
+
+/* Rows of a batch: the caller's setting (a power of two; the fuzz targets
+ * make it small to reach the runs and the merge), else 65536. The key
+ * hash of a batch has twice as many slots, so it is at most half full. */
+static size_t
+batch_rows(const struct ingest_opts *o)
+{
+	size_t n = o->batch_rows;
+
+	return n >= 2 && (n & (n - 1)) == 0 ? n : INGEST_BATCH_ROWS;
+}
 
 struct pending {
 	struct store_put_row put;       /* first: store_put_batch() */
@@ -189,7 +193,7 @@ struct job {
 
 	struct pending *batch;  /* validated rows waiting to be stored */
 	size_t nbatch;
-	unsigned *slot;         /* BATCH_SLOTS: index + 1 of a batch row by
+	unsigned *slot;         /* 2 * batch_rows(): index + 1 of a batch row by
 				 * key, 0 empty; finds a key repeated inside
 				 * the batch as it is read, so its message
 				 * comes in line order */
@@ -541,7 +545,7 @@ batch_reset(struct job *j)
 	j->nbatch = 0;
 	buf_reset(&j->batch_raw);
 	if (j->slot)
-		memset(j->slot, 0, BATCH_SLOTS * sizeof(*j->slot));
+		memset(j->slot, 0, 2 * batch_rows(j->o) * sizeof(*j->slot));
 }
 
 /* Plausibility, never a reject: a value against the one before it in the
@@ -667,7 +671,7 @@ batch_spill(struct job *j)
 	rc = runs_submit(j->runs, &b, j->err);
 	t = j->batch;
 	j->batch = j->spare ? j->spare
-	    : xreallocarray(NULL, BATCH_ROWS, sizeof(*j->batch));
+	    : xreallocarray(NULL, batch_rows(j->o), sizeof(*j->batch));
 	j->spare = t;
 	tb = j->batch_raw;
 	j->batch_raw = j->spare_raw;
@@ -710,7 +714,7 @@ runs_store(struct job *j)
 		p->rawlen = row.rawlen;
 		p->nfields = row.nfields;
 		buf_add(&j->batch_raw, row.raw, row.rawlen);
-		if (j->nbatch == BATCH_ROWS || j->batch_raw.len >= BATCH_BYTES) {
+		if (j->nbatch == batch_rows(j->o) || j->batch_raw.len >= BATCH_BYTES) {
 			if ((rc = batch_store(j)) != 0)
 				return rc;
 			if (j->o->stop && *j->o->stop)
@@ -761,11 +765,11 @@ batch_add(struct job *j, const struct store_obs *o,
 	char buf[64];
 
 	if (j->batch == NULL) {
-		j->batch = xreallocarray(NULL, BATCH_ROWS, sizeof(*j->batch));
-		j->slot = xcalloc(BATCH_SLOTS, sizeof(*j->slot));
+		j->batch = xreallocarray(NULL, batch_rows(j->o), sizeof(*j->batch));
+		j->slot = xcalloc(2 * batch_rows(j->o), sizeof(*j->slot));
 	}
-	for (h = key_hash(o) & (BATCH_SLOTS - 1); j->slot[h];
-	    h = (h + 1) & (BATCH_SLOTS - 1)) {
+	for (h = key_hash(o) & (2 * batch_rows(j->o) - 1); j->slot[h];
+	    h = (h + 1) & (2 * batch_rows(j->o) - 1)) {
 		const struct pending *q = &j->batch[j->slot[h] - 1];
 
 		if (same_key(&q->put.o, o)) {
@@ -783,7 +787,7 @@ batch_add(struct job *j, const struct store_obs *o,
 	for (i = 0; i < r->n; i++)
 		buf_add(&j->batch_raw, r->field[i], r->len[i] + 1);
 	p->rawlen = j->batch_raw.len - p->raw;
-	if (j->nbatch == BATCH_ROWS || j->batch_raw.len >= BATCH_BYTES)
+	if (j->nbatch == batch_rows(j->o) || j->batch_raw.len >= BATCH_BYTES)
 		return batch_spill(j);
 	return 0;
 }

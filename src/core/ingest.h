@@ -21,6 +21,8 @@
 #include "core/store.h"
 #include "util/err.h"
 
+#define INGEST_BATCH_ROWS 65536
+
 struct ingest_opts {
 	const char *encoding;   /* NULL: detect (UTF-8, else GB18030) */
 	size_t max_field;       /* bytes; 0: READER_MAX_FIELD_DEFAULT */
@@ -33,6 +35,8 @@ struct ingest_opts {
 				 * /tmp */
 	const volatile sig_atomic_t *stop;      /* polled between rows; when
 						 * set, roll back: PM_EINTR */
+	size_t batch_rows;      /* rows sorted and stored at a time, a power
+				 * of two; 0: INGEST_BATCH_ROWS */
 	unsigned long long spool_max;   /* bytes from a pipe; 0: default */
 	struct reader_expect expect;    /* the file an inbox scan saw */
 	enum layout layout;     /* LAYOUT_AUTO: from the header */

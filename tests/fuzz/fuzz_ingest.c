@@ -49,6 +49,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define SMALL_FIELD 32  /* bytes: the dry run's field limit */
 
+/* Batches of 16 rows: a fuzzed file of more than 16 rows is sorted in
+ * runs and merged, as a file of more than 65536 rows is. */
+#define FUZZ_BATCH_ROWS 16
+
 static bool ready;                      /* setup() done */
 static struct catalog *cat;             /* read-only after setup() */
 static char path[4096];                 /* the input's file */
@@ -260,7 +264,7 @@ run(struct store *st, const struct ingest_opts *o, struct ingest_result *res,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ingest_opts o = { 0 };
+	struct ingest_opts o = { .batch_rows = FUZZ_BATCH_ROWS };
 	struct ingest_result r1, r, d;
 	struct seen s1, s;
 	struct store *st = NULL;

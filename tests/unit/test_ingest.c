@@ -13,6 +13,8 @@
 
 #include "core/catalog.h"
 #include "core/ingest.h"
+#include "core/period.h"
+#include "util/buf.h"
 #include "core/layout.h"
 #include "core/store.h"
 #include "util/sha256.h"
@@ -681,6 +683,54 @@ layout_split_units(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* The batch size is a run-time setting: with batches of 4 rows, a file of
+ * 30 is sorted in runs and merged, and stores what one batch stores: the
+ * same observations, a key repeated across batches rejected as a
+ * duplicate of its first line, the counts adding up. */
+static void
+test_small_batches(void **state)
+{
+	struct fx *fx = *state;
+	struct buf t = BUF_INIT;
+	struct period p;
+	int y;
+
+	buf_adds(&t, "indicator,region,period,value\n");
+	for (y = 2030; y > 2001; y--)       /* 29 rows, newest first */
+		buf_addf(&t, "net_txn_volume,330000,%d,%d.5\n", y, y);
+	buf_adds(&t, "net_txn_volume,330000,2029,1\n");    /* line 31 */
+	fx->opts.batch_rows = 4;
+	assert_int_equal(ingest(fx, "b.csv", buf_str(&t)), 0);
+	fx->opts.batch_rows = 0;
+	assert_int_equal(fx->res.status, INGEST_INGESTED);
+	assert_int_equal(fx->res.n.rows, 30);
+	assert_int_equal(fx->res.n.inserted, 29);
+	assert_int_equal(fx->res.n.rejected, 1);
+	assert_int_equal(fx->nrej, 1);
+	assert_string_equal(fx->rej[0], "duplicate of line 3");
+	assert_int_equal(fx->rej_line[0], 31);
+	scan(fx);
+	assert_int_equal(fx->nobs, 29);
+	assert_int_equal(period_parse("2002", 4, &p, NULL), 0);
+	check_obs(fx, 0, "net_txn_volume", "330000", period_key(&p),
+	    BASIS_PERIOD, 2002.5);
+	assert_int_equal(period_parse("2030", 4, &p, NULL), 0);
+	check_obs(fx, 28, "net_txn_volume", "330000", period_key(&p),
+	    BASIS_PERIOD, 2030.5);
+	/* The runs really are used: they need the temporary directory,
+	 * which one batch of 30 rows never does. */
+	fx->opts.tmpdir = "/nonexistent/pemetrics-test";
+	fx->opts.force = true;
+	assert_int_equal(ingest(fx, "b.csv", buf_str(&t)), 0);
+	assert_int_equal(fx->res.status, INGEST_INGESTED);
+	fx->opts.batch_rows = 4;
+	assert_int_equal(ingest(fx, "b.csv", buf_str(&t)), PM_EIO);
+	fx->opts.batch_rows = 0;
+	fx->opts.tmpdir = NULL;
+	fx->opts.force = false;
+	buf_release(&t);
+}
+
 int
 main(void)
 {
@@ -693,6 +743,7 @@ main(void)
 		T(chinese_header_names), T(unknown_header_lists_names),
 		T(chinese_provenance_names),
 		T(periods_basis_and_skips), T(wide_portal_export),
+		T(test_small_batches),
 		cmocka_unit_test(layout_split_units),
 	};
 
