@@ -766,6 +766,17 @@ agg_region_rollup(struct agg_series *parent,
 		for (k = 0; k < parent->n; k++)
 			if (period_equal(&parent->pt[k].p, p))
 				own = &parent->pt[k];
+		/* A sum beyond double's range is no figure: said as a check
+		 * of its own (children not finite), never shown as one. */
+		if (!isfinite(sum)) {
+			*checks = xreallocarray(*checks, *nchecks + 1,
+			    sizeof(**checks));
+			(*checks)[*nchecks].p = *p;
+			(*checks)[*nchecks].own = own ? own->value : NAN;
+			(*checks)[*nchecks].children = sum;
+			(*nchecks)++;
+			continue;
+		}
 		/* A sum short of the period (some child lacks months) only
 		 * where the region has nothing of its own; a whole one also
 		 * replaces an incomplete own value. */

@@ -109,7 +109,10 @@ void agg_series_release(struct agg_series *s);
  * differ. */
 struct agg_check {
 	struct period p;
-	double own, children;   /* diff = own - children */
+	double own, children;   /* diff = own - children; children not
+				 * finite: the sum of the parts is beyond
+				 * double's range (no figure made of it),
+				 * own NaN when the region has none */
 };
 
 /* Fill the periods where 'parent' has no complete value and every child

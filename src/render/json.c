@@ -269,6 +269,9 @@ json_summary(struct buf *b, const struct summary *s)
 		num(b, true, c->c.own);
 		key(b, "children");
 		num(b, true, c->c.children);
+		/* The sum of the parts beyond double's range: no figure. */
+		if (!isfinite(c->c.children))
+			buf_adds(b, ",\"out_of_range\":true");
 		buf_addc(b, '}');
 	}
 	/* Stored base-year values that differ from the plan's base. */

@@ -71,6 +71,12 @@ md_checks(struct buf *b, const struct summary *s)
 		md_text(b, ind->code);
 		buf_adds(b, " | ");
 		md_text(b, cat->regions[c->region].code);
+		if (!isfinite(c->c.children)) {
+			buf_addf(b, " | %s | %s | out of range | no figure |\n",
+			    period_format(&c->c.p, t), isfinite(c->c.own) ?
+			    fmt_value(c->c.own, -1, v) : "");
+			continue;
+		}
 		buf_addf(b, " | %s | %s | %s | %s |\n",
 		    period_format(&c->c.p, t), fmt_value(c->c.own, -1, v),
 		    fmt_value(c->c.children, -1, w), c->c.children != 0 ?

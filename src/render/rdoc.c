@@ -821,8 +821,17 @@ checks(struct rdoc *r, const struct report_doc *d)
 		celltext(w, rl_name(d->lang, g->name_en, g->name_zh));
 		rl_period(&t, d->lang, &c->c.p);
 		cellb(w, &t);
-		rl_value_dec(&t, d, c->indicator, c->c.own, -1);
+		if (isfinite(c->c.own))
+			rl_value_dec(&t, d, c->indicator, c->c.own, -1);
 		cellb(w, &t);
+		if (!isfinite(c->c.children)) {
+			/* The sum of the parts beyond double's range. */
+			celltext(w, d->lang == LANG_ZH ? "超出数值范围" :
+			    "out of range");
+			celltext(w, d->lang == LANG_ZH ? "无数值" :
+			    "no figure");
+			continue;
+		}
 		rl_value_dec(&t, d, c->indicator, c->c.children, -1);
 		cellb(w, &t);
 		celltext(w, c->c.children != 0 ?

@@ -214,6 +214,11 @@ gaps(struct buf *b, const struct summary *s)
 			esc_plain(b, d->code);
 			buf_addc(b, ' ');
 			esc_plain(b, cat->regions[c->region].code);
+			if (!isfinite(c->c.children)) {
+				buf_adds(b, "  the sum of its parts is out of "
+				    "range: no figure\n");
+				continue;
+			}
 			buf_addf(b, "  own %s, parts %s",
 			    fmt_value(c->c.own, -1, v),
 			    fmt_value(c->c.children, -1, w));
