@@ -298,7 +298,9 @@ provenance_rules(void **state)
 	struct prov_seen seen;
 	struct buf b = BUF_INIT;
 	struct obs *v = NULL;
-	long long f[5], nbs, nbs2, miit, none;
+	long long f[5], nbs, nbs2, miit, none, id1, id2;
+	static char longnote[9000];
+	unsigned seed;
 	unsigned long dup;
 	size_t n = 0;
 	double prev = 0;
@@ -320,6 +322,18 @@ provenance_rules(void **state)
 	assert_true(miit > 0 && miit != nbs);
 	assert_int_equal(store_prov_id(st, "", NULL, &none, &fx->err), 0);
 	assert_int_equal(none, 0);
+	/* A note of some kilobytes, as a release's may be (letters that do
+	 * not compress, past what one b-tree entry holds): one pair too. */
+	for (i = 0, seed = 1; i < (int)sizeof(longnote) - 1; i++) {
+		seed = seed * 1103515245u + 12345u;
+		longnote[i] = (char)('a' + (seed >> 16) % 26);
+	}
+	longnote[sizeof(longnote) - 1] = '\0';
+	assert_int_equal(store_prov_id(st, "NBS", longnote, &id1, &fx->err),
+	    0);
+	assert_int_equal(store_prov_id(st, "NBS", longnote, &id2, &fx->err),
+	    0);
+	assert_true(id1 > 0 && id1 == id2 && id1 != nbs);
 
 	o = obs(st, "online_retail_sales", "亿元", "330000", 1202400, 30610.2);
 	o.status = 'P';
