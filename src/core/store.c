@@ -763,6 +763,8 @@ store_prov_id(struct store *st, const char *source, const char *note,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_prov_id(st->pg, source, note, id, err);
 	source = source ? source : "";
 	note = note ? note : "";
 	*id = 0;
@@ -797,6 +799,9 @@ store_prev_value(struct store *st, const struct store_obs *o, bool same_year,
 	sqlite3_stmt *s = NULL;
 	int rc, lo;
 
+	if (st->pg)
+		return store_pg_prev_value(st->pg, o, same_year, found, value,
+		    period, err);
 	/* Keys are freq * 10^6 + year * 100 + sub: a frequency, or a year
 	 * of it, is a key range. */
 	lo = same_year ? o->period / 100 * 100 : o->period / 1000000 * 1000000;
@@ -824,11 +829,14 @@ store_sources(struct store *st, const char *indicator, const char *region,
 	    " JOIN prov p ON p.id = o.prov"
 	    " WHERE o.ind = (SELECT id FROM indicator WHERE code = ?1)"
 	    " AND o.reg = (SELECT id FROM region WHERE code = ?2)"
-	    " AND p.source <> '' GROUP BY p.source ORDER BY min(o.period)";
+	    " AND p.source <> '' GROUP BY p.source"
+	    " ORDER BY min(o.period), p.source";
 	sqlite3_stmt *s = NULL;
 	size_t n = 0;
 	int rc;
 
+	if (st->pg)
+		return store_pg_sources(st->pg, indicator, region, out, err);
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail_db(st, rc, "prepare", err);
@@ -857,6 +865,8 @@ store_prov_scan(struct store *st, const char *region, store_prov_fn fn,
 	sqlite3_stmt *s = NULL;
 	int rc, stop = 0;
 
+	if (st->pg)
+		return store_pg_prov_scan(st->pg, region, fn, ctx, err);
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail_db(st, rc, "prepare", err);
@@ -882,6 +892,8 @@ store_has_provenance(struct store *st, bool *any, struct pm_err *err)
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (st->pg)
+		return store_pg_has_provenance(st->pg, any, err);
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail_db(st, rc, "prepare", err);

@@ -336,7 +336,7 @@ int store_rejects(struct store *st, long long last_file,
 enum store_table {
 	STORE_T_INDICATOR, STORE_T_REGION, STORE_T_FILE, STORE_T_OBS,
 	STORE_T_HISTORY, STORE_T_REJECT, STORE_T_REPORT, STORE_T_STATUS,
-	STORE_NTABLES
+	STORE_T_PROV, STORE_NTABLES
 };
 
 struct store_totals {

@@ -17,55 +17,59 @@
 
 static const char *const table_names[STORE_NTABLES] = {
 	"indicator", "region", "file", "obs", "history", "reject", "report",
-	"report_status",
+	"report_status", "prov",
 };
 
 /* Column types, in the order of the statements below: i integer,
  * d real, t text. */
 static const char *const table_types[STORE_NTABLES] = {
-	"itt", "it", "itttitiiiii", "iiiiddii", "iiiiddiii", "iitt", "ititi",
-	"itttd",
+	"itt", "it", "itttitiiiiii", "iiiiddiiti", "iiiiddiiiti", "iitt",
+	"ititi", "itttd", "itt",
 };
 
 static const char *const dump_sql[STORE_NTABLES] = {
 	"SELECT id, code, unit FROM indicator ORDER BY id",
 	"SELECT id, code FROM region ORDER BY id",
 	"SELECT id, sha256, name, encoding, bytes, ingested_at, rows,"
-	" inserted, revised, unchanged, rejected FROM file ORDER BY id",
-	"SELECT ind, reg, period, basis, value, yoy, file, line FROM obs"
-	" ORDER BY ind, reg, period, basis",
-	"SELECT ind, reg, period, basis, value, yoy, file, line, replaced_by"
-	" FROM history ORDER BY rowid",
+	" inserted, revised, unchanged, rejected, skipped FROM file ORDER BY id",
+	"SELECT ind, reg, period, basis, value, yoy, file, line, status, prov"
+	" FROM obs ORDER BY ind, reg, period, basis",
+	"SELECT ind, reg, period, basis, value, yoy, file, line, replaced_by,"
+	" status, prov FROM history ORDER BY rowid",
 	"SELECT file, line, reason, period FROM reject ORDER BY rowid",
 	"SELECT id, region, period, made_at, last_file FROM report"
 	" ORDER BY id",
 	"SELECT report, level, code, status, score FROM report_status"
 	" ORDER BY report, level, code",
+	"SELECT id, source, note FROM prov ORDER BY id",
 };
 
 static const char *const load_sql[STORE_NTABLES] = {
 	"INSERT INTO indicator(id, code, unit) VALUES(?1, ?2, ?3)",
 	"INSERT INTO region(id, code) VALUES(?1, ?2)",
 	"INSERT INTO file(id, sha256, name, encoding, bytes, ingested_at,"
-	" rows, inserted, revised, unchanged, rejected)"
-	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	"INSERT INTO obs(ind, reg, period, basis, value, yoy, file, line)"
-	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	" rows, inserted, revised, unchanged, rejected, skipped)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	"INSERT INTO obs(ind, reg, period, basis, value, yoy, file, line,"
+	" status, prov) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	"INSERT INTO history(ind, reg, period, basis, value, yoy, file, line,"
-	" replaced_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	" replaced_by, status, prov)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	"INSERT INTO reject(file, line, reason, period)"
 	" VALUES(?1, ?2, ?3, ?4)",
 	"INSERT INTO report(id, region, period, made_at, last_file)"
 	" VALUES(?1, ?2, ?3, ?4, ?5)",
 	"INSERT INTO report_status(report, level, code, status, score)"
 	" VALUES(?1, ?2, ?3, ?4, ?5)",
+	"INSERT INTO prov(id, source, note) VALUES(?1, ?2, ?3)",
 };
 
 static const char totals_sql[] =
 	"SELECT (SELECT count(*) FROM indicator), (SELECT count(*) FROM region),"
 	" (SELECT count(*) FROM file), (SELECT count(*) FROM obs),"
 	" (SELECT count(*) FROM history), (SELECT count(*) FROM reject),"
-	" (SELECT count(*) FROM report), (SELECT count(*) FROM report_status)";
+	" (SELECT count(*) FROM report), (SELECT count(*) FROM report_status),"
+	" (SELECT count(*) FROM prov)";
 
 const char *
 store_table_name(enum store_table t)

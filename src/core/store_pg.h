@@ -36,6 +36,17 @@ int store_pg_put(struct store_pg *pg, const struct store_obs *o,
     unsigned long *dup_line, struct pm_err *err);
 int store_pg_put_batch(struct store_pg *pg, void *rows, size_t n,
     size_t size, long long file, struct pm_err *err);
+int store_pg_prov_id(struct store_pg *pg, const char *source,
+    const char *note, long long *id, struct pm_err *err);
+int store_pg_prev_value(struct store_pg *pg, const struct store_obs *o,
+    bool same_year, bool *found, double *value, int *period,
+    struct pm_err *err);
+int store_pg_sources(struct store_pg *pg, const char *indicator,
+    const char *region, struct buf *out, struct pm_err *err);
+int store_pg_prov_scan(struct store_pg *pg, const char *region,
+    store_prov_fn fn, void *ctx, struct pm_err *err);
+int store_pg_has_provenance(struct store_pg *pg, bool *any,
+    struct pm_err *err);
 int store_pg_reject_add(struct store_pg *pg, long long file,
     unsigned long line, const char *reason, const char *period,
     size_t period_len, struct pm_err *err);

@@ -16,29 +16,33 @@ static const char *const dump_sql[STORE_NTABLES] = {
 	"SELECT id, code, unit FROM indicator ORDER BY id",
 	"SELECT id, code FROM region ORDER BY id",
 	"SELECT id, sha256, name, encoding, bytes, ingested_at, rows,"
-	" inserted, revised, unchanged, rejected FROM file ORDER BY id",
-	"SELECT ind, reg, period, basis, value, yoy, file, line FROM obs"
-	" ORDER BY ind, reg, period, basis",
-	"SELECT ind, reg, period, basis, value, yoy, file, line, replaced_by"
-	" FROM history ORDER BY replaced_by, ind, reg, period, basis",
+	" inserted, revised, unchanged, rejected, skipped FROM file ORDER BY id",
+	"SELECT ind, reg, period, basis, value, yoy, file, line, status, prov"
+	" FROM obs ORDER BY ind, reg, period, basis",
+	"SELECT ind, reg, period, basis, value, yoy, file, line, replaced_by,"
+	" status, prov FROM history ORDER BY replaced_by, ind, reg, period,"
+	" basis",
 	"SELECT file, line, reason, period FROM reject ORDER BY file, line",
 	"SELECT id, region, period, made_at, last_file FROM report"
 	" ORDER BY id",
 	"SELECT report, level, code, status, score FROM report_status"
 	" ORDER BY report, level, code",
+	"SELECT id, source, note FROM prov ORDER BY id",
 };
 
 static const char *const copy_sql[STORE_NTABLES] = {
 	"COPY indicator(id, code, unit) FROM STDIN",
 	"COPY region(id, code) FROM STDIN",
 	"COPY file(id, sha256, name, encoding, bytes, ingested_at, rows,"
-	" inserted, revised, unchanged, rejected) FROM STDIN",
-	"COPY obs(ind, reg, period, basis, value, yoy, file, line) FROM STDIN",
+	" inserted, revised, unchanged, rejected, skipped) FROM STDIN",
+	"COPY obs(ind, reg, period, basis, value, yoy, file, line, status,"
+	" prov) FROM STDIN",
 	"COPY history(ind, reg, period, basis, value, yoy, file, line,"
-	" replaced_by) FROM STDIN",
+	" replaced_by, status, prov) FROM STDIN",
 	"COPY reject(file, line, reason, period) FROM STDIN",
 	"COPY report(id, region, period, made_at, last_file) FROM STDIN",
 	"COPY report_status(report, level, code, status, score) FROM STDIN",
+	"COPY prov(id, source, note) FROM STDIN",
 };
 
 /* The identity sequences after ids were given explicitly. */
@@ -50,13 +54,16 @@ static const char sequences_sql[] =
 	" setval(pg_get_serial_sequence('file', 'id'),"
 	"  (SELECT coalesce(max(id), 0) + 1 FROM file), false),"
 	" setval(pg_get_serial_sequence('report', 'id'),"
-	"  (SELECT coalesce(max(id), 0) + 1 FROM report), false)";
+	"  (SELECT coalesce(max(id), 0) + 1 FROM report), false),"
+	" setval(pg_get_serial_sequence('prov', 'id'),"
+	"  (SELECT coalesce(max(id), 0) + 1 FROM prov), false)";
 
 static const char totals_sql[] =
 	"SELECT (SELECT count(*) FROM indicator), (SELECT count(*) FROM region),"
 	" (SELECT count(*) FROM file), (SELECT count(*) FROM obs),"
 	" (SELECT count(*) FROM history), (SELECT count(*) FROM reject),"
-	" (SELECT count(*) FROM report), (SELECT count(*) FROM report_status)";
+	" (SELECT count(*) FROM report), (SELECT count(*) FROM report_status),"
+	" (SELECT count(*) FROM prov)";
 
 int
 store_pg_totals(struct store_pg *pg, struct store_totals *t,

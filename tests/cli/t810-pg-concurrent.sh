@@ -6,7 +6,9 @@
 # every key was inserted once and unchanged by the three others; each
 # file's counts add up to its rows. (c) The same file four times: stored
 # once; the three others say the content was ingested before. Contents
-# checked with export against a SQLite store fed the same files. Each
+# checked with export against a SQLite store fed the same files. (d)
+# Four files bringing the same new sources in different orders: all
+# succeed, each source stored once. Each
 # part starts on a new database: the four processes create the schema
 # at once, which the migration lock makes one of them do.
 . "${0%/*}/lib.sh"
@@ -95,3 +97,25 @@ expect_eq 3 "$seen" "runs that saw it ingested before"
 expect_eq 1 "$(pg_sql "$PG" 'SELECT count(*) FROM pemetrics.file')" "files"
 expect_eq 60 "$(pg_sql "$PG" 'SELECT count(*) FROM pemetrics.obs')" \
     "observations"
+
+# (d) the same new sources, each file in its own order.
+PG=$(pg_db t810d)
+for i in 1 2 3 4; do
+	echo 'indicator,region,period,value,unit,source' >"d$i.csv"
+	for k in 1 2 3 4 5 6; do
+		echo "net_txn_volume,330000,20$i$k,$i$k,亿元,S$(( (k * i) % 3 ))"
+	done >>"d$i.csv"
+done
+for i in 1 2 3 4; do start "d$i" "$PG" ingest "d$i.csv"; done
+wait
+for i in 1 2 3 4; do
+	expect_eq 0 "$(rc_of d$i)" "exit code of d$i ($(cat d$i.err))"
+	grep -q '6 rows: 6 inserted' "d$i.out" || fail "d$i: $(cat d$i.out)"
+done
+expect_eq "S0 S1 S2" "$(pg_sql "$PG" "SELECT string_agg(source, ' ' ORDER BY
+    source) FROM pemetrics.prov")" "sources, each once"
+run_expect 0 "$PM" --db pm-d.db ingest d1.csv d2.csv d3.csv d4.csv
+run_expect 0 "$PM" --db pm-d.db export
+mv stdout want.csv
+run_expect 0 "$PM" --db "$PG" export
+expect_cmp want.csv stdout

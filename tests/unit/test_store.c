@@ -18,8 +18,10 @@
 #include <string.h>
 
 #include "core/period.h"
+#include "core/obs.h"
 #include "core/store.h"
 #include "testutil.h"
+#include "util/buf.h"
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define SHA_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -239,6 +241,164 @@ yoy_alone_is_a_revision(void **state)
 	assert_int_equal(put(st, &o, f[3], 3, &dup), PUT_INSERTED);
 	assert_int_equal(stats(st).observations, 2);
 	assert_int_equal(store_commit(st, &fx->err), 0);
+}
+
+/* Status and source (schema version 4): a change of either alone is a
+ * revision, whose history keeps the old ones; the readers give them back
+ * and the same pair is one id. */
+struct prov_seen {
+	int n;
+	char text[8][96];
+};
+
+static int
+on_prov_row(void *ctx, const struct store_row *r)
+{
+	struct prov_seen *s = ctx;
+
+	if (s->n < 8)
+		snprintf(s->text[s->n], sizeof(s->text[0]), "%d %c %s|%s",
+		    r->period, r->status ? r->status : '-',
+		    r->source ? r->source : "(none)",
+		    r->note ? r->note : "(none)");
+	s->n++;
+	return 0;
+}
+
+static int
+on_prov(void *ctx, const char *indicator, int period, char status,
+    const char *source, const char *note)
+{
+	struct prov_seen *s = ctx;
+
+	if (s->n < 8)
+		snprintf(s->text[s->n], sizeof(s->text[0]), "%s %d %c %s|%s",
+		    indicator, period, status ? status : '-', source, note);
+	s->n++;
+	return 0;
+}
+
+static int
+on_revision_count(void *ctx, const struct store_revision *r)
+{
+	struct prov_seen *s = ctx;
+
+	(void)r;
+	s->n++;
+	return 0;
+}
+
+static void
+provenance_rules(void **state)
+{
+	struct fx *fx = *state;
+	struct store *st = fx->st;
+	struct store_obs o;
+	struct store_put_row w[2];
+	struct prov_seen seen;
+	struct buf b = BUF_INIT;
+	struct obs *v = NULL;
+	long long f[5], nbs, nbs2, miit, none, id1, id2;
+	static char longnote[9000];
+	unsigned seed;
+	unsigned long dup;
+	size_t n = 0;
+	double prev = 0;
+	int i, prev_period = 0;
+	bool any = true, found = false;
+
+	assert_int_equal(store_has_provenance(st, &any, &fx->err), 0);
+	assert_false(any);
+	assert_int_equal(store_begin(st, &fx->err), 0);
+	for (i = 0; i < 5; i++)
+		f[i] = add_file(st, SHA_A, "f.csv");
+	assert_int_equal(store_prov_id(st, "NBS", "初步核算", &nbs, &fx->err),
+	    0);
+	assert_true(nbs > 0);
+	assert_int_equal(store_prov_id(st, "NBS", "初步核算", &nbs2, &fx->err),
+	    0);
+	assert_int_equal(nbs2, nbs);
+	assert_int_equal(store_prov_id(st, "MIIT", NULL, &miit, &fx->err), 0);
+	assert_true(miit > 0 && miit != nbs);
+	assert_int_equal(store_prov_id(st, "", NULL, &none, &fx->err), 0);
+	assert_int_equal(none, 0);
+	/* A note of some kilobytes, as a release's may be (letters that do
+	 * not compress, past what one b-tree entry holds): one pair too. */
+	for (i = 0, seed = 1; i < (int)sizeof(longnote) - 1; i++) {
+		seed = seed * 1103515245u + 12345u;
+		longnote[i] = (char)('a' + (seed >> 16) % 26);
+	}
+	longnote[sizeof(longnote) - 1] = '\0';
+	assert_int_equal(store_prov_id(st, "NBS", longnote, &id1, &fx->err),
+	    0);
+	assert_int_equal(store_prov_id(st, "NBS", longnote, &id2, &fx->err),
+	    0);
+	assert_true(id1 > 0 && id1 == id2 && id1 != nbs);
+
+	o = obs(st, "online_retail_sales", "亿元", "330000", 1202400, 30610.2);
+	o.status = 'P';
+	o.prov = nbs;
+	assert_int_equal(put(st, &o, f[0], 2, &dup), PUT_INSERTED);
+	assert_int_equal(put(st, &o, f[1], 2, &dup), PUT_UNCHANGED);
+	o.status = 'A';                 /* the status alone */
+	assert_int_equal(put(st, &o, f[2], 2, &dup), PUT_REVISED);
+	o.prov = miit;                  /* the source alone */
+	assert_int_equal(put(st, &o, f[3], 2, &dup), PUT_REVISED);
+	assert_int_equal(stats(st).history, 2);
+	/* The batch path the same: the source withdrawn, and a new key. */
+	memset(w, 0, sizeof(w));
+	w[0].o = o;
+	w[0].o.prov = 0;
+	w[0].line = 3;
+	w[1].o = o;
+	w[1].o.period = 1202500;
+	w[1].o.value = 32350.8;
+	w[1].o.status = 'E';
+	w[1].line = 4;
+	assert_int_equal(store_put_batch(st, w, 2, sizeof(w[0]), f[4],
+	    &fx->err), 0);
+	assert_int_equal(w[0].res, PUT_REVISED);
+	assert_int_equal(w[1].res, PUT_INSERTED);
+	assert_int_equal(stats(st).history, 3);
+	assert_int_equal(store_prev_value(st, &w[1].o, false, &found, &prev,
+	    &prev_period, &fx->err), 0);
+	assert_true(found);
+	assert_true(prev == 30610.2);
+	assert_int_equal(prev_period, 1202400);
+	assert_int_equal(store_prev_value(st, &w[1].o, true, &found, &prev,
+	    &prev_period, &fx->err), 0);
+	assert_false(found);            /* none before in 2025 */
+	assert_int_equal(store_commit(st, &fx->err), 0);
+
+	assert_int_equal(store_has_provenance(st, &any, &fx->err), 0);
+	assert_true(any);
+	assert_int_equal(store_series(st, "online_retail_sales", "330000", &v,
+	    &n, &fx->err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].status, 'A');
+	assert_int_equal(v[1].status, 'E');
+	free(v);
+	memset(&seen, 0, sizeof(seen));
+	assert_int_equal(store_scan(st, on_prov_row, &seen, &fx->err), 0);
+	assert_int_equal(seen.n, 2);
+	assert_string_equal(seen.text[0], "1202400 A (none)|(none)");
+	assert_string_equal(seen.text[1], "1202500 E MIIT|(none)");
+	memset(&seen, 0, sizeof(seen));
+	assert_int_equal(store_prov_scan(st, "330000", on_prov, &seen,
+	    &fx->err), 0);
+	assert_int_equal(seen.n, 2);
+	assert_string_equal(seen.text[0], "online_retail_sales 1202400 A |");
+	assert_string_equal(seen.text[1],
+	    "online_retail_sales 1202500 E MIIT|");
+	assert_int_equal(store_sources(st, "online_retail_sales", "330000",
+	    &b, &fx->err), 0);
+	assert_string_equal(buf_str(&b), "MIIT");
+	buf_release(&b);
+	/* Each revision is one, the value the same. */
+	memset(&seen, 0, sizeof(seen));
+	assert_int_equal(store_revisions(st, 0, on_revision_count, &seen,
+	    &fx->err), 0);
+	assert_int_equal(seen.n, 3);
 }
 
 /* The batch path gives each row what store_put() would: new keys in one
@@ -627,11 +787,21 @@ pg_migrates(void **state)
 	struct fx *fx = *state;
 	struct store *st = NULL;
 	struct store_stats s;
-	long long f = 0;
+	struct store_obs o;
+	long long f = 0, prov = 0;
+	unsigned long dup;
+	bool any = false;
 
 	store_close(fx->st);
 	fx->st = NULL;
-	assert_int_equal(pg_sql("DROP TABLE " PG_SCHEMA ".report_status;"
+	/* Back to version 1: the later versions' tables and columns gone. */
+	assert_int_equal(pg_sql("DROP TABLE " PG_SCHEMA ".prov;"
+	    "ALTER TABLE " PG_SCHEMA ".obs DROP COLUMN status,"
+	    " DROP COLUMN prov;"
+	    "ALTER TABLE " PG_SCHEMA ".history DROP COLUMN status,"
+	    " DROP COLUMN prov;"
+	    "ALTER TABLE " PG_SCHEMA ".file DROP COLUMN skipped;"
+	    "DROP TABLE " PG_SCHEMA ".report_status;"
 	    "DROP TABLE " PG_SCHEMA ".report;"
 	    "ALTER TABLE " PG_SCHEMA ".reject DROP COLUMN period;"
 	    "UPDATE " PG_SCHEMA ".schema_version SET version = 1;"
@@ -649,6 +819,16 @@ pg_migrates(void **state)
 	    &fx->err), 0);
 	assert_int_equal(store_report_add(st, "330000", 1202400, f, NULL, 0,
 	    NULL, &fx->err), 0);
+	/* Version 4's: a value with a status and a source. */
+	assert_int_equal(store_begin(st, &fx->err), 0);
+	assert_int_equal(store_prov_id(st, "NBS", "", &prov, &fx->err), 0);
+	o = obs(st, "online_retail_sales", "亿元", "330000", 1202400, 1);
+	o.status = 'P';
+	o.prov = prov;
+	assert_int_equal(put(st, &o, f, 2, &dup), PUT_INSERTED);
+	assert_int_equal(store_commit(st, &fx->err), 0);
+	assert_int_equal(store_has_provenance(st, &any, &fx->err), 0);
+	assert_true(any);
 	s = stats(st);
 	assert_int_equal(s.files, 1);
 	assert_int_equal(s.rejects, 1);
@@ -714,16 +894,16 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(fresh_store_is_empty), T(put_rules),
-		T(yoy_alone_is_a_revision), T(put_batch_rules),
-		T(file_find_after_add),
+		T(yoy_alone_is_a_revision), T(provenance_rules),
+		T(put_batch_rules), T(file_find_after_add),
 		T(interning), T(rollback_discards), T(scan_order),
 		T(file_store_persists), T(foreign_files_refused),
 		T(newer_store_refused), cmocka_unit_test(uri_shown),
 	};
 	const struct CMUnitTest pg_tests[] = {
 		P(fresh_store_is_empty), P(put_rules),
-		P(yoy_alone_is_a_revision), P(put_batch_rules),
-		P(file_find_after_add),
+		P(yoy_alone_is_a_revision), P(provenance_rules),
+		P(put_batch_rules), P(file_find_after_add),
 		P(interning), P(rollback_discards), P(scan_order),
 		P(pg_refusals), P(pg_migrates), P(pg_same_content_once),
 		P(pg_reads_one_snapshot),
