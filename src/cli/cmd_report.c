@@ -3,14 +3,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/opts.h"
 #include "core/report.h"
 #include "core/summary.h"
 #include "render/charts.h"
@@ -26,38 +27,69 @@
 #include "util/xalloc.h"
 #include "util/banned.h"
 
-static const char usage[] =
-	"usage: pemetrics report [--period PERIOD] [--region R] [--out DIR]\n"
-	"                        [--lang en|zh] [--format html,md,json]\n"
-	"                        [--renderer auto|gnuplot|native]\n"
-	"                        [--no-record]\n"
-	"\n"
-	"  --period PERIOD  the as-of: nothing after it is used (default:\n"
-	"                   the latest period with data), e.g. 2024,\n"
-	"                   2024Q2, 2024-06\n"
-	"  --region R       a region code or alias (default: the\n"
-	"                   catalogue's first top-level region, 330000)\n"
-	"  --out DIR        where the files go (default reports/PERIOD,\n"
-	"                   created)\n"
-	"  --lang L         the whole report in English (en, default)\n"
-	"                   or Chinese (zh)\n"
-	"  --format LIST    which of html (index.html), md (report.md)\n"
-	"                   and json (summary.json) to write, comma-\n"
-	"                   separated (default all three); charts go to\n"
-	"                   DIR/charts for html and md\n"
-	"  --renderer R     trend charts with gnuplot, native, or auto:\n"
-	"                   gnuplot when it is on PATH (default);\n"
-	"                   sparklines are always native\n"
-	"  --no-record      do not record this report in the store (a\n"
-	"                   preview: the next report does not compare\n"
-	"                   with it)\n";
+struct report_args {
+	struct opt_period period;
+	const char *region, *out;
+	int lang;               /* enum chart_lang */
+	unsigned formats;       /* FMT_* bits */
+	int renderer;           /* enum renderer */
+	bool no_record;
+};
+
+enum renderer { R_AUTO, R_GNUPLOT, R_NATIVE };
+enum { FMT_HTML = 1 << 0, FMT_MD = 1 << 1, FMT_JSON = 1 << 2 };
+
+static bool parse_formats(const char *s, void *field);
+
+static const struct opt_choice renderers[] = {
+	{ "auto", R_AUTO }, { "gnuplot", R_GNUPLOT }, { "native", R_NATIVE },
+	{ NULL, 0 },
+};
+static const struct opt_choice langs[] = {
+	{ "en", LANG_EN }, { "zh", LANG_ZH }, { NULL, 0 },
+};
+
+#define OFF(f) offsetof(struct report_args, f)
+
+static const struct optdef options[] = {
+	{ .name = "period", .type = OPT_PERIOD, .off = OFF(period),
+	  .arg = "PERIOD",
+	  .help = "the as-of: nothing after it is used (default:\n"
+	      "the latest period with data), e.g. 2024,\n2024Q2, 2024-06" },
+	{ .name = "region", .type = OPT_STR, .off = OFF(region), .arg = "R",
+	  .help = "a region code or alias (default: the\n"
+	      "catalogue's first top-level region, 330000)" },
+	{ .name = "out", .type = OPT_STR, .off = OFF(out), .arg = "DIR",
+	  .help = "where the files go (default reports/PERIOD,\ncreated)" },
+	{ .name = "lang", .type = OPT_CHOICE, .off = OFF(lang), .arg = "L",
+	  .choices = langs,
+	  .help = "the whole report in English (en, default)\nor Chinese (zh)" },
+	{ .name = "format", .type = OPT_FN, .off = OFF(formats),
+	  .arg = "html,md,json", .parse = parse_formats,
+	  .expect = "html, md, json, comma-separated",
+	  .help = "which of html (index.html), md (report.md)\n"
+	      "and json (summary.json) to write, comma-\n"
+	      "separated (default all three); charts go to\n"
+	      "DIR/charts for html and md" },
+	{ .name = "renderer", .type = OPT_CHOICE, .off = OFF(renderer),
+	  .arg = "R", .choices = renderers,
+	  .help = "trend charts with gnuplot, native, or auto:\n"
+	      "gnuplot when it is on PATH (default);\n"
+	      "sparklines are always native" },
+	{ .name = "no-record", .type = OPT_FLAG, .off = OFF(no_record),
+	  .help = "do not record this report in the store (a\n"
+	      "preview: the next report does not compare\nwith it)" },
+	{ .name = NULL },
+};
+
+static const struct cmddef def = {
+	.name = "report", .opts = options, .max_operands = 0,
+};
 
 /* How long recording waits for an ingest's write lock: a report is never
  * held up by an ingest; when the store stays busy it is written and not
  * recorded. */
 #define REPORT_RECORD_WAIT_MS 500
-
-enum { FMT_HTML = 1 << 0, FMT_MD = 1 << 1, FMT_JSON = 1 << 2 };
 
 /* Which chart files were written, per indicator (RDOC_* bits). */
 struct drawn {
@@ -115,8 +147,9 @@ write_file(const char *dir, const char *name, const struct buf *b)
 }
 
 static bool
-parse_formats(const char *s, unsigned *out)
+parse_formats(const char *s, void *field)
 {
+	unsigned *out = field;
 	const char *p = s;
 	size_t n;
 
@@ -171,17 +204,17 @@ draw_charts(struct pm_ctx *ctx, struct store *st, const struct summary *s,
 	w.ctx = ctx;
 	ch.done = chart_done;
 	ch.ctx = &w;
-	if (renderer != 2) {
+	if (renderer != R_NATIVE) {
 		rc = gnuplot_open("gnuplot", ctx_data_dir(ctx, "charts",
 		    "trend.gp"), &ch.gp, &err);
-		if (rc != 0 && renderer == 1) {
+		if (rc != 0 && renderer == R_GNUPLOT) {
 			pm_print_err(&err);
 			return rc == PM_ENOTFOUND ? 1 : pm_exit_code(rc);
 		}
 		if (rc != 0 && ctx->verbosity >= 1)
 			pm_msg(NULL, 0, "report: gnuplot not found, using the "
 			    "native renderer");
-		ch.native_fallback = renderer == 0;
+		ch.native_fallback = renderer == R_AUTO;
 	}
 	for (i = 0; i < cat->nindicators; i++) {
 		if (!s->indicators[i].has_data)
@@ -403,23 +436,8 @@ read_prov(struct store *st, const struct summary *sum, struct rl_prov *p,
 int
 cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "period", required_argument, NULL, 'p' },
-		{ "region", required_argument, NULL, 'r' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "renderer", required_argument, NULL, 'R' },
-		{ "no-record", no_argument, NULL, 'N' },
-		ARGS_COMMON_OPTIONS,
-	};
-	static const char *const renderers[] = { "auto", "gnuplot", "native",
-		NULL };
-	static const char *const langs[] = { "en", "zh", NULL };
-	const char *period_arg = NULL, *region_arg = NULL, *out = NULL;
-	unsigned formats = FMT_HTML | FMT_MD | FMT_JSON;
-	struct period as_of;
-	bool has_as_of = false;
+	struct report_args a = { .lang = LANG_EN, .renderer = R_AUTO,
+		.formats = FMT_HTML | FMT_MD | FMT_JSON };
 	struct progress_config cfg;
 	struct summary sum;
 	struct report rep;
@@ -429,64 +447,22 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	struct buf dir = BUF_INIT, charts_dir = BUF_INIT, b = BUF_INIT;
 	const struct catalog *cat;
 	struct store *st;
-	struct args a;
 	unsigned char *have = NULL;
 	char abs_charts[PATH_MAX], t[PERIOD_TEXT_MAX];
 	size_t nstale;
 	const char *base;
 	long long last_file;
-	int c, renderer = 0, lang = 0, code = 0, region, rc;
-	bool charts, no_record = false, recording = false;
+	int first, code = 0, region, rc;
+	bool charts, recording = false;
 
 	memset(&prov, 0, sizeof(prov));
-	args_init(&a, argc, argv, "report", usage, "hqv", opts);
-	while ((c = args_next(&a, ctx)) != ARGS_DONE) {
-		switch (c) {
-		case ARGS_HELP:
-			return 0;
-		case ARGS_USAGE:
-			return 2;
-		case 'p':
-			period_arg = args_optarg();
-			break;
-		case 'r':
-			region_arg = args_optarg();
-			break;
-		case 'o':
-			out = args_optarg();
-			break;
-		case 'l':
-			if (!args_choice(&a, "lang", args_optarg(), langs,
-			    &lang))
-				return 2;
-			break;
-		case 'f':
-			if (!parse_formats(args_optarg(), &formats))
-				return args_usage_error(&a, "bad value '%s' "
-				    "for --format (html, md, json, comma-"
-				    "separated)", args_optarg());
-			break;
-		case 'N':
-			no_record = true;
-			break;
-		case 'R':
-			if (!args_choice(&a, "renderer", args_optarg(),
-			    renderers, &renderer))
-				return 2;
-			break;
-		default:
-			return args_usage_error(&a, "unexpected option");
-		}
-	}
-	if (!args_no_operands(&a))
-		return 2;
-	if (!args_period(&a, "period", period_arg, &as_of, &has_as_of))
-		return 2;
-	if (out && (*out == '\0' || strpbrk(out, "\n\r\t") != NULL))
-		return args_usage_error(&a, "bad directory for --out");
+	if ((code = opts_parse(&def, argc, argv, ctx, &a, &first)) != OPTS_GO)
+		return code;
+	if (a.out && (*a.out == '\0' || strpbrk(a.out, "\n\r\t") != NULL))
+		return opts_usage_error(&def, "bad directory for --out");
 	if ((cat = ctx_catalog(ctx)) == NULL)
 		return ctx->cat_exit;
-	if ((region = ctx_region(ctx, region_arg)) < 0)
+	if ((region = ctx_region(ctx, a.region)) < 0)
 		return -region;
 	/* The report records itself, so the store is opened for writing;
 	 * it must exist already (an empty new store says nothing). */
@@ -508,7 +484,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	/* The newest file first: one ingested while the summary is read
 	 * then counts as later than this report. */
 	if ((rc = store_file_last(st, &last_file, &err)) == 0)
-		rc = summary_build(st, cat, region, has_as_of ? &as_of : NULL,
+		rc = summary_build(st, cat, region, a.period.given ? &a.period.p : NULL,
 		    &cfg, &sum, &err);
 	if ((code = ctx_summary_failed(ctx, rc, &err)) != 0)
 		return code;
@@ -530,13 +506,13 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 			pm_msg(NULL, 0, "report: no data for %s or before",
 			    period_format(&sum.as_of, t));
 	}
-	if (out)
-		buf_adds(&dir, out);
+	if (a.out)
+		buf_adds(&dir, a.out);
 	else
 		buf_addf(&dir, "reports/%s", period_format(&sum.as_of, t));
 	while (dir.len > 1 && dir.data[dir.len - 1] == '/')
 		dir.data[--dir.len] = '\0';
-	charts = formats & (FMT_HTML | FMT_MD);
+	charts = a.formats & (FMT_HTML | FMT_MD);
 	buf_addf(&charts_dir, "%s/charts", dir.data);
 	if (dirs_make(charts ? charts_dir.data : dir.data, &err) != 0 ||
 	    dirs_writable(charts ? charts_dir.data : dir.data, &err) != 0) {
@@ -558,8 +534,8 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		    OUTFILE_STALE_S, &nstale, NULL);
 	have = xcalloc(cat->nindicators + 1, 1);
 	if (charts)
-		code = draw_charts(ctx, st, &sum, renderer,
-		    lang == 1 ? LANG_ZH : LANG_EN, abs_charts, have);
+		code = draw_charts(ctx, st, &sum, a.renderer,
+		    (enum chart_lang)a.lang, abs_charts, have);
 	if (code == 2 || code == 3 || code == 4)
 		goto out;
 	if (charts && code == 0)
@@ -574,7 +550,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	doc.prov = &prov;
 	doc.sum = &sum;
 	doc.rep = &rep;
-	doc.lang = lang == 1 ? LANG_ZH : LANG_EN;
+	doc.lang = (enum chart_lang)a.lang;
 	doc.charts = "charts";
 	doc.have = have;
 	base = store_is_uri(ctx->db_path) ? NULL :
@@ -585,7 +561,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	 * files are written. Previews, json alone and an as-of without
 	 * data are not recorded: the next report compares with real ones. */
 	store_read_end(st);
-	if (!no_record && charts && rep.current) {
+	if (!a.no_record && charts && rep.current) {
 		store_busy_wait(st, REPORT_RECORD_WAIT_MS);
 		rc = report_record(st, &rep, &err);
 		if (rc == PM_EBUSY) {
@@ -602,7 +578,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	}
 	doc.recorded = recording;
 	/* summary.json is exactly "pemetrics summary --format json". */
-	if (formats & FMT_JSON) {
+	if (a.formats & FMT_JSON) {
 		json_summary(&b, &sum);
 		if (write_file(dir.data, "summary.json", &b) != 0) {
 			code = 4;
@@ -610,7 +586,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		}
 		buf_reset(&b);
 	}
-	if (formats & FMT_MD) {
+	if (a.formats & FMT_MD) {
 		md_report(&b, &doc);
 		if (write_file(dir.data, "report.md", &b) != 0) {
 			code = 4;
@@ -618,7 +594,7 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		}
 		buf_reset(&b);
 	}
-	if (formats & FMT_HTML) {
+	if (a.formats & FMT_HTML) {
 		html_report(&b, &doc);
 		if (write_file(dir.data, "index.html", &b) != 0) {
 			code = 4;
@@ -640,11 +616,11 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	if (ctx->verbosity >= 1) {
 		if (charts)
 			printf("%s/\n", charts_dir.data);
-		if (formats & FMT_JSON)
+		if (a.formats & FMT_JSON)
 			printf("%s/summary.json\n", dir.data);
-		if (formats & FMT_MD)
+		if (a.formats & FMT_MD)
 			printf("%s/report.md\n", dir.data);
-		if (formats & FMT_HTML)
+		if (a.formats & FMT_HTML)
 			printf("%s/index.html\n", dir.data);
 	}
 out:

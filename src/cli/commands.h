@@ -1,9 +1,10 @@
 /* cli/commands.h - one entry point per subcommand, each in cli/cmd_<name>.c.
  *
  * Adding a subcommand "foo":
- *  1. src/cli/cmd_foo.c: a usage string on top written like the man
- *     page's SYNOPSIS, int cmd_foo(int argc, char **argv, struct pm_ctx *),
- *     options parsed with cli/args.h; call core, hand the result to a
+ *  1. src/cli/cmd_foo.c: its options as a table of struct optdef and a
+ *     struct cmddef (cli/opts.h: --help and usage errors come from it),
+ *     int cmd_foo(int argc, char **argv, struct pm_ctx *) that calls
+ *     opts_parse() and then runs; call core, hand the result to a
  *     renderer. No SQL, no output formatting in the command.
  *  2. Its prototype below, and one row in commands[] in src/main.c
  *     (alphabetical, with a one-line summary for "pemetrics --help").
