@@ -1,4 +1,6 @@
 #!/bin/sh
+# slow: the race is timed by the ingest's own reads (/proc/PID/io), which
+# a wrapper process (valgrind) hides
 # t730-ingest-race.sh: a file rewritten while it is ingested (a resend
 # copied over the same name) is not stored in part under the complete
 # file's hash: the ingest fails, nothing of it is stored, and offering

@@ -97,6 +97,10 @@ expect_stderr_has "pemetrics: stdin: more than 1000 bytes from a pipe, device or
 run_expect 4 "$PM" --db t.db ingest --max-input 100000 /dev/zero
 expect_stderr_has "pemetrics: /dev/zero: more than 100000 bytes"
 run_expect 2 "$PM" --db t.db ingest --max-input 0 -
+# Under valgrind $PM is a wrapper, which the signal would end instead of
+# pemetrics: the signal part runs with the plain binary only.
+[ -z "${PM_REAL:-}" ] || exit 0
+
 # A FIFO named on the command line whose writer never ends: SIGTERM
 # ends the wait, nothing stored.
 mkfifo pipe.csv
