@@ -46,29 +46,69 @@ ext(const struct charts *c)
 
 static void footer(const struct charts *c, struct buf *b);
 
-/* The footer of one series' chart: the sources of what it plots, as the
- * store has them, else the store's name. */
+/* Append source 'p' (k bytes) to the "; "-joined list 'all' unless it is
+ * there already. */
+static void
+source_add(struct buf *all, const char *p, size_t k)
+{
+	const char *s = buf_str(all), *q;
+
+	for (q = s; *q; ) {
+		const char *e = strstr(q, "; ");
+		size_t n = e ? (size_t)(e - q) : strlen(q);
+
+		if (n == k && memcmp(q, p, k) == 0)
+			return;
+		if (e == NULL)
+			break;
+		q = e + 2;
+	}
+	if (all->len)
+		buf_adds(all, "; ");
+	buf_add(all, p, k);
+}
+
+/* The footer of a chart of indicator 'ind' in the regions regs[0..n):
+ * the sources of what it plots, each once, as the store has them, else
+ * the store's name. */
+static void
+footer_sources(const struct charts *c, int ind, const int *regs, size_t n,
+    struct buf *b)
+{
+	const struct catalog *cat = c->sum->cat;
+	struct buf all = BUF_INIT, one = BUF_INIT;
+	struct pm_err err = PM_ERR_INIT;
+	char t[PERIOD_TEXT_MAX];
+	const char *p, *e;
+	size_t i;
+
+	for (i = 0; c->st != NULL && i < n; i++) {
+		buf_reset(&one);
+		if (store_sources(c->st, cat->indicators[ind].code,
+		    cat->regions[regs[i]].code, &one, &err) != 0)
+			break;
+		for (p = buf_str(&one); *p; p = e ? e + 2 : p + strlen(p)) {
+			e = strstr(p, "; ");
+			source_add(&all, p, e ? (size_t)(e - p) : strlen(p));
+		}
+	}
+	if (all.len == 0) {
+		footer(c, b);
+	} else {
+		period_format(&c->sum->as_of, t);
+		if (c->lang == LANG_ZH)
+			buf_addf(b, "来源：%s；数据截至 %s", all.data, t);
+		else
+			buf_addf(b, "Source: %s; data as of %s", all.data, t);
+	}
+	buf_release(&all);
+	buf_release(&one);
+}
+
 static void
 footer_series(const struct charts *c, int ind, struct buf *b)
 {
-	const struct catalog *cat = c->sum->cat;
-	struct buf src = BUF_INIT;
-	struct pm_err err = PM_ERR_INIT;
-	char t[PERIOD_TEXT_MAX];
-
-	if (c->st == NULL || store_sources(c->st, cat->indicators[ind].code,
-	    cat->regions[c->sum->region].code, &src, &err) != 0 ||
-	    src.len == 0) {
-		buf_release(&src);
-		footer(c, b);
-		return;
-	}
-	period_format(&c->sum->as_of, t);
-	if (c->lang == LANG_ZH)
-		buf_addf(b, "来源：%s；数据截至 %s", src.data, t);
-	else
-		buf_addf(b, "Source: %s; data as of %s", src.data, t);
-	buf_release(&src);
+	footer_sources(c, ind, &c->sum->region, 1, b);
 }
 
 static void
@@ -413,6 +453,7 @@ region_bars(struct charts *c, int ind)
 	struct chart_bars b;
 	char **label = NULL;
 	double *value = NULL;
+	int *regs = NULL;       /* the regions drawn, for the sources */
 	struct buf path = BUF_INIT, title = BUF_INIT, sub = BUF_INIT,
 	    foot = BUF_INIT, who = BUF_INIT, l = BUF_INIT;
 	size_t n = 0, i, j;
@@ -452,6 +493,9 @@ region_bars(struct charts *c, int ind)
 				    cat->regions[i].name_zh));
 				if (s.pt[j].p.year != year)
 					buf_addf(&l, " (%d)", s.pt[j].p.year);
+				regs = xreallocarray(regs, n + 1,
+				    sizeof(*regs));
+				regs[n] = (int)i;
 				label[n] = xstrdup(l.data);
 				value[n++] = s.pt[j].value;
 				break;
@@ -479,7 +523,7 @@ region_bars(struct charts *c, int ind)
 	buf_adds(&title, name_of(c, ci->name_en, ci->name_zh));
 	buf_addf(&sub, "%s %d", c->lang == LANG_ZH ? "各地区" :
 	    "by region,", year);
-	footer(c, &foot);
+	footer_sources(c, ind, regs, n, &foot);
 	b.title = title.data;
 	b.subtitle = sub.data;
 	b.unit = cat->units[ci->unit].unit;
@@ -501,6 +545,7 @@ out:
 	for (i = 0; i < n; i++)
 		free(label[i]);
 	free(label);
+	free(regs);
 	free(value);
 	buf_release(&path);
 	buf_release(&title);

@@ -22,6 +22,19 @@ if command -v gnuplot >/dev/null 2>&1; then
 		fail "chart footer: no source"
 	! grep -q 'Source: pemetrics (t.db)' ch/express_parcels.330000.Y.svg ||
 		fail "chart footer: the store's name"
+	# the cities compared: the sources of the cities drawn, each once
+	cat >cities.csv <<'EOF2'
+indicator,region,period,value,unit,source
+express_parcels,330100,2025,120.5,亿件,Hangzhou Postal Bureau
+express_parcels,330200,2025,60.1,亿件,MIIT
+express_parcels,330300,2025,50.2,亿件,Hangzhou Postal Bureau
+EOF2
+	run_expect 0 "$PM" --db t.db ingest cities.csv
+	run_expect 0 "$PM" --db t.db chart --indicator express_parcels \
+		--region 330000 --format svg --out ch
+	grep -q 'Source: Hangzhou Postal Bureau; MIIT; data as of 2025' \
+	    ch/express_parcels.330000.regions.svg ||
+		fail "regions chart footer: $(grep -o 'Source[^<]*' ch/express_parcels.330000.regions.svg)"
 fi
 
 run_expect 0 "$PM" --db t.db report --out rep --format md,html --renderer native
