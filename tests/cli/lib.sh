@@ -15,6 +15,9 @@
 #   expect_cmp EXPECTED ACTUAL  identical files, else diff -u and fail
 #   expect_eq WANT GOT WHAT   two strings are equal
 #   json_get FILE PATH        sqlite3's json_extract of FILE at PATH
+#   build_pngcols             ./pngcols, to find a colour in a PNG's columns
+#   gnuplot_logger GNUPLOT    $GP: run with a gnuplot that keeps its script
+#                             and data files
 #
 # Always run pemetrics through run_expect: under valgrind (make test) the
 # exit code is the only thing that reports a memory error.
@@ -116,4 +119,37 @@ json_get() {
 gdb_works() {
 	command -v gdb >/dev/null 2>&1 &&
 		gdb -batch -ex run --args true >/dev/null 2>&1
+}
+
+# build_pngcols: ./pngcols FILE RRGGBB Y0 Y1 prints the runs of columns
+# ("a-b") holding a pixel of that colour between rows Y0 and Y1 of a PNG
+# (tests/cli/pngcols.c).
+build_pngcols() {
+	${CC:-cc} -o pngcols "$REPO/tests/cli/pngcols.c" \
+	    $(pkg-config --cflags --libs libpng) ||
+		fail "cannot build the PNG reader"
+}
+
+# gnuplot_logger REAL_GNUPLOT: $GP then runs a command with a gnuplot that
+# appends its script to ./script.gp and keeps a copy of every data file a
+# plot names in ./keep/ (pemetrics removes them when it is done).
+gnuplot_logger() {
+	mkdir -p log keep
+	cat >log/gnuplot <<EOG
+#!/bin/sh
+n=0
+while IFS= read -r line; do
+	case \$line in
+	plot*|*keyentry*)
+		for f in \$(printf '%s\\n' "\$line" | grep -o "'[^']*\\.dat'" | tr -d "'"); do
+			n=\$((n + 1))
+			cp "\$f" "$TMPD/keep/\$n.\${f##*/}"
+		done ;;
+	esac
+	printf '%s\\n' "\$line" >>"$TMPD/script.gp"
+	printf '%s\\n' "\$line"
+done | "$1" "\$@"
+EOG
+	chmod +x log/gnuplot
+	GP="env PATH=$TMPD/log:$PATH"
 }
