@@ -31,6 +31,20 @@ fail(const char **why, const char *reason)
 	return -1;
 }
 
+/* Blanks (and a CR) taken off both ends of s[0..len); the new length. */
+static size_t
+trim(const char **s, size_t len)
+{
+	while (len && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		len--;
+	}
+	while (len && ((*s)[len - 1] == ' ' || (*s)[len - 1] == '\t' ||
+	    (*s)[len - 1] == '\r'))
+		len--;
+	return len;
+}
+
 int
 period_parse(const char *s, size_t len, struct period *p, const char **why)
 {
@@ -38,14 +52,7 @@ period_parse(const char *s, size_t len, struct period *p, const char **why)
 	int year, sub, nd, max;
 	char c;
 
-	while (len && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	    s[len - 1] == '\r'))
-		len--;
-	if (len == 0)
+	if ((len = trim(&s, len)) == 0)
 		return fail(why, "missing period");
 	year = digits(s, len, &i, 5, &nd);
 	if (year < 0 || nd != 4) {
@@ -350,14 +357,7 @@ period_parse_cell(const char *s, size_t len, struct period *p,
 	char sep;
 
 	*flags = 0;
-	while (len && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	    s[len - 1] == '\r'))
-		len--;
-	if (len == 0)
+	if ((len = trim(&s, len)) == 0)
 		return fail(why, "missing period");
 	if ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') {
 		*flags |= PERIOD_CELL_EXCEL;
