@@ -526,7 +526,8 @@ target_sane(struct catalog *cat, const struct table *t,
  * names neither (it is kept in indicator_dup_ix): a file using it has its
  * rows rejected as naming an unknown indicator, never guessed. */
 static void
-ind_name(struct table *t, const char *a, size_t k, int ix)
+ind_name(struct table *t, const struct reader_row *r,
+    const struct cat_indicator *d, const char *a, size_t k, int ix)
 {
 	char *name;
 	int old;
@@ -535,8 +536,13 @@ ind_name(struct table *t, const char *a, size_t k, int ix)
 		return;
 	name = xstrndup(a, k);
 	old = add_key(&t->cat->indicator_name_ix, name, ix);
-	if (old >= 0 && old != ix)
+	if (old >= 0 && old != ix) {
 		(void)add_key(&t->cat->indicator_dup_ix, name, ix);
+		problem(t->cat, t->file, r->line, false, "'%s' names both "
+		    "'%s' and '%s': a data file that uses it is rejected as "
+		    "naming an unknown indicator", name,
+		    t->cat->indicators[old].code, d->code);
+	}
 	free(name);
 }
 
@@ -546,14 +552,13 @@ ind_names(struct table *t, const struct reader_row *r,
 {
 	char *aliases = col(t, r, 12), *p = aliases;
 
-	(void)r;
-	ind_name(t, d->name_en, strlen(d->name_en), ix);
-	ind_name(t, d->name_zh, strlen(d->name_zh), ix);
+	ind_name(t, r, d, d->name_en, strlen(d->name_en), ix);
+	ind_name(t, r, d, d->name_zh, strlen(d->name_zh), ix);
 	while (*p) {
 		size_t len = strcspn(p, ";"), k = len;
 		const char *a = reader_trim(p, &k);
 
-		ind_name(t, a, k, ix);
+		ind_name(t, r, d, a, k, ix);
 		p += len + (p[len] == ';');
 	}
 	free(aliases);

@@ -159,3 +159,11 @@ expect_stdout_lacks "inserted"
 # --- a catalogue directory that does not exist
 run_expect 4 "$PM" --catalog nowhere catalog list
 expect_stderr_has "nowhere"
+
+# A name (or alias) two indicators share names neither: said by the check.
+cp -r "$REPO/datasets/catalog" dupname
+sed 's/^online_retail_sales,\(.*\),网上零售额,/online_retail_sales,\1,网上零售额;平台网络交易额,/' \
+	"$REPO/datasets/catalog/indicators.csv" >dupname/indicators.csv
+grep -q '网上零售额;平台网络交易额' dupname/indicators.csv || fail "no alias planted"
+run_expect 1 "$PM" --catalog dupname catalog check
+expect_stderr_has "indicators.csv:3: '平台网络交易额' names both 'net_txn_volume' and 'online_retail_sales': a data file that uses it is rejected as naming an unknown indicator"
