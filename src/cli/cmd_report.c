@@ -433,34 +433,254 @@ read_prov(struct store *st, const struct summary *sum, struct rl_prov *p,
 	    on_prov, &pr, err);
 }
 
+/* One run of the command: what it read and where it writes. */
+struct report_run {
+	struct pm_ctx *ctx;
+	const struct report_args *a;
+	struct store *st;
+	struct summary sum;
+	struct report rep;
+	struct rl_prov prov;
+	struct buf dir, charts_dir;
+	char abs_charts[PATH_MAX];
+	unsigned char *have;    /* RDOC_* bits of the charts drawn */
+	bool charts;            /* html or md: charts are drawn */
+	bool built;             /* sum and rep are there to release */
+	bool recording;         /* a record waits for its commit */
+};
+
+/* Everything the report shows, from one snapshot of the store; 0 or the
+ * exit code. */
+static int
+read_all(struct report_run *r, int region)
+{
+	const struct report_args *a = r->a;
+	struct progress_config cfg;
+	struct pm_err err = PM_ERR_INIT;
+	char t[PERIOD_TEXT_MAX], nt[PERIOD_TEXT_MAX];
+	long long last_file;
+	int rc, code;
+
+	if ((rc = store_read_begin(r->st, &err)) != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
+	progress_config_default(&cfg);
+	/* The newest file first: one ingested while the summary is read
+	 * then counts as later than this report. */
+	if ((rc = store_file_last(r->st, &last_file, &err)) == 0)
+		rc = summary_build(r->st, r->ctx->cat, region,
+		    a->period.given ? &a->period.p : NULL, &cfg, &r->sum,
+		    &err);
+	if ((code = ctx_summary_failed(r->ctx, rc, &err)) != 0)
+		return code;
+	if ((rc = report_build(r->st, &r->sum, last_file, &r->rep,
+	    &err)) != 0) {
+		pm_print_err(&err);
+		summary_release(&r->sum);
+		return pm_exit_code(rc);
+	}
+	r->built = true;
+	/* A period whose data never came is for a person to see, even from
+	 * cron (-q): the report says it too. */
+	if (!r->rep.current && r->rep.has_newest)
+		pm_msg(NULL, 0, "report: no data for %s (latest data: %s); "
+		    "the report says so", period_format(&r->sum.as_of, t),
+		    period_format(&r->rep.newest.p, nt));
+	else if (!r->rep.current)
+		pm_msg(NULL, 0, "report: no data for %s or before",
+		    period_format(&r->sum.as_of, t));
+	if ((rc = read_prov(r->st, &r->sum, &r->prov, &err)) != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
+	return 0;
+}
+
+/* The output folder (and its charts/), made and writable; temporary files
+ * of a run killed while writing them removed. 0 or the exit code. */
+static int
+out_dirs(struct report_run *r)
+{
+	struct pm_err err = PM_ERR_INIT;
+	char t[PERIOD_TEXT_MAX];
+	const char *d;
+	size_t nstale;
+
+	if (r->a->out)
+		buf_adds(&r->dir, r->a->out);
+	else
+		buf_addf(&r->dir, "reports/%s", period_format(&r->sum.as_of,
+		    t));
+	while (r->dir.len > 1 && r->dir.data[r->dir.len - 1] == '/')
+		r->dir.data[--r->dir.len] = '\0';
+	buf_addf(&r->charts_dir, "%s/charts", r->dir.data);
+	d = r->charts ? r->charts_dir.data : r->dir.data;
+	if (dirs_make(d, &err) != 0 || dirs_writable(d, &err) != 0) {
+		pm_print_err(&err);
+		return 4;
+	}
+	if (r->charts && realpath(d, r->abs_charts) == NULL) {
+		pm_msg(d, 0, "cannot create the output directory: %s",
+		    strerror(errno));
+		return 4;
+	}
+	(void)outfile_clean(r->dir.data, time(NULL) - OUTFILE_STALE_S,
+	    &nstale, NULL);
+	if (r->charts)
+		(void)outfile_clean(r->charts_dir.data, time(NULL) -
+		    OUTFILE_STALE_S, &nstale, NULL);
+	return 0;
+}
+
+/* Everything is read: record now, with a short wait, so that the page can
+ * say whether it was; the record is committed once the files are
+ * written. Previews, json alone and an as-of without data are not
+ * recorded: the next report compares with real ones. */
+static int
+record_begin(struct report_run *r)
+{
+	struct pm_err err = PM_ERR_INIT;
+	int rc;
+
+	store_read_end(r->st);
+	if (r->a->no_record || !r->charts || !r->rep.current)
+		return 0;
+	store_busy_wait(r->st, REPORT_RECORD_WAIT_MS);
+	rc = report_record(r->st, &r->rep, &err);
+	if (rc == PM_EBUSY) {
+		pm_msg(r->ctx->db_shown, 0, "store is busy (an ingest is "
+		    "running?): the report is written but not recorded");
+		return 0;
+	}
+	if (rc != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
+	r->recording = true;
+	return 0;
+}
+
+static int
+record_end(struct report_run *r)
+{
+	struct pm_err err = PM_ERR_INIT;
+	int rc;
+
+	if (!r->recording)
+		return 0;
+	r->recording = false;
+	if ((rc = store_commit(r->st, &err)) == PM_EBUSY) {
+		pm_msg(r->ctx->db_shown, 0, "store is busy: the report is "
+		    "written but not recorded");
+	} else if (rc != 0) {
+		pm_print_err(&err);
+		return pm_exit_code(rc);
+	}
+	return 0;
+}
+
+/* summary.json (exactly "pemetrics summary --format json"), report.md,
+ * index.html, as asked; 0 or 4. */
+static int
+write_files(struct report_run *r, const struct report_doc *doc)
+{
+	struct buf b = BUF_INIT;
+	int code = 0;
+
+	if (r->a->formats & FMT_JSON) {
+		json_summary(&b, &r->sum);
+		if (write_file(r->dir.data, "summary.json", &b) != 0)
+			code = 4;
+		buf_reset(&b);
+	}
+	if (code == 0 && (r->a->formats & FMT_MD)) {
+		md_report(&b, doc);
+		if (write_file(r->dir.data, "report.md", &b) != 0)
+			code = 4;
+		buf_reset(&b);
+	}
+	if (code == 0 && (r->a->formats & FMT_HTML)) {
+		html_report(&b, doc);
+		if (write_file(r->dir.data, "index.html", &b) != 0)
+			code = 4;
+	}
+	buf_release(&b);
+	return code;
+}
+
+/* The paths written, index.html last: "make demo" shows the last line. */
+static void
+tell_paths(const struct report_run *r)
+{
+	if (r->ctx->verbosity < 1)
+		return;
+	if (r->charts)
+		printf("%s/\n", r->charts_dir.data);
+	if (r->a->formats & FMT_JSON)
+		printf("%s/summary.json\n", r->dir.data);
+	if (r->a->formats & FMT_MD)
+		printf("%s/report.md\n", r->dir.data);
+	if (r->a->formats & FMT_HTML)
+		printf("%s/index.html\n", r->dir.data);
+}
+
+/* The report document over what was read. */
+static void
+doc_of(const struct report_run *r, struct report_doc *doc)
+{
+	const char *db = r->ctx->db_path;
+	const char *base = store_is_uri(db) ? NULL : strrchr(db, '/');
+
+	memset(doc, 0, sizeof(*doc));
+	doc->prov = &r->prov;
+	doc->sum = &r->sum;
+	doc->rep = &r->rep;
+	doc->lang = (enum chart_lang)r->a->lang;
+	doc->charts = "charts";
+	doc->have = r->have;
+	doc->source = base ? base + 1 : r->ctx->db_shown;
+	doc->recorded = r->recording;
+}
+
+static int
+run(struct report_run *r, int region)
+{
+	struct report_doc doc;
+	int code;
+
+	if ((code = read_all(r, region)) != 0 || (code = out_dirs(r)) != 0)
+		return code;
+	r->have = xcalloc(r->ctx->cat->nindicators + 1, 1);
+	if (r->charts)
+		code = draw_charts(r->ctx, r->st, &r->sum, r->a->renderer,
+		    (enum chart_lang)r->a->lang, r->abs_charts, r->have);
+	if (code == 2 || code == 3 || code == 4)
+		return code;
+	if (r->charts && code == 0)
+		prune_charts(r->ctx, &r->sum, r->abs_charts, r->have);
+	if ((code = record_begin(r)) != 0)
+		return code;
+	doc_of(r, &doc);
+	if ((code = write_files(r, &doc)) != 0 || (code = record_end(r)) != 0)
+		return code;
+	tell_paths(r);
+	return 0;
+}
+
 int
 cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 {
 	struct report_args a = { .lang = LANG_EN, .renderer = R_AUTO,
 		.formats = FMT_HTML | FMT_MD | FMT_JSON };
-	struct progress_config cfg;
-	struct summary sum;
-	struct report rep;
-	struct report_doc doc;
-	struct rl_prov prov;
-	struct pm_err err = PM_ERR_INIT;
-	struct buf dir = BUF_INIT, charts_dir = BUF_INIT, b = BUF_INIT;
-	const struct catalog *cat;
-	struct store *st;
-	unsigned char *have = NULL;
-	char abs_charts[PATH_MAX], t[PERIOD_TEXT_MAX];
-	size_t nstale;
-	const char *base;
-	long long last_file;
-	int first, code = 0, region, rc;
-	bool charts, recording = false;
+	struct report_run r;
+	int first, code, region;
 
-	memset(&prov, 0, sizeof(prov));
 	if ((code = opts_parse(&def, argc, argv, ctx, &a, &first)) != OPTS_GO)
 		return code;
 	if (a.out && (*a.out == '\0' || strpbrk(a.out, "\n\r\t") != NULL))
 		return opts_usage_error(&def, "bad directory for --out");
-	if ((cat = ctx_catalog(ctx)) == NULL)
+	if (ctx_catalog(ctx) == NULL)
 		return ctx->cat_exit;
 	if ((region = ctx_region(ctx, a.region)) < 0)
 		return -region;
@@ -472,166 +692,22 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 		    "first?)");
 		return 4;
 	}
-	if ((st = ctx_store(ctx, 0, &code)) == NULL)
+	memset(&r, 0, sizeof(r));
+	r.ctx = ctx;
+	r.a = &a;
+	r.charts = (a.formats & (FMT_HTML | FMT_MD)) != 0;
+	if ((r.st = ctx_store(ctx, 0, &code)) == NULL)
 		return code;
-	/* Everything the report shows, charts included, from one snapshot;
-	 * ended before the report records itself. */
-	if ((rc = store_read_begin(st, &err)) != 0) {
-		pm_print_err(&err);
-		return pm_exit_code(rc);
+	code = run(&r, region);
+	if (r.recording)
+		store_rollback(r.st);   /* a file could not be written */
+	free(r.have);
+	buf_release(&r.dir);
+	buf_release(&r.charts_dir);
+	if (r.built) {
+		report_release(&r.rep);
+		summary_release(&r.sum);
 	}
-	progress_config_default(&cfg);
-	/* The newest file first: one ingested while the summary is read
-	 * then counts as later than this report. */
-	if ((rc = store_file_last(st, &last_file, &err)) == 0)
-		rc = summary_build(st, cat, region, a.period.given ? &a.period.p : NULL,
-		    &cfg, &sum, &err);
-	if ((code = ctx_summary_failed(ctx, rc, &err)) != 0)
-		return code;
-	if ((rc = report_build(st, &sum, last_file, &rep, &err)) != 0) {
-		pm_print_err(&err);
-		summary_release(&sum);
-		return pm_exit_code(rc);
-	}
-	/* A period whose data never came is for a person to see, even from
-	 * cron (-q): the report says it too. */
-	if (!rep.current) {
-		char nt[PERIOD_TEXT_MAX];
-
-		if (rep.has_newest)
-			pm_msg(NULL, 0, "report: no data for %s (latest data: "
-			    "%s); the report says so", period_format(
-			    &sum.as_of, t), period_format(&rep.newest.p, nt));
-		else
-			pm_msg(NULL, 0, "report: no data for %s or before",
-			    period_format(&sum.as_of, t));
-	}
-	if (a.out)
-		buf_adds(&dir, a.out);
-	else
-		buf_addf(&dir, "reports/%s", period_format(&sum.as_of, t));
-	while (dir.len > 1 && dir.data[dir.len - 1] == '/')
-		dir.data[--dir.len] = '\0';
-	charts = a.formats & (FMT_HTML | FMT_MD);
-	buf_addf(&charts_dir, "%s/charts", dir.data);
-	if (dirs_make(charts ? charts_dir.data : dir.data, &err) != 0 ||
-	    dirs_writable(charts ? charts_dir.data : dir.data, &err) != 0) {
-		pm_print_err(&err);
-		code = 4;
-		goto out;
-	}
-	if (charts && realpath(charts_dir.data, abs_charts) == NULL) {
-		pm_msg(charts ? charts_dir.data : dir.data, 0, "cannot create "
-		    "the output directory: %s", strerror(errno));
-		code = 4;
-		goto out;
-	}
-	/* Temporary files of a run killed while writing them. */
-	(void)outfile_clean(dir.data, time(NULL) - OUTFILE_STALE_S, &nstale,
-	    NULL);
-	if (charts)
-		(void)outfile_clean(charts_dir.data, time(NULL) -
-		    OUTFILE_STALE_S, &nstale, NULL);
-	have = xcalloc(cat->nindicators + 1, 1);
-	if (charts)
-		code = draw_charts(ctx, st, &sum, a.renderer,
-		    (enum chart_lang)a.lang, abs_charts, have);
-	if (code == 2 || code == 3 || code == 4)
-		goto out;
-	if (charts && code == 0)
-		prune_charts(ctx, &sum, abs_charts, have);
-
-	if ((rc = read_prov(st, &sum, &prov, &err)) != 0) {
-		pm_print_err(&err);
-		code = pm_exit_code(rc);
-		goto out;
-	}
-	memset(&doc, 0, sizeof(doc));
-	doc.prov = &prov;
-	doc.sum = &sum;
-	doc.rep = &rep;
-	doc.lang = (enum chart_lang)a.lang;
-	doc.charts = "charts";
-	doc.have = have;
-	base = store_is_uri(ctx->db_path) ? NULL :
-	    strrchr(ctx->db_path, '/');
-	doc.source = base ? base + 1 : ctx->db_shown;
-	/* Everything is read: record now, with a short wait, so that the
-	 * page can say whether it was; the record is committed once the
-	 * files are written. Previews, json alone and an as-of without
-	 * data are not recorded: the next report compares with real ones. */
-	store_read_end(st);
-	if (!a.no_record && charts && rep.current) {
-		store_busy_wait(st, REPORT_RECORD_WAIT_MS);
-		rc = report_record(st, &rep, &err);
-		if (rc == PM_EBUSY) {
-			pm_msg(ctx->db_shown, 0, "store is busy (an ingest is "
-			    "running?): the report is written but not "
-			    "recorded");
-		} else if (rc != 0) {
-			pm_print_err(&err);
-			code = pm_exit_code(rc);
-			goto out;
-		} else {
-			recording = true;
-		}
-	}
-	doc.recorded = recording;
-	/* summary.json is exactly "pemetrics summary --format json". */
-	if (a.formats & FMT_JSON) {
-		json_summary(&b, &sum);
-		if (write_file(dir.data, "summary.json", &b) != 0) {
-			code = 4;
-			goto out;
-		}
-		buf_reset(&b);
-	}
-	if (a.formats & FMT_MD) {
-		md_report(&b, &doc);
-		if (write_file(dir.data, "report.md", &b) != 0) {
-			code = 4;
-			goto out;
-		}
-		buf_reset(&b);
-	}
-	if (a.formats & FMT_HTML) {
-		html_report(&b, &doc);
-		if (write_file(dir.data, "index.html", &b) != 0) {
-			code = 4;
-			goto out;
-		}
-	}
-	if (recording) {
-		recording = false;
-		if ((rc = store_commit(st, &err)) == PM_EBUSY) {
-			pm_msg(ctx->db_shown, 0, "store is busy: the report "
-			    "is written but not recorded");
-		} else if (rc != 0) {
-			pm_print_err(&err);
-			code = pm_exit_code(rc);
-			goto out;
-		}
-	}
-	/* index.html last: "make demo" shows the last line. */
-	if (ctx->verbosity >= 1) {
-		if (charts)
-			printf("%s/\n", charts_dir.data);
-		if (a.formats & FMT_JSON)
-			printf("%s/summary.json\n", dir.data);
-		if (a.formats & FMT_MD)
-			printf("%s/report.md\n", dir.data);
-		if (a.formats & FMT_HTML)
-			printf("%s/index.html\n", dir.data);
-	}
-out:
-	if (recording)
-		store_rollback(st);     /* a file could not be written */
-	free(have);
-	buf_release(&b);
-	buf_release(&dir);
-	buf_release(&charts_dir);
-	report_release(&rep);
-	rl_prov_release(&prov);
-	summary_release(&sum);
+	rl_prov_release(&r.prov);
 	return code;
 }
