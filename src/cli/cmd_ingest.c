@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -15,6 +16,7 @@
 #include "core/ingest.h"
 #include "core/inbox.h"
 #include "core/reader.h"
+#include "render/escape.h"
 #include "render/ingestout.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -161,6 +163,68 @@ rejects_path(struct buf *out, const char *file, const char *opt)
 	}
 }
 
+/* The progress line of a long ingest, on stderr when it is a terminal:
+ * drawn at the first report, then at most five times a second, erased
+ * when the file is done. */
+struct bar {
+	struct buf name;        /* the file's name, escaped */
+	double start, last;
+	bool shown;
+};
+
+static double
+now_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void
+bar_show(void *ctx, const struct ingest_progress *p)
+{
+	struct bar *b = ctx;
+	double t = now_s(), pct;
+
+	if (b->shown && p->phase == INGEST_READING && t - b->last < 0.2)
+		return;
+	pct = p->total ? 100.0 * (double)p->bytes / (double)p->total : 0;
+	fprintf(stderr, "\r\033[K%s: %s %3.0f%% (%.1f of %.1f MB), %lu rows, "
+	    "%.0f rows/s", buf_str(&b->name), p->phase == INGEST_READING ?
+	    "reading" : "writing", pct > 100 ? 100 : pct,
+	    (double)p->bytes / 1e6, (double)p->total / 1e6, p->rows,
+	    t > b->start ? (double)p->rows / (t - b->start) : 0);
+	fflush(stderr);
+	b->shown = true;
+	b->last = t;
+}
+
+/* Progress for one file when a person watches: stderr a terminal, not
+ * -q, not JSON. */
+static void
+bar_start(struct bar *b, const struct pm_ctx *ctx, bool json,
+    const char *name, struct ingest_opts *io)
+{
+	buf_reset(&b->name);
+	b->shown = false;
+	io->progress = NULL;
+	if (json || ctx->verbosity < 1 || !isatty(STDERR_FILENO))
+		return;
+	esc_line(&b->name, name);
+	b->start = b->last = now_s();
+	io->progress = bar_show;
+	io->progress_ctx = b;
+}
+
+static void
+bar_end(struct bar *b)
+{
+	if (b->shown)
+		fputs("\r\033[K", stderr);
+	b->shown = false;
+}
+
 /* The options of the FILE... form, checked; 0 or the exit code. */
 static int
 check_files(const struct ingest_args *a, int nfiles)
@@ -229,6 +293,7 @@ run_files(struct pm_ctx *ctx, const struct ingest_args *a,
 	struct store *st = NULL;
 	struct buf out = BUF_INIT, rp = BUF_INIT;
 	bool json = a->format == OUT_JSON;
+	struct bar bar = { BUF_INIT, 0, 0, false };
 	int code = 0, i;
 
 	if ((cat = ctx_catalog(ctx)) == NULL)
@@ -256,7 +321,10 @@ run_files(struct pm_ctx *ctx, const struct ingest_args *a,
 			s.path = rp.data;
 			s.keep_old = true;
 		}
+		bar_start(&bar, ctx, json, s.name, io);
+		s.bar_shown = &bar.shown;
 		rc = ingest_file(st, cat, file, s.name, io, &is, &res, &err);
+		bar_end(&bar);
 		sink_more(&s, sink_written(&s));
 		if (rc != 0 || res.status == INGEST_FAILED) {
 			if (err.msg[0])
@@ -287,6 +355,7 @@ run_files(struct pm_ctx *ctx, const struct ingest_args *a,
 		fputs(out.data, stdout);
 	}
 	buf_release(&out);
+	buf_release(&bar.name);
 	buf_release(&rp);
 	return code;
 }

@@ -1,6 +1,7 @@
 #include "cli/ingestio.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,6 +38,16 @@ sink_open(struct sink *s, const struct reader_row *hdr, struct pm_err *err)
 	return 0;
 }
 
+/* A message goes on a line of its own, not after a progress line. */
+static void
+bar_off(struct sink *s)
+{
+	if (s->bar_shown && *s->bar_shown) {
+		fputs("\r\033[K", stderr);
+		*s->bar_shown = false;
+	}
+}
+
 static int
 sink_reject(void *ctx, const struct ingest_reject *r, struct pm_err *err)
 {
@@ -45,6 +56,7 @@ sink_reject(void *ctx, const struct ingest_reject *r, struct pm_err *err)
 
 	s->nrejects++;
 	if (s->verbosity >= 2 || s->shown < SHOW_REJECTS) {
+		bar_off(s);
 		pm_msg(s->name, r->line, "%s", r->reason);
 		s->shown++;
 	}
@@ -62,6 +74,8 @@ sink_note(void *ctx, unsigned long line, bool is_error, const char *msg)
 {
 	struct sink *s = ctx;
 
+	if (is_error || s->verbosity >= 1)
+		bar_off(s);
 	if (is_error)
 		pm_msg(s->name, line, "%s", msg);
 	else if (s->verbosity >= 1)

@@ -25,6 +25,9 @@ struct sink {
 	bool written;           /* the rejects file is in place */
 	bool keep_old;          /* an earlier, different rejects file at
 				 * 'path' is kept as stem.N.ext */
+	bool *bar_shown;        /* a progress line is on stderr: erased (and
+				 * this set false) before a message; NULL:
+				 * none */
 	struct buf line;
 };
 

@@ -140,6 +140,7 @@ struct pending {
 /* Everything one file's rows need; lives on ingest_file()'s stack. */
 struct job {
 	struct store *st;
+	struct reader *rd;      /* the input, for progress */
 	const struct catalog *cat;
 	const struct ingest_opts *o;
 	const struct ingest_sink *sink;
@@ -1366,6 +1367,21 @@ wide_long_header(struct job *j)
 	j->ncols = j->need = NLONG;
 }
 
+/* Tell the caller where the ingest is. */
+static void
+progress(const struct job *j, enum ingest_phase phase)
+{
+	struct ingest_progress p;
+
+	if (j->o->progress == NULL)
+		return;
+	p.phase = phase;
+	p.bytes = reader_consumed(j->rd);
+	p.total = reader_size(j->rd);
+	p.rows = j->res->n.rows;
+	j->o->progress(j->o->progress_ctx, &p);
+}
+
 static int
 on_row(void *ctx, const struct reader_row *r)
 {
@@ -1393,7 +1409,8 @@ on_row(void *ctx, const struct reader_row *r)
 	}
 	if (row_is_blank(r) && !r->unterminated)
 		return 0;
-	j->res->n.rows++;
+	if (++j->res->n.rows % INGEST_PROGRESS_ROWS == 0)
+		progress(j, INGEST_READING);
 	return data_row(j, r);
 }
 
@@ -1493,6 +1510,7 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 	for (i = 0; i < cat->nregions; i++)
 		j.reg_id[i] = -1;
 
+	j.rd = rd;
 	rc = reader_run(rd, layout_pass_row, &j, err);
 	if (rc == LAYOUT_PASS_DONE)
 		rc = 0;
@@ -1504,8 +1522,10 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 		goto out;
 	}
 	rc = reader_run(rd, on_row, &j, err);
-	if (rc == 0 && !opts->dry_run)
+	if (rc == 0 && !opts->dry_run) {
+		progress(&j, INGEST_WRITING);
 		rc = batch_finish(&j);
+	}
 	if (rc != 0)
 		goto out;
 	if (!j.header_done) {

@@ -22,6 +22,21 @@
 #include "util/err.h"
 
 #define INGEST_BATCH_ROWS 65536
+#define INGEST_PROGRESS_ROWS 8192       /* rows between progress calls */
+
+/* Where a long ingest is, for a progress display. */
+enum ingest_phase {
+	INGEST_READING,         /* parsing and checking (large files are
+				 * sorted meanwhile) */
+	INGEST_WRITING,         /* storing, committing */
+};
+
+struct ingest_progress {
+	enum ingest_phase phase;
+	unsigned long long bytes;       /* of the input read so far */
+	unsigned long long total;       /* the input's size */
+	unsigned long rows;             /* data rows read so far */
+};
 
 struct ingest_opts {
 	const char *encoding;   /* NULL: detect (UTF-8, else GB18030) */
@@ -37,6 +52,10 @@ struct ingest_opts {
 						 * set, roll back: PM_EINTR */
 	size_t batch_rows;      /* rows sorted and stored at a time, a power
 				 * of two; 0: INGEST_BATCH_ROWS */
+	/* Called every INGEST_PROGRESS_ROWS rows while reading and once
+	 * before storing; NULL: none. Must not fail. */
+	void (*progress)(void *ctx, const struct ingest_progress *p);
+	void *progress_ctx;
 	unsigned long long spool_max;   /* bytes from a pipe; 0: default */
 	struct reader_expect expect;    /* the file an inbox scan saw */
 	enum layout layout;     /* LAYOUT_AUTO: from the header */

@@ -48,6 +48,7 @@ struct reader {
 	bool at_fini;           /* the record ends at end of input */
 	bool unterminated;      /* ... inside an open quote */
 	unsigned long cut_nl;   /* newlines in bytes cut from a long field */
+	unsigned long long consumed;    /* raw bytes reader_run() has read */
 };
 
 static int
@@ -433,6 +434,12 @@ reader_encoding(const struct reader *r)
 }
 
 unsigned long long
+reader_consumed(const struct reader *r)
+{
+	return r->consumed;
+}
+
+unsigned long long
 reader_size(const struct reader *r)
 {
 	return r->size;
@@ -617,6 +624,7 @@ reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
 	r->nul_field = r->long_field = 0;
 	r->truncated = r->at_fini = r->unterminated = false;
 	r->cut_nl = 0;
+	r->consumed = 0;
 	buf_reset(&r->text);
 	if (r->convert) {
 		cd = iconv_open("UTF-8", r->encoding);
@@ -635,6 +643,7 @@ reader_run(struct reader *r, reader_row_fn fn, void *ctx, struct pm_err *err)
 			goto out;
 		}
 		nread += (unsigned long long)got;
+		r->consumed = nread;
 		n = left + (size_t)got;
 		if (n == 0)
 			break;

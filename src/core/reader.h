@@ -92,6 +92,8 @@ const char *reader_name(const struct reader *r);
 const char *reader_sha256(const struct reader *r);      /* 64 hex digits */
 const char *reader_encoding(const struct reader *r);    /* "UTF-8", ... */
 unsigned long long reader_size(const struct reader *r); /* raw bytes */
+/* Raw bytes the current (or last) reader_run() has read so far. */
+unsigned long long reader_consumed(const struct reader *r);
 
 /* Called once per record, header included, in file order. A non-zero
  * return stops reader_run(), which then returns that value. */
