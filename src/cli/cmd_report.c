@@ -647,17 +647,18 @@ static int
 run(struct report_run *r, int region)
 {
 	struct report_doc doc;
-	int code;
+	int code, drawn = 0;    /* 1: some charts failed, the report is
+				 * written all the same */
 
 	if ((code = read_all(r, region)) != 0 || (code = out_dirs(r)) != 0)
 		return code;
 	r->have = xcalloc(r->ctx->cat->nindicators + 1, 1);
 	if (r->charts)
-		code = draw_charts(r->ctx, r->st, &r->sum, r->a->renderer,
+		drawn = draw_charts(r->ctx, r->st, &r->sum, r->a->renderer,
 		    (enum chart_lang)r->a->lang, r->abs_charts, r->have);
-	if (code == 2 || code == 3 || code == 4)
-		return code;
-	if (r->charts && code == 0)
+	if (drawn == 2 || drawn == 3 || drawn == 4)
+		return drawn;
+	if (r->charts && drawn == 0)
 		prune_charts(r->ctx, &r->sum, r->abs_charts, r->have);
 	if ((code = record_begin(r)) != 0)
 		return code;
@@ -665,7 +666,7 @@ run(struct report_run *r, int region)
 	if ((code = write_files(r, &doc)) != 0 || (code = record_end(r)) != 0)
 		return code;
 	tell_paths(r);
-	return 0;
+	return drawn;
 }
 
 int

@@ -378,9 +378,9 @@ cd ..
 # are free text: both reach the export.
 cp -r "$REPO/datasets/catalog" cat3
 printf '=1+1,evil1,1\n+cmd,evil2,1\n@SUM(A1),evil3,1\n' >>cat3/units.csv
-printf '%s\n' 'evil_a,Evil A,evil,=1+1,flow,increase,M05,,,,,' \
-	'evil_b,Evil B,evil,+cmd,flow,increase,M05,,,,,' \
-	'evil_c,Evil C,evil,@SUM(A1),flow,increase,M05,,,,,' \
+printf '%s\n' 'evil_a,Evil A,evil a,=1+1,flow,increase,M05,,,,,' \
+	'evil_b,Evil B,evil b,+cmd,flow,increase,M05,,,,,' \
+	'evil_c,Evil C,evil c,@SUM(A1),flow,increase,M05,,,,,' \
 	>>cat3/indicators.csv
 printf '%s\n' '-cmd,Minus,minus,330000,city,' >>cat3/regions.csv
 run_expect 0 "$PM" --catalog cat3 catalog check
