@@ -818,6 +818,19 @@ store_pg_write(struct store_pg *pg)
 
 /* --- codes and files ------------------------------------------------- */
 
+/* The id in the one row of 'r' (a look-up or an insert's RETURNING);
+ * false when it has none. Clears 'r' either way. */
+static bool
+take_id(PGresult *r, long long *id)
+{
+	bool one = PQntuples(r) == 1;
+
+	if (one)
+		*id = store_pg_ll(r, 0, 0);
+	PQclear(r);
+	return one;
+}
+
 /* Find code's id, or add it. Two hosts adding one code at once: the
  * second's insert waits for the first and does nothing, then the
  * second look-up finds it. */
@@ -827,6 +840,7 @@ intern(struct store_pg *pg, const char *get_sql, const char *add_sql,
 {
 	struct store_pg_params p = { 0 };
 	PGresult *r;
+	long long got;
 	int rc, pass;
 
 	for (pass = 0; pass < 2; pass++) {
@@ -856,12 +870,10 @@ intern(struct store_pg *pg, const char *get_sql, const char *add_sql,
 		if ((r = store_pg_cached(pg, add_sql, &p, "add code", &rc,
 		    err)) == NULL)
 			return rc;
-		if (PQntuples(r) == 1) {
-			*id = (int)store_pg_ll(r, 0, 0);
-			PQclear(r);
+		if (take_id(r, &got)) {
+			*id = (int)got;
 			return 0;
 		}
-		PQclear(r);
 	}
 	return pm_fail(err, PM_EIO, pg->shown, 0, "add code '%s': lost "
 	    "to another host", code);
@@ -979,23 +991,15 @@ prov_intern(struct store_pg *pg, const char *source, const char *note,
 		if ((r = store_pg_exec(pg, get_sql, &p, "read source", &rc,
 		    err)) == NULL)
 			return rc;
-		if (PQntuples(r) == 1) {
-			*id = store_pg_ll(r, 0, 0);
-			PQclear(r);
+		if (take_id(r, id))
 			return 0;
-		}
-		PQclear(r);
 		if (pass == 1)
 			break;
 		if ((r = store_pg_exec(pg, add_sql, &p, "record source", &rc,
 		    err)) == NULL)
 			return rc;
-		if (PQntuples(r) == 1) {
-			*id = store_pg_ll(r, 0, 0);
-			PQclear(r);
+		if (take_id(r, id))
 			return 0;
-		}
-		PQclear(r);
 	}
 	return pm_fail(err, PM_EIO, pg->shown, 0, "record source: lost to "
 	    "another host");
