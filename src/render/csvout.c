@@ -24,6 +24,29 @@ num(struct buf *b, bool has, double v, char sep)
 	buf_addc(b, sep);
 }
 
+/* The official year-on-year growth of 'pt' (as JSON's "yoy": published,
+ * derived from the published ytd growths, else the levels'), its source
+ * in *src for yoy_tail(); 'pt' NULL: empty. */
+static void
+yoy_cells(struct buf *b, const struct agg_point *pt, enum agg_yoy_source *src)
+{
+	double y = 0;
+
+	*src = pt ? agg_yoy(pt, &y) : AGG_YOY_NONE;
+	num(b, *src != AGG_YOY_NONE, y, ',');
+}
+
+/* The trailing "yoy_levels,yoy_source" cells, 'last' ending the row. */
+static void
+yoy_tail(struct buf *b, const struct agg_point *pt, enum agg_yoy_source src,
+    char last)
+{
+	num(b, pt && pt->has_yoy, pt ? pt->yoy : 0, ',');
+	if (src != AGG_YOY_NONE)
+		buf_adds(b, agg_yoy_source_name(src));
+	buf_addc(b, last);
+}
+
 /* A roll-up row: level, its ids, status and score, the rest empty. */
 static void
 rollup_row(struct buf *b, const char *level, const char *sys,
@@ -39,7 +62,7 @@ rollup_row(struct buf *b, const char *level, const char *sys,
 	num(b, r->has_score, r->score, ',');
 	buf_adds(b, ",,,,,,,,,,,");
 	esc_csv(b, notes, strlen(notes), true);
-	buf_addc(b, '\n');
+	buf_adds(b, ",,\n");
 }
 
 void
@@ -53,7 +76,8 @@ csv_summary(struct buf *b, const struct summary *s)
 
 	buf_adds(b, "level,system,measure,indicator,region,status,score,"
 	    "progress_value,base_year,base_value,current_year,current_value,"
-	    "target,target_year,yoy,unit,yoy_published,yoy_change,notes\n");
+	    "target,target_year,yoy,unit,yoy_published,yoy_change,notes,"
+	    "yoy_levels,yoy_source\n");
 	rollup_row(b, "policy", "", "", region, &s->overall,
 	    fmt_coverage(&s->cov, true, note));
 	for (i = 0; i < cat->nsystems; i++)
@@ -70,12 +94,14 @@ csv_summary(struct buf *b, const struct summary *s)
 		const struct cat_indicator *d = &cat->indicators[i];
 		const struct summary_indicator *si = &s->indicators[i];
 		const struct progress_result *p = &si->progress;
-		const struct agg_point *lt = &si->latest;
+		const struct agg_point *lt = si->has_latest ? &si->latest :
+		    NULL;
 
 		for (k = 0; k < d->nmeasures; k++) {
 			const struct cat_measure *m =
 			    &cat->measures[d->measures[k]];
 			struct buf notes = BUF_INIT;
+			enum agg_yoy_source src;
 
 			cell(b, "indicator");
 			cell(b, cat->systems[m->system].id);
@@ -94,11 +120,11 @@ csv_summary(struct buf *b, const struct summary *s)
 				num(b, true, p->target_year, ',');
 			else
 				num(b, d->target_year != 0, d->target_year, ',');
-			num(b, si->has_latest && lt->has_yoy, lt->yoy, ',');
+			yoy_cells(b, lt, &src);
 			cell(b, cat->units[d->unit].unit);
-			num(b, si->has_latest && lt->has_yoy_pub, lt->yoy_pub,
-			    ',');
-			num(b, si->has_latest && lt->has_chg, lt->chg, ',');
+			num(b, lt && lt->has_yoy_pub && !lt->yoy_pub_derived,
+			    lt ? lt->yoy_pub : 0, ',');
+			num(b, lt && lt->has_chg, lt ? lt->chg : 0, ',');
 			for (w = 1; w <= p->warnings; w <<= 1)
 				if (p->warnings & w) {
 					if (notes.len)
@@ -107,7 +133,7 @@ csv_summary(struct buf *b, const struct summary *s)
 				}
 			if (si->stale)
 				buf_addf(&notes, "%sstale since %d",
-				    notes.len ? "; " : "", lt->p.year);
+				    notes.len ? "; " : "", si->latest.p.year);
 			if (d->context)
 				buf_addf(&notes, "%scontext: monitored not "
 				    "scored", notes.len ? "; " : "");
@@ -119,7 +145,8 @@ csv_summary(struct buf *b, const struct summary *s)
 				    notes.len ? "; " : "");
 			esc_csv(b, notes.len ? notes.data : "", notes.len, true);
 			buf_release(&notes);
-			buf_addc(b, '\n');
+			buf_addc(b, ',');
+			yoy_tail(b, lt, src, '\n');
 		}
 	}
 }
@@ -131,17 +158,20 @@ csv_trend(struct buf *b, const struct agg_series *s)
 	size_t i;
 
 	buf_adds(b, "period,value,yoy,complete,derived,pop,yoy_published,"
-	    "months,change\n");
+	    "months,change,yoy_levels,yoy_source\n");
 	for (i = 0; i < s->n; i++) {
 		const struct agg_point *pt = &s->pt[i];
+		enum agg_yoy_source src;
 
 		buf_addf(b, "%s,", period_format(&pt->p, t));
 		num(b, true, pt->value, ',');
-		num(b, pt->has_yoy, pt->yoy, ',');
+		yoy_cells(b, pt, &src);
 		buf_addf(b, "%d,%d,", pt->complete, pt->derived);
 		num(b, pt->has_pop, pt->pop, ',');
-		num(b, pt->has_yoy_pub, pt->yoy_pub, ',');
+		num(b, pt->has_yoy_pub && !pt->yoy_pub_derived, pt->yoy_pub,
+		    ',');
 		buf_addf(b, "%d,", pt->months);
-		num(b, pt->has_chg, pt->chg, '\n');
+		num(b, pt->has_chg, pt->chg, ',');
+		yoy_tail(b, pt, src, '\n');
 	}
 }

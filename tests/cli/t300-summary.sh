@@ -62,7 +62,7 @@ run_expect 0 "$PM" --db t.db summary --format md
 expect_stdout_has "# Progress summary: Zhejiang"
 expect_stdout_has "| system | status | score |"
 run_expect 0 "$PM" --db t.db summary --format csv
-head -n 1 stdout | grep -qx 'level,system,measure,indicator,region,status,score,progress_value,base_year,base_value,current_year,current_value,target,target_year,yoy,unit,yoy_published,yoy_change,notes' ||
+head -n 1 stdout | grep -qx 'level,system,measure,indicator,region,status,score,progress_value,base_year,base_value,current_year,current_value,target,target_year,yoy,unit,yoy_published,yoy_change,notes,yoy_levels,yoy_source' ||
 	fail "CSV header"
 grep -q '^indicator,ecosystem,M08,internet_hospitals,330000,target_achieved,5,' stdout ||
 	fail "CSV internet_hospitals row"
@@ -74,9 +74,9 @@ grep -q '^indicator,ecosystem,M08,internet_hospitals,330000,target_achieved,5,' 
 	fail "CSV measure rows"
 grep -q '^measure,rules,M19,,330000,not_available,,' stdout ||
 	fail "CSV M19 row"
-# every row has the header's 19 fields (no quoted commas in these rows)
-awk -F, 'NF != 19 { print NR ": " NF; bad = 1 } END { exit bad }' stdout ||
-	fail "CSV rows of 19 fields"
+# every row has the header's 21 fields (no quoted commas in these rows)
+awk -F, 'NF != 21 { print NR ": " NF; bad = 1 } END { exit bad }' stdout ||
+	fail "CSV rows of 21 fields"
 
 # --as-of: nothing after it is used, whatever is ingested later.
 run_expect 0 "$PM" --db t.db summary --as-of 2023 --format json
@@ -136,8 +136,14 @@ expect_stdout_has "| net\\_txn\\_volume | 330000 | 2023 | 110 | 110.5 | -0.5% |"
 expect_stdout_has "| net\\_txn\\_volume | 2023 | +7.0% | +10.0% |"
 expect_stdout_has "base value 0 taken as 0.001"
 run_expect 0 "$PM" --db w.db summary --format csv
-grep -q '^indicator,innovation,M02,innovation_consortia,330000,.*,base value 0 taken as 0.001 (the method.s rule)$' stdout ||
+grep -q '^indicator,innovation,M02,innovation_consortia,330000,.*,base value 0 taken as 0.001 (the method.s rule),,$' stdout ||
 	fail "CSV zero-base note"
+# CSV's yoy is the official growth, as in JSON: the published 7.0, the
+# levels' 10 at the end with where yoy came from.
+grep -q '^indicator,[^,]*,[^,]*,net_txn_volume,330000,\([^,]*,\)\{9\}7,亿元,7,10,.*,10,published$' stdout ||
+	fail "CSV yoy is the published growth"
+run_expect 0 "$PM" --db w.db trend net_txn_volume --freq Y --format csv
+expect_stdout_has "2023,110,7,1,0,10,7,12,10,10,published"
 run_expect 0 "$PM" --db w.db summary --format json
 cp stdout w.json
 got=$(sqlite3 :memory: "SELECT json_extract(value, '\$.code') || ' ' ||

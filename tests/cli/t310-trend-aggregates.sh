@@ -32,7 +32,7 @@ run_expect 0 "$PM" --db t.db -q ingest gen.csv
 trend() {       # trend CODE REGION FREQ -> t_CODE_FREQ table in check.db
 	run_expect 0 "$PM" --db t.db trend "$1" --region "$2" --freq "$3" \
 		--format csv
-	head -n 1 stdout | grep -qx 'period,value,yoy,complete,derived,pop,yoy_published,months,change' ||
+	head -n 1 stdout | grep -qx 'period,value,yoy,complete,derived,pop,yoy_published,months,change,yoy_levels,yoy_source' ||
 		fail "trend CSV header"
 	cp stdout "t_$1_$3.csv"
 	sqlite3 check.db ".import --csv t_$1_$3.csv t_$1_$3"
@@ -130,8 +130,8 @@ run_expect 0 "$PM" --db e.db ingest e.csv
 run_expect 0 "$PM" --db e.db trend net_txn_volume --region 330500 --freq Q \
 	--format csv
 cat >want <<'EOC'
-period,value,yoy,complete,derived,pop,yoy_published,months,change
-2024Q1,5,,0,0,,,2,
+period,value,yoy,complete,derived,pop,yoy_published,months,change,yoy_levels,yoy_source
+2024Q1,5,,0,0,,,2,,,
 EOC
 expect_eq "$(cat want)" "$(head -2 stdout)" "2024Q1 without January"
 run_expect 0 "$PM" --db e.db trend digital_economy_core_share \
