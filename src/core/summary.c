@@ -173,6 +173,8 @@ coverage(const struct summary *s, int m, int sys, struct summary_coverage *c)
 				c->qualitative++;
 			else if (s->measures[i].r.has_score)
 				c->measured++;
+			else if (s->measures[i].context_only)
+				c->context_only++;
 			else
 				c->measures_nodata++;
 		}
@@ -189,6 +191,22 @@ coverage(const struct summary *s, int m, int sys, struct summary_coverage *c)
 		c->headline_nodata += !si->has_latest;
 		c->stale += si->stale;
 	}
+}
+
+/* Measure 'm' has indicators and every one is a context indicator. */
+static bool
+context_only(const struct catalog *cat, int m)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cat->nindicators; i++) {
+		if (!in_scope(cat, i, m, -1))
+			continue;
+		if (!cat->indicators[i].context)
+			return false;
+		n++;
+	}
+	return n > 0;
 }
 
 unsigned
@@ -320,7 +338,8 @@ summary_build(struct store *st, const struct catalog *cat, int region,
 			progress_rollup_init(&m->r);
 			continue;
 		}
-		m->data_gap = !m->r.has_score;
+		m->context_only = context_only(cat, (int)i);
+		m->data_gap = !m->r.has_score && !m->context_only;
 		progress_rollup_add(&s->systems[cat->measures[i].system].r,
 		    m->r.status, m->r.has_score, m->r.score);
 	}

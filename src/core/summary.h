@@ -45,6 +45,8 @@ struct summary_coverage {
 	size_t measures;                /* in the roll-up */
 	size_t measured;                /* ... with a score */
 	size_t qualitative;             /* ... qualitative (never scored) */
+	size_t context_only;            /* ... quantitative, every indicator
+					 * context: monitored, never scored */
 	size_t measures_nodata;         /* ... quantitative, no score */
 	size_t headline;                /* headline indicators (each once) */
 	size_t headline_nodata;         /* ... without a complete year */
@@ -56,6 +58,9 @@ struct summary_coverage {
 struct summary_rollup {
 	struct progress_rollup r;
 	bool data_gap;                  /* no indicator with a score */
+	bool context_only;              /* a measure whose indicators are all
+					 * context ones: shown, not scored,
+					 * not a data gap */
 	struct summary_coverage cov;
 };
 

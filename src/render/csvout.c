@@ -89,6 +89,8 @@ csv_summary(struct buf *b, const struct summary *s)
 		    cat->systems[cat->measures[i].system].id,
 		    cat->measures[i].id, region, &s->measures[i].r,
 		    cat->measures[i].qualitative ? "qualitative: not measured" :
+		    s->measures[i].context_only ? "context indicators only: "
+		    "monitored not scored" :
 		    fmt_coverage(&s->measures[i].cov, false, note));
 	for (i = 0; i < cat->nindicators; i++) {
 		const struct cat_indicator *d = &cat->indicators[i];

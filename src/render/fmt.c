@@ -209,18 +209,24 @@ fmt_coverage(const struct summary_coverage *c, bool measures,
 
 	out[0] = '\0';
 	if (measures) {
+		const size_t part[] = { c->qualitative, c->context_only,
+		    c->measures_nodata };
+		static const char *const what[] = { "qualitative",
+		    "context only", "without data" };
+		const char *sep = " (";
+		size_t k;
+
 		n = (size_t)snprintf(t, sizeof(t), "%zu of %zu measures "
 		    "measured", c->measured, c->measures);
-		if (c->qualitative && c->measures_nodata)
-			snprintf(t + n, sizeof(t) - n, " (%zu qualitative, %zu "
-			    "without data)", c->qualitative,
-			    c->measures_nodata);
-		else if (c->qualitative)
-			snprintf(t + n, sizeof(t) - n, " (%zu qualitative)",
-			    c->qualitative);
-		else if (c->measures_nodata)
-			snprintf(t + n, sizeof(t) - n, " (%zu without data)",
-			    c->measures_nodata);
+		for (k = 0; k < sizeof(part) / sizeof(part[0]); k++) {
+			if (!part[k] || n >= sizeof(t))
+				continue;
+			n += (size_t)snprintf(t + n, sizeof(t) - n, "%s%zu %s",
+			    sep, part[k], what[k]);
+			sep = ", ";
+		}
+		if (*sep == ',' && n < sizeof(t))
+			snprintf(t + n, sizeof(t) - n, ")");
 		note_add(out, t);
 	}
 	snprintf(t, sizeof(t), "%zu of %zu headline indicators without data",

@@ -49,11 +49,12 @@ static void
 coverage(struct buf *b, const struct summary_coverage *c)
 {
 	buf_addf(b, ",\"coverage\":{\"measures\":%zu,\"measured\":%zu,"
-	    "\"qualitative\":%zu,\"measures_without_data\":%zu,"
+	    "\"qualitative\":%zu,\"context_only\":%zu,"
+	    "\"measures_without_data\":%zu,"
 	    "\"headline_indicators\":%zu,"
 	    "\"headline_without_data\":%zu,\"stale\":%zu,"
 	    "\"context_indicators\":%zu}", c->measures, c->measured,
-	    c->qualitative, c->measures_nodata, c->headline,
+	    c->qualitative, c->context_only, c->measures_nodata, c->headline,
 	    c->headline_nodata, c->stale, c->context);
 }
 
@@ -245,10 +246,11 @@ json_summary(struct buf *b, const struct summary *s)
 		str(b, cat->systems[cat->measures[i].system].id);
 		rollup(b, &s->measures[i].r);
 		coverage(b, &s->measures[i].cov);
-		buf_addf(b, ",\"kind\":\"%s\",\"data_gap\":%s}",
+		buf_addf(b, ",\"kind\":\"%s\",\"data_gap\":%s,"
+		    "\"context_only\":%s}",
 		    cat->measures[i].qualitative ? "qualitative" :
 		    "quantitative", s->measures[i].data_gap ? "true" :
-		    "false");
+		    "false", s->measures[i].context_only ? "true" : "false");
 	}
 	buf_adds(b, "],\n\"indicators\":[");
 	for (i = 0; i < cat->nindicators; i++) {

@@ -170,10 +170,13 @@ md_summary(struct buf *b, const struct summary *s)
 			buf_adds(b, " | | | | | | ");
 			if (m->qualitative)
 				buf_adds(b, "Qualitative, not measured | –");
+			else if (s->measures[j].context_only)
+				buf_adds(b, "Context indicators only, monitored "
+				    "not scored | –");
 			else
 				status(b, &s->measures[j].r);
 			buf_adds(b, " |\n");
-			if (!m->qualitative)
+			if (!m->qualitative && !s->measures[j].context_only)
 				buf_addf(b, "| | *%s* | | | | | | |\n",
 				    fmt_coverage(&s->measures[j].cov, false,
 				    note));

@@ -744,6 +744,10 @@ measure(struct rdoc *r, const struct report_doc *d, int m, bool *seen)
 		/* Counted and named, never scored. */
 		u->word = d->lang == LANG_ZH ? "定性任务，未测度" :
 		    "Qualitative, not measured";
+	} else if (d->sum->measures[m].context_only) {
+		/* Monitored through context indicators, never scored. */
+		u->word = d->lang == LANG_ZH ? "仅参考指标，不计分" :
+		    "Context indicators only, not scored";
 	} else {
 		struct buf t = BUF_INIT;
 
@@ -752,7 +756,8 @@ measure(struct rdoc *r, const struct report_doc *d, int m, bool *seen)
 		buf_release(&t);
 	}
 	/* Data too short to score (one year) is not "no data". */
-	if (!cm->qualitative && u->status == PROGRESS_NOT_AVAILABLE &&
+	if (!cm->qualitative && !d->sum->measures[m].context_only &&
+	    u->status == PROGRESS_NOT_AVAILABLE &&
 	    summary_measure_has_data(d->sum, m))
 		u->word = rl_word(d->lang, RL_NOT_ASSESSED);
 	tb = table(r, d, RDOC_T_INDICATORS, ind_head, "nrrrrtlr");

@@ -412,6 +412,7 @@ rl_headline(struct buf *b, const struct report_doc *d)
 	size_t n[PROGRESS_TARGET_ACHIEVED + 1], good, lag;
 
 	size_t q = d->sum->cov.qualitative;
+	size_t c = d->sum->cov.context_only;
 
 	rl_count(d, REPORT_MEASURE, n);
 	good = n[PROGRESS_TARGET_ACHIEVED] + n[PROGRESS_SUBSTANTIAL];
@@ -423,6 +424,8 @@ rl_headline(struct buf *b, const struct report_doc *d)
 		    n[PROGRESS_NOT_AVAILABLE]);
 		if (q)
 			buf_addf(b, "另有%zu项为定性任务，未测度。", q);
+		if (c)
+			buf_addf(b, "另有%zu项仅有参考指标，不计分。", c);
 		return;
 	}
 	buf_addf(b, "Of the %zu measures, %zu %s on track or %s reached "
@@ -437,6 +440,9 @@ rl_headline(struct buf *b, const struct report_doc *d)
 	if (q)
 		buf_addf(b, " %zu %s qualitative, not measured.", q,
 		    q == 1 ? "is" : "are");
+	if (c)
+		buf_addf(b, " %zu %s context indicators only, not scored.",
+		    c, c == 1 ? "has" : "have");
 }
 
 void
@@ -873,9 +879,11 @@ rl_count(const struct report_doc *d, enum report_level lv,
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
 	} else if (lv == REPORT_MEASURE) {
-		/* Qualitative measures are never measured: not "no data". */
+		/* Qualitative measures are never measured, context-only
+		 * ones never scored: neither is "no data". */
 		for (i = 0; i < cat->nmeasures; i++)
 			if (!cat->measures[i].qualitative &&
+			    !s->measures[i].context_only &&
 			    (st = s->measures[i].r.status) <=
 			    PROGRESS_TARGET_ACHIEVED)
 				n[st]++;
@@ -1017,7 +1025,11 @@ rl_coverage(struct buf *b, enum chart_lang lang,
 	if (measures) {
 		buf_addf(b, "%zu项举措中%zu项已测度", c->measures,
 		    c->measured);
-		if (c->qualitative || c->measures_nodata)
+		if (c->context_only)
+			buf_addf(b, "（定性%zu项，仅参考指标%zu项，无数据%zu"
+			    "项）", c->qualitative, c->context_only,
+			    c->measures_nodata);
+		else if (c->qualitative || c->measures_nodata)
 			buf_addf(b, "（定性%zu项，无数据%zu项）",
 			    c->qualitative, c->measures_nodata);
 		buf_adds(b, "；");

@@ -334,6 +334,9 @@ text_summary(struct buf *b, const struct summary *s)
 			buf_adds(b, "\n       ");
 			if (m->qualitative)
 				buf_adds(b, "Qualitative, not measured");
+			else if (s->measures[j].context_only)
+				buf_adds(b, "Context indicators only, monitored "
+				    "not scored");
 			else
 				rollup_line(b, &s->measures[j].r,
 				    &s->measures[j].cov, false);
