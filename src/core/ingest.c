@@ -184,6 +184,14 @@ struct job {
 	size_t *pcol;                   /* a wide header's period columns */
 	size_t npcol;
 	int w_ind, w_reg, w_unit, w_basis;      /* its other columns, or -1 */
+	int w_extra[3];                 /* its status, source and note
+					 * columns, or -1: they apply to every
+					 * value of their row */
+	size_t nlong;                   /* fields of the long row a cell
+					 * makes: NLONG and the extra ones
+					 * the header has */
+	const char *long_hdr[9];        /* their names */
+	size_t long_hdr_len[9];
 	struct buf wide_hdr;            /* its cells, NUL-separated */
 	size_t *wide_hdr_off;
 	size_t wide_ncols;
@@ -1074,7 +1082,11 @@ static const char *const long_field[] = {
 	"indicator", "region", "period", "value", "unit", "basis",
 };
 #define NLONG (sizeof(long_field) / sizeof(long_field[0]))
-static const size_t long_len[NLONG] = { 9, 6, 6, 5, 4, 5 };
+/* The columns of a wide row that apply to each of its values, in the
+ * order the long row carries them after NLONG. */
+static const enum col wide_extra[] = { C_STATUS, C_SOURCE, C_NOTE };
+#define NEXTRA (sizeof(wide_extra) / sizeof(wide_extra[0]))
+#define LONG_MAX_FIELDS (NLONG + NEXTRA)
 
 static bool
 is_period_cell(const char *s, size_t n)
@@ -1083,6 +1095,23 @@ is_period_cell(const char *s, size_t n)
 	unsigned fl;
 
 	return n > 0 && period_parse_cell(s, n, &p, &fl, NULL) == 0;
+}
+
+/* Column i named c is the first status, source or note column of a
+ * wide header: take it. */
+static bool
+wide_extra_col(struct job *j, enum col c, int i)
+{
+	size_t k;
+
+	for (k = 0; k < NEXTRA; k++)
+		if (wide_extra[k] == c) {
+			if (j->w_extra[k] >= 0)
+				return false;
+			j->w_extra[k] = i;
+			return true;
+		}
+	return false;
 }
 
 /* The roles of a wide header's columns, or an error (*rc) that stops
@@ -1094,6 +1123,8 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 	size_t i, k;
 
 	j->w_ind = j->w_reg = j->w_unit = j->w_basis = -1;
+	for (k = 0; k < NEXTRA; k++)
+		j->w_extra[k] = -1;
 	j->pcol = xreallocarray(NULL, r->n ? r->n : 1, sizeof(*j->pcol));
 	j->wide_hdr_off = xreallocarray(NULL, r->n ? r->n : 1,
 	    sizeof(size_t));
@@ -1115,6 +1146,8 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 			j->w_unit = (int)i;
 		else if (c == C_BASIS && j->w_basis < 0)
 			j->w_basis = (int)i;
+		else if (wide_extra_col(j, c, (int)i))
+			;
 		else if (c == C_N && is_period_cell(s, n))
 			j->pcol[j->npcol++] = i;
 		else if (c == C_N && n && label < 0)
@@ -1132,6 +1165,9 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 	for (i = 0; i < r->n; i++) {
 		bool used = (int)i == j->w_ind || (int)i == j->w_reg ||
 		    (int)i == j->w_unit || (int)i == j->w_basis;
+
+		for (k = 0; k < NEXTRA && !used; k++)
+			used = j->w_extra[k] == (int)i;
 		size_t n = r->len[i];
 		const char *s = reader_trim(r->field[i], &n);
 		struct buf q = BUF_INIT;
@@ -1256,8 +1292,8 @@ wide_cell(const struct reader_row *r, int col, size_t *n)
 static int
 wide_row(struct job *j, const struct reader_row *r)
 {
-	const char *f[NLONG], *wf[NLONG];
-	size_t len[NLONG], off[NLONG], i, k, n;
+	const char *f[LONG_MAX_FIELDS], *wf[LONG_MAX_FIELDS];
+	size_t len[LONG_MAX_FIELDS], off[LONG_MAX_FIELDS], i, k, n, x;
 	struct reader_row row;
 	const char *s;
 	int rc = 0;
@@ -1280,9 +1316,14 @@ wide_row(struct job *j, const struct reader_row *r)
 		len[4] = j->meta.unit.len;
 	}
 	f[5] = wide_cell(r, j->w_basis, &len[5]);
+	for (k = 0, x = NLONG; k < NEXTRA; k++)
+		if (j->w_extra[k] >= 0) {
+			f[x] = wide_cell(r, j->w_extra[k], &len[x]);
+			x++;
+		}
 
 	memset(&row, 0, sizeof(row));
-	row.n = NLONG;
+	row.n = j->nlong;
 	row.line = r->line;
 	row.nlines = r->nlines;
 	row.nul_field = r->nul_field;
@@ -1306,12 +1347,12 @@ wide_row(struct job *j, const struct reader_row *r)
 		len[3] = n;
 		/* NUL-terminated copies: a row's fields are C strings. */
 		buf_reset(&j->wide_text);
-		for (i = 0; i < NLONG; i++) {
+		for (i = 0; i < j->nlong; i++) {
 			off[i] = j->wide_text.len;
 			buf_add(&j->wide_text, f[i], len[i]);
 			buf_addc(&j->wide_text, '\0');
 		}
-		for (i = 0; i < NLONG; i++)
+		for (i = 0; i < j->nlong; i++)
 			wf[i] = j->wide_text.data + off[i];
 		row.field = wf;
 		row.len = len;
@@ -1336,12 +1377,12 @@ wide_row(struct job *j, const struct reader_row *r)
 		len[2] = 0;
 		f[3] = wide_cell(r, (int)i, &len[3]);
 		buf_reset(&j->wide_text);
-		for (k = 0; k < NLONG; k++) {
+		for (k = 0; k < j->nlong; k++) {
 			off[k] = j->wide_text.len;
 			buf_add(&j->wide_text, f[k], len[k]);
 			buf_addc(&j->wide_text, '\0');
 		}
-		for (k = 0; k < NLONG; k++)
+		for (k = 0; k < j->nlong; k++)
 			wf[k] = j->wide_text.data + off[k];
 		row.field = wf;
 		row.len = len;
@@ -1357,14 +1398,24 @@ wide_long_header(struct job *j)
 	size_t i;
 
 	j->header_done = true;
-	j->header.n = NLONG;
-	j->header.field = long_field;
-	j->header.len = long_len;
-	j->header.line = j->header_line;
-	j->header.nlines = 1;
 	for (i = 0; i < C_N; i++)
 		j->ix[i] = i < NLONG ? (int)i : -1;
-	j->ncols = j->need = NLONG;
+	for (i = 0; i < NLONG; i++)
+		j->long_hdr[i] = long_field[i];
+	j->nlong = NLONG;
+	for (i = 0; i < NEXTRA; i++)
+		if (j->w_extra[i] >= 0) {
+			j->ix[wide_extra[i]] = (int)j->nlong;
+			j->long_hdr[j->nlong++] = col_name[wide_extra[i]];
+		}
+	for (i = 0; i < j->nlong; i++)
+		j->long_hdr_len[i] = strlen(j->long_hdr[i]);
+	j->header.n = j->nlong;
+	j->header.field = j->long_hdr;
+	j->header.len = j->long_hdr_len;
+	j->header.line = j->header_line;
+	j->header.nlines = 1;
+	j->ncols = j->need = j->nlong;
 }
 
 /* Tell the caller where the ingest is. */

@@ -73,6 +73,26 @@ expect_stdout_has "cities-yearbook.csv: 9 rows: 8 inserted, 0 revised, 0 unchang
 run_expect 0 "$PM" --db yb.db export
 expect_stdout_has "online_retail_sales,330300,2022,1409.9,亿元,"
 
+# --- a wide table with a source, a note and a status per row: each
+# applies to every value of its row (stored, exported, in the rejects
+# file's long row), never "ignored"
+cat >rowprov.csv <<'EOF2'
+指标,地区,单位,数据来源,备注,状态,2022年,2023年
+网上零售额,杭州,亿元,杭州市统计局,含跨境电商,初步,1000,x
+网上零售额,宁波,亿元,宁波市统计局,,,800,900
+EOF2
+run_expect 1 "$PM" --db rp.db ingest rowprov.csv --rejects rp.rejects.csv
+expect_stdout_has "rowprov.csv: 4 rows: 3 inserted, 0 revised, 0 unchanged, 1 rejected"
+expect_stderr_lacks "ignored"
+run_expect 0 "$PM" --db rp.db export
+expect_stdout_has "online_retail_sales,330100,2022,1000,亿元,,P,杭州市统计局,含跨境电商"
+expect_stdout_has "online_retail_sales,330200,2023,900,亿元,,,宁波市统计局,"
+head -n 1 rp.rejects.csv >got
+expect_eq "line,reason,indicator,region,period,value,unit,basis,status,source,note" \
+	"$(cat got)" "rejects header of a wide table with provenance"
+grep -q ",网上零售额,杭州,2023年,x,亿元,,初步,杭州市统计局,含跨境电商$" rp.rejects.csv ||
+	fail "rejects row keeps the row's status, source and note"
+
 # --- where region or indicator come from, and usage errors that say so
 printf '地区,2022,2023\n杭州,1,2\n' >noind.csv
 run_expect 2 "$PM" --db u.db ingest noind.csv
