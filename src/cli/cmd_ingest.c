@@ -26,8 +26,8 @@ struct ingest_args {
 	int format;                     /* OUT_TEXT or OUT_JSON */
 	const char *rejects, *encoding, *region, *indicator;
 	const char *inbox, *archive, *quarantine;
-	bool dry_run, force, strict, syslog;
-	unsigned long long max_field, max_input, wait, min_age;
+	bool dry_run, force, strict, syslog, skip_unknown;
+	unsigned long long max_field, max_input, wait, min_age, year;
 	int layout;                     /* enum layout */
 };
 
@@ -61,6 +61,10 @@ static const struct optdef options[] = {
 	  .help = "ingest a file even if its content was ingested before" },
 	{ .name = "strict", .type = OPT_FLAG, .off = OFF(strict),
 	  .help = "a file with any rejected row stores nothing" },
+	{ .name = "skip-unknown", .type = OPT_FLAG, .off = OFF(skip_unknown),
+	  .help = "rows of indicators the catalogue does not have are\n"
+	      "counted as skipped, not rejected (a release table of\n"
+	      "which the plan tracks a few rows)" },
 	{ .name = "max-field", .letter = 'm', .type = OPT_SIZE, .off = OFF(max_field),
 	  .arg = "BYTES", .min = 16, .max = 1ULL << 30, .forms = FILES,
 	  .help = "longest field accepted (default 1048576)" },
@@ -80,6 +84,11 @@ static const struct optdef options[] = {
 	  .arg = "CODE", .forms = FILES,
 	  .help = "the indicator of a wide file with no indicator column\n"
 	      "and no '指标：' line" },
+	{ .name = "year", .type = OPT_SIZE, .off = OFF(year), .arg = "YEAR",
+	  .min = 1900, .max = 2199, .forms = FILES,
+	  .help = "the year of a release table's period labels that have\n"
+	      "none (\"10月\", \"1-10月\"), when no title or '时间：'\n"
+	      "line names it" },
 	{ .name = "inbox", .type = OPT_STR, .off = OFF(inbox), .arg = "DIR",
 	  .forms = INBOX, .lead = INBOX,
 	  .help = "ingest the ready *.csv files of DIR, in name order,\n"
@@ -259,11 +268,13 @@ cmd_ingest(int argc, char **argv, struct pm_ctx *ctx)
 	io.dry_run = a.dry_run;
 	io.force = a.force;
 	io.strict = a.strict;
+	io.skip_unknown = a.skip_unknown;
 	io.max_field = (size_t)a.max_field;
 	io.spool_max = a.max_input;
 	io.layout = (enum layout)a.layout;
 	io.region = a.region;
 	io.indicator = a.indicator;
+	io.year = (int)a.year;
 	if (!reader_encoding_known(io.encoding))
 		return opts_usage_error(&def, "unknown encoding '%s' "
 		    "(iconv -l lists the known ones)", io.encoding);

@@ -190,8 +190,24 @@ struct job {
 	size_t nlong;                   /* fields of the long row a cell
 					 * makes: NLONG and the extra ones
 					 * the header has */
-	const char *long_hdr[9];        /* their names */
-	size_t long_hdr_len[9];
+	const char *long_hdr[10];       /* their names */
+	size_t long_hdr_len[10];
+	int year;                       /* the year a title or '时间：' line
+					 * names, for period labels without
+					 * one ("10月"), 0 when none */
+	bool grouped;                   /* a release table: a second header
+					 * row says which column of a
+					 * period's group is its level and
+					 * which its growth */
+	unsigned long subheader_line;
+	bool after_header;              /* the first pass is past the
+					 * header row's line */
+	int *ycol;                      /* grouped: pcol[k]'s growth column,
+					 * or -1 */
+	struct buf punit;               /* grouped: pcol[k]'s unit from the
+					 * second row ("绝对量（亿元）"),
+					 * NUL-separated */
+	size_t *punit_off;
 	struct buf wide_hdr;            /* its cells, NUL-separated */
 	size_t *wide_hdr_off;
 	size_t wide_ncols;
@@ -848,6 +864,27 @@ row_prov(struct job *j, const struct reader_row *r, long long *prov)
 	return 0;
 }
 
+/* An indicator cell as a release table indents an item
+ * ("其中：实物商品网上零售额（亿元）"): the catalogue's indicator it names
+ * without the lead, or -1; a bracketed unit into *bu. */
+static int
+item_named(struct job *j, const char *s, size_t n, const char **bu,
+    size_t *bun)
+{
+	const char *t = layout_item_name(s, &n);
+	size_t m;
+	int ii;
+
+	if (t == s)
+		return -1;
+	ii = lookup_cached(&j->last_ind, &j->last_ind_ix, t, n,
+	    catalog_indicator_named, j->cat);
+	if (ii < 0 && layout_split_unit(t, n, &m, bu, bun))
+		ii = lookup_cached(&j->last_ind, &j->last_ind_ix, t, m,
+		    catalog_indicator_named, j->cat);
+	return ii;
+}
+
 /* The checks, in the order a person fixing the file wants them. Returns
  * 0 with the row stored or rejected, or a system error. */
 static int
@@ -918,6 +955,13 @@ data_row(struct job *j, const struct reader_row *r)
 	if (ii < 0 && layout_split_unit(s, n, &i, &bu, &bun))
 		ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, i,
 		    catalog_indicator_named, cat);
+	if (ii < 0)
+		ii = item_named(j, s, n, &bu, &bun);
+	if (ii < 0 && j->o->skip_unknown) {
+		j->res->n.skipped++;
+		j->res->untracked++;
+		return 0;
+	}
 	if (ii < 0)
 		return reject_cell(j, r, "unknown indicator", s, n, NULL);
 	ind = &cat->indicators[ii];
@@ -1086,7 +1130,7 @@ static const char *const long_field[] = {
  * order the long row carries them after NLONG. */
 static const enum col wide_extra[] = { C_STATUS, C_SOURCE, C_NOTE };
 #define NEXTRA (sizeof(wide_extra) / sizeof(wide_extra[0]))
-#define LONG_MAX_FIELDS (NLONG + NEXTRA)
+#define LONG_MAX_FIELDS (NLONG + 1 + NEXTRA)      /* yoy, the extras */
 
 static bool
 is_period_cell(const char *s, size_t n)
@@ -1095,6 +1139,43 @@ is_period_cell(const char *s, size_t n)
 	unsigned fl;
 
 	return n > 0 && period_parse_cell(s, n, &p, &fl, NULL) == 0;
+}
+
+/* A wide header's period label as the long row will carry it: the cell
+ * itself when it is a period ("2024年1-10月"), else with the year of the
+ * title or '时间：' line before it ("10月", "1-10月份" of a "2024年..."
+ * title). False when it is no period. 'out' NULL: only say. */
+static bool
+wide_label(const struct job *j, const char *s, size_t n, struct buf *out)
+{
+	struct buf t = BUF_INIT;
+	bool ok = false;
+	int pass;
+
+	if (n == 0)
+		return false;
+	for (pass = 0; pass < 4 && !ok; pass++) {
+		size_t m = n;
+
+		/* "10月份", "1-10月份": the label without its 份. */
+		if (pass & 1) {
+			if (m <= 3 || memcmp(s + m - 3, "份", 3) != 0)
+				continue;
+			m -= 3;
+		}
+		buf_reset(&t);
+		if (pass & 2) {
+			if (j->year == 0)
+				continue;
+			buf_addf(&t, "%d年", j->year);
+		}
+		buf_add(&t, s, m);
+		ok = is_period_cell(t.data, t.len);
+	}
+	if (ok && out)
+		buf_add(out, t.data, t.len);
+	buf_release(&t);
+	return ok;
 }
 
 /* Column i named c is the first status, source or note column of a
@@ -1134,9 +1215,13 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 		size_t n = r->len[i];
 		const char *s = reader_trim(r->field[i], &n);
 		enum col c = column_named(s, n);
+		bool per = c == C_N && wide_label(j, s, n, NULL);
 
 		j->wide_hdr_off[i] = j->wide_hdr.len;
-		buf_add(&j->wide_hdr, s, n);
+		if (per)
+			wide_label(j, s, n, &j->wide_hdr);
+		else
+			buf_add(&j->wide_hdr, s, n);
 		buf_addc(&j->wide_hdr, '\0');
 		if (c == C_INDICATOR && j->w_ind < 0)
 			j->w_ind = (int)i;
@@ -1148,7 +1233,7 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 			j->w_basis = (int)i;
 		else if (wide_extra_col(j, c, (int)i))
 			;
-		else if (c == C_N && is_period_cell(s, n))
+		else if (per)
 			j->pcol[j->npcol++] = i;
 		else if (c == C_N && n && label < 0)
 			label = (int)i;
@@ -1192,6 +1277,37 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 	return 0;
 }
 
+/* A header whose period labels have no year ("10月", "1-10月") and
+ * nothing that gives it: a usage error that says where it can come
+ * from. 0 when the header has no such label. */
+static int
+yearless(struct job *j, const struct reader_row *r)
+{
+	struct job t = *j;
+	size_t i;
+
+	if (j->o->layout == LAYOUT_LONG)
+		return 0;
+	t.year = 2000;
+	for (i = 0; i < r->n; i++) {
+		size_t n = r->len[i];
+		const char *s = reader_trim(r->field[i], &n);
+		struct buf q = BUF_INIT;
+		int rc;
+
+		if (column_named(s, n) != C_N || !wide_label(&t, s, n, NULL))
+			continue;
+		quote_cell(&q, s, n);
+		rc = pm_fail(j->err, PM_EUSAGE, j->name, r->line,
+		    "period label %s without a year: a title line naming it "
+		    "('2024年...'), a '时间：2024年' line, or --year YEAR",
+		    q.data);
+		buf_release(&q);
+		return rc;
+	}
+	return 0;
+}
+
 /* Long or wide, from the header's names: a long header names 'period'
  * and 'value'; a wide one has periods for names ("2023", "2024年") beside
  * an indicator, region or unit column. */
@@ -1210,13 +1326,15 @@ choose_layout(struct job *j, const struct reader_row *r)
 
 		if (c < C_N) {
 			named[c] = true;
-		} else if (is_period_cell(s, n)) {
+		} else if (wide_label(j, s, n, NULL)) {
 			if (np++ < 3) {
 				buf_adds(&per, np > 1 ? ", " : "");
 				quote_cell(&per, s, n);
 			}
 		}
 	}
+	if (np == 0 && j->year == 0 && (rc = yearless(j, r)) != 0)
+		return rc;
 	switch (j->o->layout) {
 	case LAYOUT_LONG:
 		j->wide = false;
@@ -1252,6 +1370,144 @@ choose_layout(struct job *j, const struct reader_row *r)
 	return rc;
 }
 
+/* A title above a table ("2024年1-10月份社会消费品零售总额主要数据"): one
+ * cell, and no column name nor number. Its year, if any, dates the
+ * period labels that have none. */
+static bool
+title_line(struct job *j, const struct reader_row *r)
+{
+	const char *s = NULL;
+	size_t i, n = 0, k;
+
+	if (j->o->layout == LAYOUT_LONG)
+		return false;
+	for (i = 0; i < r->n; i++) {
+		size_t m = r->len[i];
+		const char *t = reader_trim(r->field[i], &m);
+
+		if (m == 0)
+			continue;
+		if (s != NULL)
+			return false;
+		s = t;
+		n = m;
+	}
+	if (s == NULL || column_named(s, n) != C_N || wide_label(j, s, n,
+	    NULL))
+		return false;
+	for (k = 0; k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.' ||
+	    s[k] == '-'); k++)
+		;
+	if (k == n)
+		return false;   /* a number: data, not a title */
+	if (j->year == 0)
+		j->year = layout_year(s, n);
+	return true;
+}
+
+/* A cell that reads as a number (a data row's value, not a header's). */
+static bool
+numeric_cell(const char *s, size_t n)
+{
+	if (n && (*s == '-' || *s == '+'))
+		s++, n--;
+	return n > 0 && *s >= '0' && *s <= '9';
+}
+
+/* The second header row of a release table: under each period's label
+ * a level column ("绝对量（亿元）") and a growth column ("同比增长（%）"):
+ *
+ *	指标,10月,,1-10月,
+ *	,绝对量（亿元）,同比增长（%）,绝对量（亿元）,同比增长（%）
+ *
+ * The cells before the first period are empty, none is a number. The
+ * period columns become the level ones, each with its growth column and
+ * unit. False (nothing changed) when 'r' is not such a row. */
+static bool
+grouped_header(struct job *j, const struct reader_row *r)
+{
+	size_t i, k, n, nn, nu, first;
+	int *lev, g = -1;
+	bool any = false;
+	const char *s, *u;
+
+	if (j->npcol == 0)
+		return false;
+	first = j->pcol[0];
+	for (i = 0; i < r->n; i++) {
+		n = r->len[i];
+		s = reader_trim(r->field[i], &n);
+		if (n && (i < first || numeric_cell(s, n)))
+			return false;
+		any |= n > 0;
+	}
+	if (!any)
+		return false;
+	lev = xreallocarray(NULL, j->npcol, sizeof(*lev));
+	j->ycol = xreallocarray(NULL, j->npcol, sizeof(*j->ycol));
+	j->punit_off = xreallocarray(NULL, j->npcol, sizeof(size_t));
+	for (k = 0; k < j->npcol; k++)
+		lev[k] = j->ycol[k] = -1;
+	/* Cells past the header's last column belong to no period (the
+	 * rows' cells there are rejected as such). */
+	for (i = first; i < r->n && i < j->wide_ncols; i++) {
+		/* A period's group: its column and the empty ones after it. */
+		for (k = 0; k < j->npcol; k++)
+			if (j->pcol[k] == i)
+				g = (int)k;
+		if (g < 0 || (j->pcol[g] != i &&
+		    j->wide_hdr.data[j->wide_hdr_off[i]] != '\0')) {
+			g = -1;
+			continue;
+		}
+		n = r->len[i];
+		s = reader_trim(r->field[i], &n);
+		switch (layout_measure_of(s, n)) {
+		case LAYOUT_M_LEVEL:
+			if (lev[g] >= 0)
+				break;
+			lev[g] = (int)i;
+			j->punit_off[g] = j->punit.len;
+			if (layout_split_unit(s, n, &nn, &u, &nu))
+				buf_add(&j->punit, u, nu);
+			buf_addc(&j->punit, '\0');
+			break;
+		case LAYOUT_M_GROWTH:
+			if (j->ycol[g] < 0)
+				j->ycol[g] = (int)i;
+			break;
+		case LAYOUT_M_NONE:
+			break;
+		}
+	}
+	/* The level columns carry the values, under their period's label;
+	 * a period without one has no value to give. */
+	for (k = n = 0; k < j->npcol; k++) {
+		if (lev[k] < 0) {
+			struct buf q = BUF_INIT;
+
+			quote_cell(&q, j->wide_hdr.data +
+			    j->wide_hdr_off[j->pcol[k]],
+			    strlen(j->wide_hdr.data +
+			    j->wide_hdr_off[j->pcol[k]]));
+			note(j, r->line, false, "period %s has no level "
+			    "column (绝对量, 累计, ...) under it: ignored",
+			    q.data);
+			buf_release(&q);
+			continue;
+		}
+		j->wide_hdr_off[lev[k]] = j->wide_hdr_off[j->pcol[k]];
+		j->pcol[n] = (size_t)lev[k];
+		j->ycol[n] = j->ycol[k];
+		j->punit_off[n++] = j->punit_off[k];
+	}
+	j->npcol = n;
+	free(lev);
+	j->grouped = true;
+	j->subheader_line = r->line;
+	return true;
+}
+
 static int
 layout_pass_row(void *ctx, const struct reader_row *r)
 {
@@ -1261,7 +1517,13 @@ layout_pass_row(void *ctx, const struct reader_row *r)
 	if (row_is_blank(r))
 		return 0;
 	if (!j->pre_header_seen) {
-		if (layout_meta_line(r, &j->meta))
+		if (layout_meta_line(r, &j->meta)) {
+			if (j->year == 0 && j->meta.time.len)
+				j->year = layout_year(j->meta.time.data,
+				    j->meta.time.len);
+			return 0;
+		}
+		if (title_line(j, r))
 			return 0;
 		j->pre_header_seen = true;
 		j->header_line = r->line;
@@ -1269,7 +1531,13 @@ layout_pass_row(void *ctx, const struct reader_row *r)
 			return j->rc = rc;
 		return j->wide ? 0 : LAYOUT_PASS_DONE;
 	}
-	/* A wide table: notes and sources after it. */
+	/* A release table's second header row, then notes and sources
+	 * after the table. */
+	if (!j->after_header) {
+		j->after_header = true;
+		if (grouped_header(j, r))
+			return 0;
+	}
 	(void)layout_meta_line(r, &j->meta);
 	return 0;
 }
@@ -1286,14 +1554,35 @@ wide_cell(const struct reader_row *r, int col, size_t *n)
 	return reader_trim(r->field[col], n);
 }
 
+/* A release table's cell k of row 'r': its unit (the row's, else its
+ * column's "（亿元）") and its growth (the same period's growth cell; a
+ * "not published" one is none). */
+static void
+grouped_cells(const struct job *j, const struct reader_row *r, size_t k,
+    const char **f, size_t *len, const char *unit, size_t unit_len)
+{
+	f[4] = unit;
+	len[4] = unit_len;
+	if (unit_len == 0) {
+		f[4] = j->punit.data + j->punit_off[k];
+		len[4] = strlen(f[4]);
+	}
+	f[NLONG] = wide_cell(r, j->ycol[k], &len[NLONG]);
+	if (not_published(f[NLONG], len[NLONG])) {
+		f[NLONG] = "";
+		len[NLONG] = 0;
+	}
+}
+
 /* One wide row: each period cell is checked and stored as the long row
  * indicator,region,period,value,unit,basis, which is also what a rejects
  * file holds of it, so that it can be fixed and ingested again. */
 static int
 wide_row(struct job *j, const struct reader_row *r)
 {
-	const char *f[LONG_MAX_FIELDS], *wf[LONG_MAX_FIELDS];
+	const char *f[LONG_MAX_FIELDS], *wf[LONG_MAX_FIELDS], *unit;
 	size_t len[LONG_MAX_FIELDS], off[LONG_MAX_FIELDS], i, k, n, x;
+	size_t unit_len;
 	struct reader_row row;
 	const char *s;
 	int rc = 0;
@@ -1315,8 +1604,13 @@ wide_row(struct job *j, const struct reader_row *r)
 		f[4] = j->meta.unit.data;
 		len[4] = j->meta.unit.len;
 	}
+	unit = f[4];
+	unit_len = len[4];
 	f[5] = wide_cell(r, j->w_basis, &len[5]);
-	for (k = 0, x = NLONG; k < NEXTRA; k++)
+	f[NLONG] = "";
+	len[NLONG] = 0;
+	x = NLONG + j->grouped;
+	for (k = 0; k < NEXTRA; k++)
 		if (j->w_extra[k] >= 0) {
 			f[x] = wide_cell(r, j->w_extra[k], &len[x]);
 			x++;
@@ -1345,6 +1639,8 @@ wide_row(struct job *j, const struct reader_row *r)
 		len[2] = strlen(f[2]);
 		f[3] = s;
 		len[3] = n;
+		if (j->grouped)
+			grouped_cells(j, r, k, f, len, unit, unit_len);
 		/* NUL-terminated copies: a row's fields are C strings. */
 		buf_reset(&j->wide_text);
 		for (i = 0; i < j->nlong; i++) {
@@ -1403,6 +1699,10 @@ wide_long_header(struct job *j)
 	for (i = 0; i < NLONG; i++)
 		j->long_hdr[i] = long_field[i];
 	j->nlong = NLONG;
+	if (j->grouped) {
+		j->ix[C_YOY] = (int)j->nlong;
+		j->long_hdr[j->nlong++] = col_name[C_YOY];
+	}
 	for (i = 0; i < NEXTRA; i++)
 		if (j->w_extra[i] >= 0) {
 			j->ix[wide_extra[i]] = (int)j->nlong;
@@ -1447,7 +1747,8 @@ on_row(void *ctx, const struct reader_row *r)
 			wide_long_header(j);
 			return 0;
 		}
-		if (row_is_blank(r) || layout_meta_line(r, NULL))
+		if (row_is_blank(r) || layout_meta_line(r, NULL) ||
+		    r->line == j->subheader_line)
 			return 0;
 		return wide_row(j, r);
 	}
@@ -1486,6 +1787,9 @@ job_release(struct job *j)
 	free(j->dup_len);
 	layout_meta_release(&j->meta);
 	free(j->pcol);
+	free(j->ycol);
+	free(j->punit_off);
+	buf_release(&j->punit);
 	free(j->wide_hdr_off);
 	buf_release(&j->wide_hdr);
 	buf_release(&j->cell_prefix);
@@ -1523,6 +1827,7 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 	j.err = err;
 	j.name = name;
 	j.last_ind_ix = j.last_reg_ix = -1;
+	j.year = opts->year;
 
 	if ((rc = reader_open(path, name, &ro, &rd, err)) != 0) {
 		if (rc == PM_EDATA)

@@ -63,6 +63,12 @@ struct ingest_opts {
 				 * a '地区：' line; NULL: none */
 	const char *indicator;  /* of a wide file without an indicator
 				 * column or a '指标：' line; NULL: none */
+	bool skip_unknown;      /* a row naming an indicator the catalogue
+				 * does not have is skipped (counted in
+				 * n.skipped and untracked), not rejected */
+	int year;               /* of a wide file's period labels without
+				 * one ("10月"); 0: from a title or '时间：'
+				 * line */
 };
 
 enum ingest_status {
@@ -76,6 +82,9 @@ struct ingest_result {
 	enum ingest_status status;
 	struct store_counts n;  /* n.rows = inserted+revised+unchanged+rejected
 				 * +skipped */
+	unsigned long untracked;        /* of n.skipped: rows of indicators
+					 * not in the catalogue
+					 * (skip_unknown) */
 	unsigned long warnings; /* plausibility and reading warnings (never
 				 * rejects), each also a note */
 	char encoding[32];      /* of the input, as detected or given */

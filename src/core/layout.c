@@ -12,6 +12,7 @@ layout_meta_release(struct layout_meta *m)
 	buf_release(&m->unit);
 	buf_release(&m->note);
 	buf_release(&m->source);
+	buf_release(&m->time);
 }
 
 static bool
@@ -115,6 +116,8 @@ layout_meta_line(const struct reader_row *r, struct layout_meta *m)
 	else if (is(s, k, "数据来源") || is(s, k, "来源") ||
 	    is(s, k, "资料来源"))
 		take(&m->source, v, vn, true);
+	else if (is(s, k, "时间") || is(s, k, "统计时间") || is(s, k, "时期"))
+		take(&m->time, v, vn, false);
 	buf_release(&whole);
 	return true;
 }
@@ -150,4 +153,64 @@ layout_split_unit(const char *s, size_t n, size_t *name_len,
 	*name_len = open;
 	reader_trim(s, name_len);
 	return *unit_len > 0 && *name_len > 0;
+}
+
+int
+layout_year(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i + 4 + 3 <= n; i++) {
+		int y = 0;
+
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			continue;
+		for (k = 0; k < 4 && s[i + k] >= '0' && s[i + k] <= '9'; k++)
+			y = y * 10 + (s[i + k] - '0');
+		if (k == 4 && memcmp(s + i + 4, "年", 3) == 0 && y >= 1900 &&
+		    y <= 2199)
+			return y;
+	}
+	return 0;
+}
+
+const char *
+layout_item_name(const char *s, size_t *n)
+{
+	static const char *const lead[] = { "其中：", "其中:", "#" };
+	size_t k, m;
+
+	s = trim(s, n);
+	for (k = 0; k < sizeof(lead) / sizeof(lead[0]); k++) {
+		m = strlen(lead[k]);
+		if (*n > m && memcmp(s, lead[k], m) == 0) {
+			*n -= m;
+			return trim(s + m, n);
+		}
+	}
+	return s;
+}
+
+/* s[0..n) contains the UTF-8 text w. */
+static bool
+has(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w), i;
+
+	for (i = 0; i + m <= n; i++)
+		if (memcmp(s + i, w, m) == 0)
+			return true;
+	return false;
+}
+
+enum layout_measure
+layout_measure_of(const char *s, size_t n)
+{
+	s = trim(s, &n);
+	if (n == 0)
+		return LAYOUT_M_NONE;
+	if (has(s, n, "同比") || has(s, n, "增长") || has(s, n, "增速") ||
+	    has(s, n, "增幅"))
+		return LAYOUT_M_GROWTH;
+	return LAYOUT_M_LEVEL;
 }

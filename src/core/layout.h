@@ -31,6 +31,7 @@ struct layout_meta {
 	struct buf unit;        /* 单位： */
 	struct buf note;        /* 注：, 备注：, 说明：, one after the other */
 	struct buf source;      /* 数据来源：, 来源：, 资料来源： */
+	struct buf time;        /* 时间：, 统计时间：, 时期： */
 };
 
 void layout_meta_release(struct layout_meta *m);
@@ -47,5 +48,25 @@ bool layout_meta_line(const struct reader_row *r, struct layout_meta *m);
  * and the unit in *unit, *unit_len. */
 bool layout_split_unit(const char *s, size_t n, size_t *name_len,
     const char **unit, size_t *unit_len);
+
+/* The year a title or a '时间：' line names: the first "2024年" in
+ * s[0..n) (a year from 1900 to 2199 written with four digits before 年),
+ * 0 when none. */
+int layout_year(const char *s, size_t n);
+
+/* An item's name as a release table indents it: "其中：实物商品网上零售额"
+ * and "  其中:…" name "实物商品网上零售额". Returns the start of the name
+ * and its length in *n; s itself when there is nothing to take off. */
+const char *layout_item_name(const char *s, size_t *n);
+
+/* What a cell of a release table's second header row says its column
+ * holds: the level ("绝对量（亿元）", "累计", "本月"), or the year-on-year
+ * growth ("同比增长（%）", "比上年同期增长", "增速"). */
+enum layout_measure {
+	LAYOUT_M_NONE,          /* empty */
+	LAYOUT_M_LEVEL,
+	LAYOUT_M_GROWTH,
+};
+enum layout_measure layout_measure_of(const char *s, size_t n);
 
 #endif /* PM_CORE_LAYOUT_H */

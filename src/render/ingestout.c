@@ -49,9 +49,13 @@ ingestout_text(struct buf *b, const char *name, const struct ingest_result *r,
 		    "%lu unchanged, %lu rejected", n->rows, n->inserted,
 		    n->revised, n->unchanged, n->rejected);
 		/* Only when there are some: a long file reads as before. */
-		if (n->skipped)
+		if (n->skipped && r->untracked == 0)
 			buf_addf(b, ", %lu skipped (not published)",
 			    n->skipped);
+		else if (n->skipped)
+			buf_addf(b, ", %lu skipped (%lu not published, %lu "
+			    "not in the catalogue)", n->skipped,
+			    n->skipped - r->untracked, r->untracked);
 		break;
 	}
 	if (r->warnings)
@@ -76,9 +80,11 @@ ingestout_json(struct buf *b, const char *name, const struct ingest_result *r,
 	esc_json(b, name, strlen(name));
 	buf_addf(b, ",\"status\":\"%s\",\"rows\":%lu,\"inserted\":%lu,"
 	    "\"revised\":%lu,\"unchanged\":%lu,\"rejected\":%lu,"
-	    "\"skipped\":%lu,\"warnings\":%lu,\"rejects_path\":",
+	    "\"skipped\":%lu,\"skipped_untracked\":%lu,\"warnings\":%lu,"
+	    "\"rejects_path\":",
 	    ingestout_status(r->status), n->rows, n->inserted, n->revised,
-	    n->unchanged, n->rejected, n->skipped, r->warnings);
+	    n->unchanged, n->rejected, n->skipped, r->untracked,
+	    r->warnings);
 	if (rejects_path)
 		esc_json(b, rejects_path, strlen(rejects_path));
 	else

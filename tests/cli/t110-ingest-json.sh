@@ -55,7 +55,7 @@ expect_stdout_lacks "rows:"
 
 # the exact shape of the contract
 cat >expect.json <<'EOF'
-{"files":[{"path":"in.csv","status":"ingested","rows":5,"inserted":2,"revised":0,"unchanged":0,"rejected":3,"skipped":0,"warnings":0,"rejects_path":"in.csv.rejects.csv"}]}
+{"files":[{"path":"in.csv","status":"ingested","rows":5,"inserted":2,"revised":0,"unchanged":0,"rejected":3,"skipped":0,"skipped_untracked":0,"warnings":0,"rejects_path":"in.csv.rejects.csv"}]}
 EOF
 expect_cmp expect.json out.json
 

@@ -681,6 +681,47 @@ layout_split_units(void **state)
 	assert_false(layout_split_unit("收入", strlen("收入"), &nl, &u, &ul));
 }
 
+/* What a release table's title, item names and second header row say. */
+static void
+layout_release_words(void **state)
+{
+	const char *t;
+	size_t n;
+
+	(void)state;
+	t = "2024年1-10月份社会消费品零售总额主要数据";
+	assert_int_equal(layout_year(t, strlen(t)), 2024);
+	t = "最近5年";
+	assert_int_equal(layout_year(t, strlen(t)), 0);
+	t = "12024年";            /* five digits: no year */
+	assert_int_equal(layout_year(t, strlen(t)), 0);
+	t = "1899年";
+	assert_int_equal(layout_year(t, strlen(t)), 0);
+	t = "统计时间：2023年12月";
+	assert_int_equal(layout_year(t, strlen(t)), 2023);
+	t = "其中：实物商品网上零售额";
+	n = strlen(t);
+	t = layout_item_name(t, &n);
+	assert_int_equal(n, strlen("实物商品网上零售额"));
+	assert_memory_equal(t, "实物商品网上零售额", n);
+	t = "\u3000\u3000其中:城镇";
+	n = strlen(t);
+	t = layout_item_name(t, &n);
+	assert_int_equal(n, strlen("城镇"));
+	t = "网上零售额";
+	n = strlen(t);
+	assert_ptr_equal(layout_item_name(t, &n), t);
+	assert_int_equal(layout_measure_of("绝对量（亿元）",
+	    strlen("绝对量（亿元）")), LAYOUT_M_LEVEL);
+	assert_int_equal(layout_measure_of("同比增长（%）",
+	    strlen("同比增长（%）")), LAYOUT_M_GROWTH);
+	assert_int_equal(layout_measure_of("比上年同期增长(%)",
+	    strlen("比上年同期增长(%)")), LAYOUT_M_GROWTH);
+	assert_int_equal(layout_measure_of("累计", strlen("累计")),
+	    LAYOUT_M_LEVEL);
+	assert_int_equal(layout_measure_of(" ", 1), LAYOUT_M_NONE);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 /* The batch size is a run-time setting: with batches of 4 rows, a file of
@@ -745,6 +786,7 @@ main(void)
 		T(periods_basis_and_skips), T(wide_portal_export),
 		T(test_small_batches),
 		cmocka_unit_test(layout_split_units),
+		cmocka_unit_test(layout_release_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
