@@ -200,13 +200,14 @@ struct job {
 					 * period's group is its level and
 					 * which its growth */
 	unsigned long subheader_line;
+	bool has_ycol;                  /* some period has a growth column:
+					 * the long rows carry a yoy */
 	bool after_header;              /* the first pass is past the
 					 * header row's line */
-	int *ycol;                      /* grouped: pcol[k]'s growth column,
-					 * or -1 */
-	struct buf punit;               /* grouped: pcol[k]'s unit from the
-					 * second row ("绝对量（亿元）"),
-					 * NUL-separated */
+	int *ycol;                      /* pcol[k]'s growth column, or -1 */
+	struct buf punit;               /* pcol[k]'s unit from a release
+					 * table's second row ("绝对量（亿
+					 * 元）"), NUL-separated; "" none */
 	size_t *punit_off;
 	struct buf wide_hdr;            /* its cells, NUL-separated */
 	size_t *wide_hdr_off;
@@ -1132,13 +1133,16 @@ static const enum col wide_extra[] = { C_STATUS, C_SOURCE, C_NOTE };
 #define NEXTRA (sizeof(wide_extra) / sizeof(wide_extra[0]))
 #define LONG_MAX_FIELDS (NLONG + 1 + NEXTRA)      /* yoy, the extras */
 
+/* s[0..*n) ends in the word w: take it off. */
 static bool
-is_period_cell(const char *s, size_t n)
+label_suffix(const char *s, size_t *n, const char *w)
 {
-	struct period p;
-	unsigned fl;
+	size_t k = strlen(w);
 
-	return n > 0 && period_parse_cell(s, n, &p, &fl, NULL) == 0;
+	if (*n <= k || memcmp(s + *n - k, w, k) != 0)
+		return false;
+	*n -= k;
+	return true;
 }
 
 /* A wide header's period label as the long row will carry it: the cell
@@ -1150,18 +1154,28 @@ wide_label(const struct job *j, const char *s, size_t n, struct buf *out)
 {
 	struct buf t = BUF_INIT;
 	bool ok = false;
+	size_t m = n;
+	unsigned want = 0;
 	int pass;
 
 	if (n == 0)
 		return false;
+	/* "1-10月累计": a span from January says so itself; "10月当月" or
+	 * "本月": the month. The word goes, the meaning must stay. */
+	if (label_suffix(s, &m, "累计值") || label_suffix(s, &m, "累计"))
+		want = PERIOD_CELL_YTD;
+	else if (label_suffix(s, &m, "当月") || label_suffix(s, &m, "本月"))
+		want = 0;
 	for (pass = 0; pass < 4 && !ok; pass++) {
-		size_t m = n;
+		size_t k = m;
+		struct period p;
+		unsigned fl = 0;
 
 		/* "10月份", "1-10月份": the label without its 份. */
 		if (pass & 1) {
-			if (m <= 3 || memcmp(s + m - 3, "份", 3) != 0)
+			if (k <= 3 || memcmp(s + k - 3, "份", 3) != 0)
 				continue;
-			m -= 3;
+			k -= 3;
 		}
 		buf_reset(&t);
 		if (pass & 2) {
@@ -1169,8 +1183,9 @@ wide_label(const struct job *j, const char *s, size_t n, struct buf *out)
 				continue;
 			buf_addf(&t, "%d年", j->year);
 		}
-		buf_add(&t, s, m);
-		ok = is_period_cell(t.data, t.len);
+		buf_add(&t, s, k);
+		ok = t.len > 0 && period_parse_cell(t.data, t.len, &p, &fl,
+		    NULL) == 0 && (m == n || (fl & PERIOD_CELL_YTD) == want);
 	}
 	if (ok && out)
 		buf_add(out, t.data, t.len);
@@ -1193,6 +1208,38 @@ wide_extra_col(struct job *j, enum col c, int i)
 			return true;
 		}
 	return false;
+}
+
+/* Each period column's growth column: one right after it named as one
+ * ("同比增长(%)", "比上年同期增长(%)", "增速"), as in "指标,1-10月累计,
+ * 比上年同期增长(%)". A release table's second header row may say more
+ * (grouped_header()). */
+static void
+period_growth_cols(struct job *j, const struct reader_row *r)
+{
+	size_t k, i, n;
+	const char *s;
+
+	j->ycol = xreallocarray(NULL, j->npcol ? j->npcol : 1,
+	    sizeof(*j->ycol));
+	j->punit_off = xreallocarray(NULL, j->npcol ? j->npcol : 1,
+	    sizeof(size_t));
+	buf_reset(&j->punit);
+	buf_addc(&j->punit, '\0');     /* offset 0: no unit */
+	for (k = 0; k < j->npcol; k++) {
+		j->ycol[k] = -1;
+		j->punit_off[k] = 0;
+		i = j->pcol[k] + 1;
+		if (i >= r->n || (k + 1 < j->npcol && j->pcol[k + 1] == i))
+			continue;
+		n = r->len[i];
+		s = reader_trim(r->field[i], &n);
+		if (column_named(s, n) == C_YOY ||
+		    layout_measure_of(s, n) == LAYOUT_M_GROWTH) {
+			j->ycol[k] = (int)i;
+			j->has_ycol = true;
+		}
+	}
 }
 
 /* The roles of a wide header's columns, or an error (*rc) that stops
@@ -1241,6 +1288,7 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 	/* --layout wide on a header whose first column has a name of its
 	 * own ("城市"): it holds the indicators, or the regions when the
 	 * indicator is given. */
+	period_growth_cols(j, r);
 	if (forced && j->w_ind < 0 && j->w_reg < 0 && label >= 0) {
 		if (j->meta.indicator.len || j->o->indicator)
 			j->w_reg = label;
@@ -1258,7 +1306,7 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 		struct buf q = BUF_INIT;
 
 		for (k = 0; k < j->npcol && !used; k++)
-			used = j->pcol[k] == i;
+			used = j->pcol[k] == i || j->ycol[k] == (int)i;
 		if (used || n == 0)
 			continue;
 		quote_cell(&q, s, n);
@@ -1444,8 +1492,6 @@ grouped_header(struct job *j, const struct reader_row *r)
 	if (!any)
 		return false;
 	lev = xreallocarray(NULL, j->npcol, sizeof(*lev));
-	j->ycol = xreallocarray(NULL, j->npcol, sizeof(*j->ycol));
-	j->punit_off = xreallocarray(NULL, j->npcol, sizeof(size_t));
 	for (k = 0; k < j->npcol; k++)
 		lev[k] = j->ycol[k] = -1;
 	/* Cells past the header's last column belong to no period (the
@@ -1475,6 +1521,7 @@ grouped_header(struct job *j, const struct reader_row *r)
 		case LAYOUT_M_GROWTH:
 			if (j->ycol[g] < 0)
 				j->ycol[g] = (int)i;
+			j->has_ycol = true;
 			break;
 		case LAYOUT_M_NONE:
 			break;
@@ -1554,11 +1601,11 @@ wide_cell(const struct reader_row *r, int col, size_t *n)
 	return reader_trim(r->field[col], n);
 }
 
-/* A release table's cell k of row 'r': its unit (the row's, else its
+/* Period k's cell of row 'r': its unit (the row's, else its
  * column's "（亿元）") and its growth (the same period's growth cell; a
  * "not published" one is none). */
 static void
-grouped_cells(const struct job *j, const struct reader_row *r, size_t k,
+period_cells(const struct job *j, const struct reader_row *r, size_t k,
     const char **f, size_t *len, const char *unit, size_t unit_len)
 {
 	f[4] = unit;
@@ -1567,6 +1614,8 @@ grouped_cells(const struct job *j, const struct reader_row *r, size_t k,
 		f[4] = j->punit.data + j->punit_off[k];
 		len[4] = strlen(f[4]);
 	}
+	if (!j->has_ycol)
+		return;
 	f[NLONG] = wide_cell(r, j->ycol[k], &len[NLONG]);
 	if (not_published(f[NLONG], len[NLONG])) {
 		f[NLONG] = "";
@@ -1609,7 +1658,7 @@ wide_row(struct job *j, const struct reader_row *r)
 	f[5] = wide_cell(r, j->w_basis, &len[5]);
 	f[NLONG] = "";
 	len[NLONG] = 0;
-	x = NLONG + j->grouped;
+	x = NLONG + j->has_ycol;
 	for (k = 0; k < NEXTRA; k++)
 		if (j->w_extra[k] >= 0) {
 			f[x] = wide_cell(r, j->w_extra[k], &len[x]);
@@ -1639,8 +1688,8 @@ wide_row(struct job *j, const struct reader_row *r)
 		len[2] = strlen(f[2]);
 		f[3] = s;
 		len[3] = n;
-		if (j->grouped)
-			grouped_cells(j, r, k, f, len, unit, unit_len);
+		if (j->has_ycol || j->grouped)
+			period_cells(j, r, k, f, len, unit, unit_len);
 		/* NUL-terminated copies: a row's fields are C strings. */
 		buf_reset(&j->wide_text);
 		for (i = 0; i < j->nlong; i++) {
@@ -1699,7 +1748,7 @@ wide_long_header(struct job *j)
 	for (i = 0; i < NLONG; i++)
 		j->long_hdr[i] = long_field[i];
 	j->nlong = NLONG;
-	if (j->grouped) {
+	if (j->has_ycol) {
 		j->ix[C_YOY] = (int)j->nlong;
 		j->long_hdr[j->nlong++] = col_name[C_YOY];
 	}

@@ -80,3 +80,23 @@ iconv -f UTF-8 -t GB18030 rel.csv | sed 's/$/\r/' >gb.csv
 run_expect 0 "$PM" --db g.db ingest --region 全国 --skip-unknown gb.csv
 run_expect 0 "$PM" --db g.db export --yoy
 expect_cmp want stdout
+
+# One header row: the month, the year to date said "累计", and the growth
+# column right after a period its growth; nothing is left "ignored".
+cat >one.csv <<'EOF2'
+2024年1-10月份网上零售主要数据
+指标名称,单位,10月当月,1-10月累计,比上年同期增长(%)
+网上零售额,亿元,12000,123340,8.8
+EOF2
+run_expect 0 "$PM" --db o.db ingest --region 全国 one.csv
+expect_stdout_has "one.csv: 2 rows: 2 inserted"
+expect_stderr_lacks "ignored"
+run_expect 0 "$PM" --db o.db export --yoy
+expect_stdout_has "online_retail_sales,100000,2024-10,12000,亿元,,"
+expect_stdout_has "online_retail_sales,100000,2024-10,123340,亿元,ytd,8.8"
+# A word that contradicts the label is no period: "10月累计" is not the
+# span its words say, so the column is reported, not guessed.
+printf '指标,2024年10月累计\n网上零售额,1\n' >contra.csv
+run_expect 1 "$PM" --db c.db ingest --region 全国 contra.csv
+expect_stderr_has "contra.csv:1: warning: unknown column '2024年10月累计' ignored"
+expect_stdout_has "contra.csv: failed: nothing stored"

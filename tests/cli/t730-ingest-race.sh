@@ -32,7 +32,7 @@ echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS t730_lock(x);" >&3
 n=0
 until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
 	>/dev/null 2>&1; do
-	n=$((n + 1)); [ $n -lt 100 ] || fail "the lock was not taken"
+	n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
 	sleep 0.1
 done
 cp full.csv f.csv

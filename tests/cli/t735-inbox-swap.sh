@@ -30,7 +30,7 @@ race() {
 	n=0
 	until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
 		>/dev/null 2>&1; do
-		n=$((n + 1)); [ $n -lt 100 ] || fail "the lock was not taken"
+		n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
 		sleep 0.1
 	done
 	"$PM" --db t.db ingest --inbox $in >run.out 2>run.err &
