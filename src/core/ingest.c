@@ -209,6 +209,7 @@ struct job {
 					 * table's second row ("绝对量（亿
 					 * 元）"), NUL-separated; "" none */
 	size_t *punit_off;
+	struct buf growth;              /* a growth cell made a number */
 	struct buf wide_hdr;            /* its cells, NUL-separated */
 	size_t *wide_hdr_off;
 	size_t wide_ncols;
@@ -1418,9 +1419,10 @@ choose_layout(struct job *j, const struct reader_row *r)
 	return rc;
 }
 
-/* A title above a table ("2024年1-10月份社会消费品零售总额主要数据"): one
- * cell, and no column name nor number. Its year, if any, dates the
- * period labels that have none. */
+/* A title above a table ("2024年1-10月份社会消费品零售总额主要数据", or
+ * only "2024年1-10月"): one cell, and no column name nor number (a
+ * header needs more than one cell). Its year, if any, dates the period
+ * labels that have none. */
 static bool
 title_line(struct job *j, const struct reader_row *r)
 {
@@ -1440,8 +1442,7 @@ title_line(struct job *j, const struct reader_row *r)
 		s = t;
 		n = m;
 	}
-	if (s == NULL || column_named(s, n) != C_N || wide_label(j, s, n,
-	    NULL))
+	if (s == NULL || column_named(s, n) != C_N)
 		return false;
 	for (k = 0; k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.' ||
 	    s[k] == '-'); k++)
@@ -1601,11 +1602,65 @@ wide_cell(const struct reader_row *r, int col, size_t *n)
 	return reader_trim(r->field[col], n);
 }
 
+/* A growth cell as a release writes it, into j->growth: "8.8", "增长
+ * 8.8%" and "提高8.8" as 8.8, "下降1.2%" and "减少1.2" as -1.2. A change
+ * in points ("提高0.8个百分点", a share's) is no growth rate: none, with a
+ * warning that says it is not kept. Anything else is left as it is, for
+ * the yoy check to reject with its reason. */
+static void
+growth_text(struct job *j, const struct reader_row *r, const char *label,
+    const char *s, size_t n, const char **out, size_t *out_n)
+{
+	static const char *const up[] = { "增长", "提高", "上升", "增加" };
+	static const char *const down[] = { "下降", "减少", "回落", "降低" };
+	const char *t = s;
+	size_t m = n, k;
+	bool neg = false, word = false;
+
+	for (k = 0; k < 4 && !word; k++) {
+		size_t w = strlen(up[k]), d = strlen(down[k]);
+
+		if (m > w && memcmp(t, up[k], w) == 0) {
+			t += w, m -= w, word = true;
+		} else if (m > d && memcmp(t, down[k], d) == 0) {
+			t += d, m -= d, word = neg = true;
+		}
+	}
+	if (label_suffix(t, &m, "个百分点") || label_suffix(t, &m, "百分点")) {
+		struct buf q = BUF_INIT;
+
+		buf_adds(&q, "column ");
+		quote_cell(&q, label, strlen(label));
+		buf_adds(&q, ": growth ");
+		quote_cell(&q, s, n);
+		j->res->warnings++;
+		note(j, r->line, false, "%s is a change in points, not a growth "
+		    "rate: not kept", q.data);
+		buf_release(&q);
+		*out = "";
+		*out_n = 0;
+		return;
+	}
+	if (!label_suffix(t, &m, "%"))
+		(void)label_suffix(t, &m, "％");
+	if (!word && m == n) {
+		*out = s;
+		*out_n = n;
+		return;
+	}
+	buf_reset(&j->growth);
+	if (neg)
+		buf_addc(&j->growth, '-');
+	buf_add(&j->growth, t, m);
+	*out = j->growth.data;
+	*out_n = j->growth.len;
+}
+
 /* Period k's cell of row 'r': its unit (the row's, else its
  * column's "（亿元）") and its growth (the same period's growth cell; a
  * "not published" one is none). */
 static void
-period_cells(const struct job *j, const struct reader_row *r, size_t k,
+period_cells(struct job *j, const struct reader_row *r, size_t k,
     const char **f, size_t *len, const char *unit, size_t unit_len)
 {
 	f[4] = unit;
@@ -1620,6 +1675,9 @@ period_cells(const struct job *j, const struct reader_row *r, size_t k,
 	if (not_published(f[NLONG], len[NLONG])) {
 		f[NLONG] = "";
 		len[NLONG] = 0;
+	} else if (len[NLONG]) {
+		growth_text(j, r, f[2], f[NLONG], len[NLONG], &f[NLONG],
+		    &len[NLONG]);
 	}
 }
 
@@ -1839,6 +1897,7 @@ job_release(struct job *j)
 	free(j->ycol);
 	free(j->punit_off);
 	buf_release(&j->punit);
+	buf_release(&j->growth);
 	free(j->wide_hdr_off);
 	buf_release(&j->wide_hdr);
 	buf_release(&j->cell_prefix);

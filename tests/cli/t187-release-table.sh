@@ -100,3 +100,23 @@ printf '指标,2024年10月累计\n网上零售额,1\n' >contra.csv
 run_expect 1 "$PM" --db c.db ingest --region 全国 contra.csv
 expect_stderr_has "contra.csv:1: warning: unknown column '2024年10月累计' ignored"
 expect_stdout_has "contra.csv: failed: nothing stored"
+
+# Growth as releases word it: "增长8.8%" is 8.8, "下降1.2%" -1.2; a
+# share's change in points is no growth rate: the level goes in, the
+# change is not kept, with a warning that says so.
+cat "$R/catalog-indicators.csv" >>cat/indicators.csv
+cat >words.csv <<'EOF2'
+2024年1-10月
+指标,1-10月,
+,绝对量,同比增长（%）
+实物商品网上零售额占社会消费品零售总额比重(%),26.1,提高0.8个百分点
+网上零售额,123340,增长8.8%
+软件业务收入,1000,下降1.2%
+EOF2
+run_expect 0 "$PM" --db w.db ingest --region 全国 words.csv
+expect_stdout_has "words.csv: 3 rows: 3 inserted, 0 revised, 0 unchanged, 0 rejected; 1 warning"
+expect_stderr_has "words.csv:4: warning: column '2024年1-10月': growth '提高0.8个百分点' is a change in points, not a growth rate: not kept"
+run_expect 0 "$PM" --db w.db export --yoy
+expect_stdout_has "online_retail_sales,100000,2024-10,123340,亿元,ytd,8.8"
+expect_stdout_has "physical_goods_share,100000,2024-10,26.1,%,ytd,"
+expect_stdout_has "software_revenue,100000,2024-10,1000,亿元,ytd,-1.2"
