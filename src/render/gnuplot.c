@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "render/gnuplot_proc.h"
+#include "render/palette.h"
 #include "render/raster.h"
 #include "util/outfile.h"
 #include "util/utf8.h"
@@ -233,14 +234,16 @@ titles(struct buf *s, const char *title, const char *subtitle,
 	if (subtitle && *subtitle) {
 		buf_adds(s, "set label 100 ");
 		gp_quote(s, subtitle);
-		buf_adds(s, " at screen 0.5, screen 1 center offset 0,-2.7 "
-		    "font pm_font.',9' tc rgb '#444444' noenhanced\n");
+		buf_addf(s, " at screen 0.5, screen 1 center offset 0,-2.7 "
+		    "font pm_font.',9' tc rgb '#%06x' noenhanced\n",
+		    PAL_GP_SUBTITLE);
 	}
 	if (footer && *footer) {
 		buf_adds(s, "set label 101 ");
 		gp_quote(s, footer);
-		buf_adds(s, " at screen 0.01, screen 0.02 left "
-		    "font pm_font.',8' tc rgb '#555555' noenhanced\n");
+		buf_addf(s, " at screen 0.01, screen 0.02 left "
+		    "font pm_font.',8' tc rgb '#%06x' noenhanced\n",
+		    PAL_GP_FOOTER);
 	}
 }
 
@@ -312,9 +315,9 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 		buf_addf(s, "set y2range [%.17g:%.17g]\nset ytics nomirror\n",
 		    ylo, ylo + (yhi - ylo) / 0.45);
 		ticks(s, "y2", ylo, yhi, want / 2 + 1);
-		buf_adds(s, "set arrow 2 from graph 0, second 0 to graph 1, "
-		    "second 0 nohead lc rgb '#9e9e9e' lw 1 back\n"
-		    "set label 104 ");
+		buf_addf(s, "set arrow 2 from graph 0, second 0 to graph 1, "
+		    "second 0 nohead lc rgb '#%06x' lw 1 back\n"
+		    "set label 104 ", PAL_GP_ZERO);
 		gp_quote(s, w->yoy_axis);
 		buf_adds(s, " at graph 1, graph 1 right offset 2, 1.1 "
 		    "font pm_font.',9' noenhanced\n");
@@ -331,14 +334,14 @@ trend_body(struct gnuplot *g, struct buf *s, unsigned sub,
 			continue;
 		bx = (c->x[i - 1] + c->x[i]) / 2;
 		buf_addf(s, "set arrow %zu from first %.17g, graph 0 to first "
-		    "%.17g, graph 1 nohead dt 2 lw 1.5 lc rgb '#616161' back\n",
-		    10 + nbrk, bx, bx);
+		    "%.17g, graph 1 nohead dt 2 lw 1.5 lc rgb '#%06x' back\n",
+		    10 + nbrk, bx, bx, PAL_GP_BREAK);
 		if (nbrk++ == 0 && !compact) {
 			buf_addf(s, "set label 106 ");
 			gp_quote(s, w->brk);
 			buf_addf(s, " at first %.17g, graph 0.97 left offset 0.5, "
-			    "0 font pm_font.',8' tc rgb '#616161' noenhanced\n",
-			    bx);
+			    "0 font pm_font.',8' tc rgb '#%06x' noenhanced\n",
+			    bx, PAL_GP_BREAK);
 		}
 	}
 	/* Bars a fixed share of a period wide: 'relative' needs two bars
@@ -533,10 +536,10 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
 			buf_adds(&s, "unset border\nunset tics\n"
 			    "set label 105 ");
 			gp_quote(&s, w->no_data);
-			buf_adds(&s, " at graph 0.5, graph 0.5 center "
-			    "tc rgb '#666666' noenhanced\n"
+			buf_addf(&s, " at graph 0.5, graph 0.5 center "
+			    "tc rgb '#%06x' noenhanced\n"
 			    "plot [0:1] [0:1] NaN notitle\n"
-			    "set tics\n");
+			    "set tics\n", PAL_GP_MUTED);
 			continue;
 		}
 		rc = trend_body(g, &s, (unsigned)i, &c[i], true,
@@ -588,7 +591,7 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 		any_gone |= gone[i];
 		any_neg |= keep[i] && c->value[i] < 0;
 		any_pos |= keep[i] && c->value[i] >= 0;
-		rgb[i] = (int)(st >= 0 ? chart_status_rgb[st] : 0x1565c0);
+		rgb[i] = (int)(st >= 0 ? pal_status[st] : PAL_GP_SERIES);
 		if (st >= 0 && keep[i])
 			shown[st] = true;
 	}
@@ -688,13 +691,13 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 		gp_quote(&s, p.data);
 		buf_adds(&s, " using 1:2:(");
 		gp_quote(&s, w->no_data);
-		buf_adds(&s, ") with labels left offset 0.5, 0 font "
-		    "pm_font.',8' tc rgb '#666666' notitle");
+		buf_addf(&s, ") with labels left offset 0.5, 0 font "
+		    "pm_font.',8' tc rgb '#%06x' notitle", PAL_GP_MUTED);
 	}
 	for (i = 0; c->status_name && i < 6; i++)
 		if (shown[i]) {
 			buf_addf(&s, ", keyentry with boxes fc rgb '#%06x' "
-			    "title ", chart_status_rgb[i]);
+			    "title ", pal_status[i]);
 			gp_quote(&s, c->status_name[i]);
 		}
 	buf_addc(&s, '\n');
