@@ -268,145 +268,254 @@ move_rejects(struct run *r, const char *from, const char *name,
 	return rc;
 }
 
-static void
-one_file(struct run *r, const char *name, const struct inbox_id *id)
-{
-	struct buf path = BUF_INIT, line = BUF_INIT;
+/* One inbox file on its way: what the steps of one_file() share. */
+struct one {
+	const char *name;               /* in the inbox */
+	struct buf path;                /* inbox/NAME */
 	struct inbox_sink k;
-	struct ingest_sink is;
-	struct ingest_opts io;
+	struct ingest_sink is;          /* k's callbacks, for ingest_file() */
 	struct ingest_result res;
-	struct pm_err err = PM_ERR_INIT;
-	char *moved = NULL, *rejects = NULL;
-	const char *dest;
-	bool person, recovered = false, has_rejects;
+	struct pm_err err;
+	char *moved, *rejects;          /* where it and its rejects went */
+	bool recovered;                 /* rejects left by a stopped run */
+	int rc;                         /* of the moves */
+};
+
+/* Ingest the file through the inbox sink. Non-zero when the store or the
+ * file could not be used: said and logged, the file stays in the inbox
+ * for the next run, unless it is gone. */
+static int
+one_ingest(struct run *r, struct one *f, const struct inbox_id *id)
+{
+	struct buf line = BUF_INIT;
+	struct ingest_opts io;
 	int rc;
 
-	memset(&k, 0, sizeof(k));
-	k.base = sink_of(&k.s);
-	k.res = &res;
-	k.qdir = r->quarantine.data;
-	is.ctx = &k;
-	is.reject = isink_reject;
-	is.note = isink_note;
-	is.finish = isink_finish;
-	inbox_path(&path, r, name);
+	f->k.base = sink_of(&f->k.s);
+	f->k.res = &f->res;
+	f->k.qdir = r->quarantine.data;
+	f->is.ctx = &f->k;
+	f->is.reject = isink_reject;
+	f->is.note = isink_note;
+	f->is.finish = isink_finish;
+	inbox_path(&f->path, r, f->name);
 	/* The rejects file waits under a hidden name in the quarantine
 	 * until the store has committed, then gets its own unique name. */
-	if ((rc = dirs_make(r->quarantine.data, &err)) != 0) {
-		run_error(r->o, &err);
+	if ((rc = dirs_make(r->quarantine.data, &f->err)) != 0) {
+		run_error(r->o, &f->err);
 		r->code = exit_worst(r->code, 4);
-		goto out;
+		return rc;
 	}
-	k.s.name = path.data;
-	k.s.verbosity = r->ctx->verbosity;
+	f->k.s.name = f->path.data;
+	f->k.s.verbosity = r->ctx->verbosity;
 	io = *r->io;
 	io.expect.regular_only = true;  /* as the scan saw it, or nothing */
 	io.expect.same_file = true;
 	io.expect.dev = id->dev;
 	io.expect.ino = id->ino;
-	rc = ingest_file(r->st, r->cat, path.data, path.data, &io, &is, &res,
-	    &err);
-	if (rc != 0) {
-		/* The store or the file could not be used: the file stays in
-		 * the inbox for the next run, unless it is gone. */
-		pm_print_err(&err);
-		if (gone(path.data))
-			buf_addf(&line, "%s: vanished from the inbox before it "
-			    "was read (moved or removed by another program): "
-			    "nothing stored", path.data);
+	rc = ingest_file(r->st, r->cat, f->path.data, f->path.data, &io,
+	    &f->is, &f->res, &f->err);
+	if (rc == 0)
+		return 0;
+	pm_print_err(&f->err);
+	if (gone(f->path.data))
+		buf_addf(&line, "%s: vanished from the inbox before it "
+		    "was read (moved or removed by another program): "
+		    "nothing stored", f->path.data);
+	else
+		buf_addf(&line, "%s: not ingested, left in the inbox: "
+		    "%s", f->path.data, f->err.msg);
+	log_line(r, true, line.data);
+	r->code = exit_worst(r->code, pm_exit_code(rc));
+	buf_release(&line);
+	return rc;
+}
+
+/* Rejects this run did not write, pending in the quarantine: left by one
+ * that stopped after its commit (the content is then "skipped": they are
+ * its rejects, recovered), or stale (removed). */
+static void
+one_recover(struct one *f)
+{
+	if (sink_written(&f->k.s) || !f->res.sha256[0])
+		return;
+	pending_path(&f->k.pending, f->k.qdir, f->res.sha256);
+	if (access(f->k.pending.data, F_OK) == 0) {
+		if (f->res.status == INGEST_SKIPPED)
+			f->recovered = true;
 		else
-			buf_addf(&line, "%s: not ingested, left in the inbox: "
-			    "%s", path.data, err.msg);
-		log_line(r, true, line.data);
-		r->code = exit_worst(r->code, pm_exit_code(rc));
-		goto out;
+			unlink(f->k.pending.data);
 	}
-	if (res.status == INGEST_FAILED && err.msg[0])
-		pm_print_err(&err);
-	if (!sink_written(&k.s) && res.sha256[0]) {
-		/* Not written by this run: left by one that stopped after its
-		 * commit (the content is then "skipped"), or stale. */
-		pending_path(&k.pending, k.qdir, res.sha256);
-		if (access(k.pending.data, F_OK) == 0) {
-			if (res.status == INGEST_SKIPPED)
-				recovered = true;
-			else
-				unlink(k.pending.data);
-		}
-	}
-	dest = res.status == INGEST_FAILED ? r->quarantine.data
-	    : r->archive.data;
-	has_rejects = sink_written(&k.s) || recovered;
-	if (res.status == INGEST_FAILED) {
+}
+
+/* Move the file to the archive (stored) or the quarantine (refused), and
+ * its rejects to the quarantine; f->rc says how that went. */
+static void
+one_move(struct run *r, struct one *f)
+{
+	bool failed = f->res.status == INGEST_FAILED;
+	const char *dest = failed ? r->quarantine.data : r->archive.data;
+	bool has_rejects = sink_written(&f->k.s) || f->recovered;
+	int rc;
+
+	if (failed) {
 		/* Nothing stored: a stop before the end repeats it all. */
-		rc = inbox_move(path.data, dest, name, &moved, &err);
+		rc = inbox_move(f->path.data, dest, f->name, &f->moved,
+		    &f->err);
 		if (rc == 0 && has_rejects)
-			rc = move_rejects(r, k.pending.data, name, &rejects,
-			    &err);
+			rc = move_rejects(r, f->k.pending.data, f->name,
+			    &f->rejects, &f->err);
 	} else {
 		/* Stored: the rejects move first, for once the file has left
 		 * the inbox no run would look for them again. */
-		rc = has_rejects ? move_rejects(r, k.pending.data, name,
-		    &rejects, &err) : 0;
+		rc = has_rejects ? move_rejects(r, f->k.pending.data, f->name,
+		    &f->rejects, &f->err) : 0;
 		if (rc == 0)
-			rc = inbox_move(path.data, dest, name, &moved, &err);
+			rc = inbox_move(f->path.data, dest, f->name, &f->moved,
+			    &f->err);
 	}
 	if (rc != 0) {
-		pm_print_err(&err);
+		pm_print_err(&f->err);
 		r->code = exit_worst(r->code, 4);
 	}
+	f->rc = rc;
+}
+
+/* The file's log line, its part of the exit code and of the JSON. */
+static void
+one_report(struct run *r, struct one *f)
+{
+	const struct ingest_result *res = &f->res;
+	const char *path = f->path.data;
+	struct buf line = BUF_INIT;
+	bool person;
+
 	/* The rows not shown, counted in the rejects file's final name
 	 * (the pending one is gone by the end of the run). */
-	sink_more(&k.s, rejects ? rejects : k.pending.data);
-	person = res.status == INGEST_FAILED || res.n.rejected > 0 ||
-	    recovered || rc != 0;
-	if (r->io->strict && res.status == INGEST_FAILED &&
-	    k.s.nrejects < res.n.rows) {
+	sink_more(&f->k.s, f->rejects ? f->rejects : f->k.pending.data);
+	person = res->status == INGEST_FAILED || res->n.rejected > 0 ||
+	    f->recovered || f->rc != 0;
+	if (r->io->strict && res->status == INGEST_FAILED &&
+	    f->k.s.nrejects < res->n.rows) {
 		/* Refused for some of its rows: the result counts every row
 		 * rejected (none was stored), the rejects file holds the rows
 		 * that were: the line says both, as the file does. */
 		buf_addf(&line, "%s: failed: nothing stored (--strict): %lu "
-		    "rows read, %lu rejected", path.data, res.n.rows,
-		    k.s.nrejects);
-		if (res.encoding[0] && strcmp(res.encoding, "UTF-8") != 0)
-			buf_addf(&line, "; read as %s", res.encoding);
-		if (rejects)
-			buf_addf(&line, "; rejects in %s", rejects);
+		    "rows read, %lu rejected", path, res->n.rows,
+		    f->k.s.nrejects);
+		if (res->encoding[0] && strcmp(res->encoding, "UTF-8") != 0)
+			buf_addf(&line, "; read as %s", res->encoding);
+		if (f->rejects)
+			buf_addf(&line, "; rejects in %s", f->rejects);
 	} else {
-		ingestout_text(&line, path.data, &res, rejects);
+		ingestout_text(&line, path, res, f->rejects);
 		line.len--;     /* its newline */
 		line.data[line.len] = '\0';
 	}
-	if (recovered && rejects)
+	if (f->recovered && f->rejects)
 		buf_addf(&line, "; its rejects, from a run stopped before it "
-		    "could move them, in %s", rejects);
-	else if (recovered)
+		    "could move them, in %s", f->rejects);
+	else if (f->recovered)
 		buf_addf(&line, "; its rejects, from a run stopped before it "
-		    "could move them, are in %s", k.pending.data);
-	if (moved)
-		buf_addf(&line, "; %s to %s", res.status == INGEST_FAILED ?
-		    "quarantined" : "archived", moved);
-	else if (rc != 0 && gone(path.data))
+		    "could move them, are in %s", f->k.pending.data);
+	if (f->moved)
+		buf_addf(&line, "; %s to %s", res->status == INGEST_FAILED ?
+		    "quarantined" : "archived", f->moved);
+	else if (f->rc != 0 && gone(path))
 		buf_adds(&line, "; then it vanished from the inbox before it "
 		    "could be moved");
-	else if (rc != 0)
-		buf_addf(&line, "; not moved, left in the inbox: %s", err.msg);
+	else if (f->rc != 0)
+		buf_addf(&line, "; not moved, left in the inbox: %s",
+		    f->err.msg);
 	log_line(r, person, line.data);
-	if (res.status == INGEST_FAILED || res.n.rejected || recovered)
+	if (res->status == INGEST_FAILED || res->n.rejected || f->recovered)
 		r->code = exit_worst(r->code, 1);
 	if (r->o->json) {
 		if (r->nfiles++)
 			buf_addc(&r->json, ',');
-		ingestout_json(&r->json, path.data, &res, rejects);
+		ingestout_json(&r->json, path, res, f->rejects);
 	}
-out:
-	sink_release(&k.s);
-	buf_release(&k.pending);
-	buf_release(&path);
 	buf_release(&line);
-	free(moved);
-	free(rejects);
+}
+
+static void
+one_file(struct run *r, const char *name, const struct inbox_id *id)
+{
+	struct one f;
+
+	memset(&f, 0, sizeof(f));
+	f.name = name;
+	f.err = (struct pm_err)PM_ERR_INIT;
+	if (one_ingest(r, &f, id) == 0) {
+		if (f.res.status == INGEST_FAILED && f.err.msg[0])
+			pm_print_err(&f.err);
+		one_recover(&f);
+		one_move(r, &f);
+		one_report(r, &f);
+	}
+	sink_release(&f.k.s);
+	buf_release(&f.k.pending);
+	buf_release(&f.path);
+	free(f.moved);
+	free(f.rejects);
+}
+
+/* What the scan left for later runs (said when unusual, or with -v -v),
+ * and the files taken although modified in the future. */
+static void
+scan_notes(struct run *r, const struct inbox_list *l, time_t now)
+{
+	size_t i;
+
+	for (i = 0; i < l->nskipped; i++) {
+		bool usual = strcmp(l->skipped[i].why, "still being written")
+		    == 0;
+
+		if (!usual || r->ctx->verbosity >= 2)
+			pm_msg(r->inbox.data, 0, "%s'%s' skipped: %s",
+			    usual ? "" : "warning: ", l->skipped[i].name,
+			    l->skipped[i].why);
+	}
+	for (i = 0; i < l->nfuture; i++) {
+		/* A person should know that the sender's clock is wrong:
+		 * a warning even with -q. */
+		char when[32];
+		struct tm tm;
+		struct buf w = BUF_INIT;
+
+		gmtime_r(&l->future[i].mtime, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		inbox_path(&w, r, l->future[i].name);
+		buf_addf(&w, ": warning: modified at %s, %lld s in the "
+		    "future (the sender's clock is ahead?): taken all the same",
+		    when, (long long)(l->future[i].mtime - now));
+		log_line(r, true, w.data);
+		buf_release(&w);
+	}
+}
+
+/* Every ready file in name order, until a signal asks to stop (exit 4);
+ * the JSON of all of them. The run's exit code. */
+static int
+all_files(struct run *r, const struct inbox_list *l)
+{
+	int code = 0;
+	size_t i;
+
+	if (r->o->json)
+		buf_adds(&r->json, "{\"files\":[");
+	for (i = 0; i < l->n; i++) {
+		if (r->io->stop && *r->io->stop) {
+			code = exit_worst(code, 4);
+			break;
+		}
+		one_file(r, l->names[i], &l->ids[i]);
+	}
+	if (r->o->json) {
+		buf_adds(&r->json, "]}\n");
+		fputs(r->json.data, stdout);
+	}
+	return exit_worst(code, r->code);
 }
 
 int
@@ -419,7 +528,6 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	struct buf lockpath = BUF_INIT;
 	int lockfd = -1, rc, code = 0;
 	time_t now;
-	size_t i;
 
 	memset(&r, 0, sizeof(r));
 	r.ctx = ctx;
@@ -461,45 +569,8 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	}
 	resolve_dirs(&r);
 	clean_tmp(&r, now);
-	for (i = 0; i < l.nskipped; i++) {
-		bool usual = strcmp(l.skipped[i].why, "still being written")
-		    == 0;
-
-		if (!usual || ctx->verbosity >= 2)
-			pm_msg(r.inbox.data, 0, "%s'%s' skipped: %s",
-			    usual ? "" : "warning: ", l.skipped[i].name,
-			    l.skipped[i].why);
-	}
-	for (i = 0; i < l.nfuture; i++) {
-		/* A person should know that the sender's clock is wrong:
-		 * a warning even with -q. */
-		char when[32];
-		struct tm tm;
-		struct buf w = BUF_INIT;
-
-		gmtime_r(&l.future[i].mtime, &tm);
-		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		inbox_path(&w, &r, l.future[i].name);
-		buf_addf(&w, ": warning: modified at %s, %lld s in the "
-		    "future (the sender's clock is ahead?): taken all the same",
-		    when, (long long)(l.future[i].mtime - now));
-		log_line(&r, true, w.data);
-		buf_release(&w);
-	}
-	if (o->json)
-		buf_adds(&r.json, "{\"files\":[");
-	for (i = 0; i < l.n; i++) {
-		if (io->stop && *io->stop) {
-			code = exit_worst(code, 4);
-			break;
-		}
-		one_file(&r, l.names[i], &l.ids[i]);
-	}
-	if (o->json) {
-		buf_adds(&r.json, "]}\n");
-		fputs(r.json.data, stdout);
-	}
-	code = exit_worst(code, r.code);
+	scan_notes(&r, &l, now);
+	code = exit_worst(code, all_files(&r, &l));
 	inbox_list_release(&l);
 out:
 	buf_release(&r.inbox);

@@ -1,5 +1,6 @@
 #include "core/aggregate.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -658,6 +659,28 @@ mismatch:
 	}
 }
 
+#ifndef NDEBUG
+/* What agg_series promises its readers (growth() and every renderer rely
+ * on it): points in time order, one per period, months of one year, the
+ * decimals within their bound. */
+static bool
+series_ok(const struct agg_series *s)
+{
+	size_t i;
+
+	if (s->decimals < 0 || s->decimals > AGG_MAX_DECIMALS)
+		return false;
+	for (i = 0; i < s->n; i++) {
+		if (s->pt[i].months < 0 || s->pt[i].months > 12)
+			return false;
+		if (i > 0 && period_key(&s->pt[i - 1].p) >=
+		    period_key(&s->pt[i].p))
+			return false;
+	}
+	return true;
+}
+#endif
+
 void
 agg_build(const struct obs *obs, size_t n, enum ind_kind kind,
     enum period_freq freq, const struct period *as_of, struct agg_series *out)
@@ -690,6 +713,7 @@ agg_build(const struct obs *obs, size_t n, enum ind_kind kind,
 		}
 	}
 	growth(out);
+	assert(series_ok(out));
 	for (i = 0; i < nyd; i++)
 		free(yd[i].direct);
 	free(yd);
@@ -820,6 +844,7 @@ agg_region_rollup(struct agg_series *parent,
 		qsort(parent->pt, parent->n, sizeof(*parent->pt),
 		    cmp_point);
 	growth(parent);
+	assert(series_ok(parent));
 }
 
 enum agg_yoy_source

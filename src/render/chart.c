@@ -4,12 +4,6 @@
 
 #include "util/banned.h"
 
-/* grey, red, orange, yellow, green, blue: the usual SDG-progress palette,
- * checked for contrast on white. */
-const unsigned chart_status_rgb[6] = {
-	0x9e9e9e, 0xc62828, 0xef6c00, 0xf9a825, 0x2e7d32, 0x1565c0,
-};
-
 const struct chart_words chart_words_en = {
 	"value", "partial period", "target", "at current pace", "YoY %",
 	"YoY %", "score", "no data", "break in series",

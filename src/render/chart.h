@@ -16,11 +16,10 @@
 #include <stddef.h>
 
 #include "core/period.h"
+#include "render/palette.h"
 
-/* Status colours, in the order of enum progress_status (not available,
- * deterioration, limited, moderate, substantial, target achieved), as
- * 0xRRGGBB. Colour is never the only carrier: labels say the status. */
-extern const unsigned chart_status_rgb[6];
+/* Status colours: pal_status[] of render/palette.h. Colour is never the
+ * only carrier: labels say the status. */
 
 /* The words a chart draws besides its titles: legend entries, axis
  * titles, in English or Chinese for either renderer; chart_words_en when
@@ -80,7 +79,7 @@ struct chart_bars {
 	const char *const *label;       /* one per bar */
 	const double *value;
 	const int *status;      /* NULL, or an enum progress_status per bar:
-				 * the bar takes chart_status_rgb[status] */
+				 * the bar takes pal_status[status] */
 	const char *const *status_name; /* NULL, or a word per status: a
 					 * legend of the statuses drawn */
 	const bool *missing;    /* NULL, or per bar: no data, the row holds

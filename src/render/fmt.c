@@ -121,33 +121,6 @@ fmt_warning(unsigned bit)
 	}
 }
 
-char *
-fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX])
-{
-	static const char *const mon[] = { "", "Jan", "Feb", "Mar", "Apr",
-		"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	const struct period *p = &pt->p;
-	int m = pt->months;
-	char t[PERIOD_TEXT_MAX];
-
-	period_format(p, t);
-	if (pt->at_end && !pt->complete && p->freq == FREQ_Y && m >= 1 &&
-	    m <= 12)
-		snprintf(out, FMT_MAX, "%s (end-%s)", t, mon[m]);
-	else if (pt->ytd && m >= 1 && m <= 12 && (p->freq != FREQ_Y ||
-	    !pt->complete))
-		snprintf(out, FMT_MAX, "%s (%s-%s ytd)", t, mon[1], mon[m]);
-	else if (pt->complete || p->freq != FREQ_Y || m < 1 || m > 12)
-		snprintf(out, FMT_MAX, "%s", t);
-	else if (!agg_leading_run(pt))
-		snprintf(out, FMT_MAX, "%s (%d of 12 months)", t, m);
-	else if (m == 1)
-		snprintf(out, FMT_MAX, "%s (Jan)", t);
-	else
-		snprintf(out, FMT_MAX, "%s (%s-%s)", t, mon[1], mon[m]);
-	return out;
-}
-
 const char *
 fmt_month_abbr(int m)
 {

@@ -57,10 +57,6 @@ char *fmt_stale(const struct summary_indicator *si, char out[FMT_MAX]);
 /* The words for a progress warning bit ("base value 0 taken as 0.001"). */
 const char *fmt_warning(unsigned bit);
 
-/* "2025", or "2025 (Jan-Oct)" for a partial year whose months run from
- * January, "2025 (11 of 12 months)" for one with a hole. */
-char *fmt_period_partial(const struct agg_point *pt, char out[FMT_MAX]);
-
 /* "Jan".."Dec" for month 1..12, "?" otherwise. */
 const char *fmt_month_abbr(int m);
 

@@ -7,11 +7,12 @@
 
 #include "render/chart.h"
 #include "render/escape.h"
+#include "render/palette.h"
 #include "render/rdoc.h"
 #include "util/banned.h"
 
 /* Layout and print rules. Status colours are added by css() from
- * chart_status_rgb, so the page and the charts agree. No '<' or '&' in
+ * pal_status, so the page and the charts agree. No '<' or '&' in
  * here: the page must stay well-formed XML. */
 static const char css_base[] =
 	":root{--ink:#1c2431;--muted:#5a6475;--rule:#d8dce3;"
@@ -143,8 +144,8 @@ css(struct buf *b)
 	buf_adds(b, css_base);
 	for (s = 0; s <= PROGRESS_TARGET_ACHIEVED; s++)
 		buf_addf(b, ".s%d{background:#%06x;color:%s}"
-		    ".b%d{border-left-color:#%06x}\n", s, chart_status_rgb[s],
-		    ink_on(chart_status_rgb[s]), s, chart_status_rgb[s]);
+		    ".b%d{border-left-color:#%06x}\n", s, pal_status[s],
+		    ink_on(pal_status[s]), s, pal_status[s]);
 }
 
 /* A status badge; 'word' (NULL: the status's own) says it. A word of

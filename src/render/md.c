@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render/fmt.h"
+#include "render/reportlang.h"
 #include "render/text.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -273,8 +274,9 @@ md_summary(struct buf *b, const struct summary *s)
 				continue;
 			buf_adds(b, "- ");
 			md_text(b, cat->indicators[i].name_en);
-			buf_addf(b, ": %s is incomplete\n",
-			    fmt_period_partial(pt, v));
+			buf_adds(b, ": ");
+			rl_partial(b, LANG_EN, pt);
+			buf_adds(b, " is incomplete\n");
 			k++;
 		}
 	if (k == 0)

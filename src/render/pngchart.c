@@ -22,11 +22,6 @@
 /* pngchart.h promises the background colour; the raster paints it. */
 _Static_assert(PNGCHART_RGB_BG == RASTER_RGB_BG, "background colours differ");
 
-#define RGB_GRID 0xe8e8e8u
-#define RGB_AXIS 0x616161u
-#define RGB_ZERO 0x9e9e9eu
-#define RGB_TEXT 0x212121u
-#define RGB_MUTED 0x666666u
 
 struct trend_layout {
 	struct pngchart_area a;
@@ -386,7 +381,7 @@ trend_legend(struct raster *cv, const struct chart_trend *c,
 	for (x = right - w + 1, i = 0; i < n; i++) {
 		key_sample(cv, k[i], x, y, ts);
 		x += 20 * ts;
-		x += raster_text(cv, x, y, text[k[i]], RGB_TEXT, ts,
+		x += raster_text(cv, x, y, text[k[i]], PAL_TEXT, ts,
 		    RASTER_LEFT, 0);
 		x += 14 * ts;
 	}
@@ -403,13 +398,13 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 
 	for (i = 0; i < L->yt.count; i++) {
 		y = pngchart_map_y(a, raster_ticks_at(&L->yt, i));
-		raster_fill(cv, a->left, y, a->right, y, RGB_GRID);
+		raster_fill(cv, a->left, y, a->right, y, PAL_GRID);
 		raster_fill(cv, a->left - 4 * ts, y, a->left - 1, y + ts - 1,
-		    RGB_AXIS);
+		    PAL_AXIS);
 		raster_format_num(s, raster_ticks_at(&L->yt, i),
 		    L->yt.decimals);
 		raster_text(cv, a->left - 7 * ts, y - FONT_MID * ts, s,
-		    RGB_TEXT, ts, RASTER_RIGHT, 0);
+		    PAL_TEXT, ts, RASTER_RIGHT, 0);
 	}
 	for (k = 0; k < c->n; k++) {
 		const char *lab = c->xlabel != NULL ? c->xlabel[k] : NULL;
@@ -417,14 +412,14 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 		if ((c->n - 1 - k) % L->every != 0 || !isfinite(c->x[k]))
 			continue;
 		x = pngchart_map_x(a, c->x[k]);
-		raster_fill(cv, x, a->top, x, a->bottom, RGB_GRID);
+		raster_fill(cv, x, a->top, x, a->bottom, PAL_GRID);
 		raster_fill(cv, x, a->bottom + 1, x + ts - 1,
-		    a->bottom + 4 * ts, RGB_AXIS);
+		    a->bottom + 4 * ts, PAL_AXIS);
 		if (c->xlabel == NULL) {
 			snprintf(s, sizeof(s), "%g", c->x[k]);
 			lab = s;
 		}
-		raster_text_within(cv, x, L->xlab_y, lab, RGB_TEXT, ts,
+		raster_text_within(cv, x, L->xlab_y, lab, PAL_TEXT, ts,
 		    L->ox + 1, right - 1);
 	}
 	if (c->has_target && isfinite(c->target_x) && c->n > 0 &&
@@ -436,16 +431,16 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 		    (raster_text_width(cv->font, s, ts) +
 		    raster_text_width(cv->font, c->xlabel != NULL ?
 		    c->xlabel[c->n - 1] : s, ts)) / 2 + 8 * ts) {
-			raster_fill(cv, x, a->top, x, a->bottom, RGB_GRID);
+			raster_fill(cv, x, a->top, x, a->bottom, PAL_GRID);
 			raster_fill(cv, x, a->bottom + 1, x + ts - 1,
-			    a->bottom + 4 * ts, RGB_AXIS);
-			raster_text_within(cv, x, L->xlab_y, s, RGB_TEXT, ts,
+			    a->bottom + 4 * ts, PAL_AXIS);
+			raster_text_within(cv, x, L->xlab_y, s, PAL_TEXT, ts,
 			    L->ox + 1, right - 1);
 		}
 	}
 	if (a->y0 < 0 && a->y1 > 0) {
 		y = pngchart_map_y(a, 0);
-		raster_fill(cv, a->left, y, a->right, y + ts - 1, RGB_ZERO);
+		raster_fill(cv, a->left, y, a->right, y + ts - 1, PAL_ZERO);
 	}
 	if (L->yoy) {
 		b = map_r(L, 0);
@@ -457,24 +452,24 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 				    map_r(L, c->yoy[k]), PNGCHART_RGB_YOY);
 			}
 		raster_fill(cv, a->right - ts + 1, a->top, a->right, a->bottom,
-		    RGB_AXIS);
+		    PAL_AXIS);
 		for (i = 0; i < L->rt.count; i++) {
 			y = map_r(L, raster_ticks_at(&L->rt, i));
 			raster_fill(cv, a->right + 1, y, a->right + 4 * ts,
-			    y + ts - 1, RGB_AXIS);
+			    y + ts - 1, PAL_AXIS);
 			raster_format_num(s, raster_ticks_at(&L->rt, i),
 			    L->rt.decimals);
 			if (!c->yoy_change)
 				snprintf(s + strlen(s), sizeof(s) - strlen(s),
 				    "%%");
 			raster_text(cv, a->right + 7 * ts, y - FONT_MID * ts,
-			    s, RGB_TEXT, ts, RASTER_LEFT, 0);
+			    s, PAL_TEXT, ts, RASTER_LEFT, 0);
 		}
 	}
 	raster_fill(cv, a->left, a->top, a->left + ts - 1, a->bottom,
-	    RGB_AXIS);
+	    PAL_AXIS);
 	raster_fill(cv, a->left, a->bottom - ts + 1, a->right, a->bottom,
-	    RGB_AXIS);
+	    PAL_AXIS);
 
 	if (c->has_target && isfinite(c->target)) {
 		y = pngchart_map_y(a, c->target);
@@ -518,20 +513,20 @@ draw_trend(struct raster *cv, const struct chart_trend *c,
 		    PNGCHART_RGB_TARGET, RASTER_MARK_SQUARE);
 
 	if (L->title_y >= 0)
-		raster_text(cv, L->ox + L->pad, L->title_y, c->title, RGB_TEXT,
+		raster_text(cv, L->ox + L->pad, L->title_y, c->title, PAL_TEXT,
 		    L->tts, RASTER_LEFT, L->w - 2 * L->pad);
 	if (L->sub_y >= 0)
 		raster_text(cv, L->ox + L->pad, L->sub_y, c->subtitle,
-		    RGB_MUTED, ts, RASTER_LEFT, L->w - 2 * L->pad);
+		    PAL_MUTED, ts, RASTER_LEFT, L->w - 2 * L->pad);
 	if (raster_text_len(c->unit) > 0)
 		uw = raster_text(cv, L->ox + L->pad, L->key_y, c->unit,
-		    RGB_MUTED, ts, RASTER_LEFT,
+		    PAL_MUTED, ts, RASTER_LEFT,
 		    L->compact ? L->w - 2 * L->pad : L->w / 2);
 	if (!L->compact)
 		trend_legend(cv, c, L, right - L->pad, L->key_y,
 		    L->w - 2 * L->pad - uw - 24 * ts);
 	if (L->foot_y >= 0)
-		raster_text(cv, L->ox + L->pad, L->foot_y, c->footer, RGB_MUTED,
+		raster_text(cv, L->ox + L->pad, L->foot_y, c->footer, PAL_MUTED,
 		    ts, RASTER_LEFT, L->w - 2 * L->pad);
 }
 
@@ -605,11 +600,11 @@ pngchart_multi(struct font *font, const char *path,
 		oy = (int)(i / cols) * ch;
 		raster_clip(&cv, ox, oy, ox + cw - 1, oy + ch - 1);
 		if (c->n == 0) {
-			raster_text(&cv, ox + 5, oy + 5, c->title, RGB_TEXT, 1,
+			raster_text(&cv, ox + 5, oy + 5, c->title, PAL_TEXT, 1,
 			    RASTER_LEFT, cw - 10);
 			raster_text(&cv, ox + cw / 2, oy + ch / 2 - FONT_H / 2,
 			    (c->words != NULL ? c->words :
-			    &chart_words_en)->no_data, RGB_MUTED, 1,
+			    &chart_words_en)->no_data, PAL_MUTED, 1,
 			    RASTER_CENTER, 0);
 			continue;
 		}
@@ -782,17 +777,17 @@ pngchart_bars(struct font *font, const char *path,
 	ts = L.ts;
 	for (i = 0; i < L.t.count; i++) {
 		x = pngchart_map_x(a, raster_ticks_at(&L.t, i));
-		raster_fill(&cv, x, a->top, x, a->bottom, RGB_GRID);
+		raster_fill(&cv, x, a->top, x, a->bottom, PAL_GRID);
 		raster_fill(&cv, x, a->bottom + 1, x + ts - 1,
-		    a->bottom + 4 * ts, RGB_AXIS);
+		    a->bottom + 4 * ts, PAL_AXIS);
 		raster_format_num(s, raster_ticks_at(&L.t, i), L.t.decimals);
-		raster_text_within(&cv, x, L.tick_y, s, RGB_TEXT, ts, 1,
+		raster_text_within(&cv, x, L.tick_y, s, PAL_TEXT, ts, 1,
 		    width - 2);
 	}
 	base = a->x0 > 0 ? a->x0 : a->x1 < 0 ? a->x1 : 0;
 	b = pngchart_map_x(a, base);
 	raster_fill(&cv, a->left, a->bottom - ts + 1, a->right, a->bottom,
-	    RGB_AXIS);
+	    PAL_AXIS);
 	rowh = (a->bottom - a->top + 1) / (double)c->n;
 	bh = (int)fmin(fmax(rowh * 0.62, 1), 24 * ts);
 	for (k = 0; k < c->n; k++) {
@@ -800,7 +795,7 @@ pngchart_bars(struct font *font, const char *path,
 
 		y = pngchart_bar_row(a, c->n, k);
 		if (c->status != NULL)
-			rgb = chart_status_rgb[c->status[k] >= 0 &&
+			rgb = pal_status[c->status[k] >= 0 &&
 			    c->status[k] < 6 ? c->status[k] : 0];
 		v = c->value[k];
 		if (isfinite(v) && !bar_missing(c, k)) {
@@ -813,7 +808,7 @@ pngchart_bars(struct font *font, const char *path,
 		if (k % L.every != 0)
 			continue;
 		raster_text(&cv, a->left - 8 * ts, y - FONT_MID * ts,
-		    c->label[k], RGB_TEXT, ts, RASTER_RIGHT, L.label_w);
+		    c->label[k], PAL_TEXT, ts, RASTER_RIGHT, L.label_w);
 		if (bar_missing(c, k))
 			snprintf(s, sizeof(s), "%s", no_data_word(c));
 		else if (isfinite(c->value[k]))
@@ -821,15 +816,15 @@ pngchart_bars(struct font *font, const char *path,
 		else
 			snprintf(s, sizeof(s), "n/a");
 		raster_text(&cv, width - 1 - L.pad, y - FONT_MID * ts, s,
-		    RGB_TEXT, ts, RASTER_RIGHT, 0);
+		    PAL_TEXT, ts, RASTER_RIGHT, 0);
 	}
 	/* The base line last, so bars on both sides meet at a clear edge. */
-	raster_fill(&cv, b, a->top, b + ts - 1, a->bottom, RGB_AXIS);
+	raster_fill(&cv, b, a->top, b + ts - 1, a->bottom, PAL_AXIS);
 	if (L.title_y >= 0)
-		raster_text(&cv, L.pad, L.title_y, c->title, RGB_TEXT, L.tts,
+		raster_text(&cv, L.pad, L.title_y, c->title, PAL_TEXT, L.tts,
 		    RASTER_LEFT, width - 2 * L.pad);
 	if (L.sub_y >= 0)
-		raster_text(&cv, L.pad, L.sub_y, c->subtitle, RGB_MUTED, ts,
+		raster_text(&cv, L.pad, L.sub_y, c->subtitle, PAL_MUTED, ts,
 		    RASTER_LEFT, width - 2 * L.pad);
 	if (L.key_y >= 0) {
 		/* The status legend: a square of each colour drawn and its
@@ -840,18 +835,18 @@ pngchart_bars(struct font *font, const char *path,
 				continue;
 			raster_fill(&cv, x, L.key_y + (FONT_MID - 4) * ts,
 			    x + 7 * ts, L.key_y + (FONT_MID + 3) * ts,
-			    chart_status_rgb[i]);
+			    pal_status[i]);
 			x += 11 * ts;
 			x += raster_text(&cv, x, L.key_y, c->status_name[i],
-			    RGB_TEXT, ts, RASTER_LEFT, width - L.pad - x);
+			    PAL_TEXT, ts, RASTER_LEFT, width - L.pad - x);
 			x += 14 * ts;
 		}
 	}
 	if (L.unit_y >= 0)
 		raster_text_within(&cv, (a->left + a->right) / 2, L.unit_y,
-		    c->unit, RGB_MUTED, ts, 1, width - 2);
+		    c->unit, PAL_MUTED, ts, 1, width - 2);
 	if (L.foot_y >= 0)
-		raster_text(&cv, L.pad, L.foot_y, c->footer, RGB_MUTED, ts,
+		raster_text(&cv, L.pad, L.foot_y, c->footer, PAL_MUTED, ts,
 		    RASTER_LEFT, width - 2 * L.pad);
 	rc = raster_write_png(&cv, path, err);
 	raster_release(&cv);

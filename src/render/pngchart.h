@@ -38,21 +38,22 @@
 
 #include "render/chart.h"
 #include "render/font.h"
+#include "render/palette.h"
 #include "util/err.h"
 
 #define PNGCHART_MIN 16         /* pixels per side */
 #define PNGCHART_MAX 8192
 
-/* Colours (0xRRGGBB) that only the data is drawn in, so that tests and
- * callers can find it; bars take chart_status_rgb[] when they have a
- * status, PNGCHART_RGB_SERIES when not. */
-#define PNGCHART_RGB_BG 0xffffffu       /* background */
-#define PNGCHART_RGB_SERIES 0x1f5fa8u   /* trend line, markers, sparkline */
-#define PNGCHART_RGB_TARGET 0xd81b60u   /* target line and marker */
-#define PNGCHART_RGB_PROJ 0x7e57c2u     /* projection, dashed */
-#define PNGCHART_RGB_BREAK 0x616161u    /* a break in series, dashed */
-#define PNGCHART_RGB_YOY 0xf7c9a1u      /* growth bars */
-#define PNGCHART_RGB_LAST 0xe65100u     /* last point of a sparkline */
+/* Colours (0xRRGGBB, from render/palette.h) that only the data is drawn
+ * in, so that tests and callers can find it; bars take pal_status[] when
+ * they have a status, PNGCHART_RGB_SERIES when not. */
+#define PNGCHART_RGB_BG PAL_BG
+#define PNGCHART_RGB_SERIES PAL_SERIES  /* trend line, markers, sparkline */
+#define PNGCHART_RGB_TARGET PAL_TARGET  /* target line and marker */
+#define PNGCHART_RGB_PROJ PAL_PROJ      /* projection, dashed */
+#define PNGCHART_RGB_BREAK PAL_BREAK    /* a break in series, dashed */
+#define PNGCHART_RGB_YOY PAL_YOY        /* growth bars */
+#define PNGCHART_RGB_LAST PAL_LAST      /* last point of a sparkline */
 
 /* Trend: title (large), subtitle, then a line with the unit on the left
  * and the legend on the right, the plot, x labels, the footer (small).
@@ -67,7 +68,7 @@ int pngchart_trend(struct font *font, const char *path,
     const struct chart_trend *c, int width, int height, struct pm_err *err);
 
 /* Horizontal bars, one row per label in the given order: label | bar |
- * value. Colour chart_status_rgb[status[i]] when status is not NULL (an
+ * value. Colour pal_status[status[i]] when status is not NULL (an
  * out-of-range status is drawn grey). Value axis lo..hi when fixed_range
  * (PM_EUSAGE unless lo < hi), else 0..max, or min..max with 0 when a
  * value is negative, padded 5%; a zero line when the range spans 0. */

@@ -29,9 +29,10 @@
 #include <stddef.h>
 
 #include "render/font.h"
+#include "render/palette.h"
 #include "util/err.h"
 
-#define RASTER_RGB_BG 0xffffffu /* a new canvas, the inside of hollow marks */
+#define RASTER_RGB_BG PAL_BG /* a new canvas, the inside of hollow marks */
 #define RASTER_PXMAX (1 << 20)  /* raster_px() clamps to +-this */
 #define RASTER_NUMTXT 48        /* bytes of a raster_format_num() text */
 

@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "render/reportlang.h"
+#include "util/buf.h"
 
 enum rdoc_span_kind {
 	RDOC_S_TEXT,            /* text */
@@ -148,8 +149,51 @@ struct rdoc {
 	size_t n, cap;
 };
 
-/* Build the report's document into 'r', which must be zeroed. */
+/* Build the report's document into 'r', which must be zeroed
+ * (render/rdoc.c: the report's content). */
 void rdoc_build(struct rdoc *r, const struct report_doc *d);
 void rdoc_release(struct rdoc *r);
+
+/* The tree, for rdoc_build() (render/rdoc_tree.c). Each adds at the end
+ * of 'r', a line, a table or a list, and copies the text it is given,
+ * except the 's' of rdoc_celltake, the href of rdoc_link and the anchor
+ * of rdoc_part: those are taken, and freed with the tree. A pointer a
+ * call returns is good until the next call that adds to the same array:
+ * fill a block (its rows, items) before adding another. */
+
+/* A copy of the text in 't', which is emptied; or of a format. */
+char *rdoc_take(struct buf *t);
+char *rdoc_dupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Spans of a line; the b forms take the text of 't' and empty it. */
+struct rdoc_span *rdoc_span(struct rdoc_line *l, enum rdoc_span_kind kind,
+    const char *text);
+void rdoc_spanb(struct rdoc_line *l, enum rdoc_span_kind kind,
+    struct buf *t);
+void rdoc_status(struct rdoc_line *l, enum rdoc_span_kind kind,
+    enum progress_status s);
+void rdoc_link(struct rdoc_line *l, const char *text, char *href);
+
+/* Blocks. */
+struct rdoc_block *rdoc_block(struct rdoc *r, enum rdoc_block_kind kind);
+void rdoc_part(struct rdoc *r, enum rdoc_part p, char *anchor);
+void rdoc_end(struct rdoc *r);
+void rdoc_heading(struct rdoc *r, int level, const char *text);
+struct rdoc_line *rdoc_para(struct rdoc *r, enum rdoc_para_style style);
+/* A paragraph of one text. */
+void rdoc_say(struct rdoc *r, enum rdoc_para_style style, const char *text);
+void rdoc_sayb(struct rdoc *r, enum rdoc_para_style style, struct buf *t);
+
+/* A table with one word of the language a column (w[i] for each letter
+ * of 'align'), its rows and cells; a list and its items. A cell of NULL
+ * or "" text is an empty cell. */
+struct rdoc_block *rdoc_table(struct rdoc *r, const struct report_doc *d,
+    enum rdoc_table_style style, const enum rl_word *w, const char *align);
+struct rdoc_row *rdoc_row(struct rdoc_block *t);
+struct rdoc_line *rdoc_cell(struct rdoc_row *w);
+void rdoc_celltext(struct rdoc_row *w, const char *text);
+void rdoc_celltake(struct rdoc_row *w, char *s);
+void rdoc_cellb(struct rdoc_row *w, struct buf *t);
+struct rdoc_line *rdoc_item(struct rdoc_block *list);
 
 #endif /* PM_RENDER_RDOC_H */

@@ -259,8 +259,6 @@ rl_score(struct buf *b, bool has, double score)
 static const char *const month_en[] = { "", "January", "February",
 	"March", "April", "May", "June", "July", "August", "September",
 	"October", "November", "December" };
-static const char *const mon_en[] = { "", "Jan", "Feb", "Mar", "Apr",
-	"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
 void
 rl_period(struct buf *b, enum chart_lang lang, const struct period *p)
@@ -312,7 +310,7 @@ rl_partial(struct buf *b, enum chart_lang lang, const struct agg_point *pt)
 		if (zh(lang))
 			buf_addf(b, "%d年1—%d月", pt->p.year, m);
 		else
-			buf_addf(b, "Jan-%s %d", mon_en[m], pt->p.year);
+			buf_addf(b, "Jan-%s %d", fmt_month_abbr(m), pt->p.year);
 		return;
 	}
 	if (pt->p.freq != FREQ_Y || m < 1 || m > 12) {
@@ -329,7 +327,7 @@ rl_partial(struct buf *b, enum chart_lang lang, const struct agg_point *pt)
 	else if (m == 1)
 		buf_addf(b, "Jan %d", pt->p.year);
 	else
-		buf_addf(b, "Jan-%s %d", mon_en[m], pt->p.year);
+		buf_addf(b, "Jan-%s %d", fmt_month_abbr(m), pt->p.year);
 }
 
 void

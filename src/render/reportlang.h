@@ -105,7 +105,10 @@ bool rl_yoy(struct buf *b, const struct report_doc *d, int ind,
     const struct agg_point *pt, bool published);
 void rl_score(struct buf *b, bool has, double score);   /* "3.73", "–" */
 void rl_period(struct buf *b, enum chart_lang lang, const struct period *p);
-/* An incomplete year: "Jan-Oct 2025", "2025年1—10月". */
+/* An incomplete period, the one human-readable form of it (the report,
+ * and summary's text and Markdown): "Jan-Oct 2025", "Jan 2025", "2025
+ * (11 of 12 months)" for a year with a hole, "end-June 2025" for a
+ * stock's level; "2025年1—10月", "2025年6月末". */
 void rl_partial(struct buf *b, enum chart_lang lang,
     const struct agg_point *pt);
 /* The date of an ISO 8601 time: "5 January 2025", "2025年1月5日". */

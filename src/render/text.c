@@ -6,6 +6,7 @@
 
 #include "render/escape.h"
 #include "render/fmt.h"
+#include "render/reportlang.h"
 #include "util/banned.h"
 
 #define CHECKS_SHOWN 12 /* consistency lines before "N more" */
@@ -186,8 +187,9 @@ gaps(struct buf *b, const struct summary *s)
 				continue;
 			buf_adds(b, "  ");
 			esc_plain(b, cat->indicators[i].code);
-			buf_addf(b, "  %s is incomplete, left out of progress\n",
-			    fmt_period_partial(&si->years.pt[k], t));
+			buf_adds(b, "  ");
+			rl_partial(b, LANG_EN, &si->years.pt[k]);
+			buf_adds(b, " is incomplete, left out of progress\n");
 			n++;
 		}
 	}

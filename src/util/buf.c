@@ -1,5 +1,6 @@
 #include "util/buf.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,9 @@ buf_grow(struct buf *b, size_t extra)
 {
 	size_t need, cap;
 
+	/* BUF_INIT, or data of cap bytes holding len and the NUL. */
+	assert(b->data == NULL ? b->len == 0 && b->cap == 0 :
+	    b->len < b->cap && b->data[b->len] == '\0');
 	if (extra > SIZE_MAX - b->len - 1)
 		(void)xreallocarray(NULL, SIZE_MAX, 2);        /* reports OOM */
 	need = b->len + extra + 1;
@@ -44,6 +48,7 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_add(struct buf *b, const void *p, size_t n)
 {
+	assert(p != NULL || n == 0);
 	buf_grow(b, n);
 	if (n)
 		memcpy(b->data + b->len, p, n);

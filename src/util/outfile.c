@@ -1,5 +1,6 @@
 #include "util/outfile.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -113,6 +114,8 @@ outfile_write(struct outfile *o, const void *p, size_t n, struct pm_err *err)
 {
 	const char *c = p;
 
+	assert(o->tmp != NULL && o->fd >= 0);   /* open, not yet released */
+
 	if (o->f != NULL) {
 		if (fwrite(p, 1, n, o->f) != n)
 			return pm_fail_errno(err, PM_EIO, errno ? errno : EIO,
@@ -138,6 +141,7 @@ outfile_write(struct outfile *o, const void *p, size_t n, struct pm_err *err)
 int
 outfile_sync(struct outfile *o, struct pm_err *err)
 {
+	assert(o->tmp != NULL && o->fd >= 0);   /* open, not yet released */
 	if (o->f != NULL) {
 		errno = 0;
 		if (fflush(o->f) != 0 || ferror(o->f))

@@ -1,5 +1,6 @@
 #include "util/strmap.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,10 @@ find(const struct strmap *m, const char *key, size_t len, unsigned h)
 {
 	size_t i = h & (m->cap - 1);
 
+	/* The mask needs a power of two; the probe ends because at least
+	 * half the slots are empty. */
+	assert(m->cap != 0 && (m->cap & (m->cap - 1)) == 0);
+	assert(m->n <= m->cap / 2);
 	for (;; i = (i + 1) & (m->cap - 1)) {
 		struct strmap_slot *s = &m->slot[i];
 
@@ -74,6 +79,7 @@ strmap_put(struct strmap *m, const char *key, size_t len, int value, int *old)
 			*old = s->value;
 		return false;
 	}
+	assert(value >= 0);     /* -1 is strmap_get()'s "not there" */
 	s->key = xstrndup(key, len);
 	s->keylen = len;
 	s->hash = h;

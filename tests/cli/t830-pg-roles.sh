@@ -1,5 +1,5 @@
 #!/bin/sh
-# t830-pg-roles.sh: least privilege on PostgreSQL, set up as the README
+# t830-pg-roles.sh: least privilege on PostgreSQL, set up as docs/postgresql.md
 # says: a schema owned by the ingesting role, whose tables the read-only
 # role may SELECT. The reader runs summary, trend, chart, export and
 # report --no-record with the same outputs as the writer; ingest as the

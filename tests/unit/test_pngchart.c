@@ -414,11 +414,11 @@ bars_colour_each_row(void **state)
 		    value[i]);
 
 		assert_true(row_count(&im, y, a.left, a.right,
-		    chart_status_rgb[status[i]]) >= abs(x1 - x0) - 2);
+		    pal_status[status[i]]) >= abs(x1 - x0) - 2);
 		for (j = 0; j < c.n; j++)
 			if (j != i)
 				assert_int_equal(row_count(&im, y, 0, W - 1,
-				    chart_status_rgb[status[j]]), 0);
+				    pal_status[status[j]]), 0);
 	}
 	free(im.px);
 
