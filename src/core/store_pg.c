@@ -213,9 +213,11 @@ static const char upsert_sql[] =
 	"   AND i.reg = s.reg AND i.period = s.period AND i.basis = s.basis)";
 
 /* The new keys of the stage ($1: the file), in key order; the rows
- * stored are taken out of the stage, which keeps the keys already there
- * (or being inserted by another transaction, which this one waited for):
- * upsert_sql's. */
+ * stored are taken out of the stage by their line (unique in a batch:
+ * a key given twice keeps its second row there, and a hash on one
+ * column is cheaper than sorting both sides by the key), which keeps
+ * the keys already there (or being inserted by another transaction,
+ * which this one waited for): upsert_sql's. */
 static const char insert_sql[] =
 	"WITH ins AS ("
 	"  INSERT INTO obs(ind, reg, period, basis, value, yoy, file, line,"
@@ -223,9 +225,8 @@ static const char insert_sql[] =
 	"  SELECT ind, reg, period, basis, value, yoy, $1::bigint, line,"
 	"   status, prov"
 	"  FROM pm_stage ORDER BY ind, reg, period, basis"
-	"  ON CONFLICT DO NOTHING RETURNING ind, reg, period, basis)"
-	" DELETE FROM pm_stage s USING ins i WHERE i.ind = s.ind"
-	" AND i.reg = s.reg AND i.period = s.period AND i.basis = s.basis";
+	"  ON CONFLICT DO NOTHING RETURNING line)"
+	" DELETE FROM pm_stage s USING ins i WHERE i.line = s.line";
 
 /* --- messages -------------------------------------------------------- */
 
@@ -325,6 +326,8 @@ store_pg_fail(struct store_pg *pg, const PGresult *r, const char *what,
 			priv = "SELECT, INSERT and UPDATE";
 		else if (w == 6 && strncmp(sql, "CREATE", 6) == 0)
 			priv = "CREATE";
+		else if (w == 4 && strncmp(sql, "COPY", 4) == 0)
+			priv = "INSERT";        /* COPY ... FROM */
 		if (priv == NULL)
 			return pm_fail(err, PM_EIO, pg->shown, 0, "%s: %s: "
 			    "the role '%s' lacks a privilege this needs", what,
@@ -751,6 +754,7 @@ store_pg_begin(struct store_pg *pg, struct pm_err *err)
 
 	if (rc == 0)
 		pg->in_txn = true;
+	pg->nfast = 0;
 	return rc;
 }
 
@@ -1137,60 +1141,102 @@ static int
 stage(struct store_pg *pg, void *rows, size_t size, const size_t *ix,
     size_t n, struct pm_err *err)
 {
-	static const char copy_sql[] = "COPY pm_stage FROM STDIN";
-	struct buf b = BUF_INIT;
-	PGresult *r;
-	size_t i;
+	static const char copy_sql[] = "COPY pm_stage(ix, ind, reg, period,"
+	    " basis, value, yoy, line, status, prov) FROM STDIN"
+	    " (FORMAT binary)";
 	int rc;
 
 	if ((rc = run_script(pg, stage_sql, "stage observations", err)) != 0)
 		return rc;
-	r = PQexec(pg->conn, copy_sql);
-	if (PQresultStatus(r) != PGRES_COPY_IN) {
-		rc = store_pg_fail(pg, r, "stage observations", copy_sql, err);
-		PQclear(r);
-		return rc;
-	}
-	PQclear(r);
-	for (i = 0; i < n && rc == 0; i++) {
-		const struct store_put_row *w = row_at(rows, size, ix[i]);
+	return store_pg_copy_obs(pg, copy_sql, rows, size, ix, n, -1,
+	    "stage observations", err);
+}
 
-		buf_addf(&b, "%zu\t%d\t%d\t%d\t%d\t%.17g\t", ix[i], w->o.ind,
-		    w->o.reg, w->o.period, (int)w->o.basis, w->o.value);
-		if (w->o.has_yoy)
-			buf_addf(&b, "%.17g", w->o.yoy);
-		else
-			buf_adds(&b, "\\N");
-		buf_addf(&b, "\t%lu\t", w->line);
-		/* A status is one of a few capital letters: nothing to
-		 * escape. */
-		if (w->o.status)
-			buf_addc(&b, w->o.status);
-		else
-			buf_adds(&b, "\\N");
-		if (w->o.prov)
-			buf_addf(&b, "\t%lld\n", w->o.prov);
-		else
-			buf_adds(&b, "\t\\N\n");
-		if (b.len >= 1 << 16 || i + 1 == n) {
-			if (PQputCopyData(pg->conn, b.data, (int)b.len) != 1)
-				rc = store_pg_fail(pg, NULL, "stage "
-				    "observations", copy_sql, err);
-			buf_reset(&b);
-		}
+/* Whether obs holds any key from the batch's least to its greatest: one
+ * index probe, for the first stored key from the least on (as EXISTS,
+ * the planner would scan the table for it). */
+static int
+range_taken(struct store_pg *pg, void *rows, size_t n, size_t size,
+    bool *taken, struct pm_err *err)
+{
+	static const char sql[] =
+	    "SELECT coalesce((SELECT (ind, reg, period, basis)"
+	    " <= ($5::integer, $6::integer, $7::integer, $8::smallint)"
+	    " FROM obs WHERE (ind, reg, period, basis)"
+	    " >= ($1::integer, $2::integer, $3::integer, $4::smallint)"
+	    " ORDER BY ind, reg, period, basis LIMIT 1), false)";
+	const struct store_obs *lo = &row_at(rows, size, 0)->o, *hi = lo;
+	struct store_pg_params p = { 0 };
+	PGresult *r;
+	size_t i;
+	int rc;
+
+	for (i = 1; i < n; i++) {
+		const struct store_obs *o = &row_at(rows, size, i)->o;
+
+		if (store_key_cmp(o, lo) < 0)
+			lo = o;
+		if (store_key_cmp(o, hi) > 0)
+			hi = o;
 	}
-	buf_release(&b);
-	if (PQputCopyEnd(pg->conn, rc == 0 ? NULL : "stopped") != 1 &&
-	    rc == 0)
-		rc = store_pg_fail(pg, NULL, "stage observations", copy_sql,
-		    err);
-	while ((r = PQgetResult(pg->conn)) != NULL) {
-		if (PQresultStatus(r) != PGRES_COMMAND_OK && rc == 0)
-			rc = store_pg_fail(pg, r, "stage observations",
-			    copy_sql, err);
-		PQclear(r);
+	store_pg_param_int(&p, lo->ind);
+	store_pg_param_int(&p, lo->reg);
+	store_pg_param_int(&p, lo->period);
+	store_pg_param_int(&p, (int)lo->basis);
+	store_pg_param_int(&p, hi->ind);
+	store_pg_param_int(&p, hi->reg);
+	store_pg_param_int(&p, hi->period);
+	store_pg_param_int(&p, (int)hi->basis);
+	if ((r = store_pg_cached(pg, sql, &p, "store observations", &rc,
+	    err)) == NULL)
+		return rc;
+	*taken = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	return 0;
+}
+
+/* A batch whose keys are all new, straight into obs by COPY: no staging
+ * table, no conflict checks of our own, the index filled in key order.
+ * Under a savepoint: a key another transaction stored meanwhile (or a
+ * key twice in the batch) breaks the unique key, the COPY is undone
+ * and *done stays false, for the staging path to sort out. A savepoint
+ * that wrote is a subtransaction that lives to the commit; past
+ * PGPROC_MAX_CACHED_SUBXIDS (64) of them every other session's snapshot
+ * gets slower, hence at most FAST_MAX per transaction. */
+#define FAST_MAX 48
+
+static int
+put_fresh(struct store_pg *pg, void *rows, size_t n, size_t size,
+    long long file, bool *done, struct pm_err *err)
+{
+	static const char copy_sql[] = "COPY obs(ind, reg, period, basis,"
+	    " value, yoy, line, status, prov, file) FROM STDIN"
+	    " (FORMAT binary)";
+	bool taken = true;
+	int rc;
+
+	*done = false;
+	if (!pg->in_txn || pg->nfast >= FAST_MAX)
+		return 0;
+	if ((rc = range_taken(pg, rows, n, size, &taken, err)) != 0 || taken)
+		return rc;
+	if ((rc = run_script(pg, "SAVEPOINT pm_fresh", "store observations",
+	    err)) != 0)
+		return rc;
+	pg->nfast++;
+	rc = store_pg_copy_obs(pg, copy_sql, rows, size, NULL, n, file,
+	    "store observations", err);
+	if (rc == PM_EDATA) {
+		pg->nfast--;
+		pm_err_clear(err);
+		return run_script(pg, "ROLLBACK TO SAVEPOINT pm_fresh;"
+		    " RELEASE SAVEPOINT pm_fresh", "store observations", err);
 	}
-	return rc;
+	if (rc != 0)
+		return rc;
+	*done = true;
+	return run_script(pg, "RELEASE SAVEPOINT pm_fresh", "store "
+	    "observations", err);
 }
 
 int
@@ -1200,6 +1246,7 @@ store_pg_put_batch(struct store_pg *pg, void *rows, size_t n, size_t size,
 	struct store_pg_params p = { 0 };
 	size_t *ix, *again, k, i, nagain;
 	PGresult *r;
+	bool fresh;
 	int rc = 0, pass;
 
 	store_pg_write(pg);
@@ -1213,6 +1260,9 @@ store_pg_put_batch(struct store_pg *pg, void *rows, size_t n, size_t size,
 		ix[i] = i;
 	k = n;
 	store_pg_param_int(&p, file);
+	if ((rc = put_fresh(pg, rows, n, size, file, &fresh, err)) != 0 ||
+	    fresh)
+		goto out;
 	/* A key raced in by another transaction is put again; that one
 	 * has committed by then (our insert waited for it). */
 	for (pass = 0; k > 0 && rc == 0; pass++) {
@@ -1269,6 +1319,7 @@ store_pg_put_batch(struct store_pg *pg, void *rows, size_t n, size_t size,
 		memcpy(ix, again, nagain * sizeof(*ix));
 		k = nagain;
 	}
+out:
 	free(ix);
 	free(again);
 	return rc;

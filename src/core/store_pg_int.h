@@ -24,6 +24,8 @@ struct store_pg {
 	 * the ones run once per row or per series. */
 	const char *prepared[16];
 	int nprepared;
+	int nfast;              /* batches put_fresh() stored in this
+				 * transaction */
 };
 
 /* Up to 12 parameters of one statement, in text form; a NULL value is
@@ -67,6 +69,15 @@ int store_pg_each(struct store_pg *pg, const char *sql,
  * a write outside a transaction: that snapshot ends. */
 int store_pg_read(struct store_pg *pg, struct pm_err *err);
 void store_pg_write(struct store_pg *pg);
+
+/* COPY rows of a batch of struct store_put_row (each 'size' bytes) in
+ * binary format with sql ("COPY table(columns) FROM STDIN (FORMAT
+ * binary)"): rows ix[0..n) (ix NULL: rows 0..n), each as its index when
+ * ix is given, then ind, reg, period, basis, value, yoy, line, status,
+ * prov, then the file when file >= 0. */
+int store_pg_copy_obs(struct store_pg *pg, const char *sql, void *rows,
+    size_t size, const size_t *ix, size_t n, long long file,
+    const char *what, struct pm_err *err);
 
 long long store_pg_ll(const PGresult *r, int row, int col);
 double store_pg_double(const PGresult *r, int row, int col);
