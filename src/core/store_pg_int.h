@@ -11,6 +11,16 @@
 #include "core/store_pg.h"
 #include "util/err.h"
 
+/* What store_pg_prev_value() answers for a row of the last batch: the
+ * latest stored value of its series and basis before its period, in its
+ * frequency. */
+struct store_pg_prev {
+	int ind, reg, period, basis;
+	bool found;
+	int at;                 /* the period of the value found */
+	double value;
+};
+
 struct store_pg {
 	PGconn *conn;
 	PGconn *side;           /* codes interned during a file: autocommit */
@@ -26,6 +36,8 @@ struct store_pg {
 	int nprepared;
 	int nfast;              /* batches put_fresh() stored in this
 				 * transaction */
+	struct store_pg_prev *prev;     /* prev_fill()'s, in key order */
+	size_t nprev, prev_at;
 };
 
 /* Up to 12 parameters of one statement, in text form; a NULL value is
