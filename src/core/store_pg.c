@@ -212,21 +212,26 @@ static const char upsert_sql[] =
 	"  AND NOT EXISTS (SELECT 1 FROM ins i WHERE i.ind = s.ind"
 	"   AND i.reg = s.reg AND i.period = s.period AND i.basis = s.basis)";
 
-/* The new keys of the stage ($1: the file), in key order; the rows
- * stored are taken out of the stage by their line (unique in a batch:
- * a key given twice keeps its second row there, and a hash on one
- * column is cheaper than sorting both sides by the key), which keeps
- * the keys already there (or being inserted by another transaction,
- * which this one waited for): upsert_sql's. */
+/* The new keys of the stage ($1: the file), in key order. Most batches
+ * that come this way are all new keys (a new month between the stored
+ * ones): then this is all, nothing returned nor joined. */
 static const char insert_sql[] =
-	"WITH ins AS ("
-	"  INSERT INTO obs(ind, reg, period, basis, value, yoy, file, line,"
-	"   status, prov)"
-	"  SELECT ind, reg, period, basis, value, yoy, $1::bigint, line,"
-	"   status, prov"
-	"  FROM pm_stage ORDER BY ind, reg, period, basis"
-	"  ON CONFLICT DO NOTHING RETURNING line)"
-	" DELETE FROM pm_stage s USING ins i WHERE i.line = s.line";
+	"INSERT INTO obs(ind, reg, period, basis, value, yoy, file, line,"
+	" status, prov)"
+	" SELECT ind, reg, period, basis, value, yoy, $1::bigint, line,"
+	" status, prov"
+	" FROM pm_stage ORDER BY ind, reg, period, basis"
+	" ON CONFLICT DO NOTHING";
+
+/* When insert_sql stored some of the stage but not all: those it stored
+ * (their key now holds this file's row of that line) out of the stage,
+ * which keeps the keys already there (or being inserted by another
+ * transaction, which this one waited for): upsert_sql's. A key of an
+ * earlier batch of this file stays (another line): a duplicate. */
+static const char unstage_sql[] =
+	"DELETE FROM pm_stage s USING obs o WHERE o.ind = s.ind"
+	" AND o.reg = s.reg AND o.period = s.period AND o.basis = s.basis"
+	" AND o.file = $1::bigint AND o.line = s.line";
 
 /* --- messages -------------------------------------------------------- */
 
@@ -1375,6 +1380,10 @@ store_pg_put_batch(struct store_pg *pg, void *rows, size_t n, size_t size,
 		 * rows left instead of hashing the whole table. */
 		if ((rc = run_script(pg, "ANALYZE pm_stage", "store "
 		    "observations", err)) != 0)
+			break;
+		if (nagain > 0 && ((rc = store_pg_run(pg, unstage_sql, &p,
+		    "store observations", err)) != 0 || (rc = run_script(pg,
+		    "ANALYZE pm_stage", "store observations", err)) != 0))
 			break;
 		if ((r = store_pg_exec(pg, upsert_sql, &p, "store "
 		    "observations", &rc, err)) == NULL)

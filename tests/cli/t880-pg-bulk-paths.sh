@@ -8,8 +8,8 @@
 # plausibility warnings against the rows before, in the batch, in the
 # batch before, of two bases interleaved), a new month between the
 # stored keys (staging path, warnings against stored values), a
-# revision of every 40th row; the counts, the stored rows with their
-# file and line, the history, and export.
+# revision of every 40th row, a file of new and stored keys; the counts,
+# the stored rows with their file and line, the history, and export.
 . "${0%/*}/lib.sh"
 . "${0%/*}/pg.sh"
 
@@ -50,6 +50,10 @@ echo "indicator,region,period,value,unit,basis" >hdr
 { cat hdr; month 10 10; } >b.csv
 awk -F, -v OFS=, 'NR == 1 { print; next } NR % 40 == 0 { $4 = $4 + 1; print }' \
 	a.csv >c.csv
+# A month more and a revision of the one before, in one file: in each
+# batch some keys new, some stored.
+{ cat hdr; month 11 11; awk -F, -v OFS=, 'NR > 1 && NR % 50 == 0 {
+	$4 = $4 + 2; print }' b.csv; } >d.csv
 expect_eq 72001 "$(($(wc -l <a.csv) - 1))" "rows of a.csv"
 
 # both NAME CODE ARGS...: ARGS on SQLite and on PostgreSQL, same exit
@@ -79,19 +83,22 @@ grep -q '8000 rows: 8000 inserted' b.pg.out || fail "new month: $(cat b.pg.out)"
 both c 0 ingest c.csv
 grep -q '1800 rows: 0 inserted, 1800 revised' c.pg.out ||
 	fail "revision: $(cat c.pg.out)"
+both d 0 ingest d.csv
+grep -q '8160 rows: 8000 inserted, 160 revised' d.pg.out ||
+	fail "new and revised: $(cat d.pg.out)"
 
 q="SELECT ind, reg, period, basis, CAST(value AS bigint), file, line FROM obs
     ORDER BY ind, reg, period, basis"
 sqlite3 pm.db "$q" >obs.sqlite
 pg_sql "$PG" "SET search_path = pemetrics; $q" >obs.pg
 expect_cmp obs.sqlite obs.pg
-expect_eq 80000 "$(wc -l <obs.pg)" "rows stored"
+expect_eq 88000 "$(wc -l <obs.pg)" "rows stored"
 q="SELECT ind, reg, period, basis, CAST(value AS bigint), file, line, replaced_by
     FROM history ORDER BY ind, reg, period, basis, replaced_by"
 sqlite3 pm.db "$q" >hist.sqlite
 pg_sql "$PG" "SET search_path = pemetrics; $q" >hist.pg
 expect_cmp hist.sqlite hist.pg
-expect_eq 1800 "$(wc -l <hist.pg)" "rows of the history"
+expect_eq 1960 "$(wc -l <hist.pg)" "rows of the history"
 q="SELECT id, rows, inserted, revised, unchanged, rejected FROM file
     ORDER BY id"
 sqlite3 pm.db "$q" >files.sqlite
