@@ -16,13 +16,17 @@
  *   lock named by the content's hash, held to the end of the file's
  *   transaction, so the second waits for the first and then sees its
  *   file: ingested exactly once. Different files take no common lock.
- * - A batch goes in with COPY into a temporary staging table; one
- *   statement inserts its new keys and takes them out of the stage; when
- *   keys are left (stored already), one more locks their stored rows,
- *   writes the history of the revised ones, updates them and returns
- *   what happened to each: no per-row round trip. A key another
- *   transaction inserted in between is put again once that one has
- *   committed.
+ * - A batch whose key range holds no stored key (a first load, a new
+ *   series) goes straight into obs by a binary COPY under a savepoint;
+ *   a key another transaction stored meanwhile undoes it and the batch
+ *   takes the staging path. That path: a binary COPY into a temporary
+ *   staging table; one statement inserts its new keys; when some keys
+ *   were stored already, the inserted rows leave the stage and one more
+ *   statement locks the stored rows, writes the history of the revised
+ *   ones, updates them and returns what happened to each: no per-row
+ *   round trip. A key another transaction inserted in between is put
+ *   again once that one has committed. The plausibility look-ups of the
+ *   batch's rows are answered by one statement after it.
  * - A read-only handle reads in one REPEATABLE READ READ ONLY
  *   transaction from open to close: one snapshot, never half a file. A
  *   writable one reads outside its transactions in one REPEATABLE READ
