@@ -1241,7 +1241,8 @@ put_fresh(struct store_pg *pg, void *rows, size_t n, size_t size,
 	    "store observations", err);
 	if (rc == PM_EDATA) {
 		pg->nfast--;
-		pm_err_clear(err);
+		if (err)
+			pm_err_clear(err);
 		return run_script(pg, "ROLLBACK TO SAVEPOINT pm_fresh;"
 		    " RELEASE SAVEPOINT pm_fresh", "store observations", err);
 	}
