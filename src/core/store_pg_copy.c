@@ -183,3 +183,125 @@ store_pg_load_done(struct store_pg *pg, struct pm_err *err)
 {
 	return store_pg_run(pg, sequences_sql, NULL, "set id sequences", err);
 }
+
+/* --- the ingest's rows, in COPY's binary format ----------------------- */
+
+/* Binary COPY: a header, then per row the number of fields and each
+ * field as its length (-1: NULL) and its bytes, integers and doubles in
+ * network byte order; a trailer of -1. Nothing is formatted as text on
+ * our side nor parsed on the server's (%.17g and float8in were a third
+ * of a text COPY's time). */
+static const unsigned char bin_header[19] = { 'P', 'G', 'C', 'O', 'P', 'Y',
+	'\n', 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+
+static unsigned char *
+put_be(unsigned char *p, unsigned long long v, int bytes)
+{
+	int i;
+
+	for (i = bytes - 1; i >= 0; i--) {
+		p[i] = (unsigned char)(v & 0xff);
+		v >>= 8;
+	}
+	return p + bytes;
+}
+
+/* A field: its length, then the value in 'bytes' bytes. */
+static unsigned char *
+put_field(unsigned char *p, unsigned long long v, int bytes)
+{
+	return put_be(put_be(p, (unsigned long long)bytes, 4), v, bytes);
+}
+
+static unsigned char *
+put_null(unsigned char *p)
+{
+	return put_be(p, 0xffffffffULL, 4);
+}
+
+static unsigned long long
+double_bits(double d)
+{
+	unsigned long long u;
+
+	memcpy(&u, &d, sizeof(u));
+	return u;
+}
+
+/* One row of the batch: ix (when given), the key, the value and what
+ * comes with it, the file (when not negative). At most 2 + 11 fields of
+ * up to 12 bytes. */
+static size_t
+obs_row(unsigned char *out, const struct store_put_row *w, const size_t *ix,
+    long long file)
+{
+	unsigned char *p = out;
+
+	p = put_be(p, (unsigned long long)(9 + (ix != NULL) + (file >= 0)), 2);
+	if (ix)
+		p = put_field(p, (unsigned long long)*ix, 4);
+	p = put_field(p, (unsigned long long)(unsigned)w->o.ind, 4);
+	p = put_field(p, (unsigned long long)(unsigned)w->o.reg, 4);
+	p = put_field(p, (unsigned long long)(unsigned)w->o.period, 4);
+	p = put_field(p, (unsigned long long)(unsigned)w->o.basis, 2);
+	p = put_field(p, double_bits(w->o.value), 8);
+	p = w->o.has_yoy ? put_field(p, double_bits(w->o.yoy), 8) :
+	    put_null(p);
+	p = put_field(p, (unsigned long long)w->line, 8);
+	/* A status is one letter, as text. */
+	p = w->o.status ? put_field(p, (unsigned char)w->o.status, 1) :
+	    put_null(p);
+	p = w->o.prov ? put_field(p, (unsigned long long)w->o.prov, 8) :
+	    put_null(p);
+	if (file >= 0)
+		p = put_field(p, (unsigned long long)file, 8);
+	return (size_t)(p - out);
+}
+
+int
+store_pg_copy_obs(struct store_pg *pg, const char *sql, void *rows,
+    size_t size, const size_t *ix, size_t n, long long file,
+    const char *what, struct pm_err *err)
+{
+	enum { CHUNK = 1 << 18 };
+	unsigned char row[160];
+	struct buf b = BUF_INIT;
+	PGresult *r;
+	size_t i;
+	int rc = 0;
+
+	r = PQexec(pg->conn, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		rc = store_pg_fail(pg, r, what, sql, err);
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	buf_grow(&b, CHUNK + sizeof(row));
+	buf_add(&b, bin_header, sizeof(bin_header));
+	for (i = 0; i < n && rc == 0; i++) {
+		size_t at = ix ? ix[i] : i;
+		const struct store_put_row *w = (const void *)((const char *)
+		    rows + at * size);
+
+		buf_add(&b, row, obs_row(row, w, ix ? &at : NULL, file));
+		if (b.len >= CHUNK) {
+			if (PQputCopyData(pg->conn, b.data, (int)b.len) != 1)
+				rc = store_pg_fail(pg, NULL, what, sql, err);
+			buf_reset(&b);
+		}
+	}
+	buf_add(&b, "\xff\xff", 2);
+	if (rc == 0 && PQputCopyData(pg->conn, b.data, (int)b.len) != 1)
+		rc = store_pg_fail(pg, NULL, what, sql, err);
+	buf_release(&b);
+	if (PQputCopyEnd(pg->conn, rc == 0 ? NULL : "stopped") != 1 &&
+	    rc == 0)
+		rc = store_pg_fail(pg, NULL, what, sql, err);
+	while ((r = PQgetResult(pg->conn)) != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && rc == 0)
+			rc = store_pg_fail(pg, r, what, sql, err);
+		PQclear(r);
+	}
+	return rc;
+}

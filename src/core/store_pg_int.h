@@ -11,6 +11,16 @@
 #include "core/store_pg.h"
 #include "util/err.h"
 
+/* What store_pg_prev_value() answers for a row of the last batch: the
+ * latest stored value of its series and basis before its period, in its
+ * frequency. */
+struct store_pg_prev {
+	int ind, reg, period, basis;
+	bool found;
+	int at;                 /* the period of the value found */
+	double value;
+};
+
 struct store_pg {
 	PGconn *conn;
 	PGconn *side;           /* codes interned during a file: autocommit */
@@ -24,6 +34,10 @@ struct store_pg {
 	 * the ones run once per row or per series. */
 	const char *prepared[16];
 	int nprepared;
+	int nfast;              /* batches put_fresh() stored in this
+				 * transaction */
+	struct store_pg_prev *prev;     /* prev_fill()'s, in key order */
+	size_t nprev, prev_at;
 };
 
 /* Up to 12 parameters of one statement, in text form; a NULL value is
@@ -67,6 +81,15 @@ int store_pg_each(struct store_pg *pg, const char *sql,
  * a write outside a transaction: that snapshot ends. */
 int store_pg_read(struct store_pg *pg, struct pm_err *err);
 void store_pg_write(struct store_pg *pg);
+
+/* COPY rows of a batch of struct store_put_row (each 'size' bytes) in
+ * binary format with sql ("COPY table(columns) FROM STDIN (FORMAT
+ * binary)"): rows ix[0..n) (ix NULL: rows 0..n), each as its index when
+ * ix is given, then ind, reg, period, basis, value, yoy, line, status,
+ * prov, then the file when file >= 0. */
+int store_pg_copy_obs(struct store_pg *pg, const char *sql, void *rows,
+    size_t size, const size_t *ix, size_t n, long long file,
+    const char *what, struct pm_err *err);
 
 long long store_pg_ll(const PGresult *r, int row, int col);
 double store_pg_double(const PGresult *r, int row, int col);

@@ -473,6 +473,93 @@ put_batch_rules(void **state)
 	store_rollback(st);
 }
 
+/* PostgreSQL: a batch whose key range holds nothing stored goes straight
+ * into obs by COPY (binary); its values come back bit for bit. A batch
+ * that breaks the key there (a key twice) is undone and sorted out by
+ * the staging path in the same transaction; a range with stored keys
+ * takes that path at once; past the cap on savepoints too. */
+static void
+pg_fresh_batches(void **state)
+{
+	static const double vals[] = { 0.1, -1e300, 4.9e-324, 123456789.125 };
+	struct fx *fx = *state;
+	struct store *st = fx->st;
+	struct elem b[64];
+	struct store_obs o;
+	struct obs *got = NULL;
+	long long f1, prov = 0;
+	size_t n = 0;
+	int i;
+
+	assert_int_equal(store_begin(st, &fx->err), 0);
+	f1 = add_file(st, SHA_A, "one.csv");
+	assert_int_equal(store_prov_id(st, "NBS", "note", &prov, &fx->err), 0);
+	o = obs(st, "net_txn_volume", "亿元", "330000", 3202501, 10);
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < 4; i++) {
+		b[i].put.o = o;
+		b[i].put.o.period = 3202501 + 2 * i;
+		b[i].put.o.value = vals[i];
+		b[i].put.o.has_yoy = i % 2 == 0;
+		b[i].put.o.yoy = -3.25 * i;
+		b[i].put.o.status = i == 1 ? 'P' : 0;
+		b[i].put.o.prov = i == 2 ? prov : 0;
+		b[i].put.line = 2 + (unsigned long)i;
+	}
+	assert_int_equal(store_put_batch(st, b, 4, sizeof(b[0]), f1,
+	    &fx->err), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(b[i].put.res, PUT_INSERTED);
+	assert_int_equal(store_series(st, "net_txn_volume", "330000", &got,
+	    &n, &fx->err), 0);
+	assert_int_equal(n, 4);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(got[i].period, 3202501 + 2 * i);
+		assert_memory_equal(&got[i].value, &vals[i], sizeof(double));
+		assert_int_equal(got[i].has_yoy, i % 2 == 0);
+		if (got[i].has_yoy)
+			assert_true(got[i].yoy == -3.25 * i);
+		assert_int_equal(got[i].status, i == 1 ? 'P' : 0);
+	}
+	free(got);
+	/* A key twice, past the stored ones: the COPY breaks the key and
+	 * is undone; the staging path stores one and calls the other a
+	 * duplicate. */
+	for (i = 0; i < 3; i++) {
+		b[i].put.o = o;
+		b[i].put.o.period = 3202510 + (i > 0);
+		b[i].put.line = 20 + (unsigned long)i;
+	}
+	assert_int_equal(store_put_batch(st, b, 3, sizeof(b[0]), f1,
+	    &fx->err), 0);
+	assert_int_equal(b[0].put.res, PUT_INSERTED);
+	assert_int_equal((b[1].put.res == PUT_DUPLICATE) +
+	    (b[2].put.res == PUT_DUPLICATE), 1);
+	assert_int_equal(stats(st).observations, 6);
+	/* Between stored keys: the staging path. */
+	b[0].put.o = o;
+	b[0].put.o.period = 3202502;
+	b[1].put.o = o;
+	b[1].put.o.period = 3202503;
+	b[1].put.o.value = 99;
+	assert_int_equal(store_put_batch(st, b, 2, sizeof(b[0]), f1,
+	    &fx->err), 0);
+	assert_int_equal(b[0].put.res, PUT_INSERTED);
+	assert_int_equal(b[1].put.res, PUT_DUPLICATE);
+	assert_int_equal(b[1].put.dup_line, 3);
+	/* More fresh batches than savepoints allowed: all stored. */
+	for (i = 0; i < 64; i++) {
+		b[0].put.o = o;
+		b[0].put.o.period = 3203001 + 100 * i;
+		assert_int_equal(store_put_batch(st, b, 1, sizeof(b[0]), f1,
+		    &fx->err), 0);
+		assert_int_equal(b[0].put.res, PUT_INSERTED);
+	}
+	assert_int_equal(stats(st).observations, 7 + 64);
+	assert_int_equal(store_commit(st, &fx->err), 0);
+	assert_int_equal(stats(st).observations, 7 + 64);
+}
+
 static void
 file_find_after_add(void **state)
 {
@@ -906,7 +993,7 @@ main(void)
 		P(put_batch_rules), P(file_find_after_add),
 		P(interning), P(rollback_discards), P(scan_order),
 		P(pg_refusals), P(pg_migrates), P(pg_same_content_once),
-		P(pg_reads_one_snapshot),
+		P(pg_reads_one_snapshot), P(pg_fresh_batches),
 	};
 	int rc = cmocka_run_group_tests_name("store (SQLite)", tests, NULL,
 	    NULL);
