@@ -42,6 +42,7 @@ buf_grow(struct buf *b, size_t extra)
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	b->data = xreallocarray(b->data, cap, 1);
+	b->data[b->len] = '\0';        /* a first allocation holds "" */
 	b->cap = cap;
 }
 

@@ -176,6 +176,21 @@ reset_keeps_memory(void **state)
 	assert_int_equal(b->len, 3);
 }
 
+/* Room made in an empty buffer holds "": what is added next follows
+ * nothing (a binary COPY buffer starts so). */
+static void
+grow_from_empty(void **state)
+{
+	struct buf *b = *state;
+
+	buf_grow(b, 1 << 18);
+	assert_non_null(b->data);
+	assert_string_equal(buf_str(b), "");
+	buf_add(b, "\xff\xff", 2);
+	assert_int_equal(b->len, 2);
+	check_invariants(b);
+}
+
 static void
 grow_makes_room(void **state)
 {
@@ -212,6 +227,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(vaddf_appends, setup, teardown),
 		cmocka_unit_test_setup_teardown(reset_keeps_memory, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(grow_from_empty, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(grow_makes_room, setup,
 		    teardown),
