@@ -474,7 +474,7 @@ gnuplot_trend(struct gnuplot *g, const char *path, enum chart_format fmt,
 		return rc;
 	if (c->n == 0)
 		return pm_fail(err, PM_EDATA, path, 0, "no data to draw");
-	if ((rc = outfile_open(&t, path, 0, err)) != 0)
+	if ((rc = outfile_open_private(&t, path, 0, err)) != 0)
 		return rc;
 	begin(g, &s, t.tmp, fmt, width, height, "trend.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);
@@ -503,7 +503,7 @@ gnuplot_multi(struct gnuplot *g, const char *path, enum chart_format fmt,
 	rows = (n + cols - 1) / cols;
 	/* A panel title at 9 points takes up to 8 pixels a character. */
 	room = (size_t)width / cols / 8;
-	if ((rc = outfile_open(&t, path, 0, err)) != 0)
+	if ((rc = outfile_open_private(&t, path, 0, err)) != 0)
 		return rc;
 	begin(g, &s, t.tmp, fmt, width, height, "multi.gp");
 	buf_addf(&s, "set multiplot layout %zu,%zu", rows, cols);
@@ -595,7 +595,7 @@ gnuplot_bars(struct gnuplot *g, const char *path, enum chart_format fmt,
 		if (st >= 0 && keep[i])
 			shown[st] = true;
 	}
-	if ((rc = outfile_open(&t, path, 0, err)) != 0)
+	if ((rc = outfile_open_private(&t, path, 0, err)) != 0)
 		goto out;
 	begin(g, &s, t.tmp, fmt, width, height, "bars.gp");
 	titles(&s, c->title, c->subtitle, c->footer, false);

@@ -63,40 +63,98 @@ stem_len(const char *name)
 	return n;
 }
 
-int
-outfile_open(struct outfile *o, const char *path, mode_t mode,
-    struct pm_err *err)
+/* Create ".NAME.tmp-XXXXXX" beside 'path': a file (mode 'mode', 0666 by
+ * default) open in *fd, or with 'folder' a folder of mode 0700 (*fd
+ * untouched). Its name in 't'; 0, or the errno. */
+static int
+create_tmp(const char *path, mode_t mode, bool folder, struct buf *t,
+    int *fd)
 {
 	const char *slash = strrchr(path, '/');
 	const char *name = slash ? slash + 1 : path;
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	struct buf t = BUF_INIT;
 	char rnd[TMP_RAND + 1];
 	unsigned i;
-	int fd = -1, e = 0;
+	int e = 0;
+
+	for (i = 0; i < CREATE_TRIES; i++) {
+		random_suffix(rnd, i);
+		buf_reset(t);
+		buf_add(t, path, dirlen);
+		buf_addc(t, '.');
+		buf_add(t, name, stem_len(name));
+		buf_addf(t, "%s%s", TMP_TAIL, rnd);
+		if (folder) {
+			if (mkdir(t->data, 0700) == 0)
+				return 0;
+		} else {
+			*fd = open(t->data, O_RDWR | O_CREAT | O_EXCL |
+			    O_NOFOLLOW | O_CLOEXEC, mode ? mode : 0666);
+			if (*fd >= 0)
+				return 0;
+		}
+		if ((e = errno) != EEXIST)
+			break;
+	}
+	return e ? e : EEXIST;
+}
+
+int
+outfile_open(struct outfile *o, const char *path, mode_t mode,
+    struct pm_err *err)
+{
+	struct buf t = BUF_INIT;
+	int fd = -1, e;
 
 	o->path = NULL;
 	o->tmp = NULL;
 	o->fd = -1;
 	o->f = NULL;
-	for (i = 0; i < CREATE_TRIES; i++) {
-		random_suffix(rnd, i);
-		buf_reset(&t);
-		buf_add(&t, path, dirlen);
-		buf_addc(&t, '.');
-		buf_add(&t, name, stem_len(name));
-		buf_addf(&t, "%s%s", TMP_TAIL, rnd);
-		fd = open(t.data, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_CLOEXEC, mode ? mode : 0666);
-		if (fd >= 0 || (e = errno) != EEXIST)
-			break;
-	}
-	if (fd < 0) {
+	o->dir = NULL;
+	if ((e = create_tmp(path, mode, false, &t, &fd)) != 0) {
 		buf_release(&t);
 		return pm_fail_errno(err, PM_EIO, e, path, "cannot create");
 	}
 	o->path = xstrdup(path);
 	o->tmp = t.data;
+	o->fd = fd;
+	return 0;
+}
+
+int
+outfile_open_private(struct outfile *o, const char *path, mode_t mode,
+    struct pm_err *err)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	struct buf d = BUF_INIT, t = BUF_INIT;
+	int fd, e;
+
+	o->path = NULL;
+	o->tmp = NULL;
+	o->fd = -1;
+	o->f = NULL;
+	o->dir = NULL;
+	if ((e = create_tmp(path, mode, true, &d, &fd)) != 0) {
+		buf_release(&d);
+		return pm_fail_errno(err, PM_EIO, e, path, "cannot create");
+	}
+	/* Inside a folder only we can write: no one can have put anything
+	 * there, and no one can move what we put. */
+	buf_addf(&t, "%s/", d.data);
+	buf_add(&t, name, stem_len(name));
+	fd = open(t.data, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    mode ? mode : 0666);
+	if (fd < 0) {
+		e = errno;
+		rmdir(d.data);
+		buf_release(&d);
+		buf_release(&t);
+		return pm_fail_errno(err, PM_EIO, e, path, "cannot create");
+	}
+	o->path = xstrdup(path);
+	o->tmp = t.data;
+	o->dir = d.data;
 	o->fd = fd;
 	return 0;
 }
@@ -191,6 +249,8 @@ outfile_commit(struct outfile *o, struct pm_err *err)
 	}
 	free(o->tmp);
 	o->tmp = NULL;
+	if (o->dir != NULL)
+		rmdir(o->dir);  /* empty now; one left is cleaned later */
 	outfile_dir(&dir, o->path);
 	rc = outfile_sync_dir(dir.data, err);
 	buf_release(&dir);
@@ -212,12 +272,16 @@ outfile_abort(struct outfile *o)
 			close(o->fd);
 		unlink(o->tmp);
 	}
+	if (o->dir != NULL)
+		rmdir(o->dir);
+	free(o->dir);
 	free(o->tmp);
 	free(o->path);
 	o->f = NULL;
 	o->fd = -1;
 	o->tmp = NULL;
 	o->path = NULL;
+	o->dir = NULL;
 }
 
 bool
@@ -249,6 +313,29 @@ outfile_sync_dir(const char *dir, struct pm_err *err)
 	return rc;
 }
 
+/* Remove a private folder of outfile_open_private() and the files in it
+ * (a killed run's); 0, or -1 with errno. */
+static int
+clean_private(const char *dir)
+{
+	struct buf p = BUF_INIT;
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", dir, e->d_name);
+		(void)unlink(p.data);
+	}
+	closedir(d);
+	buf_release(&p);
+	return rmdir(dir);
+}
+
 int
 outfile_clean(const char *dir, time_t before, size_t *nremoved,
     struct pm_err *err)
@@ -269,10 +356,12 @@ outfile_clean(const char *dir, time_t before, size_t *nremoved,
 			continue;
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s", dir, e->d_name);
-		if (lstat(path.data, &st) != 0 || !S_ISREG(st.st_mode) ||
-		    st.st_mtime >= before)
+		if (lstat(path.data, &st) != 0 || st.st_mtime >= before ||
+		    !(S_ISREG(st.st_mode) || (S_ISDIR(st.st_mode) &&
+		    st.st_uid == geteuid())))
 			continue;
-		if (unlink(path.data) == 0)
+		if (S_ISDIR(st.st_mode) ? clean_private(path.data) == 0 :
+		    unlink(path.data) == 0)
 			(*nremoved)++;
 		else if (errno != ENOENT && rc == 0)
 			rc = pm_fail_errno(err, PM_EIO, errno, path.data,

@@ -33,15 +33,27 @@ struct outfile {
 	char *tmp;              /* the temporary file, NULL once gone */
 	int fd;                 /* open on 'tmp', -1 when closed */
 	FILE *f;                /* stdio on 'fd' (outfile_stream), or NULL */
+	char *dir;              /* outfile_open_private(): the folder that
+				 * holds 'tmp', else NULL */
 };
 
-#define OUTFILE_INIT { NULL, NULL, -1, NULL }
+#define OUTFILE_INIT { NULL, NULL, -1, NULL, NULL }
 
 /* Create the temporary file for 'path' (mode 0666 less the umask, or
  * 'mode' when not 0, also less the umask). PM_EIO naming 'path' when
  * it cannot be created. The caller releases 'o' with outfile_commit()
  * or outfile_abort(), on every path. */
 int outfile_open(struct outfile *o, const char *path, mode_t mode,
+    struct pm_err *err);
+
+/* outfile_open() for a file another program writes by name (gnuplot's
+ * 'set output'): the temporary file is made inside a new folder of its
+ * own beside the target (".NAME.tmp-XXXXXX/NAME", mode 0700), so that
+ * no one else can rename it away or put a link in its place between its
+ * creation and the program's open, even in a shared folder without the
+ * sticky bit. Commit renames it onto the target and removes the folder;
+ * abort removes both. */
+int outfile_open_private(struct outfile *o, const char *path, mode_t mode,
     struct pm_err *err);
 
 /* A stdio stream on the temporary file (made on first call), or NULL
@@ -71,7 +83,8 @@ bool outfile_is_tmp(const char *name);
 
 /* Remove from 'dir' the temporary files outfile_open() made there that
  * were last modified before 'before' (a run killed while writing one
- * leaves it behind). No other name is touched; a missing 'dir' is fine.
+ * leaves it behind), and the private folders of outfile_open_private()
+ * with what they hold. No other name is touched; a missing 'dir' is fine.
  * *nremoved counts the files removed. PM_EIO (naming the first file
  * that could not be removed, after trying the others) when some could
  * not be. */

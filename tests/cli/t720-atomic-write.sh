@@ -26,6 +26,34 @@ run_expect 0 "$PM" --db t.db -q chart --indicator net_txn_volume --out out \
 tail -c 8 "out/$y.png" | od -An -c | grep -q 'I   E   N   D' ||
 	fail "$y.png is not a whole PNG"
 
+# gnuplot writes each chart inside a folder of the run's own (mode 0700,
+# beside the target), where no one else can rename the file away or
+# plant a link in its place before gnuplot opens it; none is left.
+cat >log-gp <<'EOG'
+#!/bin/sh
+while IFS= read -r line; do
+	case $line in
+	"set output "*)
+		f=${line#set output \'}
+		f=${f%\'}
+		d=${f%/*}
+		printf '%s %s\n' "$(stat -c %a "$d")" "$f" >>"$LOG"
+		;;
+	esac
+	printf '%s\n' "$line"
+done | "$REAL" "$@"
+EOG
+mkdir -p gpbin
+mv log-gp gpbin/gnuplot
+chmod +x gpbin/gnuplot
+LOG=$TMPD/outputs REAL=$(command -v gnuplot) PATH=$TMPD/gpbin:$PATH \
+	run_expect 0 "$PM" --db t.db -q chart --indicator net_txn_volume \
+	--out priv --renderer gnuplot
+grep -q "^700 .*/priv/\.$y\.png\.tmp-[A-Za-z0-9]\{6\}/$y\.png\$" outputs ||
+	fail "gnuplot did not write in a private folder: $(head -3 outputs)"
+[ -z "$(ls -A priv | grep '^\.')" ] || fail "a temporary was left: $(ls -A priv)"
+[ -f "priv/$y.png" ] || fail "no $y.png"
+
 # Stale temporary files of killed runs: removed by the next run when
 # over an hour old; a fresh one (a run at work) and other names stay.
 : >"out/.$y.png.tmp-AbC123"

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -100,6 +102,57 @@ long_names_fit(void **state)
 	buf_release(&path);
 }
 
+/* A file another program writes by name is made in a folder of its own,
+ * which only we can write; commit and abort leave no folder; a killed
+ * run's folder is cleaned with what it holds. */
+static void
+private_folder(void **state)
+{
+	struct outfile o = OUTFILE_INIT;
+	struct pm_err err = PM_ERR_INIT;
+	struct buf path = BUF_INIT, stale = BUF_INIT;
+	struct stat st;
+	struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	size_t n;
+	int before;
+	FILE *f;
+
+	(void)state;
+	before = nfiles();
+	buf_addf(&path, "%s/c.png", dir);
+	assert_int_equal(outfile_open_private(&o, path.data, 0, &err), 0);
+	assert_non_null(o.dir);
+	assert_true(outfile_is_tmp(strrchr(o.dir, '/') + 1));
+	assert_int_equal(lstat(o.dir, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(strncmp(o.tmp, o.dir, strlen(o.dir)), 0);
+	assert_string_equal(o.tmp + strlen(o.dir), "/c.png");
+	assert_int_equal(outfile_write(&o, "png", 3, &err), 0);
+	assert_int_equal(outfile_commit(&o, &err), 0);
+	assert_int_equal(nfiles(), before + 1);         /* c.png, no folder */
+	assert_int_equal(outfile_open_private(&o, path.data, 0, &err), 0);
+	outfile_abort(&o);
+	assert_null(o.dir);
+	assert_int_equal(nfiles(), before + 1);
+	/* What a killed run leaves: its folder and the file in it. */
+	buf_addf(&stale, "%s/.d.png.tmp-Xy12Ab", dir);
+	assert_int_equal(mkdir(stale.data, 0700), 0);
+	buf_adds(&stale, "/d.png");
+	f = fopen(stale.data, "w");
+	assert_non_null(f);
+	fclose(f);
+	*strrchr(stale.data, '/') = '\0';
+	assert_int_equal(utimensat(AT_FDCWD, stale.data, old, 0), 0);
+	assert_int_equal(outfile_clean(dir, time(NULL) - 60, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(access(stale.data, F_OK), -1);
+	assert_int_equal(nfiles(), before + 1);
+	unlink(path.data);
+	buf_release(&path);
+	buf_release(&stale);
+}
+
 static void
 tmp_names(void **state)
 {
@@ -117,6 +170,7 @@ main(void)
 	const struct CMUnitTest t[] = {
 		cmocka_unit_test(commit_replaces_abort_keeps),
 		cmocka_unit_test(long_names_fit),
+		cmocka_unit_test(private_folder),
 		cmocka_unit_test(tmp_names),
 	};
 
