@@ -576,12 +576,14 @@ plausible(struct job *j, const struct store_obs *o, unsigned long line)
 	if (!found || period_from_key(o->period, &p) != 0 ||
 	    period_from_key(prev_period, &q) != 0)
 		return 0;
-	period_format(&p, pt);
-	period_format(&q, pp);
+	/* The periods are formatted for a note only: snprintf on every
+	 * row was a sixth of an ingest's instructions. */
 	if (o->basis == BASIS_YTD && p.year == q.year &&
 	    (size_t)o->ind < j->nkind_of && j->kind_of[o->ind] == KIND_FLOW &&
 	    o->value < prev) {
 		j->res->warnings++;
+		period_format(&p, pt);
+		period_format(&q, pp);
 		note(j, line, false, "year-to-date value %.15g of %s is below "
 		    "the %.15g of %s: a year-to-date flow does not go down",
 		    o->value, pt, prev, pp);
@@ -590,6 +592,8 @@ plausible(struct job *j, const struct store_obs *o, unsigned long line)
 		r = fabs(o->value / prev);
 		if (r > 1000 || r < 0.001) {
 			j->res->warnings++;
+			period_format(&p, pt);
+			period_format(&q, pp);
 			note(j, line, false, "value %.15g of %s is %s the "
 			    "%.15g of %s: a unit slip (万 and 亿)?", o->value,
 			    pt, r > 1000 ? "over 1000 times" : "under 1/1000 of",
