@@ -103,6 +103,8 @@ not_published(const char *s, size_t n)
 		"/", "——", "--", "……", NULL };
 	int k;
 
+	if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return false;           /* a number, as most cells are */
 	for (k = 0; marks[k]; k++)
 		if (strlen(marks[k]) == n && memcmp(s, marks[k], n) == 0)
 			return true;
@@ -162,9 +164,8 @@ struct job {
 
 	/* Catalogue index -> store id, interned once per file. */
 	int *ind_id, *reg_id;
-	/* The last strings looked up: files repeat them row after row. */
-	struct buf last_ind, last_reg;
-	int last_ind_ix, last_reg_ix;
+	/* Cells looked up in the catalogue: files repeat them. */
+	struct lookup_cache *ind_cache, *reg_cache, *unit_cache;
 
 	struct buf reason;
 	int rc;                 /* first system error, stops the run */
@@ -340,15 +341,26 @@ set_header(struct job *j, const struct reader_row *r)
 }
 
 /* Trimmed cell of column c; an absent column reads as "". */
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
 static const char *
 cell(const struct job *j, const struct reader_row *r, enum col c, size_t *n)
 {
+	const char *s;
+
 	if (j->ix[c] < 0 || (size_t)j->ix[c] >= r->n) {
 		*n = 0;
 		return "";
 	}
 	*n = r->len[j->ix[c]];
-	return reader_trim(r->field[j->ix[c]], n);
+	s = r->field[j->ix[c]];
+	if (*n == 0 || (!is_blank(s[0]) && !is_blank(s[*n - 1])))
+		return s;               /* most cells: nothing to trim */
+	return reader_trim(s, n);
 }
 
 enum basis_word { BW_NONE, BW_YTD, BW_PERIOD, BW_BAD };
@@ -436,17 +448,37 @@ reject_cell(struct job *j, const struct reader_row *r, const char *what,
 	return reject(j, r, j->reason.data);
 }
 
+/* The catalogue's answer for a cell, kept for the next cell with the
+ * same bytes: a direct-mapped table of short cells. */
+#define LOOKUP_SLOTS 256
+#define LOOKUP_KEY 30
+struct lookup_cache {
+	struct {
+		unsigned char len;      /* 0: empty */
+		char key[LOOKUP_KEY];
+		int ix;
+	} e[LOOKUP_SLOTS];
+};
+
 static int
-lookup_cached(struct buf *last, int *last_ix, const char *s, size_t n,
+lookup_cached(struct lookup_cache *c, const char *s, size_t n,
     int (*find)(const struct catalog *, const char *, size_t),
     const struct catalog *cat)
 {
-	if (last->data && last->len == n && memcmp(last->data, s, n) == 0)
-		return *last_ix;
-	buf_reset(last);
-	buf_add(last, s, n);
-	*last_ix = find(cat, s, n);
-	return *last_ix;
+	unsigned h = 2166136261u;
+	size_t i;
+
+	if (n == 0 || n > LOOKUP_KEY)
+		return find(cat, s, n);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	h = (h ^ (h >> 16)) & (LOOKUP_SLOTS - 1);
+	if (c->e[h].len == n && memcmp(c->e[h].key, s, n) == 0)
+		return c->e[h].ix;
+	c->e[h].len = (unsigned char)n;
+	memcpy(c->e[h].key, s, n);
+	c->e[h].ix = find(cat, s, n);
+	return c->e[h].ix;
 }
 
 static int
@@ -789,8 +821,11 @@ batch_add(struct job *j, const struct store_obs *o,
 	p->put.line = r->line;
 	p->raw = j->batch_raw.len;
 	p->nfields = r->n;
-	for (i = 0; i < r->n; i++)
-		buf_add(&j->batch_raw, r->field[i], r->len[i] + 1);
+	if (r->text)            /* the reader's fields, one block */
+		buf_add(&j->batch_raw, r->text, r->textlen);
+	else
+		for (i = 0; i < r->n; i++)
+			buf_add(&j->batch_raw, r->field[i], r->len[i] + 1);
 	p->rawlen = j->batch_raw.len - p->raw;
 	if (j->nbatch == batch_rows(j->o) || j->batch_raw.len >= BATCH_BYTES)
 		return batch_spill(j);
@@ -907,12 +942,12 @@ data_row(struct job *j, const struct reader_row *r)
 	}
 
 	s = cell(j, r, C_INDICATOR, &n);
-	ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, n,
+	ii = lookup_cached(j->ind_cache, s, n,
 	    catalog_indicator_named, cat);
 	bu = NULL;
 	bun = 0;
 	if (ii < 0 && layout_split_unit(s, n, &i, &bu, &bun))
-		ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, i,
+		ii = lookup_cached(j->ind_cache, s, i,
 		    catalog_indicator_named, cat);
 	if (ii < 0)
 		return reject_cell(j, r, "unknown indicator", s, n, NULL);
@@ -920,7 +955,7 @@ data_row(struct job *j, const struct reader_row *r)
 	to = &cat->units[ind->unit];
 
 	s = cell(j, r, C_REGION, &n);
-	ri = lookup_cached(&j->last_reg, &j->last_reg_ix, s, n,
+	ri = lookup_cached(j->reg_cache, s, n,
 	    catalog_region, cat);
 	if (ri < 0)
 		return reject_cell(j, r, "unknown region", s, n, NULL);
@@ -949,7 +984,8 @@ data_row(struct job *j, const struct reader_row *r)
 	if (n == 0) {
 		from = to;
 	} else {
-		if ((ui = catalog_unit(cat, s, n)) < 0)
+		if ((ui = lookup_cached(j->unit_cache, s, n, catalog_unit,
+		    cat)) < 0)
 			return reject_cell(j, r, "unknown unit", s, n, NULL);
 		from = &cat->units[ui];
 		if (strcmp(from->dimension, to->dimension) != 0) {
@@ -1426,8 +1462,9 @@ job_release(struct job *j)
 	free(j->header_field);
 	free(j->ind_id);
 	free(j->reg_id);
-	buf_release(&j->last_ind);
-	buf_release(&j->last_reg);
+	free(j->ind_cache);
+	free(j->reg_cache);
+	free(j->unit_cache);
 	buf_release(&j->reason);
 	runs_close(j->runs);    /* first: its thread may hold a batch */
 	free(j->batch);
@@ -1475,7 +1512,9 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 	j.res = res;
 	j.err = err;
 	j.name = name;
-	j.last_ind_ix = j.last_reg_ix = -1;
+	j.ind_cache = xcalloc(1, sizeof(*j.ind_cache));
+	j.reg_cache = xcalloc(1, sizeof(*j.reg_cache));
+	j.unit_cache = xcalloc(1, sizeof(*j.unit_cache));
 
 	if ((rc = reader_open(path, name, &ro, &rd, err)) != 0) {
 		if (rc == PM_EDATA)
