@@ -132,6 +132,14 @@ batch_rows(const struct ingest_opts *o)
 	return n >= 2 && (n & (n - 1)) == 0 ? n : INGEST_BATCH_ROWS;
 }
 
+/* A slot of the batch's key hash: the row's full hash beside its index,
+ * so that a probe reads the batch's row (a cache miss: the batch is
+ * megabytes) only when the hashes are equal, not for every neighbour. */
+struct slot {
+	unsigned ix;            /* index + 1, 0 empty */
+	unsigned hash;
+};
+
 struct pending {
 	struct store_put_row put;       /* first: store_put_batch() */
 	size_t raw;             /* the row's fields in batch_raw */
@@ -195,7 +203,7 @@ struct job {
 
 	struct pending *batch;  /* validated rows waiting to be stored */
 	size_t nbatch;
-	unsigned *slot;         /* 2 * batch_rows(): index + 1 of a batch row by
+	struct slot *slot;      /* 2 * batch_rows(): index + 1 of a batch row by
 				 * key, 0 empty; finds a key repeated inside
 				 * the batch as it is read, so its message
 				 * comes in line order */
@@ -780,16 +788,32 @@ batch_finish(struct job *j)
 	return runs_store(j);
 }
 
+/* The basis is left out: data_row() knows the rest early enough to
+ * fetch the slot before batch_add() looks at it. */
 static unsigned
-key_hash(const struct store_obs *o)
+key_hash(int ind, int reg, int period)
 {
 	unsigned h = 2166136261u;
 
-	h = (h ^ (unsigned)o->ind) * 16777619u;
-	h = (h ^ (unsigned)o->reg) * 16777619u;
-	h = (h ^ (unsigned)o->period) * 16777619u;
-	h = (h ^ (unsigned)o->basis) * 16777619u;
+	h = (h ^ (unsigned)ind) * 16777619u;
+	h = (h ^ (unsigned)reg) * 16777619u;
+	h = (h ^ (unsigned)period) * 16777619u;
 	return h ^ (h >> 15);
+}
+
+/* The batch's key hash is a megabyte, each row a random slot of it: ask
+ * for the row's slot while the rest of the row is checked. */
+static void
+prefetch_slot(const struct job *j, int ii, int ri, const struct period *p)
+{
+	int ind, reg;
+
+	if (j->slot == NULL)
+		return;
+	ind = j->ind_id[ii];
+	reg = j->reg_id[ri];
+	__builtin_prefetch(&j->slot[key_hash(ind, reg, period_key(p)) &
+	    (2 * batch_rows(j->o) - 1)]);
 }
 
 
@@ -799,23 +823,29 @@ batch_add(struct job *j, const struct store_obs *o,
 {
 	struct pending *p;
 	size_t i, h;
+	unsigned kh;
 	char buf[64];
 
 	if (j->batch == NULL) {
 		j->batch = xreallocarray(NULL, batch_rows(j->o), sizeof(*j->batch));
 		j->slot = xcalloc(2 * batch_rows(j->o), sizeof(*j->slot));
 	}
-	for (h = key_hash(o) & (2 * batch_rows(j->o) - 1); j->slot[h];
+	kh = key_hash(o->ind, o->reg, o->period);
+	for (h = kh & (2 * batch_rows(j->o) - 1); j->slot[h].ix;
 	    h = (h + 1) & (2 * batch_rows(j->o) - 1)) {
-		const struct pending *q = &j->batch[j->slot[h] - 1];
+		const struct pending *q;
 
+		if (j->slot[h].hash != kh)
+			continue;
+		q = &j->batch[j->slot[h].ix - 1];
 		if (same_key(&q->put.o, o)) {
 			snprintf(buf, sizeof(buf), "duplicate of line %lu",
 			    q->put.line);
 			return reject(j, r, buf);
 		}
 	}
-	j->slot[h] = (unsigned)j->nbatch + 1;
+	j->slot[h].ix = (unsigned)j->nbatch + 1;
+	j->slot[h].hash = kh;
 	p = &j->batch[j->nbatch++];
 	p->put.o = *o;
 	p->put.line = r->line;
@@ -964,6 +994,7 @@ data_row(struct job *j, const struct reader_row *r)
 	if (period_parse_cell(s, n, &p, &pflags, &why) != 0)
 		return reject_cell(j, r, "bad period", s, n, why);
 	ps = s;
+	prefetch_slot(j, ii, ri, &p);
 	pn = n;
 
 	s = cell(j, r, C_VALUE, &n);
