@@ -476,6 +476,12 @@ merger(void *arg)
 			break;
 		merge_block(r, b);
 		last = b->last;
+		if (last) {
+			/* Read to its end: the file's blocks are freed here,
+			 * while the caller stores what is left. */
+			close(r->fd);
+			r->fd = -1;
+		}
 		pthread_mutex_lock(&r->mu);
 		b->full = true;
 		pthread_cond_broadcast(&r->cv);
