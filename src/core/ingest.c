@@ -785,6 +785,13 @@ batch_finish(struct job *j)
 	}
 	if (j->nbatch && (rc = batch_spill(j)) != 0)
 		return rc;
+	/* The spare arrays are free once the last run is written: they go
+	 * before the merge and the store's cache take their memory. */
+	if ((rc = runs_wait(j->runs, j->err)) != 0)
+		return j->rc = rc;
+	free(j->spare);
+	j->spare = NULL;
+	buf_release(&j->spare_raw);
 	return runs_store(j);
 }
 
