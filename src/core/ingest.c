@@ -103,6 +103,8 @@ not_published(const char *s, size_t n)
 		"/", "——", "--", "……", NULL };
 	int k;
 
+	if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return false;           /* a number, as most cells are */
 	for (k = 0; marks[k]; k++)
 		if (strlen(marks[k]) == n && memcmp(s, marks[k], n) == 0)
 			return true;
@@ -129,6 +131,14 @@ batch_rows(const struct ingest_opts *o)
 
 	return n >= 2 && (n & (n - 1)) == 0 ? n : INGEST_BATCH_ROWS;
 }
+
+/* A slot of the batch's key hash: the row's full hash beside its index,
+ * so that a probe reads the batch's row (a cache miss: the batch is
+ * megabytes) only when the hashes are equal, not for every neighbour. */
+struct slot {
+	unsigned ix;            /* index + 1, 0 empty */
+	unsigned hash;
+};
 
 struct pending {
 	struct store_put_row put;       /* first: store_put_batch() */
@@ -162,9 +172,8 @@ struct job {
 
 	/* Catalogue index -> store id, interned once per file. */
 	int *ind_id, *reg_id;
-	/* The last strings looked up: files repeat them row after row. */
-	struct buf last_ind, last_reg;
-	int last_ind_ix, last_reg_ix;
+	/* Cells looked up in the catalogue: files repeat them. */
+	struct lookup_cache *ind_cache, *reg_cache, *unit_cache;
 
 	struct buf reason;
 	int rc;                 /* first system error, stops the run */
@@ -220,7 +229,7 @@ struct job {
 
 	struct pending *batch;  /* validated rows waiting to be stored */
 	size_t nbatch;
-	unsigned *slot;         /* 2 * batch_rows(): index + 1 of a batch row by
+	struct slot *slot;      /* 2 * batch_rows(): index + 1 of a batch row by
 				 * key, 0 empty; finds a key repeated inside
 				 * the batch as it is read, so its message
 				 * comes in line order */
@@ -366,15 +375,26 @@ set_header(struct job *j, const struct reader_row *r)
 }
 
 /* Trimmed cell of column c; an absent column reads as "". */
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
 static const char *
 cell(const struct job *j, const struct reader_row *r, enum col c, size_t *n)
 {
+	const char *s;
+
 	if (j->ix[c] < 0 || (size_t)j->ix[c] >= r->n) {
 		*n = 0;
 		return "";
 	}
 	*n = r->len[j->ix[c]];
-	return reader_trim(r->field[j->ix[c]], n);
+	s = r->field[j->ix[c]];
+	if (*n == 0 || (!is_blank(s[0]) && !is_blank(s[*n - 1])))
+		return s;               /* most cells: nothing to trim */
+	return reader_trim(s, n);
 }
 
 enum basis_word { BW_NONE, BW_YTD, BW_PERIOD, BW_BAD };
@@ -462,17 +482,37 @@ reject_cell(struct job *j, const struct reader_row *r, const char *what,
 	return reject(j, r, j->reason.data);
 }
 
+/* The catalogue's answer for a cell, kept for the next cell with the
+ * same bytes: a direct-mapped table of short cells. */
+#define LOOKUP_SLOTS 256
+#define LOOKUP_KEY 30
+struct lookup_cache {
+	struct {
+		unsigned char len;      /* 0: empty */
+		char key[LOOKUP_KEY];
+		int ix;
+	} e[LOOKUP_SLOTS];
+};
+
 static int
-lookup_cached(struct buf *last, int *last_ix, const char *s, size_t n,
+lookup_cached(struct lookup_cache *c, const char *s, size_t n,
     int (*find)(const struct catalog *, const char *, size_t),
     const struct catalog *cat)
 {
-	if (last->data && last->len == n && memcmp(last->data, s, n) == 0)
-		return *last_ix;
-	buf_reset(last);
-	buf_add(last, s, n);
-	*last_ix = find(cat, s, n);
-	return *last_ix;
+	unsigned h = 2166136261u;
+	size_t i;
+
+	if (n == 0 || n > LOOKUP_KEY)
+		return find(cat, s, n);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	h = (h ^ (h >> 16)) & (LOOKUP_SLOTS - 1);
+	if (c->e[h].len == n && memcmp(c->e[h].key, s, n) == 0)
+		return c->e[h].ix;
+	c->e[h].len = (unsigned char)n;
+	memcpy(c->e[h].key, s, n);
+	c->e[h].ix = find(cat, s, n);
+	return c->e[h].ix;
 }
 
 static int
@@ -602,12 +642,14 @@ plausible(struct job *j, const struct store_obs *o, unsigned long line)
 	if (!found || period_from_key(o->period, &p) != 0 ||
 	    period_from_key(prev_period, &q) != 0)
 		return 0;
-	period_format(&p, pt);
-	period_format(&q, pp);
+	/* The periods are formatted for a note only: snprintf on every
+	 * row was a sixth of an ingest's instructions. */
 	if (o->basis == BASIS_YTD && p.year == q.year &&
 	    (size_t)o->ind < j->nkind_of && j->kind_of[o->ind] == KIND_FLOW &&
 	    o->value < prev) {
 		j->res->warnings++;
+		period_format(&p, pt);
+		period_format(&q, pp);
 		note(j, line, false, "year-to-date value %.15g of %s is below "
 		    "the %.15g of %s: a year-to-date flow does not go down",
 		    o->value, pt, prev, pp);
@@ -616,6 +658,8 @@ plausible(struct job *j, const struct store_obs *o, unsigned long line)
 		r = fabs(o->value / prev);
 		if (r > 1000 || r < 0.001) {
 			j->res->warnings++;
+			period_format(&p, pt);
+			period_format(&q, pp);
 			note(j, line, false, "value %.15g of %s is %s the "
 			    "%.15g of %s: a unit slip (万 and 亿)?", o->value,
 			    pt, r > 1000 ? "over 1000 times" : "under 1/1000 of",
@@ -767,19 +811,42 @@ batch_finish(struct job *j)
 	}
 	if (j->nbatch && (rc = batch_spill(j)) != 0)
 		return rc;
+	/* The spare arrays are free once the last run is written: they go
+	 * before the merge and the store's cache take their memory. */
+	if ((rc = runs_wait(j->runs, j->err)) != 0)
+		return j->rc = rc;
+	free(j->spare);
+	j->spare = NULL;
+	buf_release(&j->spare_raw);
 	return runs_store(j);
 }
 
+/* The basis is left out: data_row() knows the rest early enough to
+ * fetch the slot before batch_add() looks at it. */
 static unsigned
-key_hash(const struct store_obs *o)
+key_hash(int ind, int reg, int period)
 {
 	unsigned h = 2166136261u;
 
-	h = (h ^ (unsigned)o->ind) * 16777619u;
-	h = (h ^ (unsigned)o->reg) * 16777619u;
-	h = (h ^ (unsigned)o->period) * 16777619u;
-	h = (h ^ (unsigned)o->basis) * 16777619u;
+	h = (h ^ (unsigned)ind) * 16777619u;
+	h = (h ^ (unsigned)reg) * 16777619u;
+	h = (h ^ (unsigned)period) * 16777619u;
 	return h ^ (h >> 15);
+}
+
+/* The batch's key hash is a megabyte, each row a random slot of it: ask
+ * for the row's slot while the rest of the row is checked. */
+static void
+prefetch_slot(const struct job *j, int ii, int ri, const struct period *p)
+{
+	int ind, reg;
+
+	if (j->slot == NULL)
+		return;
+	ind = j->ind_id[ii];
+	reg = j->reg_id[ri];
+	__builtin_prefetch(&j->slot[key_hash(ind, reg, period_key(p)) &
+	    (2 * batch_rows(j->o) - 1)]);
 }
 
 
@@ -789,30 +856,39 @@ batch_add(struct job *j, const struct store_obs *o,
 {
 	struct pending *p;
 	size_t i, h;
+	unsigned kh;
 	char buf[64];
 
 	if (j->batch == NULL) {
 		j->batch = xreallocarray(NULL, batch_rows(j->o), sizeof(*j->batch));
 		j->slot = xcalloc(2 * batch_rows(j->o), sizeof(*j->slot));
 	}
-	for (h = key_hash(o) & (2 * batch_rows(j->o) - 1); j->slot[h];
+	kh = key_hash(o->ind, o->reg, o->period);
+	for (h = kh & (2 * batch_rows(j->o) - 1); j->slot[h].ix;
 	    h = (h + 1) & (2 * batch_rows(j->o) - 1)) {
-		const struct pending *q = &j->batch[j->slot[h] - 1];
+		const struct pending *q;
 
+		if (j->slot[h].hash != kh)
+			continue;
+		q = &j->batch[j->slot[h].ix - 1];
 		if (same_key(&q->put.o, o)) {
 			snprintf(buf, sizeof(buf), "duplicate of line %lu",
 			    q->put.line);
 			return reject(j, r, buf);
 		}
 	}
-	j->slot[h] = (unsigned)j->nbatch + 1;
+	j->slot[h].ix = (unsigned)j->nbatch + 1;
+	j->slot[h].hash = kh;
 	p = &j->batch[j->nbatch++];
 	p->put.o = *o;
 	p->put.line = r->line;
 	p->raw = j->batch_raw.len;
 	p->nfields = r->n;
-	for (i = 0; i < r->n; i++)
-		buf_add(&j->batch_raw, r->field[i], r->len[i] + 1);
+	if (r->text)            /* the reader's fields, one block */
+		buf_add(&j->batch_raw, r->text, r->textlen);
+	else
+		for (i = 0; i < r->n; i++)
+			buf_add(&j->batch_raw, r->field[i], r->len[i] + 1);
 	p->rawlen = j->batch_raw.len - p->raw;
 	if (j->nbatch == batch_rows(j->o) || j->batch_raw.len >= BATCH_BYTES)
 		return batch_spill(j);
@@ -879,10 +955,10 @@ item_named(struct job *j, const char *s, size_t n, const char **bu,
 
 	if (t == s)
 		return -1;
-	ii = lookup_cached(&j->last_ind, &j->last_ind_ix, t, n,
+	ii = lookup_cached(j->ind_cache, t, n,
 	    catalog_indicator_named, j->cat);
 	if (ii < 0 && layout_split_unit(t, n, &m, bu, bun))
-		ii = lookup_cached(&j->last_ind, &j->last_ind_ix, t, m,
+		ii = lookup_cached(j->ind_cache, t, m,
 		    catalog_indicator_named, j->cat);
 	return ii;
 }
@@ -950,12 +1026,12 @@ data_row(struct job *j, const struct reader_row *r)
 	}
 
 	s = cell(j, r, C_INDICATOR, &n);
-	ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, n,
+	ii = lookup_cached(j->ind_cache, s, n,
 	    catalog_indicator_named, cat);
 	bu = NULL;
 	bun = 0;
 	if (ii < 0 && layout_split_unit(s, n, &i, &bu, &bun))
-		ii = lookup_cached(&j->last_ind, &j->last_ind_ix, s, i,
+		ii = lookup_cached(j->ind_cache, s, i,
 		    catalog_indicator_named, cat);
 	if (ii < 0)
 		ii = item_named(j, s, n, &bu, &bun);
@@ -970,7 +1046,7 @@ data_row(struct job *j, const struct reader_row *r)
 	to = &cat->units[ind->unit];
 
 	s = cell(j, r, C_REGION, &n);
-	ri = lookup_cached(&j->last_reg, &j->last_reg_ix, s, n,
+	ri = lookup_cached(j->reg_cache, s, n,
 	    catalog_region, cat);
 	if (ri < 0)
 		return reject_cell(j, r, "unknown region", s, n, NULL);
@@ -979,6 +1055,7 @@ data_row(struct job *j, const struct reader_row *r)
 	if (period_parse_cell(s, n, &p, &pflags, &why) != 0)
 		return reject_cell(j, r, "bad period", s, n, why);
 	ps = s;
+	prefetch_slot(j, ii, ri, &p);
 	pn = n;
 
 	s = cell(j, r, C_VALUE, &n);
@@ -999,7 +1076,8 @@ data_row(struct job *j, const struct reader_row *r)
 	if (n == 0) {
 		from = to;
 	} else {
-		if ((ui = catalog_unit(cat, s, n)) < 0)
+		if ((ui = lookup_cached(j->unit_cache, s, n, catalog_unit,
+		    cat)) < 0)
 			return reject_cell(j, r, "unknown unit", s, n, NULL);
 		from = &cat->units[ui];
 		if (strcmp(from->dimension, to->dimension) != 0) {
@@ -1881,8 +1959,9 @@ job_release(struct job *j)
 	free(j->header_field);
 	free(j->ind_id);
 	free(j->reg_id);
-	buf_release(&j->last_ind);
-	buf_release(&j->last_reg);
+	free(j->ind_cache);
+	free(j->reg_cache);
+	free(j->unit_cache);
 	buf_release(&j->reason);
 	runs_close(j->runs);    /* first: its thread may hold a batch */
 	free(j->batch);
@@ -1934,7 +2013,9 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 	j.res = res;
 	j.err = err;
 	j.name = name;
-	j.last_ind_ix = j.last_reg_ix = -1;
+	j.ind_cache = xcalloc(1, sizeof(*j.ind_cache));
+	j.reg_cache = xcalloc(1, sizeof(*j.reg_cache));
+	j.unit_cache = xcalloc(1, sizeof(*j.unit_cache));
 	j.year = opts->year;
 
 	if ((rc = reader_open(path, name, &ro, &rd, err)) != 0) {

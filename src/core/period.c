@@ -23,6 +23,18 @@ digits(const char *s, size_t len, size_t *i, int max, int *ndig)
 	return n ? v : -1;
 }
 
+static bool
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+isdig4(const char *s)
+{
+	return isdig(s[0]) && isdig(s[1]) && isdig(s[2]) && isdig(s[3]);
+}
+
 static int
 fail(const char **why, const char *reason)
 {
@@ -359,6 +371,15 @@ period_parse_cell(const char *s, size_t len, struct period *p,
 	*flags = 0;
 	if ((len = trim(&s, len)) == 0)
 		return fail(why, "missing period");
+	/* The form of nearly every row first: 2023-05. */
+	if (len == 7 && s[4] == '-' && isdig4(s) && isdig(s[5]) &&
+	    isdig(s[6])) {
+		year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		    (s[2] - '0') * 10 + (s[3] - '0');
+		m = (s[5] - '0') * 10 + (s[6] - '0');
+		if (year >= PERIOD_YEAR_MIN && m >= 1 && m <= 12)
+			return set(p, FREQ_M, year, m);
+	}
 	if ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') {
 		*flags |= PERIOD_CELL_EXCEL;
 		return parse_month_name(s, len, p, why);

@@ -46,6 +46,10 @@ struct reader_row {
 					 * (its text is cut), 0 when none */
 	bool too_many_fields;           /* more than READER_MAX_FIELDS */
 	bool unterminated;              /* a quoted field runs to end of file */
+	const char *text;               /* when not NULL: the fields, each
+					 * with its NUL, one after the other
+					 * (field[0] == text), 'textlen' bytes */
+	size_t textlen;
 };
 
 #define READER_SPOOL_MAX_DEFAULT (1ULL << 30)     /* bytes from a pipe */

@@ -20,6 +20,7 @@
 #define RBUF_ALL (8 << 20)      /* read buffers of all runs together, */
 #define RBUF_MIN (4 << 10)      /* but between these two for each one */
 #define RBUF_MAX (64 << 10)     /* (a record longer gets what it needs) */
+#define MBLOCK (512 << 10)      /* merged records handed over at a time */
 
 struct rec {
 	struct store_obs o;
@@ -32,6 +33,16 @@ struct cursor {
 	char *b;                /* read buffer: b[at..len) not yet used */
 	size_t len, at, cap;
 	struct run_row row;     /* the run's current row, into b */
+};
+
+/* Records in the merged order, as the merging thread hands them over. */
+struct mblock {
+	char *b;
+	size_t len, cap;
+	bool full;              /* the merger's turn ends, the reader's begins */
+	bool last;              /* nothing after it: 'rc' says why */
+	int rc;
+	struct pm_err err;
 };
 
 struct runs {
@@ -58,6 +69,15 @@ struct runs {
 	struct run_batch job;
 	int job_rc;
 	struct pm_err job_err;
+
+	/* The merge, on a thread of its own while the caller stores what
+	 * it merged: two blocks, filled and read in turn. 'at' is where
+	 * runs_next() is in blk[cur]. Without the thread (it could not be
+	 * started), runs_next() merges itself. */
+	pthread_t mth;
+	bool mth_started, m_quit, m_done;
+	struct mblock blk[2];
+	size_t cur, at;
 };
 
 static int runs_put(struct runs *r, const struct run_row *row,
@@ -399,13 +419,164 @@ start_merge(struct runs *r, struct pm_err *err)
 	return 0;
 }
 
+/* Fill 'b' with the next records in merged order, as they are in a run. */
+static void
+merge_block(struct runs *r, struct mblock *b)
+{
+	b->len = 0;
+	while (r->nheap > 0) {
+		struct cursor *c = &r->c[r->heap[0]];
+		struct rec h;
+		size_t need = sizeof(h) + c->row.rawlen;
+		int rc;
+
+		if (b->len + need > b->cap) {
+			if (b->len > 0)
+				return;         /* full: the row opens the next */
+			b->cap = need;          /* a huge row: a block of its own */
+			b->b = xreallocarray(b->b, b->cap, 1);
+		}
+		memset(&h, 0, sizeof(h));
+		h.o = c->row.o;
+		h.line = c->row.line;
+		h.nfields = c->row.nfields;
+		h.rawlen = c->row.rawlen;
+		memcpy(b->b + b->len, &h, sizeof(h));
+		memcpy(b->b + b->len + sizeof(h), c->row.raw, c->row.rawlen);
+		b->len += need;
+		if ((rc = advance(r, c, &b->err)) < 0) {
+			b->rc = rc;
+			b->last = true;
+			return;
+		}
+		if (rc == 0)
+			r->heap[0] = r->heap[--r->nheap];
+		sift_down(r, 0);
+	}
+	b->last = true;
+}
+
+static void *
+merger(void *arg)
+{
+	struct runs *r = arg;
+	size_t i = 0;
+	bool last = false;
+
+	while (!last) {
+		struct mblock *b = &r->blk[i];
+		bool quit;
+
+		pthread_mutex_lock(&r->mu);
+		while (b->full && !r->m_quit)
+			pthread_cond_wait(&r->cv, &r->mu);
+		quit = r->m_quit;
+		pthread_mutex_unlock(&r->mu);
+		if (quit)
+			break;
+		merge_block(r, b);
+		last = b->last;
+		if (last) {
+			/* Read to its end: the file's blocks are freed here,
+			 * while the caller stores what is left. */
+			close(r->fd);
+			r->fd = -1;
+		}
+		pthread_mutex_lock(&r->mu);
+		b->full = true;
+		pthread_cond_broadcast(&r->cv);
+		pthread_mutex_unlock(&r->mu);
+		i ^= 1;
+	}
+	return NULL;
+}
+
+static void
+stop_merger(struct runs *r)
+{
+	if (!r->mth_started)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->m_quit = true;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->mth, NULL);
+	r->mth_started = false;
+}
+
+/* runs_next() when the merger runs: the next record of its blocks. */
+static int
+next_merged(struct runs *r, struct run_row *row, struct pm_err *err)
+{
+	struct mblock *b = &r->blk[r->cur];
+	struct rec h;
+
+	if (r->at == b->len) {
+		if (r->m_done || b->last) {
+			r->m_done = true;
+			if (b->rc && err)
+				*err = b->err;
+			return b->rc;
+		}
+		/* The block is read: the merger's again, the other one ours
+		 * once it is full. */
+		pthread_mutex_lock(&r->mu);
+		if (b->full) {
+			b->full = false;
+			pthread_cond_broadcast(&r->cv);
+		}
+		r->cur ^= 1;
+		b = &r->blk[r->cur];
+		while (!b->full)
+			pthread_cond_wait(&r->cv, &r->mu);
+		pthread_mutex_unlock(&r->mu);
+		r->at = 0;
+		if (b->len == 0)
+			return next_merged(r, row, err);        /* last, empty */
+	}
+	memcpy(&h, b->b + r->at, sizeof(h));
+	row->o = h.o;
+	row->line = h.line;
+	row->nfields = h.nfields;
+	row->rawlen = h.rawlen;
+	row->raw = b->b + r->at + sizeof(h);
+	r->at += sizeof(h) + h.rawlen;
+	return 1;
+}
+
+/* Hand the merge to a thread of its own; false when none could start. */
+static bool
+start_merger(struct runs *r)
+{
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		r->blk[i].cap = MBLOCK;
+		r->blk[i].b = xmalloc(MBLOCK);
+	}
+	/* The reader begins on blk[1], "read" and empty: its first call
+	 * hands it to the merger and waits for blk[0]. */
+	r->blk[1].full = true;
+	r->cur = 1;
+	r->at = 0;
+	if (pthread_create(&r->mth, NULL, merger, r) != 0)
+		return false;
+	r->mth_started = true;
+	return true;
+}
+
 int
 runs_next(struct runs *r, struct run_row *row, struct pm_err *err)
 {
 	int rc;
 
-	if (!r->merging && (rc = start_merge(r, err)) != 0)
-		return rc;
+	if (!r->merging) {
+		if ((rc = start_merge(r, err)) != 0)
+			return rc;
+		(void)start_merger(r);
+	}
+	if (r->mth_started || r->m_done)
+		return next_merged(r, row, err);
 	if (r->advance) {
 		r->advance = false;
 		if ((rc = advance(r, &r->c[r->heap[0]], err)) < 0)
@@ -430,6 +601,7 @@ runs_close(struct runs *r)
 		return;
 	runs_wait(r, NULL);
 	stop_sorter(r);
+	stop_merger(r);
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->cv);
 	if (r->fd >= 0)
@@ -438,6 +610,8 @@ runs_close(struct runs *r)
 		for (i = 0; i < r->nruns; i++)
 			free(r->c[i].b);
 	free(r->c);
+	free(r->blk[0].b);
+	free(r->blk[1].b);
 	free(r->heap);
 	free(r->start);
 	free(r->w);

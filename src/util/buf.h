@@ -30,4 +30,19 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 const char *buf_str(const struct buf *b);       /* "" when empty */
 
+/* Append n bytes and a NUL that counts as content (len grows by n + 1):
+ * NUL-separated strings one after the other. Inline: a reader calls it
+ * for every field. */
+static inline void
+buf_add_nul(struct buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n + 1)   /* room for n, the NUL, the end */
+		buf_grow(b, n + 1);
+	if (n)
+		__builtin_memcpy(b->data + b->len, p, n);
+	b->data[b->len + n] = '\0';
+	b->len += n + 1;
+	b->data[b->len] = '\0';
+}
+
 #endif /* PM_UTIL_BUF_H */

@@ -66,16 +66,17 @@ else
 	echo "skip: unreadable file (running as root without setpriv)"
 fi
 
-# --- full disk and read-only store: a small tmpfs of our own.
+# --- full disk and read-only store: a small tmpfs of our own (1 MiB: an
+# empty store of 16 KiB pages is 256 KiB, its first commit as much again).
 mnt=$(pwd)/mnt
 mkdir -p "$mnt"
-if mount -t tmpfs -o size=256k tmpfs "$mnt" 2>/dev/null; then
+if mount -t tmpfs -o size=1m tmpfs "$mnt" 2>/dev/null; then
 	trap 'umount "$mnt" 2>/dev/null || :; cd / && rm -rf "$TMPD"' EXIT
 	mkdir -p f/inbox
 	printf 'indicator,region,period,value\nnet_txn_volume,330000,2020,1\n' >f/seed.csv
 	run_expect 0 "$PM" --db "$mnt/t.db" -q ingest f/seed.csv
 	awk 'BEGIN { print "indicator,region,period,value"
-		for (i = 0; i < 20000; i++) printf "online_retail_sales,330100,%d-%02d,%d\n", 1200 + int(i / 12), i % 12 + 1, i }' >f/inbox/big.csv
+		for (i = 0; i < 60000; i++) printf "online_retail_sales,330100,%d-%02d,%d\n", 1200 + int(i / 12), i % 12 + 1, i }' >f/inbox/big.csv
 	old f/inbox/big.csv
 	run_expect 4 "$PM" --db "$mnt/t.db" ingest --inbox f/inbox
 	expect_stderr_has "full"

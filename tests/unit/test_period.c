@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/period.h"
@@ -402,6 +403,42 @@ cell_rejects_with_reason(void **state)
 	}
 }
 
+/* The cell parser reads "YYYY-MM" on a fast path: it must agree with
+ * period_parse(), the general path, on every such text, good or bad. */
+static void
+cell_fast_path_agrees(void **state)
+{
+	static const int years[] = { 0, 999, 1000, 1001, 1999, 2023, 9999 };
+	size_t y;
+	int m;
+
+	(void)state;
+	for (y = 0; y < sizeof(years) / sizeof(years[0]); y++) {
+		for (m = 0; m <= 99; m++) {
+			char t[16];
+			struct period a, b;
+			const char *wa = NULL, *wb = NULL;
+			unsigned fl = 7;
+			int ra, rb;
+
+			snprintf(t, sizeof(t), "%04d-%02d", years[y], m);
+			memset(&a, 0, sizeof(a));
+			memset(&b, 0, sizeof(b));
+			ra = period_parse_cell(t, strlen(t), &a, &fl, &wa);
+			rb = period_parse(t, strlen(t), &b, &wb);
+			assert_int_equal(ra, rb);
+			assert_int_equal(fl, 0);
+			if (ra == 0) {
+				assert_int_equal(a.freq, b.freq);
+				assert_int_equal(a.year, b.year);
+				assert_int_equal(a.sub, b.sub);
+			} else {
+				assert_non_null(wa);
+			}
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -416,6 +453,7 @@ main(void)
 		cmocka_unit_test(freq_helpers),
 		cmocka_unit_test(cell_accepts_release_forms),
 		cmocka_unit_test(cell_rejects_with_reason),
+		cmocka_unit_test(cell_fast_path_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
