@@ -263,7 +263,7 @@ move_rejects(struct run *r, const char *from, const char *name,
 	int rc;
 
 	inbox_name_fit(&to, name, strlen(name), ".rejects.csv");
-	rc = inbox_move(from, r->quarantine.data, to.data, final, err);
+	rc = inbox_move(from, r->quarantine.data, to.data, NULL, final, err);
 	buf_release(&to);
 	return rc;
 }
@@ -271,6 +271,7 @@ move_rejects(struct run *r, const char *from, const char *name,
 /* One inbox file on its way: what the steps of one_file() share. */
 struct one {
 	const char *name;               /* in the inbox */
+	const struct inbox_id *id;      /* the file the scan saw there */
 	struct buf path;                /* inbox/NAME */
 	struct inbox_sink k;
 	struct ingest_sink is;          /* k's callbacks, for ingest_file() */
@@ -360,8 +361,8 @@ one_move(struct run *r, struct one *f)
 
 	if (failed) {
 		/* Nothing stored: a stop before the end repeats it all. */
-		rc = inbox_move(f->path.data, dest, f->name, &f->moved,
-		    &f->err);
+		rc = inbox_move(f->path.data, dest, f->name, f->id,
+		    &f->moved, &f->err);
 		if (rc == 0 && has_rejects)
 			rc = move_rejects(r, f->k.pending.data, f->name,
 			    &f->rejects, &f->err);
@@ -371,8 +372,8 @@ one_move(struct run *r, struct one *f)
 		rc = has_rejects ? move_rejects(r, f->k.pending.data, f->name,
 		    &f->rejects, &f->err) : 0;
 		if (rc == 0)
-			rc = inbox_move(f->path.data, dest, f->name, &f->moved,
-			    &f->err);
+			rc = inbox_move(f->path.data, dest, f->name, f->id,
+			    &f->moved, &f->err);
 	}
 	if (rc != 0) {
 		pm_print_err(&f->err);
@@ -445,6 +446,7 @@ one_file(struct run *r, const char *name, const struct inbox_id *id)
 
 	memset(&f, 0, sizeof(f));
 	f.name = name;
+	f.id = id;
 	f.err = (struct pm_err)PM_ERR_INIT;
 	if (one_ingest(r, &f, id) == 0) {
 		if (f.res.status == INGEST_FAILED && f.err.msg[0])

@@ -118,8 +118,8 @@ keep_old(struct sink *s, struct pm_err *err)
 	if (access(s->path, F_OK) != 0 || same_bytes(s->path, s->out.tmp))
 		return 0;
 	outfile_dir(&dir, s->path);
-	rc = inbox_move(s->path, dir.data, base ? base + 1 : s->path, &kept,
-	    err);
+	rc = inbox_move(s->path, dir.data, base ? base + 1 : s->path, NULL,
+	    &kept, err);
 	if (rc == 0)
 		pm_msg(s->path, 0, "the earlier rejects file differs: kept as "
 		    "'%s'", base == NULL && strncmp(kept, "./", 2) == 0 ?

@@ -144,6 +144,21 @@ inbox_list_release(struct inbox_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+static bool
+same_id(const struct stat *st, const struct inbox_id *id)
+{
+	return (unsigned long long)st->st_dev == id->dev &&
+	    (unsigned long long)st->st_ino == id->ino;
+}
+
+static int
+replaced(const char *src, struct pm_err *err)
+{
+	return pm_fail(err, PM_EDATA, src, 0, "replaced by another file "
+	    "while it was read: not moved (the new one waits for the next "
+	    "run)");
+}
+
 /* Copy 'src' to a new hidden temporary file beside its destination
  * (outfile_open()) and sync it: the slow path of a move across file
  * systems. The copy then gets its name by link(), as the original
@@ -152,15 +167,20 @@ inbox_list_release(struct inbox_list *l)
  * removes later. */
 static int
 copy_tmp(const char *src, const char *dstdir, const char *name,
-    struct outfile *o, struct pm_err *err)
+    const struct inbox_id *expect, struct outfile *o, struct pm_err *err)
 {
 	char buf[65536];
 	struct buf target = BUF_INIT;
+	struct stat st;
 	int in, rc = 0;
 	ssize_t n;
 
-	if ((in = open(src, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
 		return pm_fail_errno(err, PM_EIO, errno, src, "open");
+	if (expect && (fstat(in, &st) != 0 || !same_id(&st, expect))) {
+		close(in);
+		return replaced(src, err);
+	}
 	buf_addf(&target, "%s/%s", dstdir, name);
 	if ((rc = outfile_open(o, target.data, 0644, err)) != 0)
 		goto out;
@@ -257,10 +277,12 @@ link_free(const char *from, const char *dstdir, const char *name,
 
 int
 inbox_move(const char *src, const char *dstdir, const char *name,
-    char **final, struct pm_err *err)
+    const struct inbox_id *expect, char **final, struct pm_err *err)
 {
 	struct buf dst = BUF_INIT, srcdir = BUF_INIT;
 	struct outfile tmp = OUTFILE_INIT;
+	struct stat st;
+	bool copied = false;
 	int rc, e;
 
 	if ((rc = dirs_make(dstdir, err)) != 0)
@@ -268,8 +290,9 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 	e = link_free(src, dstdir, name, &dst);
 	if (e == EXDEV || e == EPERM) {
 		/* Another file system, or one without hard links. */
-		if ((rc = copy_tmp(src, dstdir, name, &tmp, err)) != 0)
+		if ((rc = copy_tmp(src, dstdir, name, expect, &tmp, err)) != 0)
 			goto out;
+		copied = true;
 		e = link_free(tmp.tmp, dstdir, name, &dst);
 		outfile_abort(&tmp);
 	}
@@ -283,6 +306,14 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 		    dstdir);
 		goto out;
 	}
+	/* link() took whatever had the name by then: the file read, or
+	 * nothing of it goes to the archive. */
+	if (expect && !copied && (lstat(dst.data, &st) != 0 ||
+	    !same_id(&st, expect))) {
+		unlink(dst.data);
+		rc = replaced(src, err);
+		goto out;
+	}
 	/* The new name on disk before the old one goes: after a power cut
 	 * the file is in one place or both, never nowhere. */
 	if ((rc = outfile_sync_dir(dstdir, err)) != 0) {
@@ -290,6 +321,10 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 		goto out;
 	}
 	outfile_dir(&srcdir, src);
+	/* Replaced since: the new file stays for the next run (a window of
+	 * a system call remains; nothing removes by inode). */
+	if (expect && (lstat(src, &st) != 0 || !same_id(&st, expect)))
+		goto done;
 	if (unlink(src) != 0) {
 		e = errno;
 		if (unlink(dst.data) == 0)
@@ -306,6 +341,7 @@ inbox_move(const char *src, const char *dstdir, const char *name,
 	 * inbox after a power cut, and the next run archives it as
 	 * skipped. */
 	(void)outfile_sync_dir(srcdir.data, NULL);
+done:
 	if (final) {
 		*final = dst.data;
 		dst.data = NULL;

@@ -63,9 +63,13 @@ void inbox_list_release(struct inbox_list *l);
  * existing file is never overwritten. The new name is synced to disk
  * (fsync of 'dstdir') before the old one is removed, and the removal
  * after. On success *final (when not NULL) is the new path, a string the
- * caller frees. */
+ * caller frees.
+ * With 'expect' (not NULL), only the file it names moves: one put at
+ * 'src' in its place since (another program's) is never archived, PM_EDATA
+ * ("replaced while it was read"), nothing moved; one put there between
+ * the new name and the removal of the old stays in the inbox. */
 int inbox_move(const char *src, const char *dstdir, const char *name,
-    char **final, struct pm_err *err);
+    const struct inbox_id *expect, char **final, struct pm_err *err);
 
 #define INBOX_NAME_MAX 255       /* bytes of a file name (NAME_MAX) */
 

@@ -130,4 +130,30 @@ exec 5>&-
 expect_eq 4 "$code" "exit code (FIFO, SIGTERM)"
 grep -q "pipe.csv: stopped by a signal while reading: nothing stored" fifo.err ||
 	fail "no message: $(cat fifo.err)"
+
+# Replaced after it was read and stored, before the move (the run held at
+# inbox_move by gdb while another program puts a new file at the name):
+# the new file is not archived as the one stored; it stays for the next
+# run, which ingests it.
+if gdb_works && [ -z "${PM_REAL:-}" ]; then
+	mkdir -p g/inbox
+	printf 'indicator,region,period,value\nnet_txn_volume,330000,2040,1\n' >g/inbox/r.csv
+	printf 'indicator,region,period,value\nnet_txn_volume,330000,2041,2\n' >new.csv
+	touch -d '1 minute ago' g/inbox/r.csv
+	gdb -batch -ex 'break inbox_move' -ex run \
+	    -ex 'shell mv new.csv g/inbox/r.csv' -ex continue \
+	    --args "$PM" --db g.db -q ingest --inbox g/inbox >gdb.out 2>&1 || :
+	grep -q "r.csv: replaced by another file while it was read: not moved" gdb.out ||
+		fail "gdb: no message: $(tail -5 gdb.out)"
+	[ -z "$(find g/archive -name 'r*.csv' 2>/dev/null)" ] ||
+		fail "gdb: the new file was archived as the one stored"
+	grep -q 2041 g/inbox/r.csv || fail "gdb: the new file is not in the inbox"
+	touch -d '1 minute ago' g/inbox/r.csv
+	run_expect 0 "$PM" --db g.db -q ingest --inbox g/inbox
+	expect_eq "1 2" "$(sqlite3 g.db "SELECT group_concat(v, ' ') FROM
+	    (SELECT CAST(value AS INT) v FROM obs ORDER BY 1)")" "both stored"
+	grep -q 2041 g/archive/*/*/r.csv || fail "gdb: the new file not archived"
+else
+	echo "skip: a file replaced before its move (needs gdb and a plain binary)"
+fi
 exit 0
