@@ -43,6 +43,7 @@
 #include "core/store_int.h"
 #include "core/store_pg_int.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -1078,6 +1079,27 @@ store_pg_now(char *when, size_t n)
 	strftime(when, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* A file name as the server can hold it: text there is UTF-8, and a
+ * name need not be (GBK bytes). Each byte that starts no valid sequence
+ * becomes U+FFFD, as the report shows it from a SQLite store. */
+static void
+utf8_text(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, k;
+
+	while (i < n) {
+		k = p[i] < 0x80 ? 1 : p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
+		if (p[i] >= 0x80 && (i + k > n || !utf8_valid(p + i, k))) {
+			buf_adds(b, "\xef\xbf\xbd");
+			k = 1;
+		} else {
+			buf_add(b, p + i, k);
+		}
+		i += k;
+	}
+}
+
 int
 store_pg_file_add(struct store_pg *pg, const struct store_file *f,
     long long *id, struct pm_err *err)
@@ -1086,18 +1108,22 @@ store_pg_file_add(struct store_pg *pg, const struct store_file *f,
 	    "INSERT INTO file(sha256, name, encoding, bytes, ingested_at)"
 	    " VALUES($1, $2, $3, $4, $5) RETURNING id";
 	struct store_pg_params p = { 0 };
+	struct buf name = BUF_INIT;
 	char when[STORE_TIME_MAX];
 	PGresult *r;
 	int rc;
 
 	store_pg_write(pg);
 	store_pg_now(when, sizeof(when));
+	utf8_text(&name, f->name);
 	store_pg_param_text(&p, f->sha256);
-	store_pg_param_text(&p, f->name);
+	store_pg_param_text(&p, buf_str(&name));
 	store_pg_param_text(&p, f->encoding);
 	store_pg_param_int(&p, (long long)f->bytes);
 	store_pg_param_text(&p, when);
-	if ((r = store_pg_exec(pg, sql, &p, "record file", &rc, err)) == NULL)
+	r = store_pg_exec(pg, sql, &p, "record file", &rc, err);
+	buf_release(&name);
+	if (r == NULL)
 		return rc;
 	*id = store_pg_ll(r, 0, 0);
 	PQclear(r);
