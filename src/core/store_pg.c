@@ -703,9 +703,15 @@ store_pg_open(const char *uri, unsigned flags, struct store_pg **out,
 		    "on it", pg->schema, PQuser(pg->conn));
 		goto fail;
 	}
-	if (v == 0 && pg->ro) {
-		rc = pm_fail(err, PM_EIO, pg->shown, 0, "no store in schema "
-		    "%s (ingest a file first?)", pg->schema);
+	/* No store: said as for a SQLite file that is not there. */
+	if (v == 0 && (pg->ro || (flags & STORE_EXISTING))) {
+		if (strcmp(pg->schema, "pemetrics") == 0)
+			rc = pm_fail(err, PM_EIO, pg->shown, 0, "cannot open "
+			    "store (ingest a file first?)");
+		else
+			rc = pm_fail(err, PM_EIO, pg->shown, 0, "cannot open "
+			    "store (none in schema %s: ingest a file "
+			    "first?)", pg->schema);
 		goto fail;
 	}
 	if (v > STORE_SCHEMA_VERSION) {
