@@ -15,6 +15,12 @@
 # cores, at least 2); results are printed in name order. Exit 1 if any
 # test failed.
 # Operands, if any, pick tests by name prefix: sh tests/cli/run.sh t630 t7
+#
+# PM_BACKEND=pg is the backend pass: the same tests, every store they
+# name on the PostgreSQL server PEMETRICS_TEST_PG names (tests/pg/
+# cluster.sh), a database per test and store path, dropped after the
+# test (lib.sh, tests/cli/pg-pm). Tests that say "# sqlite-only: REASON"
+# in their first 3 lines, and the PostgreSQL tests (t8xx), are skipped.
 
 LC_ALL=C        # name order is byte order
 export LC_ALL
@@ -96,13 +102,27 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 done
 cat "$out/rest" >>"$out/list"
 
-# One test: its output to NAME.log, its exit code to NAME.rc.
+# One test: its output to NAME.log, its exit code to NAME.rc. In the
+# backend pass, the databases its stores went to (NAME.pg/pmt_*) are
+# dropped after it, however it ended.
 export out tmo
 # shellcheck disable=SC2016 # expanded by the inner sh
 xargs -P "$jobs" -I '{}' sh -c '
 	t=$1; name=${t##*/}; name=${name%.sh}
 	rc=0
+	if [ "${PM_BACKEND:-sqlite}" = pg ]; then
+		PM_PG_STATE=$out/$name.pg
+		export PM_PG_STATE
+		mkdir "$PM_PG_STATE"
+	fi
 	$tmo sh "$t" </dev/null >"$out/$name.log" 2>&1 || rc=$?
+	if [ -n "${PM_PG_STATE:-}" ]; then
+		for f in "$PM_PG_STATE"/pmt_*; do
+			[ -f "$f" ] || continue
+			psql "$PEMETRICS_TEST_PG" -X -q -c "DROP DATABASE IF EXISTS ${f##*/} WITH (FORCE)" \
+			    >/dev/null 2>>"$out/$name.log" || rc=1
+		done
+	fi
 	echo "$rc" >"$out/$name.rc"' sh '{}' <"$out/list"
 
 npass=0
@@ -135,9 +155,13 @@ for t in "$dir"/t[0-9][0-9][0-9]-*.sh; do
 	esac
 done
 
+case ${PM_BACKEND:-sqlite} in
+pg)	on=" (stores on PostgreSQL)" ;;
+*)	on= ;;
+esac
 if [ "$slow" = 1 ] || [ "$quick" = 1 ] || [ "$nskip" -gt 0 ]; then
-	echo "$npass passed, $nfail failed, $nskip skipped"
+	echo "$npass passed, $nfail failed, $nskip skipped$on"
 else
-	echo "$npass passed, $nfail failed"
+	echo "$npass passed, $nfail failed$on"
 fi
 [ "$nfail" -eq 0 ]

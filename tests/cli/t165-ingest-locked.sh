@@ -1,4 +1,5 @@
 #!/bin/sh
+# sqlite-only: SQLite's write lock and busy timeout, taken with sqlite3
 # t165-ingest-locked.sh: a store locked by another writer past the busy
 # timeout gives exit 3, and nothing of the file is stored. The timeout is
 # PEMETRICS_BUSY_TIMEOUT seconds (default 10; 1 here, so that the test

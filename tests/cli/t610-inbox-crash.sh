@@ -1,4 +1,5 @@
 #!/bin/sh
+# sqlite-only: restores its store by copying the file; PRAGMA integrity_check
 # slow: twenty ingests of 10^5 rows killed with SIGKILL
 # t610-inbox-crash.sh: an ingest killed at random moments leaves the store
 # consistent (PRAGMA integrity_check), holding all of the file or none,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# sqlite-only: the ingest is held by SQLite's write lock, taken with sqlite3
 # slow: the race is timed by the ingest's own reads (/proc/PID/io), which
 # a wrapper process (valgrind) hides
 # t730-ingest-race.sh: a file rewritten while it is ingested (a resend

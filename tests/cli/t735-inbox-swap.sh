@@ -1,4 +1,5 @@
 #!/bin/sh
+# sqlite-only: the run is held by SQLite's write lock, taken with sqlite3
 # t735-inbox-swap.sh: a file of the inbox swapped after the run read the
 # folder is not read: a symbolic link (to a private file) is not
 # followed, a FIFO does not hang the run, another file under the same
