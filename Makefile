@@ -3,9 +3,10 @@
 #   make            build ./pemetrics
 #   make check      the quick loop: unit tests and the CLI tests not marked
 #                   long, default build (under 2 minutes)
-#   make test       unit + CLI tests, then both again under ASan+UBSan,
-#                   the fuzz corpus replayed under ASan+UBSan, then the
-#                   CLI tests under valgrind
+#   make test       unit + CLI tests, the CLI tests again with their stores
+#                   on PostgreSQL, unit + CLI tests under ASan+UBSan, the
+#                   fuzz corpus replayed under ASan+UBSan, then the CLI
+#                   tests under valgrind
 #   make fuzz       libFuzzer (clang) for FUZZ_SECONDS per target
 #   make bench      speed and memory against sqlite3 .import and cat
 #   make demo       the main job on the sample data
@@ -84,8 +85,16 @@ deps-fuzz:
 unit-run: $(UNIT_BIN)
 	@sh tests/unit/run.sh $(UNIT_BIN)
 
+# PM_AGAIN=1: a pass after the first, which skips the tests marked
+# "# once" (they build their own binary, or run none).
 cli-run: $(BIN)
-	@PM="$(abspath $(BIN))" sh tests/cli/run.sh
+	@PM="$(abspath $(BIN))" PM_AGAIN="$(PM_AGAIN)" sh tests/cli/run.sh
+
+# The backend pass: the CLI tests again, every store they name a database
+# on the server PEMETRICS_TEST_PG names (tests/cli/pg-pm), the same
+# expected outputs; "# sqlite-only" tests and t8xx skipped (tests/README.md).
+cli-pg-run: $(BIN)
+	@PM="$(abspath $(BIN))" PM_BACKEND=pg sh tests/cli/run.sh
 
 check: deps-test
 	$(MAKE) WERROR=-Werror all unit-run
@@ -93,26 +102,34 @@ check: deps-test
 
 # The store's unit tests and the CLI tests that touch the store run on both
 # backends: tests/pg/cluster.sh starts a throwaway PostgreSQL cluster for
-# them (PEMETRICS_TEST_PG) and removes it however the run ends.
+# them (PEMETRICS_TEST_PG) and removes it however the run ends. The store's
+# unit tests run on both in every stage, the t8xx tests too; the whole CLI
+# suite on PostgreSQL (cli-pg-run) in the first stage only, with the plain
+# build: the sanitizers and valgrind see the PostgreSQL code through
+# test_store and t800-t840.
 test: deps-test
-	sh tests/pg/cluster.sh run $(MAKE) WERROR=-Werror all unit-run cli-run
+	sh tests/pg/cluster.sh run $(MAKE) WERROR=-Werror all unit-run cli-run \
+		cli-pg-run
 	sh tests/pg/cluster.sh run $(MAKE) BUILD=build/asan \
-		BIN=build/asan/pemetrics WERROR=-Werror \
+		BIN=build/asan/pemetrics WERROR=-Werror PM_AGAIN=1 \
 		CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" unit-run cli-run
 	$(MAKE) fuzz-replay
 	$(MAKE) valgrind-run
 
 # The CLI tests once more with every pemetrics run under memcheck: any
-# error or leak fails the run (exit 99 from the wrapper).
+# error or leak fails the run (exit 99 from the wrapper). Tests marked
+# "# slow" or "# once" are skipped (tests/README.md says which and why).
 valgrind-run: $(BIN)
 	@sh tests/pg/cluster.sh run env PM="$(abspath tests/cli/valgrind-pm)" PM_REAL="$(abspath $(BIN))" \
 		PM_VALGRIND="$$(command -v valgrind)" \
 		PM_SLOW=1 sh tests/cli/run.sh
 
-# The store's tests against PostgreSQL alone, on a cluster of their own.
+# The store's tests against PostgreSQL alone, on a cluster of their own:
+# test_store, t8xx, and the backend pass.
 pg-run: $(BIN) $(UNIT_BIN)
 	@sh tests/pg/cluster.sh run sh -c 'sh tests/unit/run.sh $(BUILD)/tests/test_store && \
-		PM="$(abspath $(BIN))" sh tests/cli/run.sh t8'
+		PM="$(abspath $(BIN))" sh tests/cli/run.sh t8 && \
+		PM="$(abspath $(BIN))" PM_BACKEND=pg sh tests/cli/run.sh'
 
 # --- demo ------------------------------------------------------------------
 
@@ -155,7 +172,7 @@ uninstall:
 clean:
 	rm -rf build pemetrics $(DEMO)
 
-.PHONY: FORCE all deps deps-test deps-bench deps-fuzz check test unit-run cli-run pg-run valgrind-run demo bench install uninstall clean
+.PHONY: FORCE all deps deps-test deps-bench deps-fuzz check test unit-run cli-run cli-pg-run pg-run valgrind-run demo bench install uninstall clean
 
 # --- fuzzing (issue 7) ---
 # make fuzz [FUZZ_SECONDS=60] [FUZZ_FLAGS=...]

@@ -686,18 +686,13 @@ cmd_report(int argc, char **argv, struct pm_ctx *ctx)
 	if ((region = ctx_region(ctx, a.region)) < 0)
 		return -region;
 	/* The report records itself, so the store is opened for writing;
-	 * it must exist already (an empty new store says nothing). */
-	if (!store_is_uri(ctx->db_path) &&
-	    access(ctx->db_path, F_OK) != 0) {
-		pm_msg(ctx->db_path, 0, "cannot open store (ingest a file "
-		    "first?)");
-		return 4;
-	}
+	 * it must exist already (an empty new store says nothing), on a
+	 * server too. */
 	memset(&r, 0, sizeof(r));
 	r.ctx = ctx;
 	r.a = &a;
 	r.charts = (a.formats & (FMT_HTML | FMT_MD)) != 0;
-	if ((r.st = ctx_store(ctx, 0, &code)) == NULL)
+	if ((r.st = ctx_store(ctx, STORE_EXISTING, &code)) == NULL)
 		return code;
 	code = run(&r, region);
 	if (r.recording)

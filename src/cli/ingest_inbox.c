@@ -7,6 +7,7 @@
  * stopped after its commit are found by the content's hash and moved
  * then, so a crash between commit and move costs nothing. Nothing is
  * ever overwritten. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -544,11 +545,23 @@ ingest_inbox(struct pm_ctx *ctx, const struct inbox_opts *o,
 	}
 	/* One run at a time: the lock sits beside the store; a store on a
 	 * server has no "beside", and the lock is the inbox's own (hidden:
-	 * the scan skips it). */
-	if (store_is_uri(ctx->db_path))
+	 * the scan skips it). An inbox that cannot be read says so then,
+	 * as the scan would, not that its lock file cannot be made. */
+	if (store_is_uri(ctx->db_path)) {
+		DIR *d = opendir(r.inbox.data);
+
+		if (d == NULL) {
+			rc = pm_fail_errno(&err, PM_EIO, errno, r.inbox.data,
+			    "cannot read the inbox");
+			run_error(o, &err);
+			code = pm_exit_code(rc);
+			goto out;
+		}
+		closedir(d);
 		buf_addf(&lockpath, "%s/.pemetrics.lock", r.inbox.data);
-	else
+	} else {
 		buf_addf(&lockpath, "%s.lock", ctx->db_path);
+	}
 	if ((rc = inbox_lock(lockpath.data, o->wait_s, &lockfd, &err)) != 0) {
 		run_error(o, &err);
 		code = pm_exit_code(rc);

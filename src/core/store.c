@@ -404,8 +404,9 @@ store_open(const char *path, unsigned flags, struct store **out,
 {
 	struct store *st = xcalloc(1, sizeof(*st));
 	bool ro = flags & STORE_READONLY, mem = flags & STORE_MEMORY;
-	int oflags = ro ? SQLITE_OPEN_READONLY
-	    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	bool existing = ro || (flags & STORE_EXISTING);
+	int oflags = ro ? SQLITE_OPEN_READONLY : existing ?
+	    SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	int rc;
 
 	*out = NULL;
@@ -427,7 +428,7 @@ store_open(const char *path, unsigned flags, struct store **out,
 		oflags |= SQLITE_OPEN_MEMORY;
 	rc = sqlite3_open_v2(st->path, &st->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
-		if (ro && (rc & 0xff) == SQLITE_CANTOPEN)
+		if (existing && (rc & 0xff) == SQLITE_CANTOPEN)
 			rc = pm_fail(err, PM_EIO, st->path, 0,
 			    "cannot open store (ingest a file first?)");
 		else

@@ -38,6 +38,8 @@ enum store_flags {
 	STORE_URI_IMMUTABLE = 1 << 2,   /* path is a file: URI: store_open()'s
 					 * own retry of a read-only store in
 					 * a folder it cannot write */
+	STORE_EXISTING = 1 << 3,        /* writable, but never create the
+					 * store: it must be there (report) */
 };
 
 struct store;

@@ -47,6 +47,7 @@
 #include "core/store_int.h"
 #include "core/store_pg_int.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -714,9 +715,15 @@ store_pg_open(const char *uri, unsigned flags, struct store_pg **out,
 		    "on it", pg->schema, PQuser(pg->conn));
 		goto fail;
 	}
-	if (v == 0 && pg->ro) {
-		rc = pm_fail(err, PM_EIO, pg->shown, 0, "no store in schema "
-		    "%s (ingest a file first?)", pg->schema);
+	/* No store: said as for a SQLite file that is not there. */
+	if (v == 0 && (pg->ro || (flags & STORE_EXISTING))) {
+		if (strcmp(pg->schema, "pemetrics") == 0)
+			rc = pm_fail(err, PM_EIO, pg->shown, 0, "cannot open "
+			    "store (ingest a file first?)");
+		else
+			rc = pm_fail(err, PM_EIO, pg->shown, 0, "cannot open "
+			    "store (none in schema %s: ingest a file "
+			    "first?)", pg->schema);
 		goto fail;
 	}
 	if (v > STORE_SCHEMA_VERSION) {
@@ -1095,6 +1102,27 @@ store_pg_now(char *when, size_t n)
 	strftime(when, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* A file name as the server can hold it: text there is UTF-8, and a
+ * name need not be (GBK bytes). Each byte that starts no valid sequence
+ * becomes U+FFFD, as the report shows it from a SQLite store. */
+static void
+utf8_text(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, k;
+
+	while (i < n) {
+		k = p[i] < 0x80 ? 1 : p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
+		if (p[i] >= 0x80 && (i + k > n || !utf8_valid(p + i, k))) {
+			buf_adds(b, "\xef\xbf\xbd");
+			k = 1;
+		} else {
+			buf_add(b, p + i, k);
+		}
+		i += k;
+	}
+}
+
 int
 store_pg_file_add(struct store_pg *pg, const struct store_file *f,
     long long *id, struct pm_err *err)
@@ -1103,18 +1131,22 @@ store_pg_file_add(struct store_pg *pg, const struct store_file *f,
 	    "INSERT INTO file(sha256, name, encoding, bytes, ingested_at)"
 	    " VALUES($1, $2, $3, $4, $5) RETURNING id";
 	struct store_pg_params p = { 0 };
+	struct buf name = BUF_INIT;
 	char when[STORE_TIME_MAX];
 	PGresult *r;
 	int rc;
 
 	store_pg_write(pg);
 	store_pg_now(when, sizeof(when));
+	utf8_text(&name, f->name);
 	store_pg_param_text(&p, f->sha256);
-	store_pg_param_text(&p, f->name);
+	store_pg_param_text(&p, buf_str(&name));
 	store_pg_param_text(&p, f->encoding);
 	store_pg_param_int(&p, (long long)f->bytes);
 	store_pg_param_text(&p, when);
-	if ((r = store_pg_exec(pg, sql, &p, "record file", &rc, err)) == NULL)
+	r = store_pg_exec(pg, sql, &p, "record file", &rc, err);
+	buf_release(&name);
+	if (r == NULL)
 		return rc;
 	*id = store_pg_ll(r, 0, 0);
 	PQclear(r);

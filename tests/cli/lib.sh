@@ -18,6 +18,16 @@
 #   build_pngcols             ./pngcols, to find a colour in a PNG's columns
 #   gnuplot_logger GNUPLOT    $GP: run with a gnuplot that keeps its script
 #                             and data files
+#   on_sqlite                 the stores are SQLite files (not the backend
+#                             pass, PM_BACKEND=pg: see run.sh)
+#   store_shown PATH          the store's name in messages: PATH, or its URI
+#   store_exists PATH         the store was made; store_rm PATH removes it
+#
+# In the backend pass a store is a database on a server, not a file: a
+# test checks a store through these, or pemetrics, or sqlite3 (there, a
+# store's sqlite3 is psql on its database: tests/cli/pg-sqlite3), never
+# with test -e, cp or rm; the lock of an inbox run on a server is in the
+# inbox (.pemetrics.lock), not beside the store.
 #
 # Always run pemetrics through run_expect: under valgrind (make test) the
 # exit code is the only thing that reports a memory error.
@@ -49,9 +59,102 @@ unset PEMETRICS_DB
 LC_ALL=C
 export LC_ALL
 
+# The backend pass (PM_BACKEND=pg, run.sh): the same test with its stores
+# on PostgreSQL (tests/cli/pg-pm); a test that says "# sqlite-only: REASON"
+# in its first 3 lines is skipped.
+_pm_pg_own=
+if [ "${PM_BACKEND:-sqlite}" = pg ]; then
+	_pm_why=$(head -n 3 "$0" | sed -n 's/^# sqlite-only: //p')
+	if [ -n "$_pm_why" ]; then
+		echo "skip: sqlite-only: $_pm_why"
+		exit 77
+	fi
+	if [ -z "${PEMETRICS_TEST_PG:-}" ]; then
+		echo "skip: no PostgreSQL server for the backend pass" \
+		    "(PEMETRICS_TEST_PG unset)"
+		exit 77
+	fi
+	if [ -z "${PM_PG_STATE:-}" ]; then
+		PM_PG_STATE=$(mktemp -d "${TMPDIR:-/tmp}/pm-pg-state.XXXXXX")
+		_pm_pg_own=$PM_PG_STATE
+	fi
+	PM_PG_SQLITE3=$(command -v sqlite3 || echo sqlite3)
+	mkdir -p "$PM_PG_STATE/path"
+	# Written out with their settings: a test may run $PM under env -i.
+	_pm_q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+	for _pm_f in pemetrics:pg-pm:"$PM" path/sqlite3:pg-sqlite3:-; do
+		_pm_real=${_pm_f#*:*:}
+		_pm_src=${_pm_f#*:}
+		_pm_src=${_pm_src%%:*}
+		cat >"$PM_PG_STATE/${_pm_f%%:*}" <<EOW
+#!/bin/sh
+PM_PG_REAL=$(_pm_q "$_pm_real") PM_PG_BASE=$(_pm_q "$PEMETRICS_TEST_PG") \\
+PM_PG_STATE=$(_pm_q "$PM_PG_STATE") PM_PG_SQLITE3=$(_pm_q "$PM_PG_SQLITE3") \\
+PM_PG_PATH=$(_pm_q "$PATH") exec /bin/sh $(_pm_q "$REPO/tests/cli/$_pm_src") "\$@"
+EOW
+		chmod +x "$PM_PG_STATE/${_pm_f%%:*}"
+	done
+	# $PM is a wrapper (exec'd, same process): PM_REAL names the binary,
+	# as under valgrind, for the parts that need the binary itself (gdb).
+	PM_REAL=$PM
+	PM=$PM_PG_STATE/pemetrics
+	PATH=$PM_PG_STATE/path:$PATH
+	export PM PM_REAL PATH
+fi
+
+# on_sqlite: true unless this is the backend pass (the stores are SQLite
+# files), for the few checks that look into the file itself.
+on_sqlite() {
+	[ "${PM_BACKEND:-sqlite}" != pg ]
+}
+
+# store_shown PATH: the store's name as pemetrics shows it in messages
+# and on charts: PATH, or in the backend pass the URI it went to.
+store_shown() {
+	if on_sqlite; then
+		printf '%s\n' "$1"
+	else
+		"$PM" --pg-uri "$1"
+	fi
+}
+
+# store_exists PATH: the store PATH names was made (its file; on the
+# server, its schema). store_rm PATH: remove it, a new store next time.
+store_exists() {
+	if on_sqlite; then
+		[ -e "$1" ]
+	else
+		[ "$(psql "$("$PM" --pg-uri "$1")" -X -q -A -t -c \
+		    "SELECT count(*) FROM pg_namespace WHERE nspname = 'pemetrics'" \
+		    2>/dev/null)" = 1 ]
+	fi
+}
+
+store_rm() {
+	if on_sqlite; then
+		rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
+	elif store_exists "$1"; then
+		psql "$("$PM" --pg-uri "$1")" -X -q -c \
+		    "DROP SCHEMA pemetrics CASCADE" >/dev/null 2>&1
+	fi
+}
+
+# The databases the backend pass made for the test, dropped at its end
+# (run.sh drops them itself: it gives PM_PG_STATE).
+_pm_pg_drop() {
+	[ -n "$_pm_pg_own" ] || return 0
+	for _pm_f in "$_pm_pg_own"/pmt_*; do
+		[ -f "$_pm_f" ] || continue
+		psql "$PEMETRICS_TEST_PG" -X -q -c \
+		    "DROP DATABASE IF EXISTS ${_pm_f##*/} WITH (FORCE)" \
+		    >/dev/null 2>&1
+	done
+	rm -rf "$_pm_pg_own"
+}
+
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/pm-cli.XXXXXX")
 # chmod first: a test may leave a read-only directory behind.
-trap 'cd / && chmod -R u+rwx "$TMPD" 2>/dev/null; rm -rf "$TMPD"' EXIT
+trap 'cd / && chmod -R u+rwx "$TMPD" 2>/dev/null; rm -rf "$TMPD"; _pm_pg_drop' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM

@@ -4,7 +4,8 @@
 # The server is the one PEMETRICS_TEST_PG names (a URI of the form
 # tests/pg/cluster.sh prints: postgresql:///postgres?host=DIR&port=N&
 # user=postgres; make test starts one). Without it the test is skipped:
-# it says so and exits 77, which run.sh counts as skipped.
+# it says so and exits 77, which run.sh counts as skipped. The backend
+# pass (PM_BACKEND=pg) skips these tests: they are PostgreSQL's already.
 #
 #   pg_db NAME      create database NAME (dropped first if there), print
 #                   its URI (the superuser's)
@@ -13,6 +14,10 @@
 #   pg_cluster      the directory of the server, when the harness gave it
 #                   (PG_CLUSTER_DIR), for tests that start their own
 
+if [ "${PM_BACKEND:-sqlite}" = pg ]; then
+	echo "skip: runs against PostgreSQL in the default pass already"
+	exit 77
+fi
 if [ -z "${PEMETRICS_TEST_PG:-}" ]; then
 	echo "skip: no PostgreSQL server (PEMETRICS_TEST_PG unset; make test" \
 	    "starts one, or: sh tests/pg/cluster.sh run make cli-run)"

@@ -41,7 +41,7 @@ expect_stderr_has "usage: pemetrics ingest"
 run_expect 2 "$PM" --db t.db ingest
 expect_stderr_has "usage: pemetrics ingest"
 [ ! -s stdout ] || fail "ingest without file: wrote to stdout"
-[ ! -e t.db ] || fail "ingest without file created the store"
+! store_exists t.db || fail "ingest without file created the store"
 
 # ingest --help: usage on stdout, exit 0, before and after the command's
 # other options

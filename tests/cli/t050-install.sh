@@ -1,4 +1,5 @@
 #!/bin/sh
+# once: builds and installs a plain binary of its own
 # t050-install.sh: "make install PREFIX=... DESTDIR=..." installs the
 # binary, the catalogue (found by the installed binary without --catalog),
 # the chart templates and the man page.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# once: reads the source, runs no binary
 # t062-source-rules.sh: the rules the headers state about the source tree
 # hold: (a) every .c file includes util/banned.h after all its other
 # headers, and each function it bans is a compile error that names it; (b)

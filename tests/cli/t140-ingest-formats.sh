@@ -107,7 +107,7 @@ expect_cmp expect.csv stdout
 # an encoding iconv does not know is a usage error, before anything is read
 run_expect 2 "$PM" --db enc.db ingest --encoding NO-SUCH-CODE in.csv
 expect_stderr_has "pemetrics: ingest: unknown encoding 'NO-SUCH-CODE'"
-[ ! -e enc.db ] || fail "unknown encoding: a store was made"
+! store_exists enc.db || fail "unknown encoding: a store was made"
 
 # '-' reads standard input; its name in messages is stdin
 run_expect 0 "$PM" --db in.db ingest - <in.csv

@@ -1,5 +1,6 @@
 #!/bin/sh
 # long: started first by run.sh
+# slow: 156001 rows ingested twice (ASan and the fuzz replay check the runs)
 # t170-ingest-large.sh: a file of more than one batch (65536 rows) is
 # sorted in runs in a temporary file and merged into the store. Same
 # answers as a small file: counts, duplicates across runs (the first line

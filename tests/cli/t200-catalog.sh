@@ -151,7 +151,7 @@ run_expect 1 "$PM" --catalog cat --db t.db ingest in.csv
 expect_stderr_has "cannot be used"
 expect_stderr_has "cat/indicators.csv:$((n + 1)): unit 'furlong' is not in units.csv"
 expect_stdout_lacks "inserted"
-[ ! -e t.db ] || {
+! store_exists t.db || {
 	run_expect 0 "$PM" --db t.db export
 	expect_eq 1 "$(wc -l <stdout)" "stored with a broken catalogue"
 }

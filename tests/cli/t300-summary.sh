@@ -104,7 +104,7 @@ run_expect 2 "$PM" --db t.db summary --region Atlantis
 expect_stderr_has "pemetrics: unknown region 'Atlantis'"
 run_expect 2 "$PM" --db t.db summary --format xml
 run_expect 4 "$PM" --db nosuch.db summary
-expect_stderr_has "nosuch.db"
+expect_stderr_has "$(store_shown nosuch.db)"
 
 # What the scorecard says beside the figures: a published yoy as
 # published (and the levels' when they differ), a rate's change in points,

@@ -107,7 +107,7 @@ grep -q "YoY\|'value'\|partial period\|at current pace\|'target'" script.gp &&
 $GP "$PM" --db t.db -q chart --measure M05 --out g || fail "gnuplot chart"
 grep -q "^set multiplot layout .* title 'M05 Improve" script.gp ||
 	fail "small multiples without a page title"
-grep -q "^set label 101 'Source: pemetrics (t.db), data as of" script.gp ||
+grep -qF "set label 101 'Source: pemetrics ($(store_shown t.db)), data as of" script.gp ||
 	fail "small multiples without a footer"
 grep -q "^set title 'Residents.*…" script.gp ||
 	fail "a long panel title is not shortened"

@@ -53,33 +53,36 @@ grep -q 'Compared with the report for June 2024' q3/report.md ||
 	fail "baseline is the June report"
 
 # A write lock held by an ingest: the report finishes at once, written,
-# not recorded, a warning, exit 0.
-mkfifo lock.fifo
-sqlite3 t.db <lock.fifo >lock.out 2>&1 &
-holder=$!
-exec 3>lock.fifo
-printf '.timeout 10000\nBEGIN IMMEDIATE;\nSELECT 1;\n' >&3
-i=0
-while sqlite3 t.db 'PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;' \
-    >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || fail "sqlite3 did not take the lock"
-	sleep 0.1
-done
-before=$(date +%s)
-run_expect 0 "$PM" --db t.db report --period 2025 --out busy --format md,html \
-	--renderer native
-after=$(date +%s)
-expect_stderr_has "store is busy (an ingest is running?): the report is written but not recorded"
-[ -s busy/index.html ] && [ -s busy/report.md ] || fail "report not written"
-grep -q 'This report is not recorded' busy/report.md ||
-	fail "the busy report says it is not recorded"
-kill -0 "$holder" 2>/dev/null || fail "the lock was gone before the report ended"
-[ -n "${PM_SLOW:-}" ] || [ $((after - before)) -lt 8 ] ||
-	fail "the report waited $((after - before)) s for the lock"
-printf 'ROLLBACK;\n' >&3
-exec 3>&-
-wait "$holder" || :
-expect_eq 2 "$(nrep)" "the busy report is not recorded"
+# not recorded, a warning, exit 0. (SQLite's write lock, taken with
+# sqlite3; on PostgreSQL an ingest holds no lock a report waits for.)
+if on_sqlite; then
+	mkfifo lock.fifo
+	sqlite3 t.db <lock.fifo >lock.out 2>&1 &
+	holder=$!
+	exec 3>lock.fifo
+	printf '.timeout 10000\nBEGIN IMMEDIATE;\nSELECT 1;\n' >&3
+	i=0
+	while sqlite3 t.db 'PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;' \
+	    >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || fail "sqlite3 did not take the lock"
+		sleep 0.1
+	done
+	before=$(date +%s)
+	run_expect 0 "$PM" --db t.db report --period 2025 --out busy --format md,html \
+		--renderer native
+	after=$(date +%s)
+	expect_stderr_has "store is busy (an ingest is running?): the report is written but not recorded"
+	[ -s busy/index.html ] && [ -s busy/report.md ] || fail "report not written"
+	grep -q 'This report is not recorded' busy/report.md ||
+		fail "the busy report says it is not recorded"
+	kill -0 "$holder" 2>/dev/null || fail "the lock was gone before the report ended"
+	[ -n "${PM_SLOW:-}" ] || [ $((after - before)) -lt 8 ] ||
+		fail "the report waited $((after - before)) s for the lock"
+	printf 'ROLLBACK;\n' >&3
+	exec 3>&-
+	wait "$holder" || :
+	expect_eq 2 "$(nrep)" "the busy report is not recorded"
+fi
 run_expect 0 "$PM" --db t.db -q report --period 2025 --out free --format md
 expect_eq 3 "$(nrep)" "recorded once the store is free"

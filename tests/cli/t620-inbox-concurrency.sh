@@ -31,18 +31,21 @@ expect_eq "$expect" "$(sqlite3 t.db 'SELECT count(*) FROM obs')" "observations"
 expect_eq 20 "$(sqlite3 t.db 'SELECT count(*) FROM file')" "each file ingested once"
 expect_eq "$expect" "$(sqlite3 t.db 'SELECT sum(inserted) FROM file')" "inserted"
 
-# Without --wait, a second run while one holds the lock exits 3.
+# Without --wait, a second run while one holds the lock exits 3. The lock
+# is beside a SQLite store, in the inbox for a store on a server.
 mkdir -p lk/inbox
 cp "$SAMPLE/yearly.csv" lk/inbox/y.csv
 touch -d '1 minute ago' lk/inbox/y.csv
-exec 9>t.db.lock
+lock=t.db.lock
+on_sqlite || lock=lk/inbox/.pemetrics.lock
+exec 9>"$lock"
 flock -n 9 || fail "could not take the lock for the test"
 run_expect 3 "$PM" --db t.db ingest --inbox lk/inbox
-expect_stderr_has "pemetrics: t.db.lock: another ingest holds the lock (waited 0 s; --wait SECONDS waits for it)"
+expect_stderr_has "pemetrics: $lock: another ingest holds the lock (waited 0 s; --wait SECONDS waits for it)"
 [ -f lk/inbox/y.csv ] || fail "a locked-out run moved a file"
 # -q: still said (a person must know if it persists), with the time waited.
 run_expect 3 "$PM" --db t.db -q ingest --inbox lk/inbox --wait 1
-expect_eq "pemetrics: t.db.lock: another ingest holds the lock (waited 1 s, as --wait says)" \
+expect_eq "pemetrics: $lock: another ingest holds the lock (waited 1 s, as --wait says)" \
 	"$(cat stderr)" "-q --wait 1"
 [ ! -s stdout ] || fail "-q: stdout"
 exec 9>&-

@@ -56,7 +56,7 @@ PEMETRICS_HOME="$(pwd)/hoem" run_expect 4 sh "$REPO/scripts/cron/pemetrics-inges
 expect_stderr_has "pemetrics-ingest: PEMETRICS_HOME '$(pwd)/hoem' is not a directory (a first run with PEMETRICS_INIT=1 creates it)"
 [ ! -e hoem ] || fail "a mistyped home was created"
 PEMETRICS_HOME=new PEMETRICS_INIT=1 run_expect 0 sh "$REPO/scripts/cron/pemetrics-ingest"
-[ -d new/inbox ] && [ -f new/pemetrics.db ] || fail "PEMETRICS_INIT=1: $(ls -R new)"
+[ -d new/inbox ] && store_exists new/pemetrics.db || fail "PEMETRICS_INIT=1: $(ls -R new)"
 printf 'indicator,region,period,value\nnet_txn_volume,330100,2018,1\n' >new/inbox/n.csv
 touch -d '1 minute ago' new/inbox/n.csv
 PEMETRICS_HOME=new run_expect 0 sh "$REPO/scripts/cron/pemetrics-ingest"

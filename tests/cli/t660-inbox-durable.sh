@@ -1,4 +1,5 @@
 #!/bin/sh
+# sqlite-only: the WAL's sync before a file leaves the inbox, seen with strace
 # t660-inbox-durable.sh: a file leaves the inbox only once its commit is
 # on disk (the WAL synced after the file's rows and before its move), and
 # a move syncs the directory it created the new name in before removing

@@ -20,4 +20,4 @@ run_expect 2 "$PM" --db t.db ingest -f
 expect_eq "pemetrics: ingest: option '-f' needs a value" "$(head -n 1 stderr)" "-f"
 run_expect 2 "$PM" --db t.db ingest -I x
 expect_eq "pemetrics: ingest: unknown option '-I'" "$(head -n 1 stderr)" "-I"
-[ ! -e t.db ] || fail "a usage error created the store"
+! store_exists t.db || fail "a usage error created the store"

@@ -32,28 +32,33 @@ fi
 
 # --- an inbox the run may read but not write (as an unprivileged user):
 # the new name in the archive is removed again, and the line says so.
-if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-elif [ "$(id -u)" != 0 ]; then
-	as_user=
+if ! on_sqlite && [ "$(id -u)" = 0 ]; then
+	# That user cannot reach the backend pass's server, which root started.
+	echo "skip: an inbox not writable (the backend pass runs as root)"
 else
-	echo "skip: an inbox not writable (running as root without setpriv)"
-	exit 0
+	if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	elif [ "$(id -u)" != 0 ]; then
+		as_user=
+	else
+		echo "skip: an inbox not writable (running as root without setpriv)"
+		exit 0
+	fi
+	chmod 0755 .
+	mkdir -p u/inbox
+	chmod 0777 u
+	printf 'indicator,region,period,value\nnet_txn_volume,330100,2022,1\n' >u/inbox/c.csv
+	old u/inbox/c.csv
+	chmod 0755 u/inbox
+	[ "$(id -u)" = 0 ] || chmod 0555 u/inbox
+	run_expect 4 $as_user "$PM" --db u/t.db ingest --inbox u/inbox
+	expect_stderr_has "pemetrics: u/inbox/c.csv: not moved (its new name 'u/archive/"
+	expect_stderr_has "/c.csv' was removed again): cannot remove it from 'u/inbox': Permission denied"
+	expect_stdout_has "u/inbox/c.csv: 1 rows: 1 inserted, 0 revised, 0 unchanged, 0 rejected; not moved, left in the inbox: not moved"
+	expect_stdout_lacks "archived to"
+	[ -f u/inbox/c.csv ] || fail "c.csv left the inbox"
+	[ -z "$(ls u/archive/*/* 2>/dev/null)" ] || fail "a copy stayed in the archive"
 fi
-chmod 0755 .
-mkdir -p u/inbox
-chmod 0777 u
-printf 'indicator,region,period,value\nnet_txn_volume,330100,2022,1\n' >u/inbox/c.csv
-old u/inbox/c.csv
-chmod 0755 u/inbox
-[ "$(id -u)" = 0 ] || chmod 0555 u/inbox
-run_expect 4 $as_user "$PM" --db u/t.db ingest --inbox u/inbox
-expect_stderr_has "pemetrics: u/inbox/c.csv: not moved (its new name 'u/archive/"
-expect_stderr_has "/c.csv' was removed again): cannot remove it from 'u/inbox': Permission denied"
-expect_stdout_has "u/inbox/c.csv: 1 rows: 1 inserted, 0 revised, 0 unchanged, 0 rejected; not moved, left in the inbox: not moved"
-expect_stdout_lacks "archived to"
-[ -f u/inbox/c.csv ] || fail "c.csv left the inbox"
-[ -z "$(ls u/archive/*/* 2>/dev/null)" ] || fail "a copy stayed in the archive"
 
 # A newline in a file name cannot forge a log line: control characters
 # are shown escaped, one line per file.

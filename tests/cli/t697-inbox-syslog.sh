@@ -15,10 +15,14 @@ printf 'indicator,region,period,value\nnet_txn_volume,330100,2020,1\n' >data/inb
 touch -d '1 minute ago' data/inbox/a.csv
 
 # In the namespace: /dev is a tmpfs with the few devices a run needs and
-# a listener on /dev/log; three runs, their exit codes in rc.N.
+# a listener on /dev/log; three runs, their exit codes in rc.N. The lock
+# is beside a SQLite store, in the inbox for a store on a server.
+lock=t.db.lock
+on_sqlite || lock=data/inbox/.pemetrics.lock
 cat >inner.sh <<'EOS'
 set -eu
 d=$1
+lock=$2
 mkdir -p "$d/olddev"
 mount --bind /dev "$d/olddev"
 mount -t tmpfs tmpfs /dev
@@ -42,7 +46,7 @@ except socket.timeout:
     pass
 ' 300 >syslog.out &
 while [ ! -e ready ]; do sleep 0.05; done
-exec 9>t.db.lock
+exec 9>"$lock"
 flock -n 9
 rc=0; "$PM" --db t.db -q ingest --inbox data/inbox --log-syslog >out.1 2>err.1 || rc=$?
 echo $rc >rc.1
@@ -54,9 +58,9 @@ echo $rc >rc.3
 logger -u /dev/log end-of-test
 wait
 EOS
-unshare -m sh inner.sh "$(pwd)" || fail "the namespace: $(cat syslog.out)"
+unshare -m sh inner.sh "$(pwd)" "$lock" || fail "the namespace: $(cat syslog.out)"
 expect_eq "3 4 0" "$(cat rc.1) $(cat rc.2) $(cat rc.3)" "exit codes"
-grep -q '^<11>.*pemetrics\[[0-9]*\]: t.db.lock: another ingest holds the lock (waited 0 s' syslog.out ||
+grep -q "^<11>.*pemetrics\\[[0-9]*\\]: $lock: another ingest holds the lock (waited 0 s" syslog.out ||
 	fail "lock not in syslog: $(cat syslog.out)"
 grep -q 'another ingest holds the lock' err.1 || fail "lock not on stderr"
 grep -q '^<11>.*pemetrics\[[0-9]*\]: nope: cannot read the inbox: No such file or directory' syslog.out ||

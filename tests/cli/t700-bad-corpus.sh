@@ -198,7 +198,7 @@ odd() {
 	_name=$1
 	shift
 	[ $# -gt 0 ] || set -- -- "$_name"
-	rm -f o.db o.db-*
+	store_rm o.db
 	run_expect 1 "$PM" --db o.db ingest --format json "$@"
 	cp stdout out.json
 	set -- $(counts out.json)
@@ -223,6 +223,6 @@ for n in "with space.csv" "it's \"quoted\".csv" "new${nl}line.csv" \
 done
 odd ./-x.csv ./-x.csv
 # Without "--" or "./", a leading dash is an option: a usage error.
-rm -f o.db o.db-*
+store_rm o.db
 run_expect 2 "$PM" --db o.db ingest -x.csv
-[ ! -e o.db ] || fail "a usage error opened the store"
+! store_exists o.db || fail "a usage error opened the store"

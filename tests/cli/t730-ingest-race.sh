@@ -6,7 +6,8 @@
 # file's hash: the ingest fails, nothing of it is stored, and offering
 # the complete file afterwards stores all its rows. Made deterministic
 # with the store's lock: the ingest has read the file for its hash and
-# waits for the lock while the file is cut, then parses it.
+# waits for the lock while the file is cut, then parses it. (On a
+# server: the advisory lock of the content's hash, held with psql.)
 . "${0%/*}/lib.sh"
 
 command -v sqlite3 >/dev/null || fail "sqlite3 is not installed (make deps)"
@@ -25,26 +26,47 @@ before=$("$PM" --db t.db export --format csv | wc -l)
 
 # Hold the store's write lock; the ingest hashes the file, then waits.
 mkfifo ctl
-sqlite3 t.db <ctl >/dev/null 2>&1 &
-lockpid=$!
-exec 3>ctl
-echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS t730_lock(x);" >&3
-n=0
-until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
-	>/dev/null 2>&1; do
-	n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
-	sleep 0.1
-done
+if on_sqlite; then
+	sqlite3 t.db <ctl >/dev/null 2>&1 &
+	lockpid=$!
+	exec 3>ctl
+	echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS t730_lock(x);" >&3
+	n=0
+	until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
+		>/dev/null 2>&1; do
+		n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
+		sleep 0.1
+	done
+else
+	uri=$(store_shown t.db)
+	psql "$uri" -X -q <ctl >/dev/null 2>&1 &
+	lockpid=$!
+	exec 3>ctl
+	echo "BEGIN; SELECT pg_advisory_xact_lock($((0x504e)),
+	    hashtext('$(sha256sum full.csv | cut -c1-64)'));" >&3
+	n=0
+	until [ "$(psql "$uri" -X -A -t -c "SELECT count(*) FROM pg_locks
+	    WHERE locktype = 'advisory' AND granted")" = 1 ]; do
+		n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
+		sleep 0.1
+	done
+fi
 cp full.csv f.csv
 size=$(wc -c <f.csv)
 "$PM" --db t.db ingest f.csv >race.out 2>race.err &
 pid=$!
 # Until it has read the whole file once (the hash), then the resend
-# begins: the file cut to its first lines, in place.
+# begins: the file cut to its first lines, in place. On a server, until
+# it waits for the lock of that hash.
 n=0
 while :; do
-	got=$(awk '/^rchar/ { print $2 }' /proc/$pid/io 2>/dev/null || echo 0)
-	[ "${got:-0}" -ge "$size" ] && break
+	if on_sqlite; then
+		got=$(awk '/^rchar/ { print $2 }' /proc/$pid/io 2>/dev/null || echo 0)
+		[ "${got:-0}" -ge "$size" ] && break
+	else
+		[ "$(psql "$uri" -X -A -t -c "SELECT count(*) FROM pg_locks
+		    WHERE locktype = 'advisory' AND NOT granted")" = 1 ] && break
+	fi
 	n=$((n + 1)); [ $n -lt 200 ] || fail "the ingest did not read the file"
 	sleep 0.05
 done

@@ -5,7 +5,8 @@
 # name waits for the next run. Standard input and pipes are read up to
 # --max-input bytes, and SIGTERM ends a wait on a FIFO. Deterministic:
 # the store's lock holds the run at its first file while the second is
-# swapped.
+# swapped (on a server: the advisory lock of the first file's content,
+# held with psql).
 . "${0%/*}/lib.sh"
 
 command -v sqlite3 >/dev/null || fail "sqlite3 is not installed (make deps)"
@@ -23,20 +24,38 @@ race() {
 	touch -d '1 minute ago' $in/a.csv $in/b.csv
 	rm -f ctl
 	mkfifo ctl
-	sqlite3 t.db <ctl >/dev/null 2>&1 &
-	lockpid=$!
-	exec 3>ctl
-	echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS t735_lock(x);" >&3
-	n=0
-	until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
-		>/dev/null 2>&1; do
-		n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
-		sleep 0.1
-	done
+	if on_sqlite; then
+		sqlite3 t.db <ctl >/dev/null 2>&1 &
+		lockpid=$!
+		exec 3>ctl
+		echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS t735_lock(x);" >&3
+		n=0
+		until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
+			>/dev/null 2>&1; do
+			n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
+			sleep 0.1
+		done
+	else
+		uri=$(store_shown t.db)
+		psql "$uri" -X -q <ctl >/dev/null 2>&1 &
+		lockpid=$!
+		exec 3>ctl
+		echo "BEGIN; SELECT pg_advisory_xact_lock($((0x504e)),
+		    hashtext('$(sha256sum $in/a.csv | cut -c1-64)'));" >&3
+		n=0
+		until [ "$(psql "$uri" -X -A -t -c "SELECT count(*) FROM pg_locks
+		    WHERE locktype = 'advisory' AND granted")" = 1 ]; do
+			n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
+			sleep 0.1
+		done
+	fi
 	"$PM" --db t.db ingest --inbox $in >run.out 2>run.err &
 	pid=$!
 	n=0
-	until ls -l /proc/$pid/fd 2>/dev/null | grep -q 'inbox/a\.csv'; do
+	until ls -l /proc/$pid/fd 2>/dev/null | grep -q 'inbox/a\.csv' &&
+	    { on_sqlite || [ "$(psql "$uri" -X -A -t -c "SELECT count(*)
+	    FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" = 1 ]; }
+	do
 		n=$((n + 1)); [ $n -lt 200 ] || fail "the run did not open a.csv"
 		sleep 0.05
 	done

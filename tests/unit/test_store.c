@@ -755,6 +755,12 @@ foreign_files_refused(void **state)
 	store_close(st);
 	rc[1] = store_open(missing, STORE_READONLY, &st, &fx->err);
 	store_close(st);
+	/* A writer that must not create it (a report): refused too. */
+	assert_int_equal(store_open(missing, STORE_EXISTING, &st, &fx->err),
+	    PM_EIO);
+	assert_true(tu_contains(fx->err.msg, "cannot open store (ingest a "
+	    "file first?)"));
+	assert_int_equal(access(missing, F_OK), -1);
 	/* An SQLite database that is someone else's. */
 	rc[2] = sqlite3_open(other, &db);
 	if (rc[2] == SQLITE_OK)
@@ -855,6 +861,14 @@ pg_refusals(void **state)
 	st = NULL;
 	assert_int_equal(rc[1], PM_EIO);
 	assert_true(tu_contains(fx->err.msg, "ingest a file first"));
+	/* A writer that must not create it (a report): refused the same
+	 * way, and no store made (a reader is still refused). */
+	assert_int_equal(store_open(pg_uri, STORE_EXISTING, &st, &fx->err),
+	    PM_EIO);
+	assert_true(tu_contains(fx->err.msg, "cannot open store (none in "
+	    "schema " PG_SCHEMA ": ingest a file first?)"));
+	assert_int_equal(store_open(pg_uri, STORE_READONLY, &st, &fx->err),
+	    PM_EIO);
 	assert_int_equal(store_open(pg_uri, 0, &st, &fx->err), 0);
 	store_close(st);
 	st = NULL;
