@@ -335,67 +335,75 @@ rebuild_indicator(struct store *st, int ind, enum ind_kind kind,
 	return rc;
 }
 
+/* The touched series of indicator t->v[*i].ind from *i on, each run of
+ * touched years with the year after it recomputed; *i moves past them. */
+static int
+redo_touched(struct store *st, const struct cons_touched *t, size_t *i,
+    enum ind_kind kind, struct pm_err *err)
+{
+	int ind = t->v[*i].ind, reg, a, b, rc;
+
+	while (*i < t->n && t->v[*i].ind == ind) {
+		reg = t->v[*i].reg;
+		a = b = t->v[*i].year;
+		for ((*i)++; *i < t->n && t->v[*i].ind == ind &&
+		    t->v[*i].reg == reg && t->v[*i].year <= b + 2; (*i)++)
+			b = t->v[*i].year;
+		if ((rc = redo_years(st, ind, reg, kind, a,
+		    b < PERIOD_YEAR_MAX ? b + 1 : b, err)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 int
 cons_update(struct store *st, const struct catalog *cat,
     struct cons_touched *t, struct pm_err *err)
 {
 	struct store_cons_ind *inds = NULL;
-	size_t ninds = 0, i, k, maxid = 0;
-	signed char *kind_of = NULL;    /* by id: -1 rebuilt or unknown */
+	size_t ninds = 0, i, k = 0;
 	int rc;
 
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof(*t->v), cmp_touch);
 	if ((rc = store_cons_indicators(st, &inds, &ninds, err)) != 0)
 		goto out;
-	for (i = 0; i < ninds; i++)
-		if ((size_t)inds[i].id > maxid)
-			maxid = (size_t)inds[i].id;
-	kind_of = xreallocarray(NULL, maxid + 1, 1);
-	memset(kind_of, -1, maxid + 1);
+	/* Indicators in id order, each under its lock (on a server two
+	 * files consolidating one indicator take turns, in one order). */
 	for (i = 0; i < ninds; i++) {
 		int c = catalog_indicator(cat, inds[i].code,
 		    strlen(inds[i].code));
+		bool touched, rebuild;
 
-		if (c < 0)
-			continue;       /* not in this catalogue: left as is */
-		if (inds[i].kind == (int)cat->indicators[c].kind) {
-			kind_of[inds[i].id] = (signed char)inds[i].kind;
+		while (k < t->n && t->v[k].ind < inds[i].id)
+			k++;            /* not interned: cannot be */
+		touched = k < t->n && t->v[k].ind == inds[i].id;
+		if (c < 0) {            /* not in this catalogue: as is */
+			while (k < t->n && t->v[k].ind == inds[i].id)
+				k++;
 			continue;
 		}
-		/* None yet (a store made before version 5), or of a kind
+		/* No rows yet (a store made before version 5), or of a kind
 		 * the catalogue has since changed: all of it again. */
-		if ((rc = rebuild_indicator(st, inds[i].id,
-		    cat->indicators[c].kind, err)) != 0)
-			goto out;
-	}
-	if (t->n > 1)
-		qsort(t->v, t->n, sizeof(*t->v), cmp_touch);
-	for (i = 0; i < t->n; i = k) {
-		const struct cons_touch *s = &t->v[i];
-		int kind = s->ind >= 0 && (size_t)s->ind <= maxid ?
-		    kind_of[s->ind] : -1;
-		int a, b;
-
-		for (k = i; k < t->n && t->v[k].ind == s->ind &&
-		    t->v[k].reg == s->reg; k++)
-			;
-		if (kind < 0)
+		rebuild = inds[i].kind != (int)cat->indicators[c].kind;
+		if (!touched && !rebuild)
 			continue;
-		/* Runs of touched years, each with the year after it. */
-		while (i < k) {
-			a = t->v[i].year;
-			b = a;
-			for (i++; i < k && t->v[i].year <= b + 2; i++)
-				b = t->v[i].year;
-			if ((rc = redo_years(st, s->ind, s->reg,
-			    (enum ind_kind)kind, a,
-			    b < PERIOD_YEAR_MAX ? b + 1 : b, err)) != 0)
+		if ((rc = store_cons_lock(st, inds[i].id, err)) != 0)
+			goto out;
+		if (rebuild) {
+			if ((rc = rebuild_indicator(st, inds[i].id,
+			    cat->indicators[c].kind, err)) != 0)
 				goto out;
+			while (k < t->n && t->v[k].ind == inds[i].id)
+				k++;
+		} else if ((rc = redo_touched(st, t, &k,
+		    cat->indicators[c].kind, err)) != 0) {
+			goto out;
 		}
 	}
 out:
 	t->n = 0;
 	store_cons_indicators_free(inds, ninds);
-	free(kind_of);
 	return rc;
 }
 

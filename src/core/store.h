@@ -243,6 +243,11 @@ int store_cons_put(struct store *st, int ind, int reg, int y0, int y1,
 int store_cons_reset(struct store *st, int ind, int kind,
     struct pm_err *err);
 
+/* Inside a write transaction: wait for other writers consolidating
+ * indicator 'ind' (on PostgreSQL; SQLite has one writer), until the end
+ * of the transaction. */
+int store_cons_lock(struct store *st, int ind, struct pm_err *err);
+
 /* Every interned indicator with the kind its rows are built with (-1:
  * not consolidated), ids ascending. Free with the function below. */
 struct store_cons_ind {

@@ -313,6 +313,14 @@ store_cons_reset(struct store *st, int ind, int kind, struct pm_err *err)
 }
 
 int
+store_cons_lock(struct store *st, int ind, struct pm_err *err)
+{
+	if (st->pg)
+		return store_pg_cons_lock(st->pg, ind, err);
+	return 0;               /* BEGIN IMMEDIATE: one writer already */
+}
+
+int
 store_cons_indicators(struct store *st, struct store_cons_ind **out,
     size_t *n, struct pm_err *err)
 {

@@ -62,6 +62,7 @@ int store_pg_cons_put(struct store_pg *pg, int ind, int reg, int y0, int y1,
     const struct cons_row *rows, size_t n, struct pm_err *err);
 int store_pg_cons_reset(struct store_pg *pg, int ind, int kind,
     struct pm_err *err);
+int store_pg_cons_lock(struct store_pg *pg, int ind, struct pm_err *err);
 int store_pg_cons_indicators(struct store_pg *pg,
     struct store_cons_ind **out, size_t *n, struct pm_err *err);
 int store_pg_cons_regions(struct store_pg *pg, int ind,

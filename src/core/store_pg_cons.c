@@ -202,6 +202,21 @@ store_pg_cons_reset(struct store_pg *pg, int ind, int kind,
 	return store_pg_run(pg, kind_sql, &p, "reset consolidated rows", err);
 }
 
+/* Advisory lock keys: a class beside store_pg.c's, and the indicator. */
+#define LOCK_CLASS_CONS 0x504f
+
+int
+store_pg_cons_lock(struct store_pg *pg, int ind, struct pm_err *err)
+{
+	static const char sql[] =
+	    "SELECT pg_advisory_xact_lock($1::integer, $2::integer)";
+	struct store_pg_params p = { 0 };
+
+	store_pg_param_int(&p, LOCK_CLASS_CONS);
+	store_pg_param_int(&p, ind);
+	return store_pg_run(pg, sql, &p, "lock consolidated rows", err);
+}
+
 int
 store_pg_cons_indicators(struct store_pg *pg, struct store_cons_ind **out,
     size_t *n, struct pm_err *err)
