@@ -1,4 +1,5 @@
 #!/bin/sh
+# long: some 200 runs of the binary
 # t330-cons-same.sh: the consolidated points (schema version 5) change
 # nothing summary, report and trend print. Each output from a store is
 # compared with the same command on a copy whose indicators are marked not
@@ -21,14 +22,11 @@ check() {
 	expect_stdout_lacks "not consolidated"
 }
 
-# same DB CMD...: CMD prints the same on DB as on a copy of DB read from
-# the observations only; the rows were read (the store has some).
+# same DB CMD...: CMD prints the same on DB as on o.db, a copy of DB
+# read from the observations only (made by every()).
 same() {
 	db=$1
 	shift
-	rm -f o.db o.db-wal o.db-shm
-	sqlite3 "$db" "VACUUM INTO 'o.db'"
-	sqlite3 o.db 'UPDATE indicator SET cons_kind = NULL'
 	"$PM" --db "$db" "$@" >same.a 2>&1 || true
 	"$PM" --db o.db "$@" >same.b 2>&1 || true
 	cmp -s same.a same.b || fail "'$*' differs with the consolidated rows:
@@ -37,6 +35,9 @@ $(diff same.b same.a | head -20)"
 
 # every DB: the commands that read series, every indicator given.
 every() {
+	rm -f o.db o.db-wal o.db-shm
+	sqlite3 "$1" "VACUUM INTO 'o.db'"
+	sqlite3 o.db 'UPDATE indicator SET cons_kind = NULL'
 	for f in text json md csv; do
 		same "$1" summary --format $f
 	done
@@ -50,9 +51,6 @@ every() {
 		same "$1" trend "$i" --freq Q --as-of 2024-06 --format csv
 	done
 	rm -rf ra rb
-	rm -f o.db o.db-wal o.db-shm
-	sqlite3 "$1" "VACUUM INTO 'o.db'"
-	sqlite3 o.db 'UPDATE indicator SET cons_kind = NULL'
 	for p in 2024-06 ""; do
 		run_expect 0 "$PM" --db "$1" -q report ${p:+--period $p} \
 			--no-record --format md,json --renderer native --out ra
