@@ -5,7 +5,9 @@
 # after each ingest; summary, trend (yearly and quarterly) and report
 # print on the server what SQLite prints from the observations alone
 # (cons_kind NULL on a copy); a row corrupted with psql is named; store
-# copy from the server carries the rows.
+# copy from the server carries the rows; four files of the months of one
+# year of one series ingested at once all succeed and leave that year's
+# points whole (each waits for the others' consolidation).
 . "${0%/*}/lib.sh"
 . "${0%/*}/pg.sh"
 
@@ -85,4 +87,51 @@ pg_sql "$PG" "UPDATE pemetrics.cons SET value = value + 1
 run_expect 1 "$PM" --db "$PG" store check
 expect_stdout_has "net_txn_volume 330100 2023: value stored"
 expect_stderr_has "1 consolidated row differs"
+
+# Four hosts at once, each with other months of the same year and series.
+PG=$(pg_db t850b)
+for i in 1 2 3 4; do
+	echo 'indicator,region,period,value' >"m$i.csv"
+	for k in 0 1 2; do
+		echo "net_txn_volume,330000,2024-$(printf %02d $((i + 4 * k))),$i$k.5"
+		echo "net_txn_volume,330000,2023-$(printf %02d $((i + 4 * k))),$k$i"
+	done >>"m$i.csv"
+done
+run_expect 0 "$PM" --db "$PG" -q ingest m1.csv     # the schema, once
+# Made to overlap: a session holds the table of points while the three
+# ingests store their observations and come to consolidate; then lets go.
+mkfifo ctl
+psql "$PG" -X -q <ctl >/dev/null 2>&1 &
+lockpid=$!
+exec 3>ctl
+echo "BEGIN; LOCK TABLE pemetrics.cons IN EXCLUSIVE MODE;" >&3
+n=0
+until [ "$(pg_sql "$PG" "SELECT count(*) FROM pg_locks WHERE relation =
+	'pemetrics.cons'::regclass AND granted")" -ge 1 ]; do
+	n=$((n + 1)); [ $n -lt 100 ] || fail "the table was not locked"
+	sleep 0.1
+done
+for i in 2 3 4; do
+	"$PM" --db "$PG" -q ingest "m$i.csv" >"m$i.out" 2>&1 &
+	eval "pid$i=\$!"
+done
+n=0
+until [ "$(pg_sql "$PG" "SELECT count(*) FROM pg_stat_activity
+	WHERE wait_event_type = 'Lock'")" -ge 3 ]; do
+	n=$((n + 1)); [ $n -lt 300 ] || fail "the ingests did not meet"
+	sleep 0.1
+done
+echo "COMMIT;" >&3
+exec 3>&-
+wait $lockpid || true
+for i in 2 3 4; do
+	eval "wait \$pid$i" || fail "m$i.csv: $(cat "m$i.out")"
+done
+for i in 2 3 4; do
+	grep -q . "m$i.out" && fail "m$i.csv: $(cat "m$i.out")"
+done
+run_expect 0 "$PM" --db "$PG" store check
+expect_stdout_has " 0 differences"
+run_expect 0 "$PM" --db "$PG" trend net_txn_volume --format csv
+grep -q '^2024,' stdout || fail "no 2024: $(cat stdout)"
 exit 0
