@@ -262,15 +262,22 @@ cons_touch(struct cons_touched *t, int ind, int reg, int period)
 	int year = period % 1000000 / 100;
 	struct cons_touch *last = t->n ? &t->v[t->n - 1] : NULL;
 
-	if (last && last->ind == ind && last->reg == reg && last->year == year)
+	if (last && last->ind == ind && last->reg == reg &&
+	    year >= last->y0 - 1 && year <= last->y1 + 1) {
+		if (year < last->y0)
+			last->y0 = year;
+		if (year > last->y1)
+			last->y1 = year;
 		return;
+	}
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 256;
 		t->v = xreallocarray(t->v, t->cap, sizeof(*t->v));
 	}
 	t->v[t->n].ind = ind;
 	t->v[t->n].reg = reg;
-	t->v[t->n].year = year;
+	t->v[t->n].y0 = year;
+	t->v[t->n].y1 = year;
 	t->n++;
 }
 
@@ -290,7 +297,7 @@ cmp_touch(const void *x, const void *y)
 		return a->ind < b->ind ? -1 : 1;
 	if (a->reg != b->reg)
 		return a->reg < b->reg ? -1 : 1;
-	return (a->year > b->year) - (a->year < b->year);
+	return (a->y0 > b->y0) - (a->y0 < b->y0);
 }
 
 /* Rows of years y0..y1 of one series from the observations of years
@@ -345,10 +352,13 @@ redo_touched(struct store *st, const struct cons_touched *t, size_t *i,
 
 	while (*i < t->n && t->v[*i].ind == ind) {
 		reg = t->v[*i].reg;
-		a = b = t->v[*i].year;
+		a = t->v[*i].y0;
+		b = t->v[*i].y1;
+		/* Runs that overlap once each has its year after. */
 		for ((*i)++; *i < t->n && t->v[*i].ind == ind &&
-		    t->v[*i].reg == reg && t->v[*i].year <= b + 2; (*i)++)
-			b = t->v[*i].year;
+		    t->v[*i].reg == reg && t->v[*i].y0 <= b + 2; (*i)++)
+			if (t->v[*i].y1 > b)
+				b = t->v[*i].y1;
 		if ((rc = redo_years(st, ind, reg, kind, a,
 		    b < PERIOD_YEAR_MAX ? b + 1 : b, err)) != 0)
 			return rc;

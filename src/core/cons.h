@@ -69,10 +69,11 @@ void cons_series(const struct cons_row *rows, size_t n, enum period_freq freq,
  * "complete", ...; NULL when equal. Doubles compare exactly. */
 const char *cons_diff(const struct cons_row *a, const struct cons_row *b);
 
-/* The (indicator id, region id, year) triples an ingest stored or revised
- * values of. */
+/* The years of series (indicator id, region id) an ingest stored or
+ * revised values of, as runs of years: rows come in key order, so a bulk
+ * ingest needs about one run per series. */
 struct cons_touch {
-	int ind, reg, year;
+	int ind, reg, y0, y1;
 };
 
 struct cons_touched {
@@ -81,7 +82,8 @@ struct cons_touched {
 };
 
 /* Note that a value of period key 'period' of the series (ind, reg)
- * changed. Rows come in key order mostly: repeats are cheap. */
+ * changed: the last run grows when it is of the same series and the year
+ * is in it or next to it. */
 void cons_touch(struct cons_touched *t, int ind, int reg, int period);
 void cons_touched_release(struct cons_touched *t);
 

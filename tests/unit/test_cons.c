@@ -359,12 +359,18 @@ test_touch_dedup(void **state)
 	cons_touch(&t, 1, 2, 4202401);
 	cons_touch(&t, 1, 2, 4202402);
 	cons_touch(&t, 1, 2, 4202501);
+	cons_touch(&t, 1, 2, 4202301);
+	cons_touch(&t, 1, 2, 4202701);          /* not next to 2023-2025 */
 	cons_touch(&t, 1, 3, 4202501);
 	cons_touch(&t, 1, 3, 1202500);
 	assert_int_equal(t.n, 3);
-	assert_int_equal(t.v[0].year, 2024);
-	assert_int_equal(t.v[1].year, 2025);
+	assert_int_equal(t.v[0].y0, 2023);
+	assert_int_equal(t.v[0].y1, 2025);
+	assert_int_equal(t.v[1].y0, 2027);
+	assert_int_equal(t.v[1].y1, 2027);
 	assert_int_equal(t.v[2].reg, 3);
+	assert_int_equal(t.v[2].y0, 2025);
+	assert_int_equal(t.v[2].y1, 2025);
 	cons_touched_release(&t);
 }
 
