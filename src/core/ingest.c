@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/cons.h"
 #include "core/period.h"
 #include "core/runs.h"
 #include "core/value.h"
@@ -181,6 +182,7 @@ struct job {
 	bool have_prev;
 	unsigned char *kind_of; /* store indicator id -> enum ind_kind */
 	size_t nkind_of;
+	struct cons_touched touched;    /* series and years stored */
 	struct buf last_source, last_note;      /* the last pair interned */
 	long long last_prov;
 	bool have_prov;
@@ -688,9 +690,13 @@ batch_store(struct job *j)
 		switch (p->put.res) {
 		case PUT_INSERTED:
 			j->res->n.inserted++;
+			cons_touch(&j->touched, p->put.o.ind, p->put.o.reg,
+			    p->put.o.period);
 			break;
 		case PUT_REVISED:
 			j->res->n.revised++;
+			cons_touch(&j->touched, p->put.o.ind, p->put.o.reg,
+			    p->put.o.period);
 			break;
 		case PUT_UNCHANGED:
 			j->res->n.unchanged++;
@@ -1983,6 +1989,7 @@ job_release(struct job *j)
 	buf_release(&j->full_reason);
 	buf_release(&j->wide_text);
 	free(j->kind_of);
+	cons_touched_release(&j->touched);
 	buf_release(&j->last_source);
 	buf_release(&j->last_note);
 }
@@ -2100,8 +2107,10 @@ ingest_file(struct store *st, const struct catalog *cat, const char *path,
 	if (res->n.rows == 0)
 		note(&j, j.header.line, false, "no data rows");
 	res->status = opts->dry_run ? INGEST_CHECKED : INGEST_INGESTED;
+	/* The consolidated points, in the same transaction. */
 	if (!opts->dry_run &&
-	    (rc = store_file_done(st, j.file_id, &res->n, err)) != 0)
+	    ((rc = cons_update(st, cat, &j.touched, err)) != 0 ||
+	    (rc = store_file_done(st, j.file_id, &res->n, err)) != 0))
 		goto out;
 	if (sink && sink->finish &&
 	    (rc = sink->finish(sink->ctx, res, err)) != 0)

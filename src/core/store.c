@@ -307,7 +307,37 @@ migrate(struct store *st, bool readonly, struct pm_err *err)
 			goto fail;
 		v = 4;
 	}
-	if ((rc = exec(st, "PRAGMA user_version = 4", "set schema version",
+	/* Version 5: the consolidated points of every series (core/cons.h):
+	 * yearly and quarterly, keyed like obs, with the kind of indicator
+	 * they were built with (NULL: none yet; the next ingest builds
+	 * them). 'flags': 1 a point (else a year with observations and no
+	 * yearly point), 2 complete, 4 combined, 8 ytd, 16 at_end,
+	 * 32 yoy_pub_derived, 64 yoy_mismatch, 128 brk; status is the
+	 * character's code, 0 none; a NULL growth is none; 'last_end' the
+	 * latest month (year * 12 + month) an observation of the row's year
+	 * or the year before ends in. */
+	if (v == 4) {
+		rc = exec(st,
+		    "ALTER TABLE indicator ADD COLUMN cons_kind INTEGER;"
+		    "CREATE TABLE cons("
+		    "  ind INTEGER NOT NULL,"
+		    "  reg INTEGER NOT NULL,"
+		    "  period INTEGER NOT NULL,"        /* a year or quarter */
+		    "  flags INTEGER NOT NULL,"
+		    "  value REAL,"
+		    "  months INTEGER NOT NULL,"
+		    "  mask INTEGER NOT NULL,"
+		    "  status INTEGER NOT NULL,"
+		    "  yoy REAL, chg REAL, yoy_pub REAL, pop REAL,"
+		    "  decimals INTEGER NOT NULL,"
+		    "  last_end INTEGER NOT NULL,"
+		    "  PRIMARY KEY(ind, reg, period)) WITHOUT ROWID;",
+		    "migrate schema to version 5", err);
+		if (rc != 0)
+			goto fail;
+		v = 5;
+	}
+	if ((rc = exec(st, "PRAGMA user_version = 5", "set schema version",
 	    err)) != 0)
 		goto fail;
 	return exec(st, "COMMIT", "commit migration", err);
@@ -509,6 +539,8 @@ store_close(struct store *st)
 	store_pg_close(st->pg);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (i = 0; i < SC_NSTMT; i++)
+		sqlite3_finalize(st->cstmt[i]);
 	sqlite3_close(st->db);
 	free(st->conflict);
 	free(st->path);

@@ -26,7 +26,7 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_BUSY_TIMEOUT_MS 10000
 
 enum store_basis { BASIS_PERIOD = 0, BASIS_YTD = 1 };
@@ -225,6 +225,58 @@ struct obs;
 int store_series(struct store *st, const char *indicator, const char *region,
     struct obs **out, size_t *n, struct pm_err *err);
 
+/* Consolidated points (schema version 5; core/cons.h says what they
+ * are). By interned ids, inside a write transaction where they write. */
+struct cons_row;
+
+/* The observations of series (ind, reg) of years y0..y1 (every
+ * frequency), in the order store_series() gives them. */
+int store_obs_years(struct store *st, int ind, int reg, int y0, int y1,
+    struct obs **out, size_t *n, struct pm_err *err);
+/* The regions that have observations of indicator 'ind', ids ascending. */
+int store_obs_regions(struct store *st, int ind, int **out, size_t *n,
+    struct pm_err *err);
+/* Replace the rows of years y0..y1 (yearly and quarterly) of series
+ * (ind, reg) with rows[0..n-1], whose periods lie in those years. */
+int store_cons_put(struct store *st, int ind, int reg, int y0, int y1,
+    const struct cons_row *rows, size_t n, struct pm_err *err);
+/* Delete every row of indicator 'ind' and record the kind (enum
+ * ind_kind) the rows to come are built with; -1: none. */
+int store_cons_reset(struct store *st, int ind, int kind,
+    struct pm_err *err);
+
+/* Inside a write transaction: wait for other writers consolidating
+ * indicator 'ind' (on PostgreSQL; SQLite has one writer), until the end
+ * of the transaction. */
+int store_cons_lock(struct store *st, int ind, struct pm_err *err);
+
+/* Every interned indicator with the kind its rows are built with (-1:
+ * not consolidated), ids ascending. Free with the function below. */
+struct store_cons_ind {
+	int id, kind;
+	char *code;
+};
+int store_cons_indicators(struct store *st, struct store_cons_ind **out,
+    size_t *n, struct pm_err *err);
+void store_cons_indicators_free(struct store_cons_ind *v, size_t n);
+/* The regions that have observations or rows of indicator 'ind'. */
+struct store_cons_reg {
+	int id;
+	char *code;
+};
+int store_cons_regions(struct store *st, int ind, struct store_cons_reg **out,
+    size_t *n, struct pm_err *err);
+void store_cons_regions_free(struct store_cons_reg *v, size_t n);
+/* Every row of series (ind, reg), in period key order. */
+int store_cons_rows(struct store *st, int ind, int reg, struct cons_row **out,
+    size_t *n, struct pm_err *err);
+/* For readers, by codes: the kind the indicator's rows are built with
+ * (-1: none, and then no rows) and the series' yearly rows, with its
+ * quarterly ones too when 'freq' is FREQ_Q, in period key order. */
+int store_cons_get(struct store *st, const char *indicator,
+    const char *region, int freq, int *kind, struct cons_row **out,
+    size_t *n, struct pm_err *err);
+
 /* The latest period key with data (any indicator, region and frequency,
  * compared by period end), or PM_ENOTFOUND when the store is empty. */
 int store_latest_period(struct store *st, int *period, struct pm_err *err);
@@ -338,7 +390,7 @@ int store_rejects(struct store *st, long long last_file,
 enum store_table {
 	STORE_T_INDICATOR, STORE_T_REGION, STORE_T_FILE, STORE_T_OBS,
 	STORE_T_HISTORY, STORE_T_REJECT, STORE_T_REPORT, STORE_T_STATUS,
-	STORE_T_PROV, STORE_NTABLES
+	STORE_T_PROV, STORE_T_CONS, STORE_NTABLES
 };
 
 struct store_totals {

@@ -17,18 +17,18 @@
 
 static const char *const table_names[STORE_NTABLES] = {
 	"indicator", "region", "file", "obs", "history", "reject", "report",
-	"report_status", "prov",
+	"report_status", "prov", "cons",
 };
 
 /* Column types, in the order of the statements below: i integer,
  * d real, t text. */
 static const char *const table_types[STORE_NTABLES] = {
-	"itt", "it", "itttitiiiiii", "iiiiddiiti", "iiiiddiiiti", "iitt",
-	"ititi", "itttd", "itt",
+	"itti", "it", "itttitiiiiii", "iiiiddiiti", "iiiiddiiiti", "iitt",
+	"ititi", "itttd", "itt", "iiiidiiiddddii",
 };
 
 static const char *const dump_sql[STORE_NTABLES] = {
-	"SELECT id, code, unit FROM indicator ORDER BY id",
+	"SELECT id, code, unit, cons_kind FROM indicator ORDER BY id",
 	"SELECT id, code FROM region ORDER BY id",
 	"SELECT id, sha256, name, encoding, bytes, ingested_at, rows,"
 	" inserted, revised, unchanged, rejected, skipped FROM file ORDER BY id",
@@ -42,10 +42,13 @@ static const char *const dump_sql[STORE_NTABLES] = {
 	"SELECT report, level, code, status, score FROM report_status"
 	" ORDER BY report, level, code",
 	"SELECT id, source, note FROM prov ORDER BY id",
+	"SELECT ind, reg, period, flags, value, months, mask, status, yoy, chg,"
+	" yoy_pub, pop, decimals, last_end FROM cons ORDER BY ind, reg, period",
 };
 
 static const char *const load_sql[STORE_NTABLES] = {
-	"INSERT INTO indicator(id, code, unit) VALUES(?1, ?2, ?3)",
+	"INSERT INTO indicator(id, code, unit, cons_kind)"
+	" VALUES(?1, ?2, ?3, ?4)",
 	"INSERT INTO region(id, code) VALUES(?1, ?2)",
 	"INSERT INTO file(id, sha256, name, encoding, bytes, ingested_at,"
 	" rows, inserted, revised, unchanged, rejected, skipped)"
@@ -62,6 +65,9 @@ static const char *const load_sql[STORE_NTABLES] = {
 	"INSERT INTO report_status(report, level, code, status, score)"
 	" VALUES(?1, ?2, ?3, ?4, ?5)",
 	"INSERT INTO prov(id, source, note) VALUES(?1, ?2, ?3)",
+	"INSERT INTO cons(ind, reg, period, flags, value, months, mask,"
+	" status, yoy, chg, yoy_pub, pop, decimals, last_end) VALUES(?1, ?2,"
+	" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 };
 
 static const char totals_sql[] =
@@ -69,7 +75,7 @@ static const char totals_sql[] =
 	" (SELECT count(*) FROM file), (SELECT count(*) FROM obs),"
 	" (SELECT count(*) FROM history), (SELECT count(*) FROM reject),"
 	" (SELECT count(*) FROM report), (SELECT count(*) FROM report_status),"
-	" (SELECT count(*) FROM prov)";
+	" (SELECT count(*) FROM prov), (SELECT count(*) FROM cons)";
 
 const char *
 store_table_name(enum store_table t)

@@ -23,7 +23,15 @@ enum stmt_id {
 	S_NSTMT
 };
 
+/* The consolidated points' statements (store_cons.c). */
+enum cons_stmt_id {
+	SC_OBS_YEARS, SC_OBS_REGIONS, SC_DEL, SC_INS, SC_RESET, SC_KIND,
+	SC_INDS, SC_REGIONS, SC_ROWS, SC_GET_KIND, SC_GET,
+	SC_NSTMT
+};
+
 struct store_pg;
+struct cons_row;
 
 struct store {
 	struct store_pg *pg;    /* PostgreSQL: every call goes there */
@@ -32,6 +40,7 @@ struct store {
 	bool in_txn;
 	bool in_read;           /* store_read_begin()'s snapshot is held */
 	sqlite3_stmt *stmt[S_NSTMT];    /* prepared on first use, reused */
+	sqlite3_stmt *cstmt[SC_NSTMT];  /* the same, store_cons.c's */
 	/* The batch S_OBS_BATCH is storing, and the indexes of its rows
 	 * whose key was there already (in key order). */
 	const struct store_rows *batch;
@@ -49,5 +58,10 @@ void store_bind_yoy(sqlite3_stmt *s, int i, bool has, double yoy);
 /* Month in which period key 'key' ends, as year * 12 + month; -1 when
  * the key is not a period. */
 int store_period_end(int key);
+
+/* A consolidated row's booleans as the 'flags' column holds them (the
+ * same bits on both backends), and back. */
+unsigned store_cons_flags(const struct cons_row *r);
+void store_cons_unflag(struct cons_row *r, unsigned flags);
 
 #endif /* PM_CORE_STORE_INT_H */

@@ -148,8 +148,29 @@ static const char schema_v4[] =
 	"ALTER TABLE file ADD COLUMN skipped bigint;"
 	"UPDATE schema_version SET version = 4;";
 
+/* Version 5: the consolidated points of every series, as in SQLite
+ * (store.c says the columns). Keyed like obs, so the key includes the
+ * distribution column reg (docs/scaling.md). */
+static const char schema_v5[] =
+	"ALTER TABLE indicator ADD COLUMN cons_kind integer;"
+	"CREATE TABLE cons("
+	"  ind integer NOT NULL,"
+	"  reg integer NOT NULL,"
+	"  period integer NOT NULL,"
+	"  flags integer NOT NULL,"
+	"  value double precision,"
+	"  months integer NOT NULL,"
+	"  mask integer NOT NULL,"
+	"  status integer NOT NULL,"
+	"  yoy double precision, chg double precision,"
+	"  yoy_pub double precision, pop double precision,"
+	"  decimals integer NOT NULL,"
+	"  last_end integer NOT NULL,"
+	"  PRIMARY KEY(ind, reg, period));"
+	"UPDATE schema_version SET version = 5;";
+
 static const char *const schema_step[] = { schema_v1, schema_v2, schema_v3,
-	schema_v4 };
+	schema_v4, schema_v5 };
 
 /* The staging table of a batch: private to the session, created on the
  * first batch (again after a rolled-back one) and emptied before each. */

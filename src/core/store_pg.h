@@ -54,6 +54,24 @@ int store_pg_scan(struct store_pg *pg, store_row_fn fn, void *ctx,
     struct pm_err *err);
 int store_pg_series(struct store_pg *pg, const char *indicator,
     const char *region, struct obs **out, size_t *n, struct pm_err *err);
+int store_pg_obs_years(struct store_pg *pg, int ind, int reg, int y0,
+    int y1, struct obs **out, size_t *n, struct pm_err *err);
+int store_pg_obs_regions(struct store_pg *pg, int ind, int **out, size_t *n,
+    struct pm_err *err);
+int store_pg_cons_put(struct store_pg *pg, int ind, int reg, int y0, int y1,
+    const struct cons_row *rows, size_t n, struct pm_err *err);
+int store_pg_cons_reset(struct store_pg *pg, int ind, int kind,
+    struct pm_err *err);
+int store_pg_cons_lock(struct store_pg *pg, int ind, struct pm_err *err);
+int store_pg_cons_indicators(struct store_pg *pg,
+    struct store_cons_ind **out, size_t *n, struct pm_err *err);
+int store_pg_cons_regions(struct store_pg *pg, int ind,
+    struct store_cons_reg **out, size_t *n, struct pm_err *err);
+int store_pg_cons_rows(struct store_pg *pg, int ind, int reg,
+    struct cons_row **out, size_t *n, struct pm_err *err);
+int store_pg_cons_get(struct store_pg *pg, const char *indicator,
+    const char *region, int freq, int *kind, struct cons_row **out,
+    size_t *n, struct pm_err *err);
 int store_pg_latest_period(struct store_pg *pg, int *period,
     struct pm_err *err);
 int store_pg_stats(struct store_pg *pg, struct store_stats *s,

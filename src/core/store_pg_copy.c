@@ -13,7 +13,7 @@
 #include "util/banned.h"
 
 static const char *const dump_sql[STORE_NTABLES] = {
-	"SELECT id, code, unit FROM indicator ORDER BY id",
+	"SELECT id, code, unit, cons_kind FROM indicator ORDER BY id",
 	"SELECT id, code FROM region ORDER BY id",
 	"SELECT id, sha256, name, encoding, bytes, ingested_at, rows,"
 	" inserted, revised, unchanged, rejected, skipped FROM file ORDER BY id",
@@ -28,10 +28,12 @@ static const char *const dump_sql[STORE_NTABLES] = {
 	"SELECT report, level, code, status, score FROM report_status"
 	" ORDER BY report, level, code",
 	"SELECT id, source, note FROM prov ORDER BY id",
+	"SELECT ind, reg, period, flags, value, months, mask, status, yoy, chg,"
+	" yoy_pub, pop, decimals, last_end FROM cons ORDER BY ind, reg, period",
 };
 
 static const char *const copy_sql[STORE_NTABLES] = {
-	"COPY indicator(id, code, unit) FROM STDIN",
+	"COPY indicator(id, code, unit, cons_kind) FROM STDIN",
 	"COPY region(id, code) FROM STDIN",
 	"COPY file(id, sha256, name, encoding, bytes, ingested_at, rows,"
 	" inserted, revised, unchanged, rejected, skipped) FROM STDIN",
@@ -43,6 +45,8 @@ static const char *const copy_sql[STORE_NTABLES] = {
 	"COPY report(id, region, period, made_at, last_file) FROM STDIN",
 	"COPY report_status(report, level, code, status, score) FROM STDIN",
 	"COPY prov(id, source, note) FROM STDIN",
+	"COPY cons(ind, reg, period, flags, value, months, mask, status, yoy,"
+	" chg, yoy_pub, pop, decimals, last_end) FROM STDIN",
 };
 
 /* The identity sequences after ids were given explicitly. */
@@ -63,7 +67,7 @@ static const char totals_sql[] =
 	" (SELECT count(*) FROM file), (SELECT count(*) FROM obs),"
 	" (SELECT count(*) FROM history), (SELECT count(*) FROM reject),"
 	" (SELECT count(*) FROM report), (SELECT count(*) FROM report_status),"
-	" (SELECT count(*) FROM prov)";
+	" (SELECT count(*) FROM prov), (SELECT count(*) FROM cons)";
 
 int
 store_pg_totals(struct store_pg *pg, struct store_totals *t,

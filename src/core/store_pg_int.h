@@ -40,12 +40,12 @@ struct store_pg {
 	size_t nprev, prev_at;
 };
 
-/* Up to 12 parameters of one statement, in text form; a NULL value is
+/* Up to 16 parameters of one statement, in text form; a NULL value is
  * SQL NULL. Numbers are formatted into buf. */
 struct store_pg_params {
 	int n;
-	const char *v[12];
-	char buf[12][32];
+	const char *v[16];
+	char buf[16][32];
 };
 
 void store_pg_param_int(struct store_pg_params *p, long long v);

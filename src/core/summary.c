@@ -5,9 +5,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cons.h"
 #include "core/obs.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
+
+/* The series of one region alone: from its consolidated rows when they
+ * are of the catalogue's kind and the as-of reaches its data (core/cons.h),
+ * else from its observations. */
+static int
+own_series(struct store *st, const struct cat_indicator *d,
+    const char *region, enum period_freq freq, const struct period *as_of,
+    struct agg_series *out, struct pm_err *err)
+{
+	struct cons_row *rows = NULL;
+	struct obs *obs = NULL;
+	size_t n = 0;
+	int rc, kind;
+
+	if (freq == FREQ_Y || freq == FREQ_Q) {
+		rc = store_cons_get(st, d->code, region, (int)freq, &kind,
+		    &rows, &n, err);
+		if (rc != 0)
+			return rc;
+		if (kind == (int)d->kind && cons_usable(rows, n, as_of)) {
+			cons_series(rows, n, freq, out);
+			free(rows);
+			return 0;
+		}
+		free(rows);
+	}
+	if ((rc = store_series(st, d->code, region, &obs, &n, err)) != 0)
+		return rc;
+	agg_build(obs, n, d->kind, freq, as_of, out);
+	free(obs);
+	return 0;
+}
 
 static int
 series_rec(struct store *st, const struct catalog *cat, int ind, int region,
@@ -18,16 +51,12 @@ series_rec(struct store *st, const struct catalog *cat, int ind, int region,
 	const struct cat_indicator *d = &cat->indicators[ind];
 	struct agg_series *kids = NULL;
 	struct agg_check *c = NULL;
-	struct obs *obs = NULL;
-	size_t nobs = 0, nkids = 0, nc = 0, i;
+	size_t nkids = 0, nc = 0, i;
 	int rc;
 
-	rc = store_series(st, d->code, cat->regions[region].code, &obs, &nobs,
-	    err);
-	if (rc != 0)
+	if ((rc = own_series(st, d, cat->regions[region].code, freq, as_of,
+	    out, err)) != 0)
 		return rc;
-	agg_build(obs, nobs, d->kind, freq, as_of, out);
-	free(obs);
 	/* Rates are never summed; below a depth bound nothing is either. */
 	if (d->kind == KIND_RATE || depth >= SUMMARY_MAX_DEPTH)
 		return 0;

@@ -137,7 +137,9 @@ bool summary_measure_has_data(const struct summary *s, int m);
 /* The series of one indicator in one region at any frequency, with the
  * children's sums where the region has no value of its own; consistency
  * differences are appended to *checks (caller frees). Used by the summary
- * and the trend command. */
+ * and the trend command. Yearly and quarterly series come from the
+ * consolidated points where they can (core/cons.h), with the same
+ * result. */
 int summary_series(struct store *st, const struct catalog *cat, int ind,
     int region, enum period_freq freq, const struct period *as_of,
     struct agg_series *out, struct summary_check **checks, size_t *nchecks,

@@ -77,10 +77,29 @@ num_decimals(double v, int cap)
 {
 	char t[NUMFMT_MAX];
 	const char *dot;
-	int n;
+	double scale = 1;
+	int n, k;
 
 	if (!isfinite(v))
 		return 0;
+	/* The common case without formatting: v is exactly the decimal
+	 * N / 10^k for the fewest k <= cap, N of at most 12 digits. Then
+	 * %.12g prints those digits, they read back as v, and the shortest
+	 * form of v has k decimals: what the formatting below finds. N and
+	 * 10^k are exact doubles and the division is correctly rounded, as
+	 * strtod() is. */
+	if (v == 0)
+		return 0;
+	if (fabs(v) >= 1e-6)
+		for (k = 0; k <= cap; k++, scale *= 10) {
+			double m = fabs(v) * scale, r;
+
+			if (m >= 1e12)
+				break;
+			r = nearbyint(m);
+			if (r / scale == fabs(v))
+				return k;
+		}
 	num_format_computed(v, t);
 	if (strchr(t, 'e') || (dot = strchr(t, '.')) == NULL)
 		return 0;

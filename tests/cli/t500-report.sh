@@ -159,15 +159,16 @@ grep -q '<td>Platform network transaction volume</td><td>Zhejiang</td><td>2023</
 grep -q '| Indicator | Internet hospitals | On track | Deterioration | worse |' \
 	c2/report.md || fail "md status change"
 expect_eq 2 "$(sqlite3 c.db 'SELECT count(*) FROM report')" "reports recorded"
-on_sqlite && expect_eq 4 "$(sqlite3 c.db 'PRAGMA user_version')" "schema version"
+on_sqlite && expect_eq 5 "$(sqlite3 c.db 'PRAGMA user_version')" "schema version"
 # The same report again compares with the same earlier one.
 run_expect 0 "$PM" --db c.db -q report --period 2025 --out c3
 expect_cmp c2/index.html c3/index.html
 
-# A version 1 store is migrated (to 4) when a report opens it (a SQLite
+# A version 1 store is migrated (to 5) when a report opens it (a SQLite
 # store: test_store migrates PostgreSQL's).
 if on_sqlite; then
-sqlite3 c.db 'DROP TABLE report_status; DROP TABLE report;
+sqlite3 c.db 'DROP TABLE cons; ALTER TABLE indicator DROP COLUMN cons_kind;
+DROP TABLE report_status; DROP TABLE report;
 ALTER TABLE obs DROP COLUMN status; ALTER TABLE obs DROP COLUMN prov;
 ALTER TABLE history DROP COLUMN status; ALTER TABLE history DROP COLUMN prov;
 ALTER TABLE file DROP COLUMN skipped; DROP TABLE prov;
@@ -175,7 +176,7 @@ CREATE TABLE r1(file INTEGER NOT NULL, line INTEGER NOT NULL,
 reason TEXT NOT NULL); INSERT INTO r1 SELECT file, line, reason FROM reject;
 DROP TABLE reject; ALTER TABLE r1 RENAME TO reject; PRAGMA user_version = 1'
 run_expect 0 "$PM" --db c.db -q report --period 2025 --out c4 --format md
-expect_eq 4 "$(sqlite3 c.db 'PRAGMA user_version')" "migrated to 4"
+expect_eq 5 "$(sqlite3 c.db 'PRAGMA user_version')" "migrated to 5"
 expect_eq 1 "$(sqlite3 c.db 'SELECT count(*) FROM report_status WHERE level = "policy"')" \
 	"statuses recorded after migration"
 fi

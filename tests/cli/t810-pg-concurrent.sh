@@ -8,7 +8,8 @@
 # once; the three others say the content was ingested before. Contents
 # checked with export against a SQLite store fed the same files. (d)
 # Four files bringing the same new sources in different orders: all
-# succeed, each source stored once. Each
+# succeed, each source stored once. In (b) and (d) the consolidated points
+# of the series they share check clean. Each
 # part starts on a new database: the four processes create the schema
 # at once, which the migration lock makes one of them do.
 . "${0%/*}/lib.sh"
@@ -75,6 +76,9 @@ run_expect 0 "$PM" --db pm-b.db export
 mv stdout want.csv
 run_expect 0 "$PM" --db "$PG" export
 expect_cmp want.csv stdout
+# The consolidated points of the series all four files wrote.
+run_expect 0 "$PM" --db "$PG" store check
+expect_stdout_has " 0 differences"
 
 # (c) the same file four times at once.
 PG=$(pg_db t810c)
@@ -119,3 +123,6 @@ run_expect 0 "$PM" --db pm-d.db export
 mv stdout want.csv
 run_expect 0 "$PM" --db "$PG" export
 expect_cmp want.csv stdout
+# Four files of one series consolidated at once: each took its turn.
+run_expect 0 "$PM" --db "$PG" store check
+expect_stdout_has " 0 differences"

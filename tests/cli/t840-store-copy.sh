@@ -41,7 +41,7 @@ expect_stdout_has "7 file,"
 expect_stdout_has "counts checked"
 run_expect 0 "$PM" store copy --from "$PG" --to back.db
 expect_stdout_has "1 report,"
-expect_stdout_has " prov; counts checked"
+expect_stdout_has " cons; counts checked"
 
 # Every table, row for row.
 for q in "SELECT * FROM indicator ORDER BY id" \
@@ -53,6 +53,7 @@ for q in "SELECT * FROM indicator ORDER BY id" \
     "SELECT * FROM report ORDER BY id" \
     "SELECT * FROM report_status ORDER BY report, level, code" \
     "SELECT * FROM prov ORDER BY id" \
+    "SELECT * FROM cons ORDER BY ind, reg, period" \
     "SELECT * FROM obs WHERE status IS NOT NULL OR prov IS NOT NULL" \
     "SELECT * FROM history WHERE status IS NOT NULL" \
     "SELECT * FROM file WHERE skipped > 0"; do

@@ -154,6 +154,65 @@ round_trips_many(void **state)
 	}
 }
 
+/* num_decimals() as formatting gives it: what its fast path must agree
+ * with. */
+static int
+decimals_by_text(double v, int cap)
+{
+	char t[NUMFMT_MAX];
+	const char *dot;
+	int n;
+
+	if (!isfinite(v))
+		return 0;
+	num_format_computed(v, t);
+	if (strchr(t, 'e') || (dot = strchr(t, '.')) == NULL)
+		return 0;
+	n = (int)strlen(dot + 1);
+	return n < cap ? n : cap;
+}
+
+static void
+decimals_fast_path_agrees(void **state)
+{
+	static const double known[] = { 0, -0.0, 1, -1, 0.1, 0.2, 0.1 + 0.2,
+	    69510.7, 1e-6, 1.5e-6, 9.99e-7, 123456789012.5, 1e11 + 0.25,
+	    999999999999, 1e12, 1e15 + 1, 1e17, 2.5e300, 1.0 / 3, 2.0 / 3,
+	    -1234.5678, 0.000123, 5e-324, 12.3456789 };
+	unsigned long x = 88172645463325252ul;
+	size_t i;
+	int k;
+
+	(void)state;
+	for (i = 0; i < sizeof(known) / sizeof(*known); i++)
+		for (k = 0; k <= 8; k++)
+			if (num_decimals(known[i], k) !=
+			    decimals_by_text(known[i], k))
+				fail_msg("%.17g cap %d: %d, by text %d",
+				    known[i], k, num_decimals(known[i], k),
+				    decimals_by_text(known[i], k));
+	for (i = 0; i < 200000; i++) {
+		double v;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		/* Decimals of 0-8 places and 1-14 digits, sums of them,
+		 * and arbitrary doubles. */
+		v = (double)(x % 100000000000000ul) /
+		    pow(10, (double)((x >> 60 & 15) % 9));
+		if (i % 3 == 1)
+			v = v * 0.1 + 0.2;
+		else if (i % 3 == 2)
+			v = (double)x / 3e9 - 1e9;
+		if (x & 1)
+			v = -v;
+		if (num_decimals(v, 6) != decimals_by_text(v, 6))
+			fail_msg("%.17g: %d, by text %d", v,
+			    num_decimals(v, 6), decimals_by_text(v, 6));
+	}
+}
+
 int
 main(void)
 {
@@ -163,6 +222,7 @@ main(void)
 		cmocka_unit_test(tiny_and_huge_use_exponent),
 		cmocka_unit_test(shortest_for_decimals),
 		cmocka_unit_test(round_trips_many),
+		cmocka_unit_test(decimals_fast_path_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -896,7 +896,9 @@ pg_migrates(void **state)
 	store_close(fx->st);
 	fx->st = NULL;
 	/* Back to version 1: the later versions' tables and columns gone. */
-	assert_int_equal(pg_sql("DROP TABLE " PG_SCHEMA ".prov;"
+	assert_int_equal(pg_sql("DROP TABLE " PG_SCHEMA ".cons;"
+	    "ALTER TABLE " PG_SCHEMA ".indicator DROP COLUMN cons_kind;"
+	    "DROP TABLE " PG_SCHEMA ".prov;"
 	    "ALTER TABLE " PG_SCHEMA ".obs DROP COLUMN status,"
 	    " DROP COLUMN prov;"
 	    "ALTER TABLE " PG_SCHEMA ".history DROP COLUMN status,"
