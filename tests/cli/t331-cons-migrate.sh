@@ -1,4 +1,5 @@
 #!/bin/sh
+# sqlite-only: a version 4 SQLite file made with sqlite3; test_store migrates PostgreSQL's
 # t331-cons-migrate.sh: a store of schema version 4 (made here from a
 # current one by taking the version 5 additions out again) is migrated
 # when a reader opens it; its indicators are not consolidated yet, so
