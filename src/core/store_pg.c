@@ -1594,9 +1594,8 @@ store_pg_series(struct store_pg *pg, const char *indicator,
 	    " AND o.reg = (SELECT id FROM region WHERE code = $2)"
 	    " ORDER BY o.period, o.basis";
 	struct store_pg_params p = { 0 };
-	struct obs *v;
 	PGresult *r;
-	int rc, i, k;
+	int rc;
 
 	if ((rc = store_pg_read(pg, err)) != 0)
 		return rc;
@@ -1607,12 +1606,17 @@ store_pg_series(struct store_pg *pg, const char *indicator,
 	if ((r = store_pg_cached(pg, sql, &p, "read series", &rc,
 	    err)) == NULL)
 		return rc;
-	k = PQntuples(r);
-	if (k == 0) {
-		PQclear(r);
-		return 0;
-	}
-	v = xcalloc((size_t)k, sizeof(*v));
+	store_pg_obs_of(r, out, n);
+	return 0;
+}
+
+void
+store_pg_obs_of(PGresult *r, struct obs **out, size_t *n)
+{
+	struct obs *v;
+	int i, k = PQntuples(r);
+
+	v = k ? xcalloc((size_t)k, sizeof(*v)) : NULL;
 	for (i = 0; i < k; i++) {
 		v[i].period = (int)store_pg_ll(r, i, 0);
 		v[i].ytd = store_pg_ll(r, i, 1) == BASIS_YTD;
@@ -1624,7 +1628,6 @@ store_pg_series(struct store_pg *pg, const char *indicator,
 	PQclear(r);
 	*out = v;
 	*n = (size_t)k;
-	return 0;
 }
 
 int

@@ -21,14 +21,6 @@
 #define COLS "period, flags, value, months, mask, status, yoy, chg," \
 	" yoy_pub, pop, decimals, last_end"
 
-static char
-status_at(const PGresult *r, int row, int col)
-{
-	const char *t = PQgetvalue(r, row, col);
-
-	return !store_pg_null(r, row, col) && t[0] ? t[0] : 0;
-}
-
 int
 store_pg_obs_years(struct store_pg *pg, int ind, int reg, int y0, int y1,
     struct obs **out, size_t *n, struct pm_err *err)
@@ -43,9 +35,8 @@ store_pg_obs_years(struct store_pg *pg, int ind, int reg, int y0, int y1,
 	    " OR period BETWEEN $3 + 3000000 AND $4 + 3000000)"
 	    " ORDER BY period, basis";
 	struct store_pg_params p = { 0 };
-	struct obs *v;
 	PGresult *r;
-	int rc, i, k;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -58,19 +49,7 @@ store_pg_obs_years(struct store_pg *pg, int ind, int reg, int y0, int y1,
 	if ((r = store_pg_cached(pg, sql, &p, "read observations", &rc,
 	    err)) == NULL)
 		return rc;
-	k = PQntuples(r);
-	v = k ? xcalloc((size_t)k, sizeof(*v)) : NULL;
-	for (i = 0; i < k; i++) {
-		v[i].period = (int)store_pg_ll(r, i, 0);
-		v[i].ytd = store_pg_ll(r, i, 1) == BASIS_YTD;
-		v[i].value = store_pg_double(r, i, 2);
-		v[i].has_yoy = !store_pg_null(r, i, 3);
-		v[i].yoy = v[i].has_yoy ? store_pg_double(r, i, 3) : 0;
-		v[i].status = status_at(r, i, 4);
-	}
-	PQclear(r);
-	*out = v;
-	*n = (size_t)k;
+	store_pg_obs_of(r, out, n);
 	return 0;
 }
 

@@ -64,6 +64,10 @@ PGresult *store_pg_exec(struct store_pg *pg, const char *sql,
     struct pm_err *err);
 /* The same, the statement prepared on first use and run prepared after:
  * for a static SQL text run many times (its address names it). */
+/* The rows of a "SELECT period, basis, value, yoy, status FROM obs"
+ * as observations in *out (new, free(); NULL when none); clears 'r'. */
+void store_pg_obs_of(PGresult *r, struct obs **out, size_t *n);
+
 PGresult *store_pg_cached(struct store_pg *pg, const char *sql,
     const struct store_pg_params *p, const char *what, int *rc,
     struct pm_err *err);
