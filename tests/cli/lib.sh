@@ -18,6 +18,8 @@
 #   build_pngcols             ./pngcols, to find a colour in a PNG's columns
 #   gnuplot_logger GNUPLOT    $GP: run with a gnuplot that keeps its script
 #                             and data files
+#   hold_ingest_lock STORE FILE  hold what an ingest of FILE into STORE
+#                             waits for (fd 3 open; exec 3>&- releases)
 #   on_sqlite                 the stores are SQLite files (not the backend
 #                             pass, PM_BACKEND=pg: see run.sh)
 #   store_shown PATH          the store's name in messages: PATH, or its URI
@@ -219,6 +221,43 @@ json_get() {
 }
 
 # gdb can run a program here (installed, and ptrace allowed).
+# hold_ingest_lock STORE FILE: hold what an ingest of FILE into STORE
+# waits for after hashing it (SQLite's write lock, or on a server the
+# advisory lock of FILE's content), in a background session fed by the
+# FIFO ./ctl on fd 3 (its PID in $lockpid, $uri the server's store);
+# returns once the lock is held. "exec 3>&-" releases it.
+hold_ingest_lock() {
+	rm -f ctl
+	mkfifo ctl
+	if on_sqlite; then
+		sqlite3 "$1" <ctl >/dev/null 2>&1 &
+		lockpid=$!
+		exec 3>ctl
+		echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS pm_test_lock(x);" >&3
+		_pm_n=0
+		until ! sqlite3 "$1" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE;
+		    ROLLBACK;" >/dev/null 2>&1; do
+			_pm_n=$((_pm_n + 1))
+			[ $_pm_n -lt 300 ] || fail "the lock was not taken"
+			sleep 0.1
+		done
+	else
+		uri=$(store_shown "$1")
+		psql "$uri" -X -q <ctl >/dev/null 2>&1 &
+		lockpid=$!
+		exec 3>ctl
+		echo "BEGIN; SELECT pg_advisory_xact_lock($((0x504e)),
+		    hashtext('$(sha256sum "$2" | cut -c1-64)'));" >&3
+		_pm_n=0
+		until [ "$(psql "$uri" -X -A -t -c "SELECT count(*) FROM
+		    pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ]; do
+			_pm_n=$((_pm_n + 1))
+			[ $_pm_n -lt 300 ] || fail "the lock was not taken"
+			sleep 0.1
+		done
+	fi
+}
+
 gdb_works() {
 	command -v gdb >/dev/null 2>&1 &&
 		gdb -batch -ex run --args true >/dev/null 2>&1

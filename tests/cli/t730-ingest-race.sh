@@ -25,32 +25,7 @@ run_expect 0 "$PM" --db t.db -q ingest "$SAMPLE/yearly.csv"
 before=$("$PM" --db t.db export --format csv | wc -l)
 
 # Hold the store's write lock; the ingest hashes the file, then waits.
-mkfifo ctl
-if on_sqlite; then
-	sqlite3 t.db <ctl >/dev/null 2>&1 &
-	lockpid=$!
-	exec 3>ctl
-	echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS t730_lock(x);" >&3
-	n=0
-	until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
-		>/dev/null 2>&1; do
-		n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
-		sleep 0.1
-	done
-else
-	uri=$(store_shown t.db)
-	psql "$uri" -X -q <ctl >/dev/null 2>&1 &
-	lockpid=$!
-	exec 3>ctl
-	echo "BEGIN; SELECT pg_advisory_xact_lock($((0x504e)),
-	    hashtext('$(sha256sum full.csv | cut -c1-64)'));" >&3
-	n=0
-	until [ "$(psql "$uri" -X -A -t -c "SELECT count(*) FROM pg_locks
-	    WHERE locktype = 'advisory' AND granted")" = 1 ]; do
-		n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
-		sleep 0.1
-	done
-fi
+hold_ingest_lock t.db full.csv
 cp full.csv f.csv
 size=$(wc -c <f.csv)
 "$PM" --db t.db ingest f.csv >race.out 2>race.err &

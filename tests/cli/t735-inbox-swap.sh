@@ -22,33 +22,8 @@ race() {
 	printf 'indicator,region,period,value\nnet_txn_volume,330000,2030,1\n' >$in/a.csv
 	printf 'indicator,region,period,value\nnet_txn_volume,330000,2031,2\n' >$in/b.csv
 	touch -d '1 minute ago' $in/a.csv $in/b.csv
-	rm -f ctl
-	mkfifo ctl
-	if on_sqlite; then
-		sqlite3 t.db <ctl >/dev/null 2>&1 &
-		lockpid=$!
-		exec 3>ctl
-		echo "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS t735_lock(x);" >&3
-		n=0
-		until ! sqlite3 t.db "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
-			>/dev/null 2>&1; do
-			n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
-			sleep 0.1
-		done
-	else
-		uri=$(store_shown t.db)
-		psql "$uri" -X -q <ctl >/dev/null 2>&1 &
-		lockpid=$!
-		exec 3>ctl
-		echo "BEGIN; SELECT pg_advisory_xact_lock($((0x504e)),
-		    hashtext('$(sha256sum $in/a.csv | cut -c1-64)'));" >&3
-		n=0
-		until [ "$(psql "$uri" -X -A -t -c "SELECT count(*) FROM pg_locks
-		    WHERE locktype = 'advisory' AND granted")" = 1 ]; do
-			n=$((n + 1)); [ $n -lt 300 ] || fail "the lock was not taken"
-			sleep 0.1
-		done
-	fi
+	hold_ingest_lock t.db $in/a.csv
+
 	"$PM" --db t.db ingest --inbox $in >run.out 2>run.err &
 	pid=$!
 	n=0
@@ -56,7 +31,7 @@ race() {
 	    { on_sqlite || [ "$(psql "$uri" -X -A -t -c "SELECT count(*)
 	    FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" = 1 ]; }
 	do
-		n=$((n + 1)); [ $n -lt 200 ] || fail "the run did not open a.csv"
+		n=$((n + 1)); [ $n -lt 600 ] || fail "the run did not open a.csv"
 		sleep 0.05
 	done
 	"$@"
