@@ -415,7 +415,7 @@ cell_fast_path_agrees(void **state)
 	(void)state;
 	for (y = 0; y < sizeof(years) / sizeof(years[0]); y++) {
 		for (m = 0; m <= 99; m++) {
-			char t[16];
+			char t[32];         /* room for any two ints */
 			struct period a, b;
 			const char *wa = NULL, *wb = NULL;
 			unsigned fl = 7;
