@@ -63,10 +63,10 @@ export LC_ALL
 
 # The backend pass (PM_BACKEND=pg, run.sh): the same test with its stores
 # on PostgreSQL (tests/cli/pg-pm); a test that says "# sqlite-only: REASON"
-# in its first 3 lines is skipped.
+# in its first 4 lines is skipped.
 _pm_pg_own=
 if [ "${PM_BACKEND:-sqlite}" = pg ]; then
-	_pm_why=$(head -n 3 "$0" | sed -n 's/^# sqlite-only: //p')
+	_pm_why=$(head -n 4 "$0" | sed -n 's/^# sqlite-only: //p')
 	if [ -n "$_pm_why" ]; then
 		echo "skip: sqlite-only: $_pm_why"
 		exit 77

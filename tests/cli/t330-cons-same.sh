@@ -1,5 +1,6 @@
 #!/bin/sh
 # long: some 200 runs of the binary
+# slow: 6 minutes under valgrind for what ASan runs through in seconds
 # sqlite-only: copies of the SQLite file (VACUUM INTO) marked unconsolidated; t850 does this on PostgreSQL
 # t330-cons-same.sh: the consolidated points (schema version 5) change
 # nothing summary, report and trend print. Each output from a store is
