@@ -1231,11 +1231,11 @@ label_suffix(const char *s, size_t *n, const char *w)
 }
 
 /* A wide header's period label as the long row will carry it: the cell
- * itself when it is a period ("2024年1-10月"), else with the year of the
- * title or '时间：' line before it ("10月", "1-10月份" of a "2024年..."
- * title). False when it is no period. 'out' NULL: only say. */
+ * itself when it is a period ("2024年1-10月"), else prefixed with 'year'
+ * (a title's or a '时间：' line's; 0: none) for "10月", "1-10月份".
+ * False when it is no period. 'out' NULL: only say. */
 static bool
-wide_label(const struct job *j, const char *s, size_t n, struct buf *out)
+wide_label(int year, const char *s, size_t n, struct buf *out)
 {
 	struct buf t = BUF_INIT;
 	bool ok = false;
@@ -1264,9 +1264,9 @@ wide_label(const struct job *j, const char *s, size_t n, struct buf *out)
 		}
 		buf_reset(&t);
 		if (pass & 2) {
-			if (j->year == 0)
+			if (year == 0)
 				continue;
-			buf_addf(&t, "%d年", j->year);
+			buf_addf(&t, "%d年", year);
 		}
 		buf_add(&t, s, k);
 		ok = t.len > 0 && period_parse_cell(t.data, t.len, &p, &fl,
@@ -1347,11 +1347,11 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 		size_t n = r->len[i];
 		const char *s = reader_trim(r->field[i], &n);
 		enum col c = column_named(s, n);
-		bool per = c == C_N && wide_label(j, s, n, NULL);
+		bool per = c == C_N && wide_label(j->year, s, n, NULL);
 
 		j->wide_hdr_off[i] = j->wide_hdr.len;
 		if (per)
-			wide_label(j, s, n, &j->wide_hdr);
+			wide_label(j->year, s, n, &j->wide_hdr);
 		else
 			buf_add(&j->wide_hdr, s, n);
 		buf_addc(&j->wide_hdr, '\0');
@@ -1416,19 +1416,18 @@ wide_header(struct job *j, const struct reader_row *r, bool forced)
 static int
 yearless(struct job *j, const struct reader_row *r)
 {
-	struct job t = *j;
 	size_t i;
 
 	if (j->o->layout == LAYOUT_LONG)
 		return 0;
-	t.year = 2000;
 	for (i = 0; i < r->n; i++) {
 		size_t n = r->len[i];
 		const char *s = reader_trim(r->field[i], &n);
 		struct buf q = BUF_INIT;
 		int rc;
 
-		if (column_named(s, n) != C_N || !wide_label(&t, s, n, NULL))
+		/* Any year makes it a period: it has none of its own. */
+		if (column_named(s, n) != C_N || !wide_label(2000, s, n, NULL))
 			continue;
 		quote_cell(&q, s, n);
 		rc = pm_fail(j->err, PM_EUSAGE, j->name, r->line,
@@ -1459,7 +1458,7 @@ choose_layout(struct job *j, const struct reader_row *r)
 
 		if (c < C_N) {
 			named[c] = true;
-		} else if (wide_label(j, s, n, NULL)) {
+		} else if (wide_label(j->year, s, n, NULL)) {
 			if (np++ < 3) {
 				buf_adds(&per, np > 1 ? ", " : "");
 				quote_cell(&per, s, n);
