@@ -13,6 +13,10 @@
 #   pg_sql URI SQL  run SQL with psql, quietly; its rows on stdout
 #   pg_cluster      the directory of the server, when the harness gave it
 #                   (PG_CLUSTER_DIR), for tests that start their own
+#   both NAME CODE ARGS...  ARGS on the SQLite store pm.db and on the
+#                   server's store $PG, the same exit code CODE, outputs
+#                   in NAME.sqlite.{out,err} and NAME.pg.{out,err}, which
+#                   must be equal
 
 if [ "${PM_BACKEND:-sqlite}" = pg ]; then
 	echo "skip: runs against PostgreSQL in the default pass already"
@@ -43,4 +47,17 @@ pg_db() {       # pg_db NAME
 	pg_sql "$PG_BASE" "DROP DATABASE IF EXISTS \"$1\"" >/dev/null &&
 	pg_sql "$PG_BASE" "CREATE DATABASE \"$1\"" >/dev/null &&
 	pg_uri "$1" postgres
+}
+
+both() {
+	_n=$1 _c=$2
+	shift 2
+	run_expect "$_c" "$PM" --db pm.db "$@"
+	mv stdout "$_n.sqlite.out"
+	mv stderr "$_n.sqlite.err"
+	run_expect "$_c" "$PM" --db "$PG" "$@"
+	mv stdout "$_n.pg.out"
+	mv stderr "$_n.pg.err"
+	expect_cmp "$_n.sqlite.out" "$_n.pg.out"
+	expect_cmp "$_n.sqlite.err" "$_n.pg.err"
 }

@@ -18,22 +18,6 @@ sed 's/^avg_commission_rate,330000,2020,6.1,%$/avg_commission_rate,330000,2020,6
 echo 'avg_commission_rate,330100,2025,5.1,%' >>revised.csv
 cmp -s yearly.csv revised.csv && fail "no revision planted"
 
-# both NAME CODE ARGS...: run ARGS on each store with the same exit code
-# CODE, outputs to NAME.sqlite.{out,err} and NAME.pg.{out,err}, which
-# must be equal.
-both() {
-	_n=$1 _c=$2
-	shift 2
-	run_expect "$_c" "$PM" --db pm.db "$@"
-	mv stdout "$_n.sqlite.out"
-	mv stderr "$_n.sqlite.err"
-	run_expect "$_c" "$PM" --db "$PG" "$@"
-	mv stdout "$_n.pg.out"
-	mv stderr "$_n.pg.err"
-	expect_cmp "$_n.sqlite.out" "$_n.pg.out"
-	expect_cmp "$_n.sqlite.err" "$_n.pg.err"
-}
-
 mkdir rej
 both ingest 1 ingest --rejects rej yearly.csv monthly-ytd.csv errors.csv
 grep -q '1580 rows: 1580 inserted' ingest.pg.out ||

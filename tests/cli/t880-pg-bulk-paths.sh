@@ -56,21 +56,6 @@ awk -F, -v OFS=, 'NR == 1 { print; next } NR % 40 == 0 { $4 = $4 + 1; print }' \
 	$4 = $4 + 2; print }' b.csv; } >d.csv
 expect_eq 72001 "$(($(wc -l <a.csv) - 1))" "rows of a.csv"
 
-# both NAME CODE ARGS...: ARGS on SQLite and on PostgreSQL, same exit
-# code CODE, same stdout and stderr.
-both() {
-	_n=$1 _c=$2
-	shift 2
-	run_expect "$_c" "$PM" --db pm.db "$@"
-	mv stdout "$_n.sqlite.out"
-	mv stderr "$_n.sqlite.err"
-	run_expect "$_c" "$PM" --db "$PG" "$@"
-	mv stdout "$_n.pg.out"
-	mv stderr "$_n.pg.err"
-	expect_cmp "$_n.sqlite.out" "$_n.pg.out"
-	expect_cmp "$_n.sqlite.err" "$_n.pg.err"
-}
-
 both a 1 ingest a.csv
 grep -q '72001 rows: 72000 inserted' a.pg.out ||
 	fail "first file: $(cat a.pg.out)"
